@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using OpdReception.Services;
+
+namespace OpdReception.Api;
+
+internal static class SlotsApi
+{
+    public sealed record ReasonBody(string? Reason);
+
+    public static void MapSlots(this IEndpointRouteBuilder api)
+    {
+        var slots = api.MapGroup("/slots").WithTags("Slots");
+
+        slots.MapGet("/", async (DateOnly? date, int? doctorId, SlotService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(date, doctorId, ct)))
+            .ProducesErrors(400).WithSummary("Slots, optionally of one date and/or one doctor");
+
+        slots.MapPost("/", async (SlotRequest body, SlotService service, CancellationToken ct) =>
+                (await service.CreateAsync(body, ct)).ToHttp(s => TypedResults.Created($"/api/slots/{s.Id}", s)))
+            .Produces<SlotView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary("Open a slot");
+
+        slots.MapGet("/{id:int}", async (int id, SlotService service, CancellationToken ct) =>
+                (await service.GetAsync(id, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(404).WithSummary("One slot with its capacity and seats taken");
+
+        slots.MapPut("/{id:int}", async (int id, SlotRequest body, SlotService service, CancellationToken ct) =>
+                (await service.UpdateAsync(id, body, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(400, 404, 409).WithSummary("Change a slot's times or capacity");
+
+        slots.MapDelete("/{id:int}", async (int id, SlotService service, CancellationToken ct) =>
+                (await service.DeleteAsync(id, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(404, 409).WithSummary("Remove a slot that never issued a token");
+
+        slots.MapGet("/doctor/{doctorId:int}", async (int doctorId, SlotService service, CancellationToken ct) =>
+                (await service.ByDoctorAsync(doctorId, ct)).ToHttp())
+            .Produces<IReadOnlyList<SlotView>>().ProducesErrors(404).WithSummary("All slots of a doctor");
+
+        slots.MapGet("/doctor/{doctorId:int}/available", async (int doctorId, DateOnly date, SlotService service, CancellationToken ct) =>
+                (await service.AvailableAsync(doctorId, date, ct)).ToHttp())
+            .Produces<IReadOnlyList<SlotView>>().ProducesErrors(400, 404).WithSummary("A doctor's slots on a date that would issue a token now");
+
+        slots.MapPatch("/{id:int}/delay", async (int id, [FromQuery(Name = "delay_minutes")] int delayMinutes, SlotService service, CancellationToken ct) =>
+                (await service.DelayAsync(id, delayMinutes, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(400, 404, 409).WithSummary("Mark the doctor delayed by N minutes (0 = back on time)");
+
+        slots.MapPost("/{id:int}/cancel", async (int id, ReasonBody body, SlotService service, CancellationToken ct) =>
+                (await service.CancelAsync(id, body.Reason, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(400, 404, 409).WithSummary("Cancel a slot; reallocate its tokens next");
+
+        slots.MapPost("/{id:int}/close", async (int id, SlotService service, CancellationToken ct) =>
+                (await service.CloseAsync(id, ct)).ToHttp())
+            .Produces<SlotView>().ProducesErrors(404, 409).WithSummary("Stop issuing tokens in a slot");
+
+        slots.MapGet("/{id:int}/stats", async (int id, SlotService service, CancellationToken ct) =>
+                (await service.StatsAsync(id, ct)).ToHttp())
+            .Produces<SlotStats>().ProducesErrors(404).WithSummary("Counts by status and source");
+
+        slots.MapPost("/{id:int}/call-next", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
+                (await service.CallNextAsync(id, http.Actor(), ct)).ToHttp())
+            .Produces<TokenView>().ProducesErrors(404, 409).WithSummary("The doctor calls the next checked-in patient");
+    }
+}

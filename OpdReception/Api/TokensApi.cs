@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using OpdReception.Domain;
+using OpdReception.Services;
+
+namespace OpdReception.Api;
+
+internal static class TokensApi
+{
+    public sealed record TokenBody(int SlotId, string? PatientId, string? PatientName, string? PhoneNumber);
+
+    public sealed record AnyTokenBody(int SlotId, TokenSource Source, string? PatientId, string? PatientName, string? PhoneNumber);
+
+    public sealed record StatusBody(TokenStatus Status, string? Reason);
+
+    public sealed record CancelBody(string? Reason);
+
+    public sealed record ReallocateBody(int? TargetSlotId);
+
+    public static void MapTokens(this IEndpointRouteBuilder api)
+    {
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens");
+
+        MapIssue(tokens, "/book", TokenSource.Online, "Book an online token");
+        MapIssue(tokens, "/walkin", TokenSource.WalkIn, "Issue a walk-in token");
+        MapIssue(tokens, "/priority", TokenSource.Priority, "Issue a priority (paid) token");
+        MapIssue(tokens, "/followup", TokenSource.FollowUp, "Book a follow-up token");
+        MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
+        tokens.MapPost("/", (AnyTokenBody body, HttpContext http, TokenService service, CancellationToken ct) =>
+                Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), http, service, ct))
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary("Issue a token of any source");
+
+        tokens.MapGet("/{id:int}", async (int id, TokenService service, CancellationToken ct) =>
+                (await service.GetAsync(id, ct)).ToHttp())
+            .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
+
+        tokens.MapGet("/patient/{patientId}", async (string patientId, TokenService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+            .WithSummary("All tokens of a patient, newest first");
+
+        tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenService service, CancellationToken ct) =>
+                (await service.QueueAsync(slotId, ct)).ToHttp())
+            .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
+
+        tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, TokenService service, CancellationToken ct) =>
+                (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp())
+            .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
+
+        tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
+                (await service.CheckInAsync(id, http.Actor(), ct)).ToHttp())
+            .Produces<TokenView>().ProducesErrors(404, 409).WithSummary("The patient has arrived (late arrivals too)");
+
+        tokens.MapDelete("/{id:int}/cancel", async (int id, [FromBody] CancelBody? body, [FromQuery] string? reason, HttpContext http, TokenService service, CancellationToken ct) =>
+                (await service.CancelAsync(id, body?.Reason ?? reason, http.Actor(), ct)).ToHttp())
+            .Accepts<CancelBody>("application/json")
+            .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Cancel a token with a reason");
+
+        tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, HttpContext http, TokenService service, CancellationToken ct) =>
+                (await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
+            .Accepts<ReallocateBody>("application/json")
+            .Produces<ReallocationResult>().ProducesErrors(400, 404).WithSummary("Move a slot's pending tokens, in queue order, to other slots");
+    }
+
+    private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
+        tokens.MapPost(path, (TokenBody body, HttpContext http, TokenService service, CancellationToken ct) =>
+                Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), http, service, ct))
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary(summary);
+
+    private static async Task<IResult> Issue(IssueRequest request, HttpContext http, TokenService service, CancellationToken ct) =>
+        (await service.IssueAsync(request, http.Actor(), ct)).ToHttp(t => TypedResults.Created($"/api/tokens/{t.Id}", t));
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpdReception.Data.Configurations;
+
+public sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
+{
+    public void Configure(EntityTypeBuilder<Token> builder)
+    {
+        // The last line of defence: two desks can never print the same number for one slot.
+        builder.HasIndex(t => new { t.SlotId, t.TokenNumber }).IsUnique();
+        builder.HasIndex(t => new { t.PatientId, t.Status });
+        builder.HasOne(t => t.Slot).WithMany(s => s.Tokens).HasForeignKey(t => t.SlotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Patient).WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TokenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.CancellationReason).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,80 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Data;
+
+public sealed class Doctor
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Specialization { get; set; }
+    public List<DayOfWeek> OpdDays { get; set; } = [];
+    public string? Room { get; set; }
+    public List<Slot> Slots { get; set; } = [];
+}
+
+public sealed class Slot
+{
+    public int Id { get; set; }
+    public int DoctorId { get; set; }
+    public Doctor Doctor { get; set; } = null!;
+    public DateOnly Date { get; set; }
+    public TimeOnly StartTime { get; set; }
+    public TimeOnly EndTime { get; set; }
+    public int MaxCapacity { get; set; }
+    public int MinutesPerConsultation { get; set; }
+    public int DelayMinutes { get; set; }
+    public SlotStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+
+    /// <summary>Seats added for emergencies that arrived when the slot was full.</summary>
+    public int EmergencyExtensions { get; set; }
+
+    /// <summary>The last token number handed out; numbers are never reused within a slot.</summary>
+    public int LastTokenNumber { get; set; }
+
+    public List<Token> Tokens { get; set; } = [];
+}
+
+public sealed class Patient
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string? Phone { get; set; }
+}
+
+public sealed class Token
+{
+    public int Id { get; set; }
+    public int SlotId { get; set; }
+    public Slot Slot { get; set; } = null!;
+    public required string PatientId { get; set; }
+    public Patient Patient { get; set; } = null!;
+    public TokenSource Source { get; set; }
+    public TokenStatus Status { get; set; }
+    public int TokenNumber { get; set; }
+    public int PriorityScore { get; set; }
+    public DateTime IssuedAt { get; set; }
+
+    /// <summary>The arrival time the queue orders by; a very late arrival moves it to the back of the class.</summary>
+    public DateTime QueuedAt { get; set; }
+
+    public DateTime? CheckedInAt { get; set; }
+    public DateTime? NoShowAt { get; set; }
+    public string? CancellationReason { get; set; }
+    public List<TokenEvent> History { get; set; } = [];
+}
+
+/// <summary>One line of a token's history: never updated, never deleted.</summary>
+public sealed class TokenEvent
+{
+    public long Id { get; set; }
+    public int TokenId { get; set; }
+    public DateTime At { get; set; }
+    public required string Action { get; set; }
+    public TokenStatus? FromStatus { get; set; }
+    public TokenStatus ToStatus { get; set; }
+    public int SlotId { get; set; }
+    public int TokenNumber { get; set; }
+    public required string By { get; set; }
+    public string? Reason { get; set; }
+}

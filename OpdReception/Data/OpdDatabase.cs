@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace OpdReception.Data;
+
+public static class OpdDatabase
+{
+    public const string DefaultConnection = "Data Source=App_Data/opd.db";
+
+    public static IServiceCollection AddOpdData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connection = ResolveConnectionString(configuration.GetConnectionString("Opd") ?? DefaultConnection, contentRoot);
+        services.AddDbContextFactory<OpdDbContext>(o => Configure(o, connection));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability());
+
+    /// <summary>A relative file is placed under the app's content root, never the caller's working folder.</summary>
+    public static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
+        {
+            builder.DataSource = Path.Combine(contentRoot, file);
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies the committed migrations and switches the file to write-ahead logging, which SQLite remembers.</summary>
+    public static async Task MigrateAsync(IDbContextFactory<OpdDbContext> factory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the model without starting the app.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OpdDbContext>
+{
+    public OpdDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<OpdDbContext>();
+        OpdDatabase.Configure(options, "Data Source=design.db");
+        return new OpdDbContext(options.Options);
+    }
+}
+
+public static class OpdDatabaseStartup
+{
+    /// <summary>First start: create and migrate the file.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
+        await OpdDatabase.MigrateAsync(factory);
+    }
+}

@@ -1,0 +1,42 @@
+namespace OpdReception.Domain;
+
+public sealed record QueueEntry(int TokenId, TokenStatus Status, int PriorityScore, DateTime QueuedAt);
+
+/// <summary>Where an active token stands: position counts only patients not yet called.</summary>
+public sealed record QueuePlace(int TokenId, TokenStatus Status, int? Position, DateTime? EstimatedTime, bool PastSlotEnd);
+
+public static class Queue
+{
+    /// <summary>Weight first, then first come first served; the id settles exact ties so the order is total.</summary>
+    public static IEnumerable<QueueEntry> InOrder(IEnumerable<QueueEntry> entries) =>
+        entries.OrderByDescending(e => e.PriorityScore).ThenBy(e => e.QueuedAt).ThenBy(e => e.TokenId);
+
+    /// <summary>
+    /// The active tokens of a slot, the one in consultation first, each waiting token with its position and
+    /// estimated time: slot start + delay + one consultation for everyone seen, being seen or ahead in the queue.
+    /// </summary>
+    public static IReadOnlyList<QueuePlace> Arrange(SlotState slot, IEnumerable<QueueEntry> tokensOfSlot, int minutesPerConsultation)
+    {
+        var all = tokensOfSlot.ToList();
+        var seen = all.Count(t => t.Status is TokenStatus.Completed or TokenStatus.InConsultation);
+        var begins = slot.StartsAt.AddMinutes(slot.DelayMinutes);
+        var places = new List<QueuePlace>();
+        places.AddRange(InOrder(all.Where(t => t.Status == TokenStatus.InConsultation))
+            .Select(t => new QueuePlace(t.TokenId, t.Status, null, null, false)));
+        var position = 0;
+        foreach (var token in InOrder(all.Where(t => t.Status.IsPending())))
+        {
+            position++;
+            var estimate = begins.AddMinutes((seen + position - 1) * minutesPerConsultation);
+            places.Add(new QueuePlace(token.TokenId, token.Status, position, estimate, estimate >= slot.EndsAt));
+        }
+
+        return places;
+    }
+
+    /// <summary>Booked patients who have not checked in by their estimated time plus the timeout.</summary>
+    public static IEnumerable<int> OverdueBookings(IEnumerable<QueuePlace> places, DateTime now, int noShowTimeoutMinutes) =>
+        places
+            .Where(p => p.Status == TokenStatus.Booked && p.EstimatedTime is { } at && now > at.AddMinutes(noShowTimeoutMinutes))
+            .Select(p => p.TokenId);
+}

@@ -1,0 +1,38 @@
+namespace OpdReception.Domain;
+
+/// <summary>What the rules need to know about a slot at one moment.</summary>
+public sealed record SlotState(
+    int Id,
+    int DoctorId,
+    DateOnly Date,
+    TimeOnly Start,
+    TimeOnly End,
+    int MaxCapacity,
+    int EmergencyExtensions,
+    int SeatsTaken,
+    int LastTokenNumber,
+    SlotStatus Status,
+    int DelayMinutes)
+{
+    public int EffectiveCapacity => MaxCapacity + EmergencyExtensions;
+
+    public bool HasRoom => SeatsTaken < EffectiveCapacity;
+
+    public DateTime StartsAt => Date.ToDateTime(Start);
+
+    public DateTime EndsAt => Date.ToDateTime(End);
+
+    /// <summary>A doctor's delay pushes the whole session, so the slot runs that much longer too.</summary>
+    public DateTime RunsUntil => EndsAt.AddMinutes(DelayMinutes);
+
+    public bool IsOver(DateTime now) => now >= RunsUntil;
+
+    public bool TakesTokens(DateTime now) => Status.TakesTokensIn() && !IsOver(now);
+
+    public SlotState WithOneMoreToken(bool extendsCapacity) => this with
+    {
+        SeatsTaken = SeatsTaken + 1,
+        LastTokenNumber = LastTokenNumber + 1,
+        EmergencyExtensions = EmergencyExtensions + (extendsCapacity ? 1 : 0),
+    };
+}

@@ -1,0 +1,60 @@
+namespace OpdReception.Domain;
+
+/// <summary>Decides whether a token can be issued. Pure: the caller reads the slot, asks, and writes the answer.</summary>
+public static class TokenDesk
+{
+    public static IssueDecision Issue(
+        SlotState slot,
+        TokenSource source,
+        PriorityWeights weights,
+        DateTime now,
+        HeldToken? alreadyHeld,
+        IEnumerable<SlotState> laterSlotsOfDoctor)
+    {
+        if (alreadyHeld is not null)
+        {
+            return new Refused(new Refusal(
+                RefusalKind.AlreadyHoldsToken,
+                $"The patient already holds token {StatusRules.Label(alreadyHeld.TokenNumber)} with this doctor today.",
+                ExistingTokenId: alreadyHeld.TokenId));
+        }
+
+        var score = weights.For(source);
+        var status = source.InitialStatus();
+        if (!slot.Status.TakesTokensIn())
+        {
+            return Refuse(RefusalKind.SlotNotTakingTokens, $"The slot is {slot.Status.ToString().ToLowerInvariant()} and takes no tokens.");
+        }
+
+        if (slot.IsOver(now))
+        {
+            return Refuse(RefusalKind.SlotOver, "The slot is already over.");
+        }
+
+        if (source == TokenSource.Emergency)
+        {
+            return slot.HasRoom
+                ? new Issued(slot.LastTokenNumber + 1, score, status)
+                : new Extended(slot.LastTokenNumber + 1, score, status, slot.EffectiveCapacity + 1);
+        }
+
+        return slot.HasRoom
+            ? new Issued(slot.LastTokenNumber + 1, score, status)
+            : Refuse(RefusalKind.SlotFull, $"The slot is full ({slot.SeatsTaken} of {slot.EffectiveCapacity}).");
+
+        Refused Refuse(RefusalKind kind, string message)
+        {
+            var next = NextSlotWithRoom(slot, laterSlotsOfDoctor, now);
+            var offer = next is null ? " No later slot of this doctor has room." : $" The next slot with room starts at {next.StartsAt:HH:mm} on {next.Date:yyyy-MM-dd}.";
+            return new Refused(new Refusal(kind, message + offer, AlternativeSlotId: next?.Id));
+        }
+    }
+
+    /// <summary>The first slot after the given one that still takes tokens and has a free seat.</summary>
+    public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now) =>
+        candidates
+            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoom)
+            .OrderBy(s => s.StartsAt)
+            .ThenBy(s => s.Id)
+            .FirstOrDefault();
+}

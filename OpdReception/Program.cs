@@ -1,0 +1,35 @@
+using MudBlazor.Services;
+using OpdReception.Api;
+using OpdReception.Components;
+using OpdReception.Data;
+using OpdReception.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddOpdServices(builder.Configuration);
+builder.Services.AddOpdApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+if (builder.Configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
+{
+    builder.Services.AddHostedService<NoShowSweeper>();
+}
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpdApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+
+namespace OpdReception.Services;
+
+public sealed record DoctorRequest(string? Name, string? Specialization, IReadOnlyList<string>? OpdDays, string? Room);
+
+public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdChanges changes)
+{
+    public async Task<IReadOnlyList<DoctorView>> ListAsync(string? specialization = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Doctors.AsNoTracking();
+        if (Validation.Clean(specialization) is { } wanted)
+        {
+            query = query.Where(d => d.Specialization.ToLower() == wanted.ToLower());
+        }
+
+        return (await query.OrderBy(d => d.Name).ToListAsync(ct)).Select(d => d.ToView()).ToList();
+    }
+
+    public async Task<Result<DoctorView>> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return doctor is null ? OpdProblem.NotFound("Doctor", id) : doctor.ToView();
+    }
+
+    public async Task<Result<DoctorView>> CreateAsync(DoctorRequest request, CancellationToken ct = default)
+    {
+        if (Check(request, out var days) is { } problem)
+        {
+            return problem;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = new Doctor { Name = request.Name!.Trim(), Specialization = request.Specialization!.Trim(), OpdDays = days, Room = Validation.Clean(request.Room) };
+        db.Doctors.Add(doctor);
+        await db.SaveChangesAsync(ct);
+        changes.Announce(new OpdChange(0, null, "doctor"));
+        return doctor.ToView();
+    }
+
+    public async Task<Result<DoctorView>> UpdateAsync(int id, DoctorRequest request, CancellationToken ct = default)
+    {
+        if (Check(request, out var days) is { } problem)
+        {
+            return problem;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doctor is null)
+        {
+            return OpdProblem.NotFound("Doctor", id);
+        }
+
+        doctor.Name = request.Name!.Trim();
+        doctor.Specialization = request.Specialization!.Trim();
+        doctor.OpdDays = days;
+        doctor.Room = Validation.Clean(request.Room);
+        await db.SaveChangesAsync(ct);
+        changes.Announce(new OpdChange(0, null, "doctor"));
+        return doctor.ToView();
+    }
+
+    /// <summary>A doctor with any token on record stays, so no patient's history loses its doctor.</summary>
+    public async Task<Result<DoctorView>> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var doctor = await db.Doctors.Include(d => d.Slots).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doctor is null)
+        {
+            return OpdProblem.NotFound("Doctor", id);
+        }
+
+        var active = await db.Tokens.Where(t => t.Slot.DoctorId == id).Where(Projections.IsActive).CountAsync(ct);
+        var any = await db.Tokens.CountAsync(t => t.Slot.DoctorId == id, ct);
+        if (any > 0)
+        {
+            return OpdProblem.Conflict(active > 0
+                ? $"The doctor still has {active} active token(s); cancel or reallocate them first."
+                : $"The doctor's slots hold {any} token(s) on record; their history must stay.");
+        }
+
+        db.Slots.RemoveRange(doctor.Slots);
+        db.Doctors.Remove(doctor);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Announce(new OpdChange(0, null, "doctor"));
+        return doctor.ToView();
+    }
+
+    private static OpdProblem? Check(DoctorRequest request, out List<DayOfWeek> days)
+    {
+        days = [];
+        var unknown = new List<string>();
+        foreach (var day in request.OpdDays ?? [])
+        {
+            if (Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var parsed) && !int.TryParse(day, out _))
+            {
+                days.Add(parsed);
+            }
+            else
+            {
+                unknown.Add(day);
+            }
+        }
+
+        days = days.Distinct().Order().ToList();
+        var check = new Validation()
+            .Name(request.Name, "name", "Name")
+            .Name(request.Specialization, "specialization", "Specialization")
+            .Require(unknown.Count == 0, "opdDays", $"Unknown day(s): {string.Join(", ", unknown)}. Use Monday to Sunday.")
+            .Require(request.Room is null || request.Room.Trim().Length <= 40, "room", "Room must be at most 40 characters.");
+        return check.IsValid ? null : check.ToProblem();
+    }
+}

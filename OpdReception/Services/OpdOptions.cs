@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>The hospital's settings, section "Opd"; environment variables such as Opd__EmergencyPriority override them.</summary>
+public sealed class OpdOptions
+{
+    public const string Section = "Opd";
+
+    [Range(1, 1_000_000)] public int EmergencyPriority { get; set; } = 1000;
+    [Range(1, 1_000_000)] public int PaidPriority { get; set; } = 500;
+    [Range(1, 1_000_000)] public int FollowUpPriority { get; set; } = 300;
+    [Range(1, 1_000_000)] public int OnlinePriority { get; set; } = 200;
+    [Range(1, 1_000_000)] public int WalkInPriority { get; set; } = 100;
+
+    [Range(1, 500)] public int DefaultMaxCapacity { get; set; } = 6;
+    [Range(1, 240)] public int DefaultConsultationMinutes { get; set; } = 10;
+    [Range(1, 240)] public int NoShowTimeoutMinutes { get; set; } = 15;
+    [Range(0, 240)] public int LateArrivalGraceMinutes { get; set; } = 10;
+    [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
+
+    /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
+    public bool AutoNoShow { get; set; } = true;
+
+    /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
+    public bool SeedDemoDay { get; set; } = true;
+
+    public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
+}
+
+/// <summary>An emergency must outrank everyone, or the rule "never refused, always first" would not hold.</summary>
+public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OpdOptions options)
+    {
+        var others = new[] { options.PaidPriority, options.FollowUpPriority, options.OnlinePriority, options.WalkInPriority };
+        return options.EmergencyPriority > others.Max()
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Opd:EmergencyPriority ({options.EmergencyPriority}) must be higher than every other priority weight (highest other: {others.Max()}).");
+    }
+}

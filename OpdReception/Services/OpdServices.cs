@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace OpdReception.Services;
+
+public static class OpdServices
+{
+    public static IServiceCollection AddOpdServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OpdOptions>()
+            .Bind(configuration.GetSection(OpdOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OpdChanges>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<SlotService>();
+        services.AddScoped<DoctorService>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using OpdReception.Domain;
+using OpdReception.Data;
+
+namespace OpdReception.Services;
+
+/// <summary>Queries shaped for the rules and the screens, so seat counting lives in one place.</summary>
+public static class Projections
+{
+    /// <summary>Mirrors <see cref="StatusRules.HoldsSeat"/> in a form SQL can run.</summary>
+    public static readonly Expression<Func<Token, bool>> HoldsSeat =
+        t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow;
+
+    public static readonly Expression<Func<Token, bool>> IsActive =
+        t => t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation;
+
+    public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
+        s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
+        s.LastTokenNumber, s.Status, s.DelayMinutes);
+
+    public static readonly Expression<Func<Slot, SlotView>> SlotView = s => new SlotView(
+        s.Id, s.DoctorId, s.Doctor.Name, s.Doctor.Specialization, s.Date, s.StartTime, s.EndTime,
+        s.MaxCapacity, s.MaxCapacity + s.EmergencyExtensions, s.EmergencyExtensions,
+        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
+        s.MaxCapacity + s.EmergencyExtensions - s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
+        s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
+
+    public static SlotState ToState(this Slot s) => new(
+        s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+        s.Tokens.Count(t => t.Status.HoldsSeat()), s.LastTokenNumber, s.Status, s.DelayMinutes);
+
+    public static SlotView ToView(this Slot s)
+    {
+        var taken = s.Tokens.Count(t => t.Status.HoldsSeat());
+        var capacity = s.MaxCapacity + s.EmergencyExtensions;
+        return new(s.Id, s.DoctorId, s.Doctor.Name, s.Doctor.Specialization, s.Date, s.StartTime, s.EndTime,
+            s.MaxCapacity, capacity, s.EmergencyExtensions, taken, capacity - taken,
+            s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
+    }
+
+    public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room);
+
+    public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt);
+
+    public static TokenView ToView(this Token t, Slot slot, QueuePlace? place, bool withHistory = false) => new(
+        t.Id, StatusRules.Label(t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,
+        t.Patient.Phone, t.Source, t.Status, t.PriorityScore, place?.Position, place?.EstimatedTime, place?.PastSlotEnd ?? false,
+        t.IssuedAt, t.CheckedInAt, t.CancellationReason,
+        withHistory
+            ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId, StatusRules.Label(e.TokenNumber), e.By, e.Reason)).ToList()
+            : null);
+}

@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+public sealed partial class SlotService
+{
+    public async Task<Result<SlotView>> CreateAsync(SlotRequest request, CancellationToken ct = default)
+    {
+        if (Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
+        {
+            return OpdProblem.NotFound("Doctor", request.DoctorId);
+        }
+
+        if (await OverlapAsync(db, request, null, ct) is { } clash)
+        {
+            return clash;
+        }
+
+        var slot = new Slot
+        {
+            DoctorId = request.DoctorId,
+            Date = request.Date!.Value,
+            StartTime = request.StartTime!.Value,
+            EndTime = request.EndTime!.Value,
+            MaxCapacity = request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity,
+            MinutesPerConsultation = request.MinutesPerConsultation ?? options.CurrentValue.DefaultConsultationMinutes,
+            Status = SlotStatus.Open,
+        };
+        db.Slots.Add(slot);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Announce(new OpdChange(slot.Id, null, "slot"));
+        return (await GetAsync(slot.Id, ct)).Value!;
+    }
+
+    public async Task<Result<SlotView>> UpdateAsync(int id, SlotRequest request, CancellationToken ct = default)
+    {
+        if (Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await ChangeAsync(id, "updated", async (db, slot) =>
+        {
+            var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
+            if (request.DoctorId != slot.DoctorId && state.LastTokenNumber > 0)
+            {
+                return OpdProblem.Conflict("A slot that has issued tokens cannot move to another doctor.");
+            }
+
+            var capacity = request.MaxCapacity ?? slot.MaxCapacity;
+            if (capacity + slot.EmergencyExtensions < state.SeatsTaken)
+            {
+                return OpdProblem.Conflict($"{state.SeatsTaken} seats are taken; the capacity cannot go below that.");
+            }
+
+            if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
+            {
+                return OpdProblem.NotFound("Doctor", request.DoctorId);
+            }
+
+            if (await OverlapAsync(db, request, id, ct) is { } clash)
+            {
+                return clash;
+            }
+
+            slot.DoctorId = request.DoctorId;
+            slot.Date = request.Date!.Value;
+            slot.StartTime = request.StartTime!.Value;
+            slot.EndTime = request.EndTime!.Value;
+            slot.MaxCapacity = capacity;
+            slot.MinutesPerConsultation = request.MinutesPerConsultation ?? slot.MinutesPerConsultation;
+            return null;
+        }, ct);
+    }
+
+    /// <summary>A doctor running late: every estimate moves by the delay. Zero minutes puts the slot back on time.</summary>
+    public Task<Result<SlotView>> DelayAsync(int id, int minutes, CancellationToken ct = default)
+    {
+        if (minutes is < 0 or > 480)
+        {
+            return Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("delay_minutes", "The delay must be between 0 and 480 minutes."));
+        }
+
+        return ChangeAsync(id, "delayed", (_, slot) =>
+        {
+            if (!slot.Status.TakesTokensIn())
+            {
+                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict($"A {slot.Status.ToString().ToLowerInvariant()} slot cannot be delayed."));
+            }
+
+            slot.DelayMinutes = minutes;
+            slot.Status = minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
+            slot.StatusReason = minutes > 0 ? $"Doctor delayed by {minutes} minutes" : null;
+            return Task.FromResult<OpdProblem?>(null);
+        }, ct);
+    }
+
+    /// <summary>The doctor cannot hold the slot; its pending tokens stay put until reallocated or cancelled.</summary>
+    public Task<Result<SlotView>> CancelAsync(int id, string? reason, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200
+            ? Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("reason", "A cancellation needs a reason of at most 200 characters."))
+            : SetStatusAsync(id, SlotStatus.Cancelled, reason.Trim(), ct);
+
+    /// <summary>Stops new tokens; the patients already holding one are still seen.</summary>
+    public Task<Result<SlotView>> CloseAsync(int id, CancellationToken ct = default) =>
+        SetStatusAsync(id, SlotStatus.Closed, "Closed for new tokens", ct);
+
+    private Task<Result<SlotView>> SetStatusAsync(int id, SlotStatus status, string reason, CancellationToken ct) =>
+        ChangeAsync(id, status.ToString(), (_, slot) =>
+        {
+            if (!slot.Status.TakesTokensIn())
+            {
+                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}."));
+            }
+
+            slot.Status = status;
+            slot.StatusReason = reason;
+            return Task.FromResult<OpdProblem?>(null);
+        }, ct);
+
+    /// <summary>A slot with tokens on record is cancelled, never deleted, so their history keeps its slot.</summary>
+    public async Task<Result<SlotView>> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var view = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).FirstOrDefaultAsync(ct);
+        if (view is null)
+        {
+            return OpdProblem.NotFound("Slot", id);
+        }
+
+        var tokens = await db.Tokens.CountAsync(t => t.SlotId == id, ct);
+        if (tokens > 0)
+        {
+            return OpdProblem.Conflict($"The slot holds {tokens} token(s) ({view.BookedCount} holding a seat); cancel the slot instead.");
+        }
+
+        await db.Slots.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Announce(new OpdChange(id, null, "slot deleted"));
+        return view;
+    }
+
+    private async Task<Result<SlotView>> ChangeAsync(int id, string what, Func<OpdDbContext, Slot, Task<OpdProblem?>> change, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var slot = await db.Slots.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (slot is null)
+        {
+            return OpdProblem.NotFound("Slot", id);
+        }
+
+        if (await change(db, slot) is { } problem)
+        {
+            return problem;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Announce(new OpdChange(id, null, what));
+        return await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).SingleAsync(ct);
+    }
+
+    private static OpdProblem? Check(SlotRequest request)
+    {
+        var check = new Validation()
+            .Require(request.Date is not null, "date", "Date is required (YYYY-MM-DD).")
+            .Require(request.StartTime is not null, "startTime", "Start time is required (HH:mm).")
+            .Require(request.EndTime is not null, "endTime", "End time is required (HH:mm).")
+            .Require(request.StartTime is null || request.EndTime is null || request.StartTime < request.EndTime, "endTime", "End time must be after the start time.")
+            .Require(request.MaxCapacity is null or (>= 1 and <= 500), "maxCapacity", "Capacity must be between 1 and 500.")
+            .Require(request.MinutesPerConsultation is null or (>= 1 and <= 240), "minutesPerConsultation", "Minutes per consultation must be between 1 and 240.");
+        return check.IsValid ? null : check.ToProblem();
+    }
+
+    private static async Task<OpdProblem?> OverlapAsync(OpdDbContext db, SlotRequest request, int? except, CancellationToken ct)
+    {
+        var clash = await db.Slots
+            .Where(s => s.DoctorId == request.DoctorId && s.Date == request.Date && s.Id != except && s.Status != SlotStatus.Cancelled)
+            .Where(s => s.StartTime < request.EndTime && request.StartTime < s.EndTime)
+            .Select(s => new { s.Id, s.StartTime, s.EndTime })
+            .FirstOrDefaultAsync(ct);
+        return clash is null
+            ? null
+            : OpdProblem.Conflict($"The doctor already has slot {clash.Id} from {clash.StartTime:HH\\:mm} to {clash.EndTime:HH\\:mm} that day.");
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+public sealed record SlotRequest(int DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation);
+
+/// <summary>A slot's own settings and status; its tokens are only ever written by <see cref="TokenService"/>.</summary>
+public sealed partial class SlotService(
+    IDbContextFactory<OpdDbContext> factory,
+    TimeProvider clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
+{
+    private DateTime Now() => clock.GetLocalNow().DateTime;
+
+    public async Task<Result<SlotView>> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slot = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).FirstOrDefaultAsync(ct);
+        return slot is null ? OpdProblem.NotFound("Slot", id) : slot;
+    }
+
+    public async Task<IReadOnlyList<SlotView>> ListAsync(DateOnly? date, int? doctorId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Slots.AsQueryable();
+        if (date is { } day)
+        {
+            query = query.Where(s => s.Date == day);
+        }
+
+        if (doctorId is { } doctor)
+        {
+            query = query.Where(s => s.DoctorId == doctor);
+        }
+
+        return await query.OrderBy(s => s.Date).ThenBy(s => s.StartTime).ThenBy(s => s.DoctorId).Select(Projections.SlotView).ToListAsync(ct);
+    }
+
+    public async Task<Result<IReadOnlyList<SlotView>>> ByDoctorAsync(int doctorId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
+        {
+            return OpdProblem.NotFound("Doctor", doctorId);
+        }
+
+        return (await ListAsync(null, doctorId, ct)).ToList();
+    }
+
+    /// <summary>Slots that would issue a token right now: taking tokens, not over, with a free seat.</summary>
+    public async Task<Result<IReadOnlyList<SlotView>>> AvailableAsync(int doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
+        {
+            return OpdProblem.NotFound("Doctor", doctorId);
+        }
+
+        var now = Now();
+        var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct);
+        var open = states.Where(s => s.TakesTokens(now) && s.HasRoom).Select(s => s.Id).ToHashSet();
+        return (await ListAsync(date, doctorId, ct)).Where(s => open.Contains(s.Id)).ToList();
+    }
+
+    public async Task<Result<SlotStats>> StatsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slot = await SlotQueues.LoadAsync(db, id, ct);
+        if (slot is null)
+        {
+            return OpdProblem.NotFound("Slot", id);
+        }
+
+        var view = slot.ToView();
+        var places = SlotQueues.Places(slot).Values;
+        return new SlotStats(
+            view,
+            slot.Tokens.Count,
+            Enum.GetValues<TokenStatus>().ToDictionary(s => s, s => slot.Tokens.Count(t => t.Status == s)),
+            Enum.GetValues<TokenSource>().ToDictionary(s => s, s => slot.Tokens.Count(t => t.Source == s)),
+            places.Count(p => p.Position is not null),
+            view.EffectiveCapacity == 0 ? 0 : Math.Round((double)view.BookedCount / view.EffectiveCapacity, 3),
+            places.Count(p => p.PastSlotEnd));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+public sealed record IssueRequest(int SlotId, TokenSource Source, string? PatientId, string? PatientName, string? PhoneNumber);
+
+public sealed partial class TokenService
+{
+    public async Task<Result<TokenView>> IssueAsync(IssueRequest request, string by, CancellationToken ct = default)
+    {
+        var check = new Validation()
+            .Name(request.PatientName, "patientName", "Patient name")
+            .Phone(request.PhoneNumber)
+            .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
+            .Require(Enum.IsDefined(request.Source), "source", "Unknown token source.");
+        if (!check.IsValid)
+        {
+            return check.ToProblem();
+        }
+
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
+        if (slot is null)
+        {
+            return OpdProblem.NotFound("Slot", request.SlotId);
+        }
+
+        var patientId = Validation.Clean(request.PatientId) ?? NewWalkInPatientId();
+        var held = await db.Tokens
+            .Where(t => t.PatientId == patientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
+            .Where(Projections.IsActive)
+            .Select(t => new HeldToken(t.Id, t.TokenNumber))
+            .FirstOrDefaultAsync(ct);
+        var later = await db.Slots
+            .Where(s => s.DoctorId == slot.DoctorId && s.Date >= slot.Date && s.Id != slot.Id)
+            .Select(Projections.SlotState)
+            .ToListAsync(ct);
+
+        var decision = TokenDesk.Issue(slot, request.Source, Settings.Weights, now, held, later);
+        if (decision is Refused refused)
+        {
+            return OpdProblem.Conflict(refused.Reason.Message, new Dictionary<string, object?>
+            {
+                ["refusal"] = refused.Reason.Kind.ToString(),
+                ["alternativeSlotId"] = refused.Reason.AlternativeSlotId,
+                ["existingTokenId"] = refused.Reason.ExistingTokenId,
+            });
+        }
+
+        var (number, score, status, extended) = decision switch
+        {
+            Issued i => (i.TokenNumber, i.PriorityScore, i.Status, false),
+            Extended e => (e.TokenNumber, e.PriorityScore, e.Status, true),
+            _ => throw new InvalidOperationException($"Unknown decision {decision}"),
+        };
+
+        await SavePatientAsync(db, patientId, request.PatientName!.Trim(), Validation.Clean(request.PhoneNumber), ct);
+        await db.Slots.Where(s => s.Id == slot.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.LastTokenNumber, number)
+            .SetProperty(s => s.EmergencyExtensions, s => s.EmergencyExtensions + (extended ? 1 : 0)), ct);
+
+        var token = new Token
+        {
+            SlotId = slot.Id,
+            PatientId = patientId,
+            Source = request.Source,
+            Status = status,
+            TokenNumber = number,
+            PriorityScore = score,
+            IssuedAt = now,
+            QueuedAt = now,
+            CheckedInAt = status == TokenStatus.Waiting ? now : null,
+        };
+        token.History.Add(Event(token, now, extended ? "IssuedOnExtraSeat" : "Issued", null, by, extended
+            ? $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {slot.EffectiveCapacity + 1}"
+            : $"{request.Source} token"));
+        db.Tokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
+
+        var queue = await SlotQueues.LoadAsync(db, slot.Id, ct);
+        return SlotQueues.View(queue!, queue!.Tokens.Single(t => t.Id == token.Id));
+    }
+
+    private static async Task SavePatientAsync(OpdDbContext db, string id, string name, string? phone, CancellationToken ct)
+    {
+        var patient = await db.Patients.FindAsync([id], ct);
+        if (patient is null)
+        {
+            db.Patients.Add(new Patient { Id = id, Name = name, Phone = phone });
+            return;
+        }
+
+        // The desk's latest details win: people change phones, and names get corrected.
+        patient.Name = name;
+        patient.Phone = phone ?? patient.Phone;
+    }
+
+    /// <summary>Walk-ins often have no hospital number yet; they get one the desk can read out.</summary>
+    private static string NewWalkInPatientId() =>
+        "WI-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
+}

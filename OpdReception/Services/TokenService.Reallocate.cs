@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+public sealed partial class TokenService
+{
+    /// <summary>
+    /// Moves the slot's pending tokens, in queue order, to the named slot, or else to the doctor's later slots
+    /// that day, then to slots of the same specialization. Each keeps its id and history and gets a new number.
+    /// </summary>
+    public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, string by, CancellationToken ct = default)
+    {
+        if (targetSlotId == slotId)
+        {
+            return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
+        }
+
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var source = await SlotQueues.LoadAsync(db, slotId, ct);
+        if (source is null)
+        {
+            return OpdProblem.NotFound("Slot", slotId);
+        }
+
+        var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
+        if (targets is null)
+        {
+            return OpdProblem.NotFound("Slot", targetSlotId!);
+        }
+
+        var pending = Queue.InOrder(source.Tokens.Where(t => t.Status.IsPending()).Select(t => t.ToEntry()))
+            .Select(e => source.Tokens.Single(t => t.Id == e.TokenId))
+            .ToList();
+        var targetDoctors = targets.Select(t => t.DoctorId).Distinct().ToList();
+        var busy = (await db.Tokens
+                .Where(t => t.SlotId != source.Id && t.Slot.Date == source.Date && targetDoctors.Contains(t.Slot.DoctorId))
+                .Where(Projections.IsActive)
+                .Select(t => new { t.PatientId, t.Slot.DoctorId })
+                .ToListAsync(ct))
+            .Select(b => (b.PatientId, b.DoctorId))
+            .ToHashSet();
+
+        var plan = Reallocator.Plan(
+            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(), targets, now, busy);
+
+        var targetSlots = await db.Slots.Where(s => plan.Moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var move in plan.Moves)
+        {
+            var token = pending.Single(t => t.Id == move.TokenId);
+            var target = targetSlots[move.ToSlotId];
+            target.LastTokenNumber = move.NewTokenNumber;
+            target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
+            token.SlotId = move.ToSlotId;
+            token.TokenNumber = move.NewTokenNumber;
+            token.History.Add(Event(token, now, "Reallocated", token.Status, by,
+                $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
+                $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +
+                (move.ExtendedCapacity ? "; emergency seat added" : "")));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var affected in plan.Moves.Select(m => m.ToSlotId).Append(source.Id).Distinct())
+        {
+            changes.Announce(new OpdChange(affected, null, "reallocated"));
+        }
+
+        return new ReallocationResult(
+            source.Id,
+            plan.Moves.Select(m => new MovedToken(m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity)).ToList(),
+            plan.NotPlaced.Select(u => new UnplacedToken(u.TokenId, StatusRules.Label(u.TokenNumber), u.Reason)).ToList());
+    }
+
+    private static async Task<List<SlotState>?> CandidateTargetsAsync(OpdDbContext db, Slot source, int? targetSlotId, CancellationToken ct)
+    {
+        if (targetSlotId is { } id)
+        {
+            var named = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
+            return named is null ? null : [named];
+        }
+
+        var sameDoctor = await db.Slots
+            .Where(s => s.DoctorId == source.DoctorId && s.Date == source.Date && s.Id != source.Id && s.StartTime >= source.StartTime)
+            .Select(Projections.SlotState)
+            .ToListAsync(ct);
+        var sameSpecialization = await db.Slots
+            .Where(s => s.DoctorId != source.DoctorId && s.Date == source.Date && s.Doctor.Specialization == source.Doctor.Specialization)
+            .Select(Projections.SlotState)
+            .ToListAsync(ct);
+        return sameDoctor.OrderBy(s => s.Start)
+            .Concat(sameSpecialization.OrderBy(s => s.Start).ThenBy(s => s.Id))
+            .ToList();
+    }
+}

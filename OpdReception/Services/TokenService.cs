@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>
+/// The only place a token is written. Each operation: one short-lived context, one transaction (SQLite's
+/// BEGIN IMMEDIATE, so writers queue one behind the other), read, ask the rules, write, announce.
+/// </summary>
+public sealed partial class TokenService(
+    IDbContextFactory<OpdDbContext> factory,
+    TimeProvider clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
+{
+    private OpdOptions Settings => options.CurrentValue;
+
+    private DateTime Now() => clock.GetLocalNow().DateTime;
+
+    public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slotId = await db.Tokens.Where(t => t.Id == tokenId).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
+        if (slotId is null)
+        {
+            return OpdProblem.NotFound("Token", tokenId);
+        }
+
+        var slot = await SlotQueues.LoadAsync(db, slotId.Value, ct, historyOf: tokenId);
+        return SlotQueues.View(slot!, slot!.Tokens.Single(t => t.Id == tokenId), withHistory: true);
+    }
+
+    public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slotIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.SlotId).Distinct().ToListAsync(ct);
+        var views = new List<TokenView>();
+        foreach (var slotId in slotIds)
+        {
+            var slot = await SlotQueues.LoadAsync(db, slotId, ct);
+            views.AddRange(slot!.Tokens.Where(t => t.PatientId == patientId).Select(t => SlotQueues.View(slot, t)));
+        }
+
+        return views.OrderByDescending(v => v.CreatedAt).ToList();
+    }
+
+    public async Task<Result<QueueView>> QueueAsync(int slotId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slot = await SlotQueues.LoadAsync(db, slotId, ct);
+        return slot is null ? OpdProblem.NotFound("Slot", slotId) : SlotQueues.Build(slot);
+    }
+
+    private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, string by, string? reason) => new()
+    {
+        At = at,
+        Action = action,
+        FromStatus = from,
+        ToStatus = token.Status,
+        SlotId = token.SlotId,
+        TokenNumber = token.TokenNumber,
+        By = by,
+        Reason = reason,
+    };
+}

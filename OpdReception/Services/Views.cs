@@ -1,0 +1,62 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+public sealed record DoctorView(int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room);
+
+public sealed record SlotView(
+    int Id,
+    int DoctorId,
+    string DoctorName,
+    string Specialization,
+    DateOnly Date,
+    TimeOnly StartTime,
+    TimeOnly EndTime,
+    int MaxCapacity,
+    int EffectiveCapacity,
+    int EmergencyExtensions,
+    int BookedCount,
+    int AvailableSeats,
+    int MinutesPerConsultation,
+    int DelayMinutes,
+    SlotStatus Status,
+    string? StatusReason);
+
+public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason);
+
+public sealed record TokenView(
+    int Id,
+    string TokenNumber,
+    int SlotId,
+    int DoctorId,
+    string DoctorName,
+    string PatientId,
+    string PatientName,
+    string? PhoneNumber,
+    TokenSource Source,
+    TokenStatus Status,
+    int PriorityScore,
+    int? Position,
+    DateTime? EstimatedTime,
+    bool PastSlotEnd,
+    DateTime CreatedAt,
+    DateTime? CheckedInAt,
+    string? CancellationReason,
+    IReadOnlyList<TokenEventView>? History = null);
+
+public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
+
+public sealed record SlotStats(
+    SlotView Slot,
+    int Issued,
+    IReadOnlyDictionary<TokenStatus, int> ByStatus,
+    IReadOnlyDictionary<TokenSource, int> BySource,
+    int Waiting,
+    double Utilization,
+    int PastSlotEnd);
+
+public sealed record MovedToken(int TokenId, string FromTokenNumber, int ToSlotId, string NewTokenNumber, bool ExtendedCapacity);
+
+public sealed record UnplacedToken(int TokenId, string TokenNumber, string Reason);
+
+public sealed record ReallocationResult(int FromSlotId, IReadOnlyList<MovedToken> Moved, IReadOnlyList<UnplacedToken> NotPlaced);
