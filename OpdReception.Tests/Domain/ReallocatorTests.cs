@@ -93,6 +93,18 @@ public sealed class ReallocatorTests
     }
 
     [Fact]
+    public void Emergency_extends_the_most_preferred_target_when_all_are_full()
+    {
+        var first = ASlot.WithId(1).ForDoctor(10).Full().Build();
+        var second = ASlot.WithId(2).ForDoctor(20).Full().Build();
+
+        var move = Assert.Single(Plan([Emergency(1)], [first, second]).Moves);
+
+        Assert.Equal(1, move.ToSlotId);
+        Assert.True(move.ExtendedCapacity);
+    }
+
+    [Fact]
     public void Extended_seat_is_not_given_to_a_later_walk_in()
     {
         var full = ASlot.WithId(1).Full().Build();
