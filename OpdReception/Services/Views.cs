@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpdReception.Domain;
 
 namespace OpdReception.Services;
@@ -42,7 +43,7 @@ public sealed record TokenView(
     DateTime CreatedAt,
     DateTime? CheckedInAt,
     string? CancellationReason,
-    IReadOnlyList<TokenEventView>? History = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null);
 
 public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
 
