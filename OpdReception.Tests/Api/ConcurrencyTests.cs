@@ -13,16 +13,8 @@ public sealed class ConcurrencyTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task Sixty_simultaneous_walk_ins_into_a_slot_of_twenty_issue_exactly_twenty_unique_numbers()
     {
         var slot = await _desk.NewSlot(capacity: 20);
-        using var start = new SemaphoreSlim(0);
 
-        var requests = Enumerable.Range(0, 60).Select(async i =>
-        {
-            var client = app.CreateClient();
-            await start.WaitAsync();
-            return await new Desk(client).TryIssue(i % 2 == 0 ? "walkin" : "book", slot.Id);
-        }).ToList();
-        start.Release(60);
-        var responses = await Task.WhenAll(requests);
+        var responses = await Simultaneously(60, (desk, i) => desk.TryIssue(i % 2 == 0 ? "walkin" : "book", slot.Id));
 
         Assert.Equal(20, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(40, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -37,16 +29,9 @@ public sealed class ConcurrencyTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task Emergencies_racing_walk_ins_are_all_seated_and_only_they_extend_capacity()
     {
         var slot = await _desk.NewSlot(capacity: 10);
-        using var start = new SemaphoreSlim(0);
 
-        var requests = Enumerable.Range(0, 50).Select(async i =>
-        {
-            var client = app.CreateClient();
-            await start.WaitAsync();
-            return (Emergency: i % 5 == 0, Response: await new Desk(client).TryIssue(i % 5 == 0 ? "emergency" : "walkin", slot.Id));
-        }).ToList();
-        start.Release(50);
-        var results = await Task.WhenAll(requests);
+        var responses = await Simultaneously(50, (desk, i) => desk.TryIssue(i % 5 == 0 ? "emergency" : "walkin", slot.Id));
+        var results = responses.Select((r, i) => (Emergency: i % 5 == 0, Response: r)).ToList();
 
         Assert.All(results.Where(r => r.Emergency), r => Assert.Equal(HttpStatusCode.Created, r.Response.StatusCode));
         var walkInsIssued = results.Count(r => !r.Emergency && r.Response.StatusCode == HttpStatusCode.Created);
@@ -57,5 +42,19 @@ public sealed class ConcurrencyTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.InRange(walkInsIssued, 0, 10);
         var numbers = (await _desk.Queue(slot.Id)).Tokens.Select(t => t.TokenNumber).Order();
         Assert.Equal(Enumerable.Range(1, after.BookedCount).Select(n => $"T{n:000}"), numbers);
+    }
+
+    /// <summary>Each request on its own client, all released at the same moment.</summary>
+    private async Task<HttpResponseMessage[]> Simultaneously(int count, Func<Desk, int, Task<HttpResponseMessage>> request)
+    {
+        using var start = new SemaphoreSlim(0);
+        var requests = Enumerable.Range(0, count).Select(async i =>
+        {
+            var desk = new Desk(app.CreateClient());
+            await start.WaitAsync();
+            return await request(desk, i);
+        }).ToList();
+        start.Release(count);
+        return await Task.WhenAll(requests);
     }
 }
