@@ -8,7 +8,7 @@ public static class OpdApi
     public static IServiceCollection AddOpdApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {

@@ -3,9 +3,26 @@ namespace OpdReception.Services;
 public sealed record OpdChange(int SlotId, int? TokenId, string What);
 
 /// <summary>Announces every committed change, so open screens can refresh without polling.</summary>
-public sealed class OpdChanges
+public sealed class OpdChanges(ILogger<OpdChanges>? log = null)
 {
     public event Action<OpdChange>? Changed;
 
-    public void Announce(OpdChange change) => Changed?.Invoke(change);
+    /// <summary>
+    /// Called after the commit: a screen that fails to refresh must not turn a saved change into an error
+    /// for the desk that made it.
+    /// </summary>
+    public void Announce(OpdChange change)
+    {
+        foreach (var listener in Changed?.GetInvocationList().Cast<Action<OpdChange>>() ?? [])
+        {
+            try
+            {
+                listener(change);
+            }
+            catch (Exception ex)
+            {
+                log?.LogWarning(ex, "A listener failed on {Change}", change);
+            }
+        }
+    }
 }
