@@ -19,7 +19,10 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
 
     private DateTime Now => desk.Clock.Now;
 
-    /// <summary>Runs the day to its end, or only until <paramref name="stopAfter"/> (the demo day stops mid-morning).</summary>
+    /// <summary>
+    /// Runs the day to its end, or stops at <paramref name="stopAfter"/>, or a little later once a doctor is with a
+    /// patient, so a day stopped midway shows a consultation in progress (the demo day stops mid-morning).
+    /// </summary>
     public async Task<DayRun> RunAsync(TimeOnly? stopAfter = null, CancellationToken ct = default)
     {
         desk.Clock.Set(plan.At(DayPlan.DeskOpens));
@@ -40,7 +43,7 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
             }
 
             await DoctorsAsync(ct);
-            if (Now >= stop || (stop is null && Now >= Closing && next == events.Count && _doctors.All(d => d.With is null)))
+            if (stop is { } at ? StopsHere(at) : Now >= Closing && next == events.Count && _doctors.All(d => d.With is null))
             {
                 break;
             }
@@ -50,6 +53,9 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
 
         return new DayRun(plan, Now, _tokens.Values.ToList(), _slots.Values.ToList(), _doctors, _counters.Snapshot(), _unexpected);
     }
+
+    private bool StopsHere(DateTime stop) =>
+        Now >= stop && (_doctors.Any(d => d.With is not null) || Now >= stop.AddHours(1));
 
     /// <summary>Doctors stop calling this long after the last slot ends; a delay pushes it back with the slot.</summary>
     private DateTime Closing => _slots.Values.Max(s => s.RunsUntil).AddMinutes(DayPlan.OverrunMinutes);
