@@ -110,7 +110,7 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
     private SlotOnDay SlotOf(PlannedPatient patient) =>
         _slots.Values.Where(s => s.Doctor == patient.Doctor).OrderBy(s => s.Start).ElementAt(patient.Slot);
 
-    private T Expect<T>(Result<T> result, string what) =>
+    private static T Expect<T>(Result<T> result, string what) =>
         result.IsOk ? result.Value! : throw new InvalidOperationException($"Could not {what}: {result.Problem!.Detail}");
 
     /// <summary>A service said no where the day's rules say it should not: the check line fails.</summary>

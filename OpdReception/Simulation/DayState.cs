@@ -4,7 +4,7 @@ using OpdReception.Services;
 namespace OpdReception.Simulation;
 
 /// <summary>A slot as the day's runner knows it; the delay changes when the doctor sends word.</summary>
-public sealed record SlotOnDay(int Id, int Doctor, PlannedDoctor Who, DateTime Start, DateTime End, int MinutesPerConsultation, int DelayMinutes)
+internal sealed record SlotOnDay(int Id, int Doctor, PlannedDoctor Who, DateTime Start, DateTime End, int MinutesPerConsultation, int DelayMinutes)
 {
     public DateTime DoctorStarts => Start.AddMinutes(DelayMinutes);
 
@@ -17,7 +17,7 @@ public sealed record SlotOnDay(int Id, int Doctor, PlannedDoctor Who, DateTime S
 /// What the runner last heard about a token from the services. It only steers the doctors (who is waiting where);
 /// the day's statistics are read back from the database.
 /// </summary>
-public sealed class TrackedToken(PlannedPatient patient, TokenView view)
+internal sealed class TrackedToken(PlannedPatient patient, TokenView view)
 {
     public PlannedPatient Patient { get; } = patient;
     public int Id { get; } = view.Id;
@@ -33,7 +33,7 @@ public sealed class TrackedToken(PlannedPatient patient, TokenView view)
     }
 }
 
-public sealed class DoctorAtWork(int index, int id, PlannedDoctor who)
+internal sealed class DoctorAtWork(int index, int id, PlannedDoctor who)
 {
     public int Index { get; } = index;
     public int Id { get; } = id;
@@ -56,7 +56,7 @@ public sealed record DeskEvents(
     int LateArrivals,
     int LateArrivalsRefused);
 
-public sealed class DeskCounters
+internal sealed class DeskCounters
 {
     public int Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations, TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused;
 

@@ -4,8 +4,10 @@ using OpdReception.Domain;
 namespace OpdReception.Simulation;
 
 /// <summary>Random but reproducible patients: the same <see cref="Random"/> seed gives the same people, in the same order.</summary>
-public static class PatientGenerator
+public sealed class PatientGenerator(Random random)
 {
+    private readonly HashSet<string> _names = [];
+
     private static readonly string[] FirstNames =
     [
         "Aditi", "Ajay", "Amit", "Ananya", "Asha", "Bhavna", "Chetan", "Divya", "Farhan", "Gita", "Hari", "Isha",
@@ -40,13 +42,13 @@ public static class PatientGenerator
 
     public static string Phone(int number) => string.Create(CultureInfo.InvariantCulture, $"+91 98450 {10000 + number * 37 % 90000:00000}");
 
-    public static PlannedPatient Next(Random random, int number, IReadOnlyList<PlannedSlot> slots)
+    public PlannedPatient Next(int number, IReadOnlyList<PlannedSlot> slots)
     {
-        var source = SourceMix[Pick(random, SourceMix.Select(m => m.Weight).ToArray())].Source;
+        var source = SourceMix[Pick(SourceMix.Select(m => m.Weight).ToArray())].Source;
         var doctor = random.Next(DayPlan.StandardDoctors.Count);
-        var slotIndex = Pick(random, SlotWeights.Take(slots.Count).ToArray());
+        var slotIndex = Pick(SlotWeights.Take(slots.Count).ToArray());
         var start = Minutes(slots[slotIndex].Start);
-        var name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
+        var name = NewName();
         var consult = random.Next(6, 15);
         var opens = Minutes(DayPlan.DeskOpens);
 
@@ -86,7 +88,20 @@ public static class PatientGenerator
             HospitalNumber(number + 1), Phone(number + 1), cancel, consult);
     }
 
-    private static int Pick(Random random, int[] weights)
+    /// <summary>Two different patients with one name would make the timeline hard to follow.</summary>
+    private string NewName()
+    {
+        while (true)
+        {
+            var name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
+            if (_names.Add(name) || _names.Count >= FirstNames.Length * LastNames.Length)
+            {
+                return name;
+            }
+        }
+    }
+
+    private int Pick(int[] weights)
     {
         var roll = random.Next(weights.Sum());
         for (var i = 0; i < weights.Length; i++)

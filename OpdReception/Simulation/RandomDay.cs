@@ -14,7 +14,8 @@ public static class RandomDay
     {
         var random = new Random(seed);
         var slots = DayPlan.StandardSlots;
-        var people = Enumerable.Range(0, patients).Select(i => PatientGenerator.Next(random, i, slots)).ToList();
+        var generator = new PatientGenerator(random);
+        var people = Enumerable.Range(0, patients).Select(i => generator.Next(i, slots)).ToList();
 
         // A morning slot after the first, so there is time to move its patients and a later slot to move them to.
         var slot = random.Next(1, 4);

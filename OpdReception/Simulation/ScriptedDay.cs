@@ -23,9 +23,9 @@ public static class ScriptedDay
             throw new ArgumentOutOfRangeException(nameof(patients), patients, $"The scripted day has {Patients} patients.");
         }
 
-        var random = new Random(ExtrasSeed);
+        var generator = new PatientGenerator(new Random(ExtrasSeed));
         var extras = Enumerable.Range(0, patients - Patients)
-            .Select(i => PatientGenerator.Next(random, Patients + i, DayPlan.StandardSlots));
+            .Select(i => generator.Next(Patients + i, DayPlan.StandardSlots));
         var title = patients == Patients
             ? "the reference day"
             : $"the reference day and {patients - Patients} more patients";
