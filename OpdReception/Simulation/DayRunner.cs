@@ -43,7 +43,7 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
             }
 
             await DoctorsAsync(ct);
-            if (stop is { } at ? StopsHere(at) : Now >= Closing && next == events.Count && _doctors.All(d => d.With is null))
+            if (IsOver(stop, eventsLeft: events.Count - next))
             {
                 break;
             }
@@ -54,8 +54,9 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
         return new DayRun(plan, Now, _tokens.Values.ToList(), _slots.Values.ToList(), _doctors, _counters.Snapshot(), _unexpected);
     }
 
-    private bool StopsHere(DateTime stop) =>
-        Now >= stop && (_doctors.Any(d => d.With is not null) || Now >= stop.AddHours(1));
+    private bool IsOver(DateTime? stop, int eventsLeft) => stop is { } at
+        ? Now >= at && (_doctors.Any(d => d.With is not null) || Now >= at.AddHours(1))
+        : Now >= Closing && eventsLeft == 0 && _doctors.All(d => d.With is null);
 
     /// <summary>Doctors stop calling this long after the last slot ends; a delay pushes it back with the slot.</summary>
     private DateTime Closing => _slots.Values.Max(s => s.RunsUntil).AddMinutes(DayPlan.OverrunMinutes);
@@ -76,8 +77,7 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
             }
         }
 
-        var perDoctor = plan.Slots.Count;
-        timeline.Note(Now, $"desk opens: {_doctors.Count} doctors, {_slots.Count} slots ({perDoctor} each), " +
+        timeline.Note(Now, $"desk opens: {_doctors.Count} doctors, {_slots.Count} slots ({plan.Slots.Count} each), " +
             $"{_slots.Values.First().MinutesPerConsultation} minutes per consultation");
     }
 
