@@ -3,6 +3,12 @@ using OpdReception.Api;
 using OpdReception.Components;
 using OpdReception.Data;
 using OpdReception.Services;
+using OpdReception.Simulation;
+
+if (args is ["simulate", ..])
+{
+    return await OpdDaySimulation.RunAsync(args[1..], Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,5 +37,6 @@ app.MapOpdApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+using OpdReception.Services;
+using OpdReception.Simulation;
 
 namespace OpdReception.Data;
 
@@ -58,10 +62,25 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OpdDbContext
 
 public static class OpdDatabaseStartup
 {
-    /// <summary>First start: create and migrate the file.</summary>
+    /// <summary>First start: create and migrate the file; in Development, seed a demo day into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OpdDatabase.MigrateAsync(factory);
+
+        var options = app.Services.GetRequiredService<IOptionsMonitor<OpdOptions>>();
+        if (!app.Environment.IsDevelopment() || !options.CurrentValue.SeedDemoDay)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var seeded = await DemoDay.SeedIfEmptyAsync(factory, options, app.Services.GetRequiredService<OpdChanges>(), today);
+        if (seeded is not null)
+        {
+            app.Logger.LogInformation(
+                "Seeded a demo OPD day for {Date} as it stands at {Time}: {Tokens} tokens for {Doctors} doctors (Opd:SeedDemoDay=false turns this off)",
+                seeded.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Timeline.Clock(seeded.EndedAt), seeded.Total.Issued, seeded.ByDoctor.Count);
+        }
     }
 }

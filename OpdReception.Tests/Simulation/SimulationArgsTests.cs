@@ -1,0 +1,58 @@
+using OpdReception.Simulation;
+
+namespace OpdReception.Tests.Simulation;
+
+public sealed class SimulationArgsTests
+{
+    [Theory]
+    [InlineData("--seed")]
+    [InlineData("--seed", "abc")]
+    [InlineData("--seed", "-1")]
+    [InlineData("--seed", "1", "--seed", "2")]
+    [InlineData("--patients", "0")]
+    [InlineData("--patients", "301")]
+    [InlineData("--patients", "5")]
+    [InlineData("--patients", "2.5")]
+    [InlineData("--days", "3")]
+    [InlineData("seed", "3")]
+    public async Task Bad_arguments_exit_with_2_and_say_why(params string[] args)
+    {
+        var output = new StringWriter();
+
+        var exit = await OpdDaySimulation.RunAsync(args, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("simulate: ", output.ToString());
+        Assert.Contains("Usage:", output.ToString());
+    }
+
+    [Fact]
+    public async Task Help_prints_usage_and_exits_0()
+    {
+        var output = new StringWriter();
+
+        var exit = await OpdDaySimulation.RunAsync(["--help"], output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--patients N", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(new string[0], null, 22)]
+    [InlineData(new[] { "--seed", "7" }, 7, 22)]
+    [InlineData(new[] { "--seed=7", "--patients=5" }, 7, 5)]
+    [InlineData(new[] { "--patients", "60", "--seed", "0" }, 0, 60)]
+    [InlineData(new[] { "--patients", "30" }, null, 30)]
+    public void Good_arguments_are_understood(string[] args, int? seed, int patients)
+    {
+        Assert.True(SimulationArgs.TryParse(args, out var settings, out var error), error);
+        Assert.Equal(new SimulationSettings(seed, patients), settings);
+    }
+
+    [Fact]
+    public void Fewer_patients_than_the_scripted_day_need_a_seed()
+    {
+        Assert.False(SimulationArgs.TryParse(["--patients", "10"], out _, out var error));
+        Assert.Contains("--seed", error);
+    }
+}

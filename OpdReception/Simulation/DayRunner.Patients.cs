@@ -1,0 +1,137 @@
+using OpdReception.Domain;
+using OpdReception.Services;
+
+namespace OpdReception.Simulation;
+
+internal sealed partial class DayRunner
+{
+    private async Task IssueAsync(int index, CancellationToken ct)
+    {
+        var patient = plan.Patients[index];
+        var slot = SlotOf(patient);
+        var issued = await desk.Tokens.IssueAsync(Request(patient, slot.Id), Reception, ct);
+        if (!issued.IsOk)
+        {
+            _counters.Refusals++;
+            timeline.Token(Now, slot.Label, null, patient.Source, patient.Name, $"refused: {issued.Problem!.Detail}");
+            if (issued.Problem.Extensions?.GetValueOrDefault("alternativeSlotId") is not int offered)
+            {
+                _counters.TurnedAway++;
+                timeline.Token(Now, slot.Label, null, patient.Source, patient.Name, "goes home without a token");
+                return;
+            }
+
+            slot = _slots[offered];
+            issued = await desk.Tokens.IssueAsync(Request(patient, slot.Id), Reception, ct);
+            if (!issued.IsOk)
+            {
+                Unexpected($"issue in the offered slot {slot.Label}", issued.Problem!);
+                _counters.TurnedAway++;
+                return;
+            }
+
+            _counters.TookOfferedSlot++;
+        }
+
+        var view = issued.Value!;
+        var token = new TrackedToken(patient, view);
+        _tokens[token.Id] = token;
+        _byPatient[index] = token;
+        var what = patient.BooksAhead ? "booked" : "issued";
+        if (patient.Source == TokenSource.Emergency && await LastReasonAsync(token.Id, ct) is { } reason && reason.Contains("extended"))
+        {
+            what += $" ({reason[(reason.IndexOf(';') + 1)..].Trim()})";
+        }
+
+        timeline.Token(Now, slot.Label, view.TokenNumber, patient.Source, patient.Name, $"{what}, {Place(view)}");
+    }
+
+    private async Task CheckInAsync(int index, CancellationToken ct)
+    {
+        if (_byPatient[index] is not { } token || token.Status is not (TokenStatus.Booked or TokenStatus.NoShow))
+        {
+            return;
+        }
+
+        var late = token.Status == TokenStatus.NoShow;
+        var slot = _slots[token.SlotId];
+        var result = await desk.Tokens.CheckInAsync(token.Id, Reception, ct);
+        if (!result.IsOk)
+        {
+            if (late)
+            {
+                _counters.LateArrivalsRefused++;
+            }
+            else
+            {
+                Unexpected($"check in {token.Number}", result.Problem!);
+            }
+
+            Say(token, $"arrives{(late ? " late" : "")} but cannot check in: {result.Problem!.Detail} Goes home.");
+            return;
+        }
+
+        token.Update(result.Value!);
+        if (late)
+        {
+            _counters.LateArrivals++;
+            var reason = (await LastReasonAsync(token.Id, ct))?.ToLowerInvariant();
+            Say(token, $"arrives late, no-show undone ({reason}), {Place(result.Value!)}");
+            return;
+        }
+
+        Say(token, $"checks in, {Place(result.Value!)}");
+    }
+
+    private async Task CancelAsync(int index, string reason, CancellationToken ct)
+    {
+        if (_byPatient[index] is not { } token)
+        {
+            return;
+        }
+
+        var result = await desk.Tokens.CancelAsync(token.Id, reason, Reception, ct);
+        if (!result.IsOk)
+        {
+            Say(token, $"asks to cancel, but: {result.Problem!.Detail}");
+            return;
+        }
+
+        token.Update(result.Value!);
+        _counters.Cancellations++;
+        Say(token, $"cancelled: \"{reason}\"");
+    }
+
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        if (await desk.Tokens.SweepNoShowsAsync(ct) == 0)
+        {
+            return;
+        }
+
+        foreach (var token in _tokens.Values.Where(t => t.Status == TokenStatus.Booked).ToList())
+        {
+            var view = Expect(await desk.Tokens.GetAsync(token.Id, ct), "read a token");
+            if (view.Status == TokenStatus.NoShow)
+            {
+                token.Update(view);
+                _counters.SweptNoShows++;
+                Say(token, $"marked no-show by the sweep: {view.History![^1].Reason?.ToLowerInvariant()}");
+            }
+        }
+    }
+
+    private void Say(TrackedToken token, string what) =>
+        timeline.Token(Now, _slots[token.SlotId].Label, token.Number, token.Patient.Source, token.Patient.Name, what);
+
+    private async Task<string?> LastReasonAsync(int tokenId, CancellationToken ct) =>
+        Expect(await desk.Tokens.GetAsync(tokenId, ct), "read a token").History![^1].Reason;
+
+    private static IssueRequest Request(PlannedPatient patient, int slotId) =>
+        new(slotId, patient.Source, patient.PatientId, patient.Name, patient.Phone);
+
+    private static string Place(TokenView view) =>
+        view.Position is { } position
+            ? $"position {position}, est. {Timeline.Clock(view.EstimatedTime!.Value)}{(view.PastSlotEnd ? " (after the slot's end)" : "")}"
+            : Lifecycle.Describe(view.Status);
+}

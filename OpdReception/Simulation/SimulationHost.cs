@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpdReception.Data;
+using OpdReception.Services;
+
+namespace OpdReception.Simulation;
+
+/// <summary>The app's real services on a fresh SQLite file in a temp folder, with the clock in the simulation's hand.</summary>
+internal sealed class SimulationHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AsyncServiceScope _scope;
+    private readonly DirectoryInfo _folder;
+
+    private SimulationHost(ServiceProvider provider, DirectoryInfo folder)
+    {
+        _provider = provider;
+        _folder = folder;
+        _scope = provider.CreateAsyncScope();
+        var services = _scope.ServiceProvider;
+        Desk = new OpdDesk(
+            (ManualClock)services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<DoctorService>(),
+            services.GetRequiredService<SlotService>(),
+            services.GetRequiredService<TokenService>());
+    }
+
+    public OpdDesk Desk { get; }
+
+    public static async Task<SimulationHost> StartAsync(DateTime clockStart, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("opd-sim-");
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder.FullName, "opd.db"),
+            DefaultTimeout = 30,
+        }.ToString();
+
+        // The options' own defaults, except the background sweeper: the simulation sweeps on its own clock.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}"] = "false",
+                [$"{OpdOptions.Section}:{nameof(OpdOptions.SeedDemoDay)}"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddOpdServices(configuration);
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ManualClock(clockStart)));
+        services.AddDbContextFactory<OpdDbContext>(o => OpdDatabase.Configure(o, connection));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        try
+        {
+            await OpdDatabase.MigrateAsync(provider.GetRequiredService<IDbContextFactory<OpdDbContext>>(), ct);
+            return new SimulationHost(provider, folder);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            Delete(folder);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+        Delete(_folder);
+    }
+
+    private static void Delete(DirectoryInfo folder)
+    {
+        // Pooled connections keep the file open; let go of them before deleting.
+        SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+    }
+}
