@@ -41,6 +41,8 @@ public sealed class IssuingTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal([priority.Id, online.Id, walkIn.Id], queue.Tokens.Select(t => t.Id));
         Assert.Equal([1, 2, 3], queue.Tokens.Select(t => t.Position!.Value));
         Assert.Equal(["09:00", "09:10", "09:20"], queue.Tokens.Select(t => t.EstimatedTime!.Value.ToString("HH:mm")));
+        var walkInAlone = await _desk.Token(walkIn.Id);
+        Assert.Equal((3, "09:20"), (walkInAlone.Position, walkInAlone.EstimatedTime!.Value.ToString("HH:mm")));
     }
 
     [Fact]

@@ -7,18 +7,12 @@ namespace OpdReception.Services;
 /// <summary>Loads a slot with everything its queue needs and arranges it through the rules.</summary>
 internal static class SlotQueues
 {
-    public static Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct, int? historyOf = null)
-    {
-        IQueryable<Slot> query = db.Slots
+    public static Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
+        db.Slots
             .Include(s => s.Doctor)
-            .Include(s => s.Tokens).ThenInclude(t => t.Patient);
-        if (historyOf is { } tokenId)
-        {
-            query = query.Include(s => s.Tokens.Where(t => t.Id == tokenId)).ThenInclude(t => t.History);
-        }
-
-        return query.AsSplitQuery().FirstOrDefaultAsync(s => s.Id == slotId, ct);
-    }
+            .Include(s => s.Tokens).ThenInclude(t => t.Patient)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == slotId, ct);
 
     public static IReadOnlyDictionary<int, QueuePlace> Places(Slot slot) =>
         Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation)

@@ -28,8 +28,11 @@ public sealed partial class TokenService(
             return OpdProblem.NotFound("Token", tokenId);
         }
 
-        var slot = await SlotQueues.LoadAsync(db, slotId.Value, ct, historyOf: tokenId);
-        return SlotQueues.View(slot!, slot!.Tokens.Single(t => t.Id == tokenId), withHistory: true);
+        // The whole slot, not just this token: its position depends on everyone else in the queue.
+        var slot = (await SlotQueues.LoadAsync(db, slotId.Value, ct))!;
+        var token = slot.Tokens.Single(t => t.Id == tokenId);
+        await db.Entry(token).Collection(t => t.History).LoadAsync(ct);
+        return SlotQueues.View(slot, token, withHistory: true);
     }
 
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
