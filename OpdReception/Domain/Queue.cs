@@ -14,11 +14,14 @@ public static class Queue
     /// <summary>
     /// The active tokens of a slot, the one in consultation first, each waiting token with its position and
     /// estimated time: slot start + delay + one consultation for everyone seen, being seen or ahead in the queue.
+    /// Given the time now, an estimate the doctor has fallen behind moves on to now + the consultations ahead,
+    /// so nobody in the waiting room is shown a time already past.
     /// </summary>
-    public static IReadOnlyList<QueuePlace> Arrange(SlotState slot, IEnumerable<QueueEntry> tokensOfSlot, int minutesPerConsultation)
+    public static IReadOnlyList<QueuePlace> Arrange(SlotState slot, IEnumerable<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime? now = null)
     {
         var all = tokensOfSlot.ToList();
         var seen = all.Count(t => t.Status is TokenStatus.Completed or TokenStatus.InConsultation);
+        var beingSeen = all.Count(t => t.Status == TokenStatus.InConsultation);
         var begins = slot.StartsAt.AddMinutes(slot.DelayMinutes);
         var places = new List<QueuePlace>();
         places.AddRange(InOrder(all.Where(t => t.Status == TokenStatus.InConsultation))
@@ -28,13 +31,21 @@ public static class Queue
         {
             position++;
             var estimate = begins.AddMinutes((seen + position - 1) * minutesPerConsultation);
+            if (now is { } current && current.AddMinutes((beingSeen + position - 1) * minutesPerConsultation) is var live && live > estimate)
+            {
+                estimate = live;
+            }
+
             places.Add(new QueuePlace(token.TokenId, token.Status, position, estimate, estimate >= slot.EndsAt));
         }
 
         return places;
     }
 
-    /// <summary>Booked patients who have not checked in by their estimated time plus the timeout.</summary>
+    /// <summary>
+    /// Booked patients who have not checked in by their estimated time plus the timeout. Pass places arranged
+    /// without the time now: the patient is measured against the schedule they were given.
+    /// </summary>
     public static IEnumerable<int> OverdueBookings(IEnumerable<QueuePlace> places, DateTime now, int noShowTimeoutMinutes) =>
         places
             .Where(p => p.Status == TokenStatus.Booked && p.EstimatedTime is { } at && now > at.AddMinutes(noShowTimeoutMinutes))

@@ -14,17 +14,17 @@ internal static class SlotQueues
             .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == slotId, ct);
 
-    public static IReadOnlyDictionary<int, QueuePlace> Places(Slot slot) =>
-        Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation)
+    public static IReadOnlyDictionary<int, QueuePlace> Places(Slot slot, DateTime now) =>
+        Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation, now)
             .ToDictionary(p => p.TokenId);
 
-    public static TokenView View(Slot slot, Token token, bool withHistory = false) =>
-        token.ToView(slot, Places(slot).GetValueOrDefault(token.Id), withHistory);
+    public static TokenView View(Slot slot, Token token, DateTime now, bool withHistory = false) =>
+        token.ToView(slot, Places(slot, now).GetValueOrDefault(token.Id), withHistory);
 
     /// <summary>The active tokens in queue order: the patient with the doctor first, then the waiting line.</summary>
-    public static QueueView Build(Slot slot)
+    public static QueueView Build(Slot slot, DateTime now)
     {
-        var places = Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation);
+        var places = Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation, now);
         var tokens = slot.Tokens.ToDictionary(t => t.Id);
         return new QueueView(slot.ToView(), places.Select(p => tokens[p.TokenId].ToView(slot, p)).ToList());
     }

@@ -76,7 +76,7 @@ public sealed partial class SlotService(
         }
 
         var view = slot.ToView();
-        var places = SlotQueues.Places(slot).Values;
+        var places = SlotQueues.Places(slot, Now()).Values;
         return new SlotStats(
             view,
             slot.Tokens.Count,

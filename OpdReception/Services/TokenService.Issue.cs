@@ -85,7 +85,7 @@ public sealed partial class TokenService
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
 
         var queue = await SlotQueues.LoadAsync(db, slot.Id, ct);
-        return SlotQueues.View(queue!, queue!.Tokens.Single(t => t.Id == token.Id));
+        return SlotQueues.View(queue!, queue!.Tokens.Single(t => t.Id == token.Id), now);
     }
 
     private static async Task SavePatientAsync(OpdDbContext db, string id, string name, string? phone, CancellationToken ct)

@@ -48,7 +48,7 @@ public sealed partial class TokenService
             return OpdProblem.NotFound("Slot", slotId);
         }
 
-        var next = SlotQueues.Places(slot).Values
+        var next = SlotQueues.Places(slot, Now()).Values
             .Where(p => p.Status == TokenStatus.Waiting)
             .OrderBy(p => p.Position)
             .FirstOrDefault();
@@ -101,7 +101,7 @@ public sealed partial class TokenService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return SlotQueues.View(slot, token);
+        return SlotQueues.View(slot, token, now);
     }
 
     private static void Move(Token token, TokenStatus to, DateTime now, string? reason)

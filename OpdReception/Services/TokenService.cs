@@ -32,7 +32,7 @@ public sealed partial class TokenService(
         var slot = (await SlotQueues.LoadAsync(db, slotId.Value, ct))!;
         var token = slot.Tokens.Single(t => t.Id == tokenId);
         await db.Entry(token).Collection(t => t.History).LoadAsync(ct);
-        return SlotQueues.View(slot, token, withHistory: true);
+        return SlotQueues.View(slot, token, Now(), withHistory: true);
     }
 
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
@@ -43,7 +43,7 @@ public sealed partial class TokenService(
         foreach (var slotId in slotIds)
         {
             var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-            views.AddRange(slot!.Tokens.Where(t => t.PatientId == patientId).Select(t => SlotQueues.View(slot, t)));
+            views.AddRange(slot!.Tokens.Where(t => t.PatientId == patientId).Select(t => SlotQueues.View(slot, t, Now())));
         }
 
         return views.OrderByDescending(v => v.CreatedAt).ToList();
@@ -53,7 +53,7 @@ public sealed partial class TokenService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-        return slot is null ? OpdProblem.NotFound("Slot", slotId) : SlotQueues.Build(slot);
+        return slot is null ? OpdProblem.NotFound("Slot", slotId) : SlotQueues.Build(slot, Now());
     }
 
     private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, string by, string? reason) => new()
