@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using OpdReception.Api;
+using OpdReception.Benchmarks;
 using OpdReception.Components;
 using OpdReception.Data;
 using OpdReception.Services;
@@ -8,6 +9,11 @@ using OpdReception.Simulation;
 if (args is ["simulate", ..])
 {
     return await OpdDaySimulation.RunAsync(args[1..], Console.Out);
+}
+
+if (args is ["benchmark", ..])
+{
+    return await OpdBenchmark.RunAsync(args[1..], Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -68,7 +68,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
     public async Task<Result<DoctorView>> DeleteAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var doctor = await db.Doctors.Include(d => d.Slots).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (doctor is null)
         {

@@ -14,12 +14,42 @@ internal static class SlotQueues
             .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == slotId, ct);
 
+    /// <summary>What a status change decides on: the slot and its tokens, without patients or doctor.</summary>
+    public static Task<Slot?> LoadForChangeAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
+        db.Slots.Include(s => s.Tokens).FirstOrDefaultAsync(s => s.Id == slotId, ct);
+
+    /// <summary>
+    /// One token as a desk sees it. Its position needs only the slot's queue keys, not every patient in it,
+    /// so a busy slot costs a narrow query rather than loading the whole queue.
+    /// </summary>
+    public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, bool withHistory, CancellationToken ct)
+    {
+        IQueryable<Token> query = db.Tokens.AsNoTracking().Include(t => t.Patient).Include(t => t.Slot).ThenInclude(s => s.Doctor);
+        if (withHistory)
+        {
+            query = query.Include(t => t.History);
+        }
+
+        var token = await query.FirstOrDefaultAsync(t => t.Id == tokenId, ct);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var state = await db.Slots.Where(s => s.Id == token.SlotId).Select(Projections.SlotState).SingleAsync(ct);
+        var entries = await db.Tokens.Where(t => t.SlotId == token.SlotId)
+            .Select(t => new QueueEntry(t.Id, t.Status, t.PriorityScore, t.QueuedAt))
+            .ToListAsync(ct);
+        var place = Queue.Arrange(state, entries, token.Slot.MinutesPerConsultation, now).FirstOrDefault(p => p.TokenId == tokenId);
+        return token.ToView(token.Slot, place, withHistory);
+    }
+
     public static IReadOnlyDictionary<int, QueuePlace> Places(Slot slot, DateTime now) =>
         Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation, now)
             .ToDictionary(p => p.TokenId);
 
-    public static TokenView View(Slot slot, Token token, DateTime now, bool withHistory = false) =>
-        token.ToView(slot, Places(slot, now).GetValueOrDefault(token.Id), withHistory);
+    public static TokenView View(Slot slot, Token token, DateTime now) =>
+        token.ToView(slot, Places(slot, now).GetValueOrDefault(token.Id));
 
     /// <summary>The active tokens in queue order: the patient with the doctor first, then the waiting line.</summary>
     public static QueueView Build(Slot slot, DateTime now)

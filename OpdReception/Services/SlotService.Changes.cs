@@ -14,7 +14,7 @@ public sealed partial class SlotService
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
         {
             return OpdProblem.NotFound("Doctor", request.DoctorId);
@@ -132,7 +132,7 @@ public sealed partial class SlotService
     public async Task<Result<SlotView>> DeleteAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var view = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).FirstOrDefaultAsync(ct);
         if (view is null)
         {
@@ -154,7 +154,7 @@ public sealed partial class SlotService
     private async Task<Result<SlotView>> ChangeAsync(int id, string what, Func<OpdDbContext, Slot, Task<OpdProblem?>> change, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var slot = await db.Slots.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (slot is null)
         {

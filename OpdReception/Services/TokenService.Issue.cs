@@ -23,7 +23,7 @@ public sealed partial class TokenService
 
         var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (slot is null)
         {
@@ -84,8 +84,7 @@ public sealed partial class TokenService
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
 
-        var queue = await SlotQueues.LoadAsync(db, slot.Id, ct);
-        return SlotQueues.View(queue!, queue!.Tokens.Single(t => t.Id == token.Id), now);
+        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
     }
 
     private static async Task SavePatientAsync(OpdDbContext db, string id, string name, string? phone, CancellationToken ct)

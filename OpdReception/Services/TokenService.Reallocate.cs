@@ -19,7 +19,7 @@ public sealed partial class TokenService
 
         var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var source = await SlotQueues.LoadAsync(db, slotId, ct);
         if (source is null)
         {

@@ -25,14 +25,14 @@ public sealed partial class TokenService
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var slotId = await db.Tokens.Where(t => t.Id == tokenId).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
         if (slotId is null)
         {
             return OpdProblem.NotFound("Token", tokenId);
         }
 
-        var slot = (await SlotQueues.LoadAsync(db, slotId.Value, ct))!;
+        var slot = (await SlotQueues.LoadForChangeAsync(db, slotId.Value, ct))!;
         var token = slot.Tokens.Single(t => t.Id == tokenId);
         return await ApplyAsync(db, tx, slot, token, to, Validation.Clean(reason), by, ct);
     }
@@ -41,8 +41,8 @@ public sealed partial class TokenService
     public async Task<Result<TokenView>> CallNextAsync(int slotId, string by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var slot = await SlotQueues.LoadAsync(db, slotId, ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var slot = await SlotQueues.LoadForChangeAsync(db, slotId, ct);
         if (slot is null)
         {
             return OpdProblem.NotFound("Slot", slotId);
@@ -62,7 +62,7 @@ public sealed partial class TokenService
     }
 
     private async Task<Result<TokenView>> ApplyAsync(
-        OpdDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+        OpdDbContext db, WriteTransaction tx,
         Slot slot, Token token, TokenStatus to, string? reason, string by, CancellationToken ct)
     {
         var now = Now();
@@ -101,7 +101,7 @@ public sealed partial class TokenService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return SlotQueues.View(slot, token, now);
+        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
     }
 
     private static void Move(Token token, TokenStatus to, DateTime now, string? reason)
@@ -137,7 +137,7 @@ public sealed partial class TokenService
         var now = Now();
         var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var slotIds = await db.Slots
             .Where(s => s.Date <= today && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
             .Select(s => s.Id)
@@ -145,7 +145,7 @@ public sealed partial class TokenService
         var marked = new List<(int SlotId, int TokenId)>();
         foreach (var slotId in slotIds)
         {
-            var slot = (await SlotQueues.LoadAsync(db, slotId, ct))!;
+            var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
             var places = Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation);
             foreach (var tokenId in Queue.OverdueBookings(places, now, Settings.NoShowTimeoutMinutes))
             {

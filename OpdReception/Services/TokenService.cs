@@ -22,17 +22,8 @@ public sealed partial class TokenService(
     public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slotId = await db.Tokens.Where(t => t.Id == tokenId).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
-        if (slotId is null)
-        {
-            return OpdProblem.NotFound("Token", tokenId);
-        }
-
-        // The whole slot, not just this token: its position depends on everyone else in the queue.
-        var slot = (await SlotQueues.LoadAsync(db, slotId.Value, ct))!;
-        var token = slot.Tokens.Single(t => t.Id == tokenId);
-        await db.Entry(token).Collection(t => t.History).LoadAsync(ct);
-        return SlotQueues.View(slot, token, Now(), withHistory: true);
+        var view = await SlotQueues.ViewAsync(db, tokenId, Now(), withHistory: true, ct);
+        return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
     }
 
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)

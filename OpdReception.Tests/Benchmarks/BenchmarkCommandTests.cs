@@ -1,0 +1,36 @@
+using OpdReception.Benchmarks;
+
+namespace OpdReception.Tests.Benchmarks;
+
+/// <summary>The benchmark must keep running as the engine changes; its figures are read by people, never asserted.</summary>
+public sealed class BenchmarkCommandTests
+{
+    [Fact]
+    public async Task Benchmark_prints_every_figure_with_its_ratio_to_the_baseline()
+    {
+        var output = new StringWriter();
+
+        var exitCode = await OpdBenchmark.RunAsync(["--runs", "10"], output, TestContext.Current.CancellationToken);
+
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        foreach (var row in new[] { "bare durable write (baseline)", "issue a token (engine, one desk)", "issue a token (engine, 8 desks, one slot)", "read a queue", "arrange a queue of 200 (rules)" })
+        {
+            Assert.Contains(row, text);
+        }
+
+        Assert.Matches(@"issue a token \(engine, one desk\)\s+10\s.*\d+\.\d\dx", text);
+    }
+
+    [Theory]
+    [InlineData("--runs")]
+    [InlineData("--runs", "3")]
+    [InlineData("--fast")]
+    public async Task Bad_arguments_print_usage_and_exit_2(params string[] args)
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(2, await OpdBenchmark.RunAsync(args, output, TestContext.Current.CancellationToken));
+        Assert.Contains("usage", output.ToString());
+    }
+}
