@@ -116,4 +116,32 @@ public sealed class TimeRulesTests : IAsyncLifetime
         Assert.Equal([open.Id], available.Select(s => s.Id));
         Assert.NotEqual(over.Id, otherDay.Id);
     }
+
+    [Fact]
+    public async Task A_booking_made_while_its_slot_is_running_is_not_marked_no_show_at_once()
+    {
+        var slot = await _desk.NewSlot();
+        _app.SetTime(9, 40);
+        var booked = await _desk.Issue("book", slot.Id);
+        var tokens = _app.Service<TokenService>();
+
+        var atOnce = await tokens.SweepNoShowsAsync();
+        _app.SetTime(9, 56);
+        var afterTimeout = await tokens.SweepNoShowsAsync();
+
+        Assert.Equal((0, 1), (atOnce, afterTimeout));
+        Assert.Equal(TokenStatus.NoShow, (await _desk.Token(booked.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Bookings_of_a_cancelled_slot_are_left_for_reallocation_not_marked_no_show()
+    {
+        var slot = await _desk.NewSlot();
+        var booked = await _desk.Issue("book", slot.Id);
+        await _desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor on leave" });
+        _app.SetTime(11, 0);
+
+        Assert.Equal(0, await _app.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(TokenStatus.Booked, (await _desk.Token(booked.Id)).Status);
+    }
 }

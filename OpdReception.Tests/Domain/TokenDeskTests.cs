@@ -89,13 +89,14 @@ public sealed class TokenDeskTests
 
     [Theory]
     [MemberData(nameof(NonEmergencySources))]
-    public void Emergency_extensions_count_as_seats_for_everyone(TokenSource source)
+    public void Extension_seats_are_kept_for_emergencies(TokenSource source)
     {
-        var extendedWithRoom = ASlot.WithCapacity(6).WithExtensions(1).WithSeatsTaken(6).Build();
-        var extendedAndFull = ASlot.WithCapacity(6).WithExtensions(1).WithSeatsTaken(7).Build();
+        var leftoverExtraSeat = ASlot.WithCapacity(6).WithExtensions(1).WithSeatsTaken(6).Build();
+        var emergencyInAnOrdinarySeat = leftoverExtraSeat with { EmergencySeats = 1 };
 
-        Assert.IsType<Issued>(Issue(extendedWithRoom, source));
-        Assert.Equal(RefusalKind.SlotFull, RefusalOf(Issue(extendedAndFull, source)).Kind);
+        Assert.Equal(RefusalKind.SlotFull, RefusalOf(Issue(leftoverExtraSeat, source)).Kind);
+        Assert.IsType<Issued>(Issue(leftoverExtraSeat, TokenSource.Emergency));
+        Assert.IsType<Issued>(Issue(emergencyInAnOrdinarySeat, source));
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OpdReception.Api;
 
 namespace OpdReception.Tests.Support;
@@ -9,7 +8,7 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(), new ClockTimeConverter() },
+        Converters = { new WordEnumConverter(), new ClockTimeConverter() },
     };
 
     public static async Task<T> Read<T>(this HttpResponseMessage response)

@@ -18,8 +18,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
     {
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.",
-                bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", Explain(bad)),
             SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => (StatusCodes.Status503ServiceUnavailable,
                 "The database is busy.", "Nothing was written; please try again in a moment."),
             _ => (0, "", ""),
@@ -43,4 +42,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>Says what was wrong in the caller's terms, not in .NET type names.</summary>
+    private static string Explain(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException { Path: { } path } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
+            $"The value at {path} has the wrong type or format.",
+        JsonException { Path: { } path } json => $"The value at {path} is not valid: {json.Message.Split(" Path: ")[0]}",
+        JsonException => "The body is not valid JSON.",
+        _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "This request needs a JSON body.",
+        _ => bad.Message,
+    };
 }

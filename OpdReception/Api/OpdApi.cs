@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace OpdReception.Api;
@@ -12,7 +11,7 @@ public static class OpdApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new WordEnumConverter());
             o.SerializerOptions.Converters.Add(new ClockTimeConverter());
         });
         services.AddOpenApi();

@@ -6,11 +6,11 @@ namespace OpdReception.Api;
 
 internal static class TokensApi
 {
-    public sealed record TokenBody(int SlotId, string? PatientId, string? PatientName, string? PhoneNumber);
+    public sealed record TokenBody(int? SlotId, string? PatientId, string? PatientName, string? PhoneNumber);
 
-    public sealed record AnyTokenBody(int SlotId, TokenSource Source, string? PatientId, string? PatientName, string? PhoneNumber);
+    public sealed record AnyTokenBody(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
 
-    public sealed record StatusBody(TokenStatus Status, string? Reason);
+    public sealed record StatusBody(TokenStatus? Status, string? Reason);
 
     public sealed record CancelBody(string? Reason);
 

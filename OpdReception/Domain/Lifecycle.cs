@@ -10,7 +10,7 @@ public sealed record Rejoined(bool KeepsPlace) : StatusDecision;
 
 public sealed record Rejected(RejectionKind Kind, string Reason) : StatusDecision;
 
-public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy }
+public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy, SlotCancelled }
 
 /// <summary>What the lifecycle needs to know besides the two statuses.</summary>
 public sealed record StatusContext(
@@ -19,7 +19,8 @@ public sealed record StatusContext(
     DateTime? MarkedNoShowAt,
     int LateArrivalGraceMinutes,
     string? Reason,
-    string? OtherTokenInConsultation);
+    string? OtherTokenInConsultation,
+    TokenSource Source = TokenSource.WalkIn);
 
 public static class Lifecycle
 {
@@ -49,6 +50,12 @@ public static class Lifecycle
             return new Rejected(RejectionKind.ReasonRequired, "A cancellation needs a reason.");
         }
 
+        // A cancelled slot's patients are reallocated or cancelled, never seen in it.
+        if (to is TokenStatus.Waiting or TokenStatus.InConsultation && context.Slot.Status == SlotStatus.Cancelled)
+        {
+            return new Rejected(RejectionKind.SlotCancelled, "The slot is cancelled; reallocate the token to another slot first.");
+        }
+
         if (to == TokenStatus.InConsultation && context.OtherTokenInConsultation is { } busyWith)
         {
             return new Rejected(RejectionKind.DoctorBusy, $"The doctor is still with {busyWith}; finish that consultation first.");
@@ -70,7 +77,7 @@ public static class Lifecycle
         }
 
         // The no-show gave its seat back, so coming back needs a free one again.
-        if (!context.Slot.HasRoom)
+        if (!context.Slot.HasRoomFor(context.Source))
         {
             return new Rejected(RejectionKind.SlotFull, "The seat was given away and the slot is full; issue a token in a later slot.");
         }

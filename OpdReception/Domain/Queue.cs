@@ -43,11 +43,19 @@ public static class Queue
     }
 
     /// <summary>
-    /// Booked patients who have not checked in by their estimated time plus the timeout. Pass places arranged
-    /// without the time now: the patient is measured against the schedule they were given.
+    /// Booked patients who have not checked in by their time plus the timeout. Their time is the schedule's
+    /// estimate (not moved on by the clock), but never earlier than when they booked: a patient who books a
+    /// running slot is given the time of booking, not a moment already past.
     /// </summary>
-    public static IEnumerable<int> OverdueBookings(IEnumerable<QueuePlace> places, DateTime now, int noShowTimeoutMinutes) =>
-        places
-            .Where(p => p.Status == TokenStatus.Booked && p.EstimatedTime is { } at && now > at.AddMinutes(noShowTimeoutMinutes))
-            .Select(p => p.TokenId);
+    public static IEnumerable<int> OverdueBookings(SlotState slot, IReadOnlyCollection<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime now, int noShowTimeoutMinutes)
+    {
+        var bookedAt = tokensOfSlot.ToDictionary(t => t.TokenId, t => t.QueuedAt);
+        return Arrange(slot, tokensOfSlot, minutesPerConsultation)
+            .Where(p => p.Status == TokenStatus.Booked && p.EstimatedTime is { } at
+                && now > Later(at, bookedAt[p.TokenId]).AddMinutes(noShowTimeoutMinutes))
+            .Select(p => p.TokenId)
+            .ToList();
+    }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 }

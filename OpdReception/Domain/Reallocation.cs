@@ -28,7 +28,7 @@ public static class Reallocator
         foreach (var token in inQueueOrder)
         {
             var open = targets.Where(t => !taken.Contains((token.PatientId, t.DoctorId))).ToList();
-            var target = open.FirstOrDefault(t => t.HasRoom);
+            var target = open.FirstOrDefault(t => t.HasRoomFor(token.Source));
             var extend = false;
             if (target is null && token.Source == TokenSource.Emergency && open.Count > 0)
             {
@@ -44,7 +44,7 @@ public static class Reallocator
                 continue;
             }
 
-            var grown = target.WithOneMoreToken(extend);
+            var grown = target.WithOneMoreToken(token.Source, extend);
             targets[targets.IndexOf(target)] = grown;
             taken.Add((token.PatientId, target.DoctorId));
             moves.Add(new Move(token.TokenId, token.TokenNumber, target.Id, target.DoctorId, grown.LastTokenNumber, extend));

@@ -12,11 +12,17 @@ public sealed record SlotState(
     int SeatsTaken,
     int LastTokenNumber,
     SlotStatus Status,
-    int DelayMinutes)
+    int DelayMinutes,
+    int EmergencySeats = 0)
 {
     public int EffectiveCapacity => MaxCapacity + EmergencyExtensions;
 
-    public bool HasRoom => SeatsTaken < EffectiveCapacity;
+    /// <summary>
+    /// Seats added for emergencies stay emergency seats: when an emergency leaves, its extra seat may take
+    /// the next emergency but never lifts the slot's capacity for everyone else.
+    /// </summary>
+    public bool HasRoomFor(TokenSource source) =>
+        SeatsTaken < EffectiveCapacity && (source == TokenSource.Emergency || SeatsTaken - EmergencySeats < MaxCapacity);
 
     public DateTime StartsAt => Date.ToDateTime(Start);
 
@@ -29,9 +35,10 @@ public sealed record SlotState(
 
     public bool TakesTokens(DateTime now) => Status.TakesTokensIn() && !IsOver(now);
 
-    public SlotState WithOneMoreToken(bool extendsCapacity) => this with
+    public SlotState WithOneMoreToken(TokenSource source, bool extendsCapacity) => this with
     {
         SeatsTaken = SeatsTaken + 1,
+        EmergencySeats = EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
         LastTokenNumber = LastTokenNumber + 1,
         EmergencyExtensions = EmergencyExtensions + (extendsCapacity ? 1 : 0),
     };

@@ -31,29 +31,27 @@ public static class TokenDesk
             return Refuse(RefusalKind.SlotOver, "The slot is already over.");
         }
 
-        if (source == TokenSource.Emergency)
+        if (slot.HasRoomFor(source))
         {
-            return slot.HasRoom
-                ? new Issued(slot.LastTokenNumber + 1, score, status)
-                : new Extended(slot.LastTokenNumber + 1, score, status, slot.EffectiveCapacity + 1);
+            return new Issued(slot.LastTokenNumber + 1, score, status);
         }
 
-        return slot.HasRoom
-            ? new Issued(slot.LastTokenNumber + 1, score, status)
+        return source == TokenSource.Emergency
+            ? new Extended(slot.LastTokenNumber + 1, score, status, slot.EffectiveCapacity + 1)
             : Refuse(RefusalKind.SlotFull, $"The slot is full ({slot.SeatsTaken} of {slot.EffectiveCapacity}).");
 
         Refused Refuse(RefusalKind kind, string message)
         {
-            var next = NextSlotWithRoom(slot, laterSlotsOfDoctor, now);
+            var next = NextSlotWithRoom(slot, laterSlotsOfDoctor, now, source);
             var offer = next is null ? " No later slot of this doctor has room." : $" The next slot with room starts at {next.StartsAt:HH:mm} on {next.Date:yyyy-MM-dd}.";
             return new Refused(new Refusal(kind, message + offer, AlternativeSlotId: next?.Id));
         }
     }
 
-    /// <summary>The first slot after the given one that still takes tokens and has a free seat.</summary>
-    public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now) =>
+    /// <summary>The first slot after the given one that still takes tokens and has a free seat for this patient.</summary>
+    public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now, TokenSource source = TokenSource.WalkIn) =>
         candidates
-            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoom)
+            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoomFor(source))
             .OrderBy(s => s.StartsAt)
             .ThenBy(s => s.Id)
             .FirstOrDefault();

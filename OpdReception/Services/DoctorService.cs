@@ -98,13 +98,14 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         var unknown = new List<string>();
         foreach (var day in request.OpdDays ?? [])
         {
-            if (Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var parsed) && !int.TryParse(day, out _))
+            // Only a single day's name: Enum.TryParse would also take "3" or "Monday, Friday" (combined as flags).
+            if (day is { Length: > 0 } && day.Trim().All(char.IsLetter) && Enum.TryParse<DayOfWeek>(day.Trim(), ignoreCase: true, out var parsed))
             {
                 days.Add(parsed);
             }
             else
             {
-                unknown.Add(day);
+                unknown.Add(day ?? "(empty)");
             }
         }
 

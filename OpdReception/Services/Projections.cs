@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using OpdReception.Domain;
 using OpdReception.Data;
 
@@ -17,27 +18,32 @@ public static class Projections
     public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
         s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
-        s.LastTokenNumber, s.Status, s.DelayMinutes);
+        s.LastTokenNumber, s.Status, s.DelayMinutes,
+        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow && t.Source == TokenSource.Emergency));
 
-    public static readonly Expression<Func<Slot, SlotView>> SlotView = s => new SlotView(
-        s.Id, s.DoctorId, s.Doctor.Name, s.Doctor.Specialization, s.Date, s.StartTime, s.EndTime,
-        s.MaxCapacity, s.MaxCapacity + s.EmergencyExtensions, s.EmergencyExtensions,
-        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
-        s.MaxCapacity + s.EmergencyExtensions - s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
-        s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
+    /// <summary>Slots as the screens show them, in the query's order: seats counted by SQL, the arithmetic in C#.</summary>
+    public static async Task<List<SlotView>> ToViewsAsync(this IQueryable<Slot> slots, CancellationToken ct)
+    {
+        var states = await slots.Select(SlotState).ToDictionaryAsync(s => s.Id, ct);
+        var rows = await slots.AsNoTracking().Include(s => s.Doctor).ToListAsync(ct);
+
+        // A slot deleted between the two reads is simply no longer listed.
+        return rows.Where(s => states.ContainsKey(s.Id)).Select(s => View(s, s.Doctor.Name, s.Doctor.Specialization, states[s.Id])).ToList();
+    }
 
     public static SlotState ToState(this Slot s) => new(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-        s.Tokens.Count(t => t.Status.HoldsSeat()), s.LastTokenNumber, s.Status, s.DelayMinutes);
+        s.Tokens.Count(t => t.Status.HoldsSeat()), s.LastTokenNumber, s.Status, s.DelayMinutes,
+        s.Tokens.Count(t => t.Status.HoldsSeat() && t.Source == TokenSource.Emergency));
 
-    public static SlotView ToView(this Slot s)
-    {
-        var taken = s.Tokens.Count(t => t.Status.HoldsSeat());
-        var capacity = s.MaxCapacity + s.EmergencyExtensions;
-        return new(s.Id, s.DoctorId, s.Doctor.Name, s.Doctor.Specialization, s.Date, s.StartTime, s.EndTime,
-            s.MaxCapacity, capacity, s.EmergencyExtensions, taken, capacity - taken,
-            s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
-    }
+    public static SlotView ToView(this Slot s) => View(s, s.Doctor.Name, s.Doctor.Specialization, s.ToState());
+
+    /// <summary>Free seats as the desk sees them: for an ordinary patient, so leftover emergency seats do not count.</summary>
+    private static SlotView View(Slot s, string doctor, string specialization, SlotState state) => new(
+        s.Id, s.DoctorId, doctor, specialization, s.Date, s.StartTime, s.EndTime,
+        s.MaxCapacity, state.EffectiveCapacity, s.EmergencyExtensions, state.SeatsTaken,
+        Math.Max(0, Math.Min(state.EffectiveCapacity - state.SeatsTaken, s.MaxCapacity - (state.SeatsTaken - state.EmergencySeats))),
+        s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
 
     public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room);
 

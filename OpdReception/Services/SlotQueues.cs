@@ -11,7 +11,6 @@ internal static class SlotQueues
         db.Slots
             .Include(s => s.Doctor)
             .Include(s => s.Tokens).ThenInclude(t => t.Patient)
-            .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == slotId, ct);
 
     /// <summary>What a status change decides on: the slot and its tokens, without patients or doctor.</summary>

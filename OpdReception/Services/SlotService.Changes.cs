@@ -17,7 +17,7 @@ public sealed partial class SlotService
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
         {
-            return OpdProblem.NotFound("Doctor", request.DoctorId);
+            return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
         }
 
         if (await OverlapAsync(db, request, null, ct) is { } clash)
@@ -27,7 +27,7 @@ public sealed partial class SlotService
 
         var slot = new Slot
         {
-            DoctorId = request.DoctorId,
+            DoctorId = request.DoctorId!.Value,
             Date = request.Date!.Value,
             StartTime = request.StartTime!.Value,
             EndTime = request.EndTime!.Value,
@@ -57,6 +57,13 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict("A slot that has issued tokens cannot move to another doctor.");
             }
 
+            // Patients hold a time they were given: moving it under them is a delay or a reallocation, both recorded.
+            var moves = request.Date != slot.Date || request.StartTime != slot.StartTime || request.EndTime != slot.EndTime;
+            if (moves && await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct))
+            {
+                return OpdProblem.Conflict("Patients hold tokens in this slot: delay it or reallocate them instead of moving its date or times.");
+            }
+
             var capacity = request.MaxCapacity ?? slot.MaxCapacity;
             if (capacity + slot.EmergencyExtensions < state.SeatsTaken)
             {
@@ -65,7 +72,7 @@ public sealed partial class SlotService
 
             if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
             {
-                return OpdProblem.NotFound("Doctor", request.DoctorId);
+                return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
             }
 
             if (await OverlapAsync(db, request, id, ct) is { } clash)
@@ -73,7 +80,7 @@ public sealed partial class SlotService
                 return clash;
             }
 
-            slot.DoctorId = request.DoctorId;
+            slot.DoctorId = request.DoctorId!.Value;
             slot.Date = request.Date!.Value;
             slot.StartTime = request.StartTime!.Value;
             slot.EndTime = request.EndTime!.Value;
@@ -93,14 +100,18 @@ public sealed partial class SlotService
 
         return ChangeAsync(id, "delayed", (_, slot) =>
         {
-            if (!slot.Status.TakesTokensIn())
+            if (slot.Status == SlotStatus.Cancelled)
             {
-                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict($"A {slot.Status.ToString().ToLowerInvariant()} slot cannot be delayed."));
+                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict("A cancelled slot cannot be delayed."));
             }
 
+            // A closed slot still sees its patients, so their times move with the doctor; it stays closed.
             slot.DelayMinutes = minutes;
-            slot.Status = minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
-            slot.StatusReason = minutes > 0 ? $"Doctor delayed by {minutes} minutes" : null;
+            slot.Status = slot.Status == SlotStatus.Closed ? SlotStatus.Closed : minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
+            if (slot.Status != SlotStatus.Closed)
+            {
+                slot.StatusReason = minutes > 0 ? $"Doctor delayed by {minutes} minutes" : null;
+            }
             return Task.FromResult<OpdProblem?>(null);
         }, ct);
     }
@@ -133,7 +144,7 @@ public sealed partial class SlotService
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var view = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).FirstOrDefaultAsync(ct);
+        var view = (await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).FirstOrDefault();
         if (view is null)
         {
             return OpdProblem.NotFound("Slot", id);
@@ -169,12 +180,13 @@ public sealed partial class SlotService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(id, null, what));
-        return await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).SingleAsync(ct);
+        return (await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).Single();
     }
 
     private static OpdProblem? Check(SlotRequest request)
     {
         var check = new Validation()
+            .Require(request.DoctorId is not null, "doctorId", "Doctor id is required.")
             .Require(request.Date is not null, "date", "Date is required (YYYY-MM-DD).")
             .Require(request.StartTime is not null, "startTime", "Start time is required (HH:mm).")
             .Require(request.EndTime is not null, "endTime", "End time is required (HH:mm).")

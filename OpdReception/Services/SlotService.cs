@@ -5,7 +5,7 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record SlotRequest(int DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation);
+public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation);
 
 /// <summary>A slot's own settings and status; its tokens are only ever written by <see cref="TokenService"/>.</summary>
 public sealed partial class SlotService(
@@ -19,7 +19,7 @@ public sealed partial class SlotService(
     public async Task<Result<SlotView>> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotView).FirstOrDefaultAsync(ct);
+        var slot = (await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).FirstOrDefault();
         return slot is null ? OpdProblem.NotFound("Slot", id) : slot;
     }
 
@@ -37,7 +37,7 @@ public sealed partial class SlotService(
             query = query.Where(s => s.DoctorId == doctor);
         }
 
-        return await query.OrderBy(s => s.Date).ThenBy(s => s.StartTime).ThenBy(s => s.DoctorId).Select(Projections.SlotView).ToListAsync(ct);
+        return await query.OrderBy(s => s.Date).ThenBy(s => s.StartTime).ThenBy(s => s.DoctorId).ToViewsAsync(ct);
     }
 
     public async Task<Result<IReadOnlyList<SlotView>>> ByDoctorAsync(int doctorId, CancellationToken ct = default)
@@ -62,7 +62,7 @@ public sealed partial class SlotService(
 
         var now = Now();
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct);
-        var open = states.Where(s => s.TakesTokens(now) && s.HasRoom).Select(s => s.Id).ToHashSet();
+        var open = states.Where(s => s.TakesTokens(now) && s.HasRoomFor(TokenSource.WalkIn)).Select(s => s.Id).ToHashSet();
         return (await ListAsync(date, doctorId, ct)).Where(s => open.Contains(s.Id)).ToList();
     }
 

@@ -5,7 +5,7 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record IssueRequest(int SlotId, TokenSource Source, string? PatientId, string? PatientName, string? PhoneNumber);
+public sealed record IssueRequest(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
 
 public sealed partial class TokenService
 {
@@ -15,22 +15,25 @@ public sealed partial class TokenService
             .Name(request.PatientName, "patientName", "Patient name")
             .Phone(request.PhoneNumber)
             .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
-            .Require(Enum.IsDefined(request.Source), "source", "Unknown token source.");
+            .Require(request.SlotId is not null, "slotId", "Slot id is required.")
+            .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.");
         if (!check.IsValid)
         {
             return check.ToProblem();
         }
 
-        var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+
+        // Read after the lock, so arrival order and token numbers agree however the desks interleave.
+        var now = Now();
         var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (slot is null)
         {
-            return OpdProblem.NotFound("Slot", request.SlotId);
+            return OpdProblem.NotFound("Slot", request.SlotId!.Value);
         }
 
-        var patientId = Validation.Clean(request.PatientId) ?? NewWalkInPatientId();
+        var patientId = Validation.Clean(request.PatientId)?.ToUpperInvariant() ?? NewWalkInPatientId();
         var held = await db.Tokens
             .Where(t => t.PatientId == patientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
             .Where(Projections.IsActive)
@@ -41,7 +44,15 @@ public sealed partial class TokenService
             .Select(Projections.SlotState)
             .ToListAsync(ct);
 
-        var decision = TokenDesk.Issue(slot, request.Source, Settings.Weights, now, held, later);
+        var registered = await db.Patients.FindAsync([patientId], ct);
+        if (registered is not null && !SameName(registered.Name, request.PatientName!))
+        {
+            return OpdProblem.Conflict(
+                $"Patient {patientId} is registered as {registered.Name}. Check the patient id, or correct the name in the patient's record first.",
+                new Dictionary<string, object?> { ["refusal"] = "PatientMismatch", ["registeredName"] = registered.Name });
+        }
+
+        var decision = TokenDesk.Issue(slot, request.Source!.Value, Settings.Weights, now, held, later);
         if (decision is Refused refused)
         {
             return OpdProblem.Conflict(refused.Reason.Message, new Dictionary<string, object?>
@@ -59,7 +70,7 @@ public sealed partial class TokenService
             _ => throw new InvalidOperationException($"Unknown decision {decision}"),
         };
 
-        await SavePatientAsync(db, patientId, request.PatientName!.Trim(), Validation.Clean(request.PhoneNumber), ct);
+        SavePatient(db, registered, patientId, request.PatientName!.Trim(), Validation.Clean(request.PhoneNumber));
         await db.Slots.Where(s => s.Id == slot.Id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastTokenNumber, number)
             .SetProperty(s => s.EmergencyExtensions, s => s.EmergencyExtensions + (extended ? 1 : 0)), ct);
@@ -68,7 +79,7 @@ public sealed partial class TokenService
         {
             SlotId = slot.Id,
             PatientId = patientId,
-            Source = request.Source,
+            Source = request.Source!.Value,
             Status = status,
             TokenNumber = number,
             PriorityScore = score,
@@ -87,19 +98,22 @@ public sealed partial class TokenService
         return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
     }
 
-    private static async Task SavePatientAsync(OpdDbContext db, string id, string name, string? phone, CancellationToken ct)
+    private static void SavePatient(OpdDbContext db, Patient? registered, string id, string name, string? phone)
     {
-        var patient = await db.Patients.FindAsync([id], ct);
-        if (patient is null)
+        if (registered is null)
         {
             db.Patients.Add(new Patient { Id = id, Name = name, Phone = phone });
             return;
         }
 
-        // The desk's latest details win: people change phones, and names get corrected.
-        patient.Name = name;
-        patient.Phone = phone ?? patient.Phone;
+        // People change phones; the latest number the desk was given is the one to call.
+        registered.Phone = phone ?? registered.Phone;
     }
+
+    /// <summary>Spacing and capitals are how a desk types, not a different person.</summary>
+    private static bool SameName(string registered, string given) =>
+        string.Equals(string.Join(' ', registered.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', given.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Walk-ins often have no hospital number yet; they get one the desk can read out.</summary>
     private static string NewWalkInPatientId() =>

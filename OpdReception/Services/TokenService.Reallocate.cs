@@ -17,9 +17,9 @@ public sealed partial class TokenService
             return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
         }
 
-        var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
         var source = await SlotQueues.LoadAsync(db, slotId, ct);
         if (source is null)
         {
@@ -32,12 +32,21 @@ public sealed partial class TokenService
             return OpdProblem.NotFound("Slot", targetSlotId!);
         }
 
+        if (targetSlotId is not null && !targets[0].TakesTokens(now))
+        {
+            return OpdProblem.Conflict(targets[0].IsOver(now)
+                ? $"Slot {targetSlotId} is already over; choose a later slot."
+                : $"Slot {targetSlotId} is {targets[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
+        }
+
         var pending = Queue.InOrder(source.Tokens.Where(t => t.Status.IsPending()).Select(t => t.ToEntry()))
             .Select(e => source.Tokens.Single(t => t.Id == e.TokenId))
             .ToList();
+        // Targets are one named slot or slots of the source's day: one date, so (patient, doctor) identifies a clash.
         var targetDoctors = targets.Select(t => t.DoctorId).Distinct().ToList();
+        var targetDate = targets.Count > 0 ? targets[0].Date : source.Date;
         var busy = (await db.Tokens
-                .Where(t => t.SlotId != source.Id && t.Slot.Date == source.Date && targetDoctors.Contains(t.Slot.DoctorId))
+                .Where(t => t.SlotId != source.Id && t.Slot.Date == targetDate && targetDoctors.Contains(t.Slot.DoctorId))
                 .Where(Projections.IsActive)
                 .Select(t => new { t.PatientId, t.Slot.DoctorId })
                 .ToListAsync(ct))

@@ -12,11 +12,11 @@ public sealed partial class TokenService
     public Task<Result<TokenView>> CancelAsync(int tokenId, string? reason, string by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Cancelled, reason, by, ct);
 
-    public async Task<Result<TokenView>> ChangeStatusAsync(int tokenId, TokenStatus to, string? reason, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> ChangeStatusAsync(int tokenId, TokenStatus? status, string? reason, string by, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(to))
+        if (status is not { } to || !Enum.IsDefined(to))
         {
-            return OpdProblem.Invalid("status", "Unknown status.");
+            return OpdProblem.Invalid("status", "Status is required: Waiting, InConsultation, Completed, NoShow or Cancelled.");
         }
 
         if (reason?.Trim().Length > 200)
@@ -68,7 +68,7 @@ public sealed partial class TokenService
         var now = Now();
         var busyWith = slot.Tokens.FirstOrDefault(t => t.Status == TokenStatus.InConsultation && t.Id != token.Id);
         var context = new StatusContext(now, slot.ToState(), token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
-            busyWith is null ? null : StatusRules.Label(busyWith.TokenNumber));
+            busyWith is null ? null : StatusRules.Label(busyWith.TokenNumber), token.Source);
         var from = token.Status;
         var decision = Lifecycle.Change(from, to, context);
         switch (decision)
@@ -134,20 +134,22 @@ public sealed partial class TokenService
     /// <summary>Marks booked patients who never checked in as no-shows, freeing their seats. Returns how many.</summary>
     public async Task<int> SweepNoShowsAsync(CancellationToken ct = default)
     {
-        var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
+        var today = DateOnly.FromDateTime(now);
+
+        // A cancelled slot's bookings wait for reallocation; nobody can be late for it.
         var slotIds = await db.Slots
-            .Where(s => s.Date <= today && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
+            .Where(s => s.Date <= today && s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
             .Select(s => s.Id)
             .ToListAsync(ct);
         var marked = new List<(int SlotId, int TokenId)>();
         foreach (var slotId in slotIds)
         {
             var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
-            var places = Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation);
-            foreach (var tokenId in Queue.OverdueBookings(places, now, Settings.NoShowTimeoutMinutes))
+            var entries = slot.Tokens.Select(t => t.ToEntry()).ToList();
+            foreach (var tokenId in Queue.OverdueBookings(slot.ToState(), entries, slot.MinutesPerConsultation, now, Settings.NoShowTimeoutMinutes))
             {
                 var token = slot.Tokens.Single(t => t.Id == tokenId);
                 Move(token, TokenStatus.NoShow, now, null);

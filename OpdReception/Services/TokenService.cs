@@ -28,6 +28,7 @@ public sealed partial class TokenService(
 
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
     {
+        patientId = patientId.Trim().ToUpperInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
         var slotIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.SlotId).Distinct().ToListAsync(ct);
         var views = new List<TokenView>();
