@@ -17,7 +17,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<AppProcess> StartAsync(string databaseFile, CancellationToken ct)
+    public static async Task<AppProcess> StartAsync(string databaseFile, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var folder = AppContext.BaseDirectory;
@@ -35,6 +35,11 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
