@@ -15,6 +15,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     private readonly SemaphoreSlim _gate;
     private readonly IDbContextTransaction _transaction;
+    private int _released;
 
     private WriteTransaction(SemaphoreSlim gate, IDbContextTransaction transaction)
     {
@@ -37,10 +38,21 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+    /// <summary>Commits and lets the next writer in at once; reading the answer back needs no lock.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await _transaction.CommitAsync(ct);
+        await DisposeAsync();
+    }
 
+    /// <summary>Rolls back whatever was not committed. Safe to call again after a commit.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _released, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await _transaction.DisposeAsync();
