@@ -23,10 +23,6 @@ builder.Services.AddOpdServices(builder.Configuration);
 builder.Services.AddOpdApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-if (builder.Configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
-{
-    builder.Services.AddHostedService<NoShowSweeper>();
-}
 
 var app = builder.Build();
 

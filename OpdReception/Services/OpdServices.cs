@@ -16,6 +16,11 @@ public static class OpdServices
         services.AddScoped<TokenService>();
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
+        if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
+        {
+            services.AddHostedService<NoShowSweeper>();
+        }
+
         return services;
     }
 }
