@@ -84,9 +84,10 @@ public sealed class TimeRulesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Slot_that_is_over_takes_no_tokens_and_delay_keeps_it_open_longer()
+    public async Task Slot_that_is_over_takes_no_tokens_but_a_delay_while_patients_wait_keeps_it_open()
     {
         var slot = await _desk.NewSlot();
+        await _desk.Issue("walkin", slot.Id);
         _app.SetTime(10, 5);
 
         var afterEnd = await _desk.TryIssue("walkin", slot.Id);
@@ -96,6 +97,85 @@ public sealed class TimeRulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, afterEnd.StatusCode);
         Assert.Equal("SlotOver", (await afterEnd.ReadJson()).GetProperty("refusal").GetString());
         Assert.Equal(HttpStatusCode.Created, withinDelay.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_finished_slot_cannot_be_reopened_by_a_delay()
+    {
+        var slot = await _desk.NewSlot();
+        _app.SetTime(11, 0);
+
+        var delay = await _desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=120", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, delay.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _desk.TryIssue("walkin", slot.Id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_booked_patient_arriving_after_the_doctor_finished_the_slot_is_sent_to_a_later_slot()
+    {
+        var slot = await _desk.NewSlot();
+        var booked = await _desk.Issue("book", slot.Id);
+        _app.SetTime(14, 0);
+
+        var response = await _desk.Client.PostAsync($"/api/tokens/{booked.Id}/check-in", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("SlotOver", (await response.ReadJson()).GetProperty("rejection").GetString());
+    }
+
+    [Fact]
+    public async Task A_booked_patient_arriving_late_while_the_doctor_still_sees_the_slot_is_checked_in()
+    {
+        var slot = await _desk.NewSlot();
+        var booked = await _desk.Issue("book", slot.Id);
+        await _desk.Issue("walkin", slot.Id);
+        _app.SetTime(10, 10);
+
+        var response = await _desk.Client.PostAsync($"/api/tokens/{booked.Id}/check-in", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_booking_is_not_marked_absent_while_the_doctor_is_behind_with_others()
+    {
+        var slot = await _desk.NewSlot();
+        await _desk.Issue("walkin", slot.Id);
+        var booked = await _desk.Issue("book", slot.Id);
+        _app.SetTime(9, 0);
+        await _desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null);
+        var tokens = _app.Service<TokenService>();
+
+        _app.SetTime(9, 40);
+        var whileBusy = await tokens.SweepNoShowsAsync();
+        await _desk.SetStatus((await _desk.Queue(slot.Id)).Tokens[0].Id, "Completed");
+        _app.SetTime(9, 55);
+        var atTimeout = await tokens.SweepNoShowsAsync();
+        _app.SetTime(9, 56);
+        var afterTimeout = await tokens.SweepNoShowsAsync();
+
+        Assert.Equal((0, 0, 1), (whileBusy, atTimeout, afterTimeout));
+        Assert.Equal(TokenStatus.NoShow, (await _desk.Token(booked.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Taking_a_delay_back_gives_booked_patients_the_timeout_from_that_moment()
+    {
+        var doctor = await _desk.Doctor();
+        var slot = await _desk.Slot(doctor.Id, "10:00", "11:00");
+        var booked = await _desk.Issue("book", slot.Id);
+        await _desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=30", null);
+        _app.SetTime(10, 20);
+        await _desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=0", null);
+        var tokens = _app.Service<TokenService>();
+
+        var atOnce = await tokens.SweepNoShowsAsync();
+        _app.SetTime(10, 36);
+        var later = await tokens.SweepNoShowsAsync();
+
+        Assert.Equal((0, 1), (atOnce, later));
+        Assert.Equal(TokenStatus.NoShow, (await _desk.Token(booked.Id)).Status);
     }
 
     [Fact]

@@ -171,42 +171,4 @@ public sealed class QueueTests
         Assert.Equal([ASlot.At(9, 20), ASlot.At(9, 30), ASlot.At(9, 40), ASlot.At(9, 50), ASlot.At(10, 0)], places.Select(p => p.EstimatedTime));
         Assert.Equal([false, false, false, false, true], places.Select(p => p.PastSlotEnd));
     }
-
-    [Fact]
-    public void Booked_token_is_overdue_only_after_estimate_plus_timeout()
-    {
-        QueueEntry[] booked = [Token(1, TokenStatus.Booked)];
-
-        Assert.Empty(Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 14), noShowTimeoutMinutes: 15));
-        Assert.Empty(Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 15), noShowTimeoutMinutes: 15));
-        Assert.Equal([1], Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 15).AddSeconds(1), noShowTimeoutMinutes: 15));
-        Assert.Equal([1], Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 40), noShowTimeoutMinutes: 15));
-    }
-
-    [Fact]
-    public void Waiting_and_in_consultation_tokens_are_never_overdue()
-    {
-        var entries = new[] { Token(1, TokenStatus.InConsultation), Token(2, TokenStatus.Waiting), Token(3, TokenStatus.Booked, arrivedAtMinute: 1) };
-
-        Assert.Equal([3], Queue.OverdueBookings(Slot, entries, Minutes, ASlot.At(12, 0), noShowTimeoutMinutes: 15));
-    }
-
-    [Fact]
-    public void Overdue_uses_each_bookings_own_estimate()
-    {
-        var entries = new[] { Token(1, TokenStatus.Booked, arrivedAtMinute: 1), Token(2, TokenStatus.Booked, arrivedAtMinute: 2) }; // 09:00 and 09:10
-
-        Assert.Equal([1], Queue.OverdueBookings(Slot, entries, Minutes, ASlot.At(9, 20), noShowTimeoutMinutes: 15));
-    }
-
-    [Fact]
-    public void Booking_into_a_running_slot_is_timed_from_when_it_was_made_not_from_a_past_estimate()
-    {
-        // Booked at 09:40 into a 09:00 slot whose schedule says 09:00: the patient is given until 09:55.
-        QueueEntry[] booked = [Token(1, TokenStatus.Booked, arrivedAtMinute: 100)];
-
-        Assert.Empty(Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 41), noShowTimeoutMinutes: 15));
-        Assert.Empty(Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 55), noShowTimeoutMinutes: 15));
-        Assert.Equal([1], Queue.OverdueBookings(Slot, booked, Minutes, ASlot.At(9, 56), noShowTimeoutMinutes: 15));
-    }
 }

@@ -57,7 +57,7 @@ internal static class TokensApi
         tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, HttpContext http, TokenService service, CancellationToken ct) =>
                 (await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
             .Accepts<ReallocateBody>("application/json")
-            .Produces<ReallocationResult>().ProducesErrors(400, 404).WithSummary("Move a slot's pending tokens, in queue order, to other slots");
+            .Produces<ReallocationResult>().ProducesErrors(400, 404, 409).WithSummary("Move a slot's pending tokens, in queue order, to other slots");
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>

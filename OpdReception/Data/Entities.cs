@@ -23,6 +23,10 @@ public sealed class Slot
     public int MaxCapacity { get; set; }
     public int MinutesPerConsultation { get; set; }
     public int DelayMinutes { get; set; }
+
+    /// <summary>When the delay was last set: patients told a later time are not expected before it.</summary>
+    public DateTime? DelayChangedAt { get; set; }
+
     public SlotStatus Status { get; set; }
     public string? StatusReason { get; set; }
 
@@ -57,6 +61,9 @@ public sealed class Token
 
     /// <summary>The arrival time the queue orders by; a very late arrival moves it to the back of the class.</summary>
     public DateTime QueuedAt { get; set; }
+
+    /// <summary>When the token came into its current slot: issued there, or moved there by reallocation.</summary>
+    public DateTime InSlotSince { get; set; }
 
     public DateTime? CheckedInAt { get; set; }
     public DateTime? NoShowAt { get; set; }

@@ -5,14 +5,20 @@ public abstract record StatusDecision;
 /// <summary>An ordinary step of the lifecycle.</summary>
 public sealed record Moved(TokenStatus From, TokenStatus To) : StatusDecision;
 
-/// <summary>A no-show who turned up: back in the waiting room, in their old place or at the back of their class.</summary>
-public sealed record Rejoined(bool KeepsPlace) : StatusDecision;
+/// <summary>
+/// A no-show who turned up: back in the waiting room, in their old place or at the back of their class. An
+/// emergency whose seat was given away gets an extra one, as on arrival.
+/// </summary>
+public sealed record Rejoined(bool KeepsPlace, bool ExtendsCapacity = false) : StatusDecision;
 
 public sealed record Rejected(RejectionKind Kind, string Reason) : StatusDecision;
 
-public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy, SlotCancelled }
+public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy, SlotCancelled, AlreadyHoldsToken }
 
 /// <summary>What the lifecycle needs to know besides the two statuses.</summary>
+/// <param name="OtherTokenInConsultation">A patient the doctor is with now, in any of the doctor's slots.</param>
+/// <param name="OtherActiveToken">Another active token the patient holds with the same doctor that day.</param>
+/// <param name="SlotStillServing">Others in the slot are still waiting or with the doctor, though its time is up.</param>
 public sealed record StatusContext(
     DateTime Now,
     SlotState Slot,
@@ -20,7 +26,9 @@ public sealed record StatusContext(
     int LateArrivalGraceMinutes,
     string? Reason,
     string? OtherTokenInConsultation,
-    TokenSource Source = TokenSource.WalkIn);
+    TokenSource Source = TokenSource.WalkIn,
+    HeldToken? OtherActiveToken = null,
+    bool SlotStillServing = false);
 
 public static class Lifecycle
 {
@@ -53,7 +61,15 @@ public static class Lifecycle
         // A cancelled slot's patients are reallocated or cancelled, never seen in it.
         if (to is TokenStatus.Waiting or TokenStatus.InConsultation && context.Slot.Status == SlotStatus.Cancelled)
         {
-            return new Rejected(RejectionKind.SlotCancelled, "The slot is cancelled; reallocate the token to another slot first.");
+            return new Rejected(RejectionKind.SlotCancelled, from == TokenStatus.NoShow
+                ? "The slot is cancelled; issue the patient a token in another slot."
+                : "The slot is cancelled; reallocate the token to another slot first.");
+        }
+
+        // Arriving once the doctor has finished the slot: a later slot is the only place left to be seen.
+        if (to == TokenStatus.Waiting && context.Slot.IsOver(context.Now) && !context.SlotStillServing)
+        {
+            return new Rejected(RejectionKind.SlotOver, "The slot is over and the doctor has finished it; issue a token in a later slot.");
         }
 
         if (to == TokenStatus.InConsultation && context.OtherTokenInConsultation is { } busyWith)
@@ -71,19 +87,21 @@ public static class Lifecycle
 
     private static StatusDecision Rejoin(StatusContext context)
     {
-        if (context.Slot.IsOver(context.Now))
+        if (context.OtherActiveToken is { } held)
         {
-            return new Rejected(RejectionKind.SlotOver, "The slot is over; issue a token in a later slot.");
+            return new Rejected(RejectionKind.AlreadyHoldsToken,
+                $"The patient has since been given token {StatusRules.Label(held.TokenNumber)} with this doctor today; use that one.");
         }
 
-        // The no-show gave its seat back, so coming back needs a free one again.
-        if (!context.Slot.HasRoomFor(context.Source))
+        // The no-show gave its seat back, so coming back needs a free one again; an emergency always gets one.
+        var hasRoom = context.Slot.HasRoomFor(context.Source);
+        if (!hasRoom && context.Source != TokenSource.Emergency)
         {
             return new Rejected(RejectionKind.SlotFull, "The seat was given away and the slot is full; issue a token in a later slot.");
         }
 
         var late = context.MarkedNoShowAt is { } markedAt ? context.Now - markedAt : TimeSpan.MaxValue;
-        return new Rejoined(late <= TimeSpan.FromMinutes(context.LateArrivalGraceMinutes));
+        return new Rejoined(late <= TimeSpan.FromMinutes(context.LateArrivalGraceMinutes), ExtendsCapacity: !hasRoom);
     }
 
     public static string Describe(TokenStatus status) => status switch

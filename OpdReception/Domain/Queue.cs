@@ -1,6 +1,8 @@
 namespace OpdReception.Domain;
 
-public sealed record QueueEntry(int TokenId, TokenStatus Status, int PriorityScore, DateTime QueuedAt);
+/// <param name="QueuedAt">The arrival the queue orders by.</param>
+/// <param name="InSlotSince">When the token came into this slot (issued or moved here); defaults to its arrival.</param>
+public sealed record QueueEntry(int TokenId, TokenStatus Status, int PriorityScore, DateTime QueuedAt, DateTime? InSlotSince = null);
 
 /// <summary>Where an active token stands: position counts only patients not yet called.</summary>
 public sealed record QueuePlace(int TokenId, TokenStatus Status, int? Position, DateTime? EstimatedTime, bool PastSlotEnd);
@@ -43,19 +45,38 @@ public static class Queue
     }
 
     /// <summary>
-    /// Booked patients who have not checked in by their time plus the timeout. Their time is the schedule's
-    /// estimate (not moved on by the clock), but never earlier than when they booked: a patient who books a
-    /// running slot is given the time of booking, not a moment already past.
+    /// Booked patients whose turn came and went. Their turn has come when the doctor is free and no checked-in
+    /// patient is ahead of them; they are then given the timeout from the latest of: their place in the schedule,
+    /// the moment they came into this slot, and the moment the doctor became free for them. So nobody is marked
+    /// absent while the doctor is still busy with others, nor before the time a delay or a late booking gave them.
     /// </summary>
-    public static IEnumerable<int> OverdueBookings(SlotState slot, IReadOnlyCollection<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime now, int noShowTimeoutMinutes)
+    public static IReadOnlyList<int> OverdueBookings(
+        SlotState slot, IReadOnlyCollection<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime now, int noShowTimeoutMinutes, DateTime doctorFreeSince)
     {
-        var bookedAt = tokensOfSlot.ToDictionary(t => t.TokenId, t => t.QueuedAt);
-        return Arrange(slot, tokensOfSlot, minutesPerConsultation)
-            .Where(p => p.Status == TokenStatus.Booked && p.EstimatedTime is { } at
-                && now > Later(at, bookedAt[p.TokenId]).AddMinutes(noShowTimeoutMinutes))
-            .Select(p => p.TokenId)
-            .ToList();
+        if (tokensOfSlot.Any(t => t.Status == TokenStatus.InConsultation))
+        {
+            return [];
+        }
+
+        var entries = tokensOfSlot.ToDictionary(t => t.TokenId);
+        var overdue = new List<int>();
+        foreach (var place in Arrange(slot, tokensOfSlot, minutesPerConsultation))
+        {
+            if (place.Status == TokenStatus.Waiting)
+            {
+                break;
+            }
+
+            var entry = entries[place.TokenId];
+            var due = Latest(place.EstimatedTime!.Value, entry.InSlotSince ?? entry.QueuedAt, doctorFreeSince);
+            if (now > due.AddMinutes(noShowTimeoutMinutes))
+            {
+                overdue.Add(place.TokenId);
+            }
+        }
+
+        return overdue;
     }
 
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+    private static DateTime Latest(params DateTime[] times) => times.Max();
 }

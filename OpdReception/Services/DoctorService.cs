@@ -34,9 +34,11 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var doctor = new Doctor { Name = request.Name!.Trim(), Specialization = request.Specialization!.Trim(), OpdDays = days, Room = Validation.Clean(request.Room) };
         db.Doctors.Add(doctor);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));
         return doctor.ToView();
     }
@@ -49,6 +51,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var doctor = await db.Doctors.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (doctor is null)
         {
@@ -60,6 +63,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         doctor.OpdDays = days;
         doctor.Room = Validation.Clean(request.Room);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));
         return doctor.ToView();
     }

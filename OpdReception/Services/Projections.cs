@@ -47,7 +47,7 @@ public static class Projections
 
     public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room);
 
-    public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt);
+    public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince);
 
     public static TokenView ToView(this Token t, Slot slot, QueuePlace? place, bool withHistory = false) => new(
         t.Id, StatusRules.Label(t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,

@@ -37,9 +37,10 @@ public sealed partial class SlotService
         };
         db.Slots.Add(slot);
         await db.SaveChangesAsync(ct);
+        var view = (await db.Slots.Where(s => s.Id == slot.Id).ToViewsAsync(ct)).Single();
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, null, "slot"));
-        return (await GetAsync(slot.Id, ct)).Value!;
+        return view;
     }
 
     public async Task<Result<SlotView>> UpdateAsync(int id, SlotRequest request, CancellationToken ct = default)
@@ -57,17 +58,19 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict("A slot that has issued tokens cannot move to another doctor.");
             }
 
-            // Patients hold a time they were given: moving it under them is a delay or a reallocation, both recorded.
+            // Patients hold a time they were given, and history says where they were seen: moving a slot with tokens
+            // would rewrite both. A delay or a reallocation does the same job and is recorded.
             var moves = request.Date != slot.Date || request.StartTime != slot.StartTime || request.EndTime != slot.EndTime;
-            if (moves && await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct))
+            if (moves && state.LastTokenNumber > 0)
             {
-                return OpdProblem.Conflict("Patients hold tokens in this slot: delay it or reallocate them instead of moving its date or times.");
+                return OpdProblem.Conflict("This slot has issued tokens: delay it or reallocate them instead of moving its date or times.");
             }
 
             var capacity = request.MaxCapacity ?? slot.MaxCapacity;
-            if (capacity + slot.EmergencyExtensions < state.SeatsTaken)
+            var ordinary = state.SeatsTaken - state.EmergencySeats;
+            if (capacity < ordinary || capacity + slot.EmergencyExtensions < state.SeatsTaken)
             {
-                return OpdProblem.Conflict($"{state.SeatsTaken} seats are taken; the capacity cannot go below that.");
+                return OpdProblem.Conflict($"{ordinary} patients (besides emergencies) hold seats; the capacity cannot go below that.");
             }
 
             if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
@@ -98,21 +101,32 @@ public sealed partial class SlotService
             return Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("delay_minutes", "The delay must be between 0 and 480 minutes."));
         }
 
-        return ChangeAsync(id, "delayed", (_, slot) =>
+        return ChangeAsync(id, "delayed", async (db, slot) =>
         {
             if (slot.Status == SlotStatus.Cancelled)
             {
-                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict("A cancelled slot cannot be delayed."));
+                return OpdProblem.Conflict("A cancelled slot cannot be delayed.");
+            }
+
+            // A finished slot stays finished; while the doctor is still seeing its patients it may run later.
+            var now = Now();
+            var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
+            var serving = await db.Tokens.AnyAsync(t => t.SlotId == id && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
+            if (state.IsOver(now) && !serving)
+            {
+                return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");
             }
 
             // A closed slot still sees its patients, so their times move with the doctor; it stays closed.
             slot.DelayMinutes = minutes;
+            slot.DelayChangedAt = now;
             slot.Status = slot.Status == SlotStatus.Closed ? SlotStatus.Closed : minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
             if (slot.Status != SlotStatus.Closed)
             {
                 slot.StatusReason = minutes > 0 ? $"Doctor delayed by {minutes} minutes" : null;
             }
-            return Task.FromResult<OpdProblem?>(null);
+
+            return null;
         }, ct);
     }
 
@@ -178,9 +192,12 @@ public sealed partial class SlotService
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Read back inside the transaction: after it, a concurrent delete could leave nothing to read.
+        var view = (await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).Single();
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(id, null, what));
-        return (await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).Single();
+        return view;
     }
 
     private static OpdProblem? Check(SlotRequest request)

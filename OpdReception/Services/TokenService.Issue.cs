@@ -85,10 +85,11 @@ public sealed partial class TokenService
             PriorityScore = score,
             IssuedAt = now,
             QueuedAt = now,
+            InSlotSince = now,
             CheckedInAt = status == TokenStatus.Waiting ? now : null,
         };
         token.History.Add(Event(token, now, extended ? "IssuedOnExtraSeat" : "Issued", null, by, extended
-            ? $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {slot.EffectiveCapacity + 1}"
+            ? $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {((Extended)decision).NewEffectiveCapacity}"
             : $"{request.Source} token"));
         db.Tokens.Add(token);
         await db.SaveChangesAsync(ct);

@@ -65,6 +65,7 @@ public sealed partial class TokenService
             target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
             token.SlotId = move.ToSlotId;
             token.TokenNumber = move.NewTokenNumber;
+            token.InSlotSince = now;
             token.History.Add(Event(token, now, "Reallocated", token.Status, by,
                 $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
                 $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +

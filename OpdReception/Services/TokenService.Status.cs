@@ -66,10 +66,22 @@ public sealed partial class TokenService
         Slot slot, Token token, TokenStatus to, string? reason, string by, CancellationToken ct)
     {
         var now = Now();
-        var busyWith = slot.Tokens.FirstOrDefault(t => t.Status == TokenStatus.InConsultation && t.Id != token.Id);
-        var context = new StatusContext(now, slot.ToState(), token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
-            busyWith is null ? null : StatusRules.Label(busyWith.TokenNumber), token.Source);
         var from = token.Status;
+
+        // The doctor sees one patient at a time, whichever of their slots that patient is in.
+        var busyWith = await db.Tokens
+            .Where(t => t.Id != token.Id && t.Status == TokenStatus.InConsultation && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .FirstOrDefaultAsync(ct);
+        var otherActive = from != TokenStatus.NoShow ? null : await db.Tokens
+            .Where(t => t.Id != token.Id && t.PatientId == token.PatientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
+            .Where(Projections.IsActive)
+            .Select(t => new HeldToken(t.Id, t.TokenNumber))
+            .FirstOrDefaultAsync(ct);
+        var stillServing = slot.Tokens.Any(t => t.Id != token.Id && t.Status is TokenStatus.Waiting or TokenStatus.InConsultation);
+        var context = new StatusContext(now, slot.ToState(), token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
+            busyWith is null ? null : $"{StatusRules.Label(busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
+            token.Source, otherActive, stillServing);
         var decision = Lifecycle.Change(from, to, context);
         switch (decision)
         {
@@ -90,9 +102,11 @@ public sealed partial class TokenService
                     token.QueuedAt = now;
                 }
 
-                token.History.Add(Event(token, now, "ArrivedLate", from, by, rejoined.KeepsPlace
+                slot.EmergencyExtensions += rejoined.ExtendsCapacity ? 1 : 0;
+                token.History.Add(Event(token, now, "ArrivedLate", from, by, (rejoined.KeepsPlace
                     ? $"Arrived within the {Settings.LateArrivalGraceMinutes}-minute grace period; keeps their place"
-                    : $"Arrived after the {Settings.LateArrivalGraceMinutes}-minute grace period; joins the back of their class"));
+                    : $"Arrived after the {Settings.LateArrivalGraceMinutes}-minute grace period; joins the back of their class")
+                    + (rejoined.ExtendsCapacity ? "; slot was full, emergency seat added" : "")));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown decision {decision}");
@@ -104,7 +118,7 @@ public sealed partial class TokenService
         return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
     }
 
-    private static void Move(Token token, TokenStatus to, DateTime now, string? reason)
+    internal static void Move(Token token, TokenStatus to, DateTime now, string? reason)
     {
         token.Status = to;
         switch (to)
@@ -130,42 +144,4 @@ public sealed partial class TokenService
         TokenStatus.Cancelled => "Cancelled",
         _ => $"{from}To{to}",
     };
-
-    /// <summary>Marks booked patients who never checked in as no-shows, freeing their seats. Returns how many.</summary>
-    public async Task<int> SweepNoShowsAsync(CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var now = Now();
-        var today = DateOnly.FromDateTime(now);
-
-        // A cancelled slot's bookings wait for reallocation; nobody can be late for it.
-        var slotIds = await db.Slots
-            .Where(s => s.Date <= today && s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
-            .Select(s => s.Id)
-            .ToListAsync(ct);
-        var marked = new List<(int SlotId, int TokenId)>();
-        foreach (var slotId in slotIds)
-        {
-            var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
-            var entries = slot.Tokens.Select(t => t.ToEntry()).ToList();
-            foreach (var tokenId in Queue.OverdueBookings(slot.ToState(), entries, slot.MinutesPerConsultation, now, Settings.NoShowTimeoutMinutes))
-            {
-                var token = slot.Tokens.Single(t => t.Id == tokenId);
-                Move(token, TokenStatus.NoShow, now, null);
-                token.History.Add(Event(token, now, "MarkedNoShow", TokenStatus.Booked, "system",
-                    $"Not checked in {Settings.NoShowTimeoutMinutes} minutes after the estimated time"));
-                marked.Add((slotId, tokenId));
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        foreach (var (slotId, tokenId) in marked)
-        {
-            changes.Announce(new OpdChange(slotId, tokenId, "NoShow"));
-        }
-
-        return marked.Count;
-    }
 }

@@ -78,6 +78,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DelayChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DelayMinutes")
                         .HasColumnType("INTEGER");
 
@@ -131,6 +134,9 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("IssuedAt")
