@@ -2,7 +2,11 @@ using OpdReception.Domain;
 
 namespace OpdReception.Simulation;
 
-/// <summary>Where a group of tokens ended the day. <see cref="NeverArrived"/> are bookings still waiting for their patient.</summary>
+/// <summary>
+/// Where a group of tokens ended the day, as the database holds it. <see cref="Issued"/> is the stored token count,
+/// counted apart from the final states, so a token in no known state shows as a gap. <see cref="NeverArrived"/> are
+/// bookings still waiting for their patient.
+/// </summary>
 public sealed record Tally(int Issued, int Completed, int NoShow, int Cancelled, int StillWaiting, int NeverArrived, int InConsultation, int ExtraSeats)
 {
     public static Tally Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
@@ -10,14 +14,15 @@ public sealed record Tally(int Issued, int Completed, int NoShow, int Cancelled,
     /// <summary>The tokens whose final status is known; equal to <see cref="Issued"/> when none went missing.</summary>
     public int Accounted => Completed + NoShow + Cancelled + StillWaiting + NeverArrived + InConsultation;
 
-    public static Tally Of(IReadOnlyCollection<TokenStatus> statuses, int extraSeats) => new(
-        statuses.Count,
-        statuses.Count(s => s == TokenStatus.Completed),
-        statuses.Count(s => s == TokenStatus.NoShow),
-        statuses.Count(s => s == TokenStatus.Cancelled),
-        statuses.Count(s => s == TokenStatus.Waiting),
-        statuses.Count(s => s == TokenStatus.Booked),
-        statuses.Count(s => s == TokenStatus.InConsultation),
+    /// <param name="issued">The stored token count, from its own query rather than the sum of <paramref name="byStatus"/>.</param>
+    public static Tally Of(int issued, IReadOnlyDictionary<TokenStatus, int> byStatus, int extraSeats) => new(
+        issued,
+        byStatus.GetValueOrDefault(TokenStatus.Completed),
+        byStatus.GetValueOrDefault(TokenStatus.NoShow),
+        byStatus.GetValueOrDefault(TokenStatus.Cancelled),
+        byStatus.GetValueOrDefault(TokenStatus.Waiting),
+        byStatus.GetValueOrDefault(TokenStatus.Booked),
+        byStatus.GetValueOrDefault(TokenStatus.InConsultation),
         extraSeats);
 
     public static Tally operator +(Tally a, Tally b) => new(
@@ -25,9 +30,16 @@ public sealed record Tally(int Issued, int Completed, int NoShow, int Cancelled,
         a.StillWaiting + b.StillWaiting, a.NeverArrived + b.NeverArrived, a.InConsultation + b.InConsultation, a.ExtraSeats + b.ExtraSeats);
 }
 
-public sealed record TallyRow(string Label, Tally Tally);
+/// <summary>One doctor or source: how many tokens the desk was told it holds, beside what the database holds.</summary>
+public sealed record TallyRow(string Label, int DeskIssued, Tally Tally);
 
-/// <summary>The day's outcome as the database tells it, beside what the desk counted while it happened.</summary>
+/// <summary>Counts from the token history and the slots, to hold the desk's own counters against.</summary>
+public sealed record StoredCounts(int ReallocatedEvents, int SlotsChecked);
+
+/// <summary>
+/// The day's outcome as the database tells it, beside what the desk counted while it happened. Per doctor, the
+/// extra seats are the slots' emergency extensions; per source, the history's emergency-seat events.
+/// </summary>
 public sealed record DayReport(
     string Title,
     DateOnly Date,
@@ -36,18 +48,17 @@ public sealed record DayReport(
     IReadOnlyList<TallyRow> ByDoctor,
     IReadOnlyList<TallyRow> BySource,
     DeskEvents Events,
+    StoredCounts Stored,
     IReadOnlyList<string> Unexpected)
 {
     public Tally Total => ByDoctor.Aggregate(Tally.Zero, (sum, row) => sum + row.Tally);
 
     public Tally SourceTotal => BySource.Aggregate(Tally.Zero, (sum, row) => sum + row.Tally);
 
-    /// <summary>
-    /// Every token the desk handed out is in the database, in exactly one final state, counted the same way
-    /// by doctor and by source, and no service refused what the day's rules allow.
-    /// </summary>
-    public bool CheckHolds =>
-        DeskIssued == Total.Issued && Total.Issued == Total.Accounted && Total == SourceTotal && Unexpected.Count == 0;
+    /// <summary>Every way the desk's counts and the stored rows disagree; empty when the day checks out.</summary>
+    public IReadOnlyList<string> Problems => DayChecks.Problems(this);
+
+    public bool CheckHolds => Problems.Count == 0;
 
     public int ExitCode => CheckHolds ? 0 : 1;
 

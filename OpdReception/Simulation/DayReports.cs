@@ -1,51 +1,70 @@
+using Microsoft.EntityFrameworkCore;
 using OpdReception.Domain;
 
 namespace OpdReception.Simulation;
 
 internal static class DayReports
 {
-    /// <summary>Reads every slot's statistics and every token back through the services, so the figures are the stored truth.</summary>
+    /// <summary>Emergency seats as the history records them: issued on one, or moved onto one.</summary>
+    private const string IssuedOnExtraSeat = "IssuedOnExtraSeat";
+    private const string Reallocated = "Reallocated";
+    private const string SeatAddedOnMove = "emergency seat added";
+
+    /// <summary>
+    /// Reads the day's slots, tokens and token history straight from the database and sets them beside what the
+    /// desk counted, so the report's check compares two independent accounts of the day.
+    /// </summary>
     public static async Task<DayReport> ReadAsync(OpdDesk desk, DayRun run, CancellationToken ct)
     {
-        var byDoctor = new List<TallyRow>();
-        foreach (var doctor in run.Doctors)
-        {
-            var tally = Tally.Zero;
-            foreach (var slot in run.Slots.Where(s => s.Doctor == doctor.Index))
-            {
-                var stats = await desk.Slots.StatsAsync(slot.Id, ct);
-                if (!stats.IsOk)
-                {
-                    throw new InvalidOperationException($"Slot {slot.Id} vanished: {stats.Problem!.Detail}");
-                }
+        var slotIds = run.Slots.Select(s => s.Id).ToList();
+        await using var db = await desk.Database.CreateDbContextAsync(ct);
+        var ofDay = db.Tokens.AsNoTracking().Where(t => slotIds.Contains(t.SlotId));
 
-                var statuses = stats.Value!.ByStatus.SelectMany(s => Enumerable.Repeat(s.Key, s.Value)).ToList();
-                tally += Tally.Of(statuses, stats.Value.Slot.EmergencyExtensions);
-            }
+        var slots = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.DoctorId, s.MaxCapacity, s.EmergencyExtensions })
+            .ToListAsync(ct);
+        // Counted on their own, apart from the statuses, so the final states are held against the stored total.
+        var countByDoctor = await ofDay.GroupBy(t => t.Slot.DoctorId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var countBySource = await ofDay.GroupBy(t => t.Source)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var states = await ofDay.GroupBy(t => new { t.Slot.DoctorId, t.Source, t.Status })
+            .Select(g => new { g.Key.DoctorId, g.Key.Source, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var tokens = await ofDay.Select(t => new StoredToken(t.SlotId, t.Source, t.Status, t.TokenNumber)).ToListAsync(ct);
+        var history = await db.TokenEvents.AsNoTracking()
+            .Where(e => e.Action == IssuedOnExtraSeat || e.Action == Reallocated)
+            .Join(ofDay, e => e.TokenId, t => t.Id, (e, t) => new { t.Source, e.Action, e.Reason })
+            .ToListAsync(ct);
 
-            byDoctor.Add(new TallyRow($"{doctor.Who.Name} ({doctor.Who.Specialization})", tally));
-        }
-
-        var tokens = new List<(TokenSource Source, TokenStatus Status)>();
-        foreach (var token in run.Tokens)
-        {
-            var view = await desk.Tokens.GetAsync(token.Id, ct);
-            if (!view.IsOk)
-            {
-                throw new InvalidOperationException($"Token {token.Id} vanished: {view.Problem!.Detail}");
-            }
-
-            tokens.Add((view.Value!.Source, view.Value.Status));
-        }
-
-        // Only an emergency may add a seat, so the emergencies' row carries them all.
-        var extraSeats = byDoctor.Sum(r => r.Tally.ExtraSeats);
-        var bySource = Enum.GetValues<TokenSource>()
-            .Select(source => new TallyRow(Timeline.Describe(source), Tally.Of(
-                tokens.Where(t => t.Source == source).Select(t => t.Status).ToList(),
-                source == TokenSource.Emergency ? extraSeats : 0)))
+        var slotOf = run.Slots.ToDictionary(s => s.Id);
+        var byDoctor = run.Doctors.Select(doctor => new TallyRow(
+                $"{doctor.Who.Name} ({doctor.Who.Specialization})",
+                run.Tokens.Count(t => slotOf[t.SlotId].Doctor == doctor.Index),
+                Tally.Of(
+                    countByDoctor.GetValueOrDefault(doctor.Id),
+                    states.Where(s => s.DoctorId == doctor.Id).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+                    slots.Where(s => s.DoctorId == doctor.Id).Sum(s => s.EmergencyExtensions))))
             .ToList();
 
-        return new DayReport(run.Plan.Title, run.Plan.Date, run.EndedAt, run.Tokens.Count, byDoctor, bySource, run.Events, run.Unexpected);
+        var extraSeats = history
+            .Where(e => e.Action == IssuedOnExtraSeat || e.Reason?.EndsWith(SeatAddedOnMove, StringComparison.Ordinal) == true)
+            .ToList();
+        var bySource = Enum.GetValues<TokenSource>().Select(source => new TallyRow(
+                Timeline.Describe(source),
+                run.Tokens.Count(t => t.Patient.Source == source),
+                Tally.Of(
+                    countBySource.GetValueOrDefault(source),
+                    states.Where(s => s.Source == source).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+                    extraSeats.Count(e => e.Source == source))))
+            .ToList();
+
+        var violations = SeatAudit.Violations(
+            slots.Select(s => new StoredSlot(s.Id, slotOf[s.Id].Label, s.MaxCapacity, s.EmergencyExtensions)), tokens);
+        var stored = new StoredCounts(history.Count(e => e.Action == Reallocated), slots.Count);
+        return new DayReport(run.Plan.Title, run.Plan.Date, run.EndedAt, run.Tokens.Count, byDoctor, bySource, run.Events, stored,
+            [.. run.Unexpected, .. violations]);
     }
 }

@@ -92,6 +92,7 @@ internal sealed partial class DayRunner
             var token = _tokens[move.TokenId];
             token.Update(view);
             _counters.TokensMoved++;
+            _counters.ExtraSeats += move.ExtendedCapacity ? 1 : 0;
             var from = _slots[move.ToSlotId].Doctor == slot.Doctor ? $"the {Timeline.Clock(slot.Start)} slot" : slot.Label;
             Say(token, $"moved here from {from} (was {move.FromTokenNumber}){(move.ExtendedCapacity ? " on an extra emergency seat" : "")}, {Place(view)}");
         }

@@ -40,6 +40,7 @@ internal sealed partial class DayRunner
         var what = patient.BooksAhead ? "booked" : "issued";
         if (patient.Source == TokenSource.Emergency && await LastReasonAsync(token.Id, ct) is { } reason && reason.Contains("extended"))
         {
+            _counters.ExtraSeats++;
             what += $" ({reason[(reason.IndexOf(';') + 1)..].Trim()})";
         }
 
@@ -104,10 +105,15 @@ internal sealed partial class DayRunner
 
     private async Task SweepAsync(CancellationToken ct)
     {
-        if (await desk.Tokens.SweepNoShowsAsync(ct) == 0)
+        var swept = await desk.Tokens.SweepNoShowsAsync(ct);
+        if (swept == 0)
         {
             return;
         }
+
+        // The sweep's own count, not the tokens found below: a no-show the desk fails to notice must still show up
+        // when the report holds this against the database.
+        _counters.SweptNoShows += swept;
 
         foreach (var token in _tokens.Values.Where(t => t.Status == TokenStatus.Booked).ToList())
         {
@@ -115,7 +121,6 @@ internal sealed partial class DayRunner
             if (view.Status == TokenStatus.NoShow)
             {
                 token.Update(view);
-                _counters.SweptNoShows++;
                 Say(token, $"marked no-show by the sweep: {view.History![^1].Reason?.ToLowerInvariant()}");
             }
         }

@@ -42,7 +42,10 @@ internal sealed class DoctorAtWork(int index, int id, PlannedDoctor who)
     public DateTime Until { get; set; }
 }
 
-/// <summary>How often the desk met each of the day's situations.</summary>
+/// <summary>
+/// How often the desk met each of the day's situations, counted from the services' answers as they came; the
+/// report holds these against the stored rows, so they must not be read back from the database.
+/// </summary>
 public sealed record DeskEvents(
     int Refusals,
     int TookOfferedSlot,
@@ -54,12 +57,13 @@ public sealed record DeskEvents(
     int TokensNotMoved,
     int SweptNoShows,
     int LateArrivals,
-    int LateArrivalsRefused);
+    int LateArrivalsRefused,
+    int ExtraSeats);
 
 internal sealed class DeskCounters
 {
-    public int Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations, TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused;
+    public int Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations, TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats;
 
     public DeskEvents Snapshot() => new(Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations,
-        TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused);
+        TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats);
 }

@@ -23,7 +23,8 @@ internal sealed class SimulationHost : IAsyncDisposable
             (ManualClock)services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<DoctorService>(),
             services.GetRequiredService<SlotService>(),
-            services.GetRequiredService<TokenService>());
+            services.GetRequiredService<TokenService>(),
+            services.GetRequiredService<IDbContextFactory<OpdDbContext>>());
     }
 
     public OpdDesk Desk { get; }
