@@ -66,8 +66,9 @@ public static class Lifecycle
                 : "The slot is cancelled; reallocate the token to another slot first.");
         }
 
-        // Arriving once the doctor has finished the slot: a later slot is the only place left to be seen.
-        if (to == TokenStatus.Waiting && context.Slot.IsOver(context.Now) && !context.SlotStillServing)
+        // A no-show coming back once the doctor has finished the slot: a later slot is the only place left. A booking
+        // not yet marked absent is still within its time and is checked in.
+        if (from == TokenStatus.NoShow && to == TokenStatus.Waiting && context.Slot.IsOver(context.Now) && !context.SlotStillServing)
         {
             return new Rejected(RejectionKind.SlotOver, "The slot is over and the doctor has finished it; issue a token in a later slot.");
         }

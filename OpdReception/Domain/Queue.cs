@@ -45,15 +45,17 @@ public static class Queue
     }
 
     /// <summary>
-    /// Booked patients whose turn came and went. Their turn has come when the doctor is free and no checked-in
-    /// patient is ahead of them; they are then given the timeout from the latest of: their place in the schedule,
-    /// the moment they came into this slot, and the moment the doctor became free for them. So nobody is marked
-    /// absent while the doctor is still busy with others, nor before the time a delay or a late booking gave them.
+    /// Booked patients whose turn came and went. Their turn has come when the doctor is free (here and in their
+    /// other slots) and no checked-in patient is ahead of them; they are then given the timeout from the latest of:
+    /// their place in the schedule, the moment they came into this slot, and the last moment the queue moved for
+    /// them (<paramref name="queueLastMoved"/>: a consultation ended, someone ahead left, the delay changed). So
+    /// nobody is marked absent while the doctor is busy with others, nor before a time they were given.
     /// </summary>
     public static IReadOnlyList<int> OverdueBookings(
-        SlotState slot, IReadOnlyCollection<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime now, int noShowTimeoutMinutes, DateTime doctorFreeSince)
+        SlotState slot, IReadOnlyCollection<QueueEntry> tokensOfSlot, int minutesPerConsultation, DateTime now, int noShowTimeoutMinutes,
+        DateTime queueLastMoved, bool doctorBusyElsewhere = false)
     {
-        if (tokensOfSlot.Any(t => t.Status == TokenStatus.InConsultation))
+        if (doctorBusyElsewhere || tokensOfSlot.Any(t => t.Status == TokenStatus.InConsultation))
         {
             return [];
         }
@@ -68,7 +70,7 @@ public static class Queue
             }
 
             var entry = entries[place.TokenId];
-            var due = Latest(place.EstimatedTime!.Value, entry.InSlotSince ?? entry.QueuedAt, doctorFreeSince);
+            var due = Latest(place.EstimatedTime!.Value, entry.InSlotSince ?? entry.QueuedAt, queueLastMoved);
             if (now > due.AddMinutes(noShowTimeoutMinutes))
             {
                 overdue.Add(place.TokenId);

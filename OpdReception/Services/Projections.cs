@@ -17,19 +17,22 @@ public static class Projections
 
     public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow),
-        s.LastTokenNumber, s.Status, s.DelayMinutes,
-        s.Tokens.Count(t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow && t.Source == TokenSource.Emergency));
+        s.Tokens.AsQueryable().Count(HoldsSeat), s.LastTokenNumber, s.Status, s.DelayMinutes,
+        s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency));
 
-    /// <summary>Slots as the screens show them, in the query's order: seats counted by SQL, the arithmetic in C#.</summary>
-    public static async Task<List<SlotView>> ToViewsAsync(this IQueryable<Slot> slots, CancellationToken ct)
-    {
-        var states = await slots.Select(SlotState).ToDictionaryAsync(s => s.Id, ct);
-        var rows = await slots.AsNoTracking().Include(s => s.Doctor).ToListAsync(ct);
-
-        // A slot deleted between the two reads is simply no longer listed.
-        return rows.Where(s => states.ContainsKey(s.Id)).Select(s => View(s, s.Doctor.Name, s.Doctor.Specialization, states[s.Id])).ToList();
-    }
+    /// <summary>
+    /// Slots as the screens show them, in the query's order. One query, so the seats and the slot are read at
+    /// the same moment; SQL counts the seats, C# does the arithmetic.
+    /// </summary>
+    public static async Task<List<SlotView>> ToViewsAsync(this IQueryable<Slot> slots, CancellationToken ct) =>
+        (await slots.AsNoTracking()
+            .Select(s => new { Slot = s, s.Doctor.Name, s.Doctor.Specialization, State = new SlotState(
+                s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+                s.Tokens.AsQueryable().Count(HoldsSeat), s.LastTokenNumber, s.Status, s.DelayMinutes,
+                s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency)) })
+            .ToListAsync(ct))
+        .Select(x => View(x.Slot, x.Name, x.Specialization, x.State))
+        .ToList();
 
     public static SlotState ToState(this Slot s) => new(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,

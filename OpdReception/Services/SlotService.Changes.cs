@@ -68,9 +68,14 @@ public sealed partial class SlotService
 
             var capacity = request.MaxCapacity ?? slot.MaxCapacity;
             var ordinary = state.SeatsTaken - state.EmergencySeats;
-            if (capacity < ordinary || capacity + slot.EmergencyExtensions < state.SeatsTaken)
+            if (capacity < ordinary)
             {
                 return OpdProblem.Conflict($"{ordinary} patients (besides emergencies) hold seats; the capacity cannot go below that.");
+            }
+
+            if (capacity + slot.EmergencyExtensions < state.SeatsTaken)
+            {
+                return OpdProblem.Conflict($"{state.SeatsTaken} patients hold seats, {slot.EmergencyExtensions} of them added for emergencies; the capacity cannot go below {state.SeatsTaken - slot.EmergencyExtensions}.");
             }
 
             if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
@@ -111,7 +116,7 @@ public sealed partial class SlotService
             // A finished slot stays finished; while the doctor is still seeing its patients it may run later.
             var now = Now();
             var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
-            var serving = await db.Tokens.AnyAsync(t => t.SlotId == id && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
+            var serving = await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct);
             if (state.IsOver(now) && !serving)
             {
                 return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");

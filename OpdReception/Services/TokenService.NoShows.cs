@@ -24,8 +24,9 @@ public sealed partial class TokenService
         {
             var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
             var entries = slot.Tokens.Select(t => t.ToEntry()).ToList();
-            var doctorFreeSince = await DoctorFreeSinceAsync(db, slot, ct);
-            foreach (var tokenId in Queue.OverdueBookings(slot.ToState(), entries, slot.MinutesPerConsultation, now, Settings.NoShowTimeoutMinutes, doctorFreeSince))
+            var doctor = await DoctorDayAsync(db, slot, ct);
+            foreach (var tokenId in Queue.OverdueBookings(slot.ToState(), entries, slot.MinutesPerConsultation, now, Settings.NoShowTimeoutMinutes,
+                doctor.QueueLastMoved, doctor.BusyElsewhere))
             {
                 var token = slot.Tokens.Single(t => t.Id == tokenId);
                 Move(token, TokenStatus.NoShow, now, null);
@@ -45,16 +46,23 @@ public sealed partial class TokenService
         return marked.Count;
     }
 
+    private sealed record DoctorDay(DateTime QueueLastMoved, bool BusyElsewhere);
+
     /// <summary>
-    /// Since when the doctor could have seen the next patient: the session's (delayed) start, the last
-    /// consultation finished, or the last change of delay, whichever came last.
+    /// What the doctor's day up to this slot says about its turn: whether the doctor is with a patient of this or
+    /// an earlier slot, or has checked-in patients of an earlier slot still to see, and the last moment that queue
+    /// moved (a consultation ended, a waiting patient left, the delay changed). Later slots do not hold it up: once
+    /// the doctor has moved on to them, this slot's turn has passed. Erring late here only ever delays a no-show.
     /// </summary>
-    private static async Task<DateTime> DoctorFreeSinceAsync(OpdDbContext db, Slot slot, CancellationToken ct)
+    private static async Task<DoctorDay> DoctorDayAsync(OpdDbContext db, Slot slot, CancellationToken ct)
     {
-        var lastCompleted = await db.TokenEvents
-            .Where(e => e.SlotId == slot.Id && e.Action == "Completed")
+        var upToThis = db.Slots.Where(s => s.DoctorId == slot.DoctorId && s.Date == slot.Date && s.StartTime <= slot.StartTime);
+        var busy = await db.Tokens.AnyAsync(t => upToThis.Any(s => s.Id == t.SlotId)
+            && (t.Status == TokenStatus.InConsultation || (t.Status == TokenStatus.Waiting && t.SlotId != slot.Id)), ct);
+        var lastMoved = await db.TokenEvents
+            .Where(e => upToThis.Any(s => s.Id == e.SlotId) && (e.FromStatus == TokenStatus.Waiting || e.FromStatus == TokenStatus.InConsultation))
             .MaxAsync(e => (DateTime?)e.At, ct);
         var begins = slot.Date.ToDateTime(slot.StartTime).AddMinutes(slot.DelayMinutes);
-        return new[] { begins, lastCompleted ?? begins, slot.DelayChangedAt ?? begins }.Max();
+        return new DoctorDay(new[] { begins, lastMoved ?? begins, slot.DelayChangedAt ?? begins }.Max(), busy);
     }
 }
