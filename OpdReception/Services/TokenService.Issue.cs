@@ -63,17 +63,17 @@ public sealed partial class TokenService
             });
         }
 
-        var (number, score, status, extended) = decision switch
+        var (number, score, status, extendedTo) = decision switch
         {
-            Issued i => (i.TokenNumber, i.PriorityScore, i.Status, false),
-            Extended e => (e.TokenNumber, e.PriorityScore, e.Status, true),
+            Issued i => (i.TokenNumber, i.PriorityScore, i.Status, (int?)null),
+            Extended e => (e.TokenNumber, e.PriorityScore, e.Status, e.NewEffectiveCapacity),
             _ => throw new InvalidOperationException($"Unknown decision {decision}"),
         };
 
         SavePatient(db, registered, patientId, request.PatientName!.Trim(), Validation.Clean(request.PhoneNumber));
         await db.Slots.Where(s => s.Id == slot.Id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastTokenNumber, number)
-            .SetProperty(s => s.EmergencyExtensions, s => s.EmergencyExtensions + (extended ? 1 : 0)), ct);
+            .SetProperty(s => s.EmergencyExtensions, s => s.EmergencyExtensions + (extendedTo == null ? 0 : 1)), ct);
 
         var token = new Token
         {
@@ -88,9 +88,9 @@ public sealed partial class TokenService
             InSlotSince = now,
             CheckedInAt = status == TokenStatus.Waiting ? now : null,
         };
-        token.History.Add(Event(token, now, extended ? "IssuedOnExtraSeat" : "Issued", null, by, extended
-            ? $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {((Extended)decision).NewEffectiveCapacity}"
-            : $"{request.Source} token"));
+        token.History.Add(Event(token, now, extendedTo is null ? "Issued" : "IssuedOnExtraSeat", null, by, extendedTo is null
+            ? $"{request.Source} token"
+            : $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {extendedTo}"));
         db.Tokens.Add(token);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
