@@ -9,23 +9,11 @@ namespace OpdReception.Tests.Platform;
 /// <summary>Kill the server while desks are issuing tokens: whatever it acknowledged must be there after restart.</summary>
 public sealed class CrashTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "opd-crash", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    private string Database => Path.Combine(_folder, "opd.db");
+    private string Database => _folder.File("opd.db");
 
-    public CrashTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the temp folder's cleanup.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Every_acknowledged_token_survives_a_kill_in_the_middle_of_writes()

@@ -7,25 +7,15 @@ namespace OpdReception.Tests.Platform;
 /// <summary>The same race as the in-process test, over real sockets to the app running as its own process.</summary>
 public sealed class RealServerConcurrencyTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("opd-race-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the temp folder's cleanup.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Sixty_desks_over_http_into_a_slot_of_twenty_get_exactly_twenty_unique_numbers()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await AppProcess.StartAsync(Path.Combine(_folder, "opd.db"), ct);
+        await using var app = await AppProcess.StartAsync(_folder.File("opd.db"), ct);
         var desk = new Desk(app.Client());
         var doctor = await desk.Doctor();
         var slot = await desk.Slot(doctor.Id, "09:00", "17:00", capacity: 20, date: DateOnly.FromDateTime(DateTime.Now).AddDays(1));

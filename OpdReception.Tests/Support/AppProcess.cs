@@ -20,6 +20,28 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string databaseFile, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = Process.Start(StartInfo(databaseFile, address, environment)) ?? throw new InvalidOperationException("The app did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, address);
+        await app.WaitUntilServingAsync(ct);
+        return app;
+    }
+
+    /// <summary>Runs the app expecting it to stop by itself, as it does on invalid settings; returns its exit code and all it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string databaseFile, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        using var process = Process.Start(StartInfo(databaseFile, new Uri("http://127.0.0.1:0"), environment))!;
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await errors + await output);
+    }
+
+    private static ProcessStartInfo StartInfo(string databaseFile, Uri address, IReadOnlyDictionary<string, string>? environment)
+    {
         var folder = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "OpdReception.dll"), "--urls", address.ToString(), "--contentRoot", folder])
         {
@@ -40,14 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var app = new AppProcess(process, address);
-        await app.WaitUntilServingAsync(ct);
-        return app;
+        return start;
     }
 
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
