@@ -49,6 +49,19 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Doctors");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
                 {
                     b.Property<string>("Id")
