@@ -15,6 +15,7 @@ public static class OpdApi
             o.SerializerOptions.Converters.Add(new ClockTimeConverter());
         });
         services.AddOpenApi();
+        services.AddOpdHealth();
         return services;
     }
 
@@ -27,6 +28,8 @@ public static class OpdApi
             o.SwaggerEndpoint("/openapi/v1.json", "OpdReception API v1");
             o.DocumentTitle = "OpdReception API";
         });
+
+        app.MapHealth();
 
         var api = app.MapGroup("/api");
         api.MapDoctors();
