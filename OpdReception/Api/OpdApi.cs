@@ -28,6 +28,7 @@ public static class OpdApi
             o.DocumentTitle = "OpdReception API";
         });
 
+        app.MapAuth();
         var api = app.MapGroup("/api");
         api.MapDoctors();
         api.MapSlots();
