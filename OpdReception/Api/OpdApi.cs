@@ -15,6 +15,7 @@ public static class OpdApi
             o.SerializerOptions.Converters.Add(new ClockTimeConverter());
         });
         services.AddOpenApi();
+        services.AddOpdHealth();
         return services;
     }
 
@@ -29,6 +30,8 @@ public static class OpdApi
         });
 
         app.MapAuth();
+        app.MapHealth();
+
         var api = app.MapGroup("/api");
         api.MapDoctors();
         api.MapSlots();

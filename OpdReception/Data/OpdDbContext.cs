@@ -12,6 +12,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

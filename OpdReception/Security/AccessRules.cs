@@ -104,6 +104,9 @@ public static partial class AccessRules
         ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
         ["POST /api/tokens/reallocate/{slotId}"] = Desk,
 
+        // Whether the app can serve: no patient data in it.
+        ["GET /health"] = Anyone,
+
         // The API's own description: open in Development, admins only elsewhere (see AccessEnforcement).
         ["GET /openapi/{documentName}.json"] = Admin,
 

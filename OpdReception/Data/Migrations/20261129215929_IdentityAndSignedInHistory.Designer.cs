@@ -11,7 +11,7 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261129214944_IdentityAndSignedInHistory")]
+    [Migration("20261129215929_IdentityAndSignedInHistory")]
     partial class IdentityAndSignedInHistory
     {
         /// <inheritdoc />
@@ -180,6 +180,19 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Doctors");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
                 {
                     b.Property<string>("Id")
@@ -267,6 +280,11 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 
@@ -303,6 +321,9 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("PatientId", "Status");
 
