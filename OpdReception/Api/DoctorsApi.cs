@@ -8,9 +8,9 @@ internal static class DoctorsApi
     {
         var doctors = api.MapGroup("/doctors").WithTags("Doctors");
 
-        doctors.MapGet("/", async (string? specialization, DoctorService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(specialization, ct)))
-            .WithSummary("All doctors, or those of one specialization");
+        doctors.MapGet("/", async (string? specialization, bool? includeInactive, DoctorService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(specialization, ct, includeInactive == true)))
+            .WithSummary("The doctors who see patients, or those of one specialization; includeInactive=true adds deactivated ones");
 
         doctors.MapGet("/{id:int}", async (int id, DoctorService service, CancellationToken ct) =>
                 (await service.GetAsync(id, ct)).ToHttp())

@@ -9,7 +9,12 @@ public sealed class Doctor
     public required string Specialization { get; set; }
     public List<DayOfWeek> OpdDays { get; set; } = [];
     public string? Room { get; set; }
+
+    /// <summary>Set when the doctor stops seeing patients: hidden from issuing, kept with their history.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
     public List<Slot> Slots { get; set; } = [];
+    public List<WeeklySession> WeeklySessions { get; set; } = [];
 }
 
 public sealed class Slot

@@ -75,6 +75,7 @@ public static class OpdDatabaseStartup
         _ = app.Services.GetRequiredService<DatabaseInUse>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OpdDatabase.MigrateAsync(factory);
+        app.Services.GetRequiredService<SettingsStore>().Reload();
 
         var options = app.Services.GetRequiredService<IOptionsMonitor<OpdOptions>>();
         if (!app.Environment.IsDevelopment() || !options.CurrentValue.SeedDemoDay)

@@ -13,6 +13,10 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+    public DbSet<WeeklySession> WeeklySessions => Set<WeeklySession>();
+    public DbSet<DoctorLeave> Leaves => Set<DoctorLeave>();
+    public DbSet<OpdSetting> Settings => Set<OpdSetting>();
+    public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -104,6 +104,31 @@ public static partial class AccessRules
         ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
         ["POST /api/tokens/reallocate/{slotId}"] = Desk,
 
+        // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
+        ["GET /api/admin/overview"] = Admin,
+        ["GET /api/admin/doctors"] = Admin,
+        ["GET /api/admin/specializations"] = Admin,
+        ["DELETE /api/admin/doctors/{id}"] = Admin,
+        ["POST /api/admin/doctors/{id}/reactivate"] = Admin,
+        ["GET /api/admin/doctors/{id}/template"] = Admin,
+        ["PUT /api/admin/doctors/{id}/template"] = Admin,
+        ["POST /api/admin/slots/generate"] = Admin,
+        ["POST /api/admin/slots/{id}/cancel"] = Admin,
+        ["GET /api/admin/leave"] = Admin,
+        ["POST /api/admin/leave"] = Admin,
+        ["DELETE /api/admin/leave/{id}"] = Admin,
+        ["GET /api/admin/users"] = Admin,
+        ["POST /api/admin/users"] = Admin,
+        ["POST /api/admin/users/{id}/password"] = Admin,
+        ["POST /api/admin/users/{id}/lock"] = Admin,
+        ["POST /api/admin/users/{id}/unlock"] = Admin,
+        ["POST /api/admin/users/{id}/roles"] = Admin,
+        ["DELETE /api/admin/users/{id}/roles/{role}"] = Admin,
+        ["PUT /api/admin/users/{id}/doctor"] = Admin,
+        ["GET /api/admin/settings"] = Admin,
+        ["PUT /api/admin/settings"] = Admin,
+        ["GET /api/admin/history"] = Admin,
+
         // Whether the app can serve: no patient data in it.
         ["GET /health"] = Anyone,
 
@@ -119,6 +144,12 @@ public static partial class AccessRules
         ["PAGE /reception"] = Desk,
         ["PAGE /doctor"] = new(Who.Doctor | Who.Admin),
         ["PAGE /admin"] = Admin,
+        ["PAGE /admin/doctors"] = Admin,
+        ["PAGE /admin/users"] = Admin,
+        ["PAGE /admin/schedules"] = Admin,
+        ["PAGE /admin/leave"] = Admin,
+        ["PAGE /admin/slots"] = Admin,
+        ["PAGE /admin/settings"] = Admin,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>

@@ -7,10 +7,11 @@ public sealed record DoctorRequest(string? Name, string? Specialization, IReadOn
 
 public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdChanges changes)
 {
-    public async Task<IReadOnlyList<DoctorView>> ListAsync(string? specialization = null, CancellationToken ct = default)
+    /// <summary>The doctors who see patients; a deactivated doctor only with <paramref name="includeInactive"/>.</summary>
+    public async Task<IReadOnlyList<DoctorView>> ListAsync(string? specialization = null, CancellationToken ct = default, bool includeInactive = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Doctors.AsNoTracking();
+        var query = db.Doctors.AsNoTracking().Where(d => includeInactive || d.DeactivatedAt == null);
         if (Validation.Clean(specialization) is { } wanted)
         {
             query = query.Where(d => d.Specialization.ToLower() == wanted.ToLower());

@@ -28,6 +28,12 @@ public sealed class OpdOptions
     [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
     [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
 
+    /// <summary>How many times a doctor may call a patient who is not there before they count as absent.</summary>
+    [Range(1, 10)] public int RecallLimit { get; set; } = 3;
+
+    /// <summary>The language of the waiting-room display: a code from <see cref="Domain.SettingsRules.DisplayLanguages"/>.</summary>
+    [Required] public string DisplayLanguage { get; set; } = "en";
+
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
 

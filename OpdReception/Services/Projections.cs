@@ -48,7 +48,7 @@ public static class Projections
         Math.Max(0, Math.Min(state.EffectiveCapacity - state.SeatsTaken, s.MaxCapacity - (state.SeatsTaken - state.EmergencySeats))),
         s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
 
-    public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room);
+    public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null);
 
     public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince);
 

@@ -10,7 +10,10 @@ public sealed partial class TokenService
     /// Moves the slot's pending tokens, in queue order, to the named slot, or else to the doctor's later slots
     /// that day, then to slots of the same specialization. Each keeps its id and history and gets a new number.
     /// </summary>
-    public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default)
+    /// <param name="preview">Plan only: the answer says what would happen and nothing is written.</param>
+    /// <param name="leaving">Slots going away too (a doctor's leave): never a target.</param>
+    public async Task<Result<ReallocationResult>> ReallocateAsync(
+        int slotId, int? targetSlotId, Actor by, CancellationToken ct = default, bool preview = false, IReadOnlyCollection<int>? leaving = null)
     {
         if (targetSlotId == slotId)
         {
@@ -54,7 +57,12 @@ public sealed partial class TokenService
             .ToHashSet();
 
         var plan = Reallocator.Plan(
-            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(), targets, now, busy);
+            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(),
+            targets.Where(t => leaving is null || !leaving.Contains(t.Id)).ToList(), now, busy);
+        if (preview)
+        {
+            return Answer(source.Id, plan);
+        }
 
         var targetSlots = await db.Slots.Where(s => plan.Moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var move in plan.Moves)
@@ -79,11 +87,14 @@ public sealed partial class TokenService
             changes.Announce(new OpdChange(affected, null, "reallocated"));
         }
 
-        return new ReallocationResult(
-            source.Id,
+        return Answer(source.Id, plan);
+    }
+
+    private static ReallocationResult Answer(int sourceId, ReallocationPlan plan) =>
+        new(
+            sourceId,
             plan.Moves.Select(m => new MovedToken(m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity)).ToList(),
             plan.NotPlaced.Select(u => new UnplacedToken(u.TokenId, StatusRules.Label(u.TokenNumber), u.Reason)).ToList());
-    }
 
     private static async Task<List<SlotState>?> CandidateTargetsAsync(OpdDbContext db, Slot source, int? targetSlotId, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record DoctorView(int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room);
+public sealed record DoctorView(int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room, bool Active = true);
 
 public sealed record SlotView(
     int Id,

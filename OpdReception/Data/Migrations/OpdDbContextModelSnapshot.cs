@@ -145,11 +145,54 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpdReception.Data.AdminChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Area", "At");
+
+                    b.ToTable("AdminChanges");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -177,6 +220,41 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Doctors");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId", "From");
+
+                    b.ToTable("Leaves");
+                });
+
             modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
                 {
                     b.Property<int>("Id")
@@ -188,6 +266,22 @@ namespace OpdReception.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("HealthProbes");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.OpdSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
@@ -382,6 +476,42 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("TokenEvents");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.WeeklySession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapacityPerSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesPerConsultation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId", "Day");
+
+                    b.ToTable("WeeklySessions");
+                });
+
             modelBuilder.Entity("OpdReception.Security.OpdUser", b =>
                 {
                     b.Property<string>("Id")
@@ -508,6 +638,17 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", "Doctor")
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Doctor");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
                 {
                     b.HasOne("OpdReception.Data.Doctor", "Doctor")
@@ -547,6 +688,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpdReception.Data.WeeklySession", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", null)
+                        .WithMany("WeeklySessions")
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpdReception.Security.OpdUser", b =>
                 {
                     b.HasOne("OpdReception.Data.Doctor", null)
@@ -558,6 +708,8 @@ namespace OpdReception.Data.Migrations
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Navigation("Slots");
+
+                    b.Navigation("WeeklySessions");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>

@@ -1,0 +1,125 @@
+namespace OpdReception.Domain;
+
+/// <summary>Everything an admin may change on the settings page, as one value.</summary>
+public sealed record SettingValues(
+    int EmergencyPriority,
+    int PaidPriority,
+    int FollowUpPriority,
+    int OnlinePriority,
+    int WalkInPriority,
+    int DefaultMaxCapacity,
+    int DefaultConsultationMinutes,
+    int NoShowTimeoutMinutes,
+    int LateArrivalGraceMinutes,
+    int RecallLimit,
+    int WaitAmberMinutes,
+    int WaitRedMinutes,
+    string HospitalName,
+    string DisplayLanguage);
+
+/// <summary>One whole-number setting: its name (as in appsettings' "Opd" section), its words and its bounds.</summary>
+public sealed record NumberSetting(string Key, string Label, int Min, int Max, Func<SettingValues, int> Read);
+
+public abstract record SettingsDecision;
+
+public sealed record SettingsAccepted(IReadOnlyList<SettingChangeLine> Changes) : SettingsDecision;
+
+public sealed record SettingsRefused(IReadOnlyDictionary<string, string[]> Errors) : SettingsDecision;
+
+/// <summary>One setting that changes: what the history records.</summary>
+public sealed record SettingChangeLine(string Key, string Label, string From, string To);
+
+/// <summary>Which settings are acceptable. Pure: the caller reads the current values and writes the accepted ones.</summary>
+public static class SettingsRules
+{
+    public const int MaxHospitalName = 80;
+
+    /// <summary>The languages the waiting-room display can speak, by code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DisplayLanguages = new Dictionary<string, string>
+    {
+        ["en"] = "English",
+        ["hi"] = "Hindi",
+        ["ta"] = "Tamil",
+        ["bn"] = "Bengali",
+    };
+
+    public static readonly IReadOnlyList<NumberSetting> Numbers =
+    [
+        new("EmergencyPriority", "Emergency weight", 1, 1_000_000, v => v.EmergencyPriority),
+        new("PaidPriority", "Priority (paid) weight", 1, 1_000_000, v => v.PaidPriority),
+        new("FollowUpPriority", "Follow-up weight", 1, 1_000_000, v => v.FollowUpPriority),
+        new("OnlinePriority", "Online booking weight", 1, 1_000_000, v => v.OnlinePriority),
+        new("WalkInPriority", "Walk-in weight", 1, 1_000_000, v => v.WalkInPriority),
+        new("DefaultMaxCapacity", "Default patients per slot", 1, 500, v => v.DefaultMaxCapacity),
+        new("DefaultConsultationMinutes", "Default minutes per consultation", 1, 240, v => v.DefaultConsultationMinutes),
+        new("NoShowTimeoutMinutes", "Did not come after (minutes)", 1, 240, v => v.NoShowTimeoutMinutes),
+        new("LateArrivalGraceMinutes", "Late arrival grace (minutes)", 0, 240, v => v.LateArrivalGraceMinutes),
+        new("RecallLimit", "Calls before absent", 1, 10, v => v.RecallLimit),
+        new("WaitAmberMinutes", "Wait shown amber after (minutes)", 1, 600, v => v.WaitAmberMinutes),
+        new("WaitRedMinutes", "Wait shown red after (minutes)", 1, 600, v => v.WaitRedMinutes),
+    ];
+
+    public static SettingsDecision Check(SettingValues current, SettingValues wanted)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Refuse(string key, string message) => (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(message);
+
+        foreach (var number in Numbers)
+        {
+            var value = number.Read(wanted);
+            if (value < number.Min || value > number.Max)
+            {
+                Refuse(number.Key, $"{number.Label} must be between {number.Min} and {number.Max}.");
+            }
+        }
+
+        // An emergency is never refused and always first: no other weight may reach it.
+        var others = new[] { wanted.PaidPriority, wanted.FollowUpPriority, wanted.OnlinePriority, wanted.WalkInPriority };
+        if (wanted.EmergencyPriority <= others.Max())
+        {
+            Refuse("EmergencyPriority", $"The emergency weight ({wanted.EmergencyPriority}) must stay higher than every other weight (highest other: {others.Max()}).");
+        }
+
+        if (wanted.WaitRedMinutes <= wanted.WaitAmberMinutes)
+        {
+            Refuse("WaitRedMinutes", $"Red ({wanted.WaitRedMinutes} min) must come after amber ({wanted.WaitAmberMinutes} min).");
+        }
+
+        var name = wanted.HospitalName.Trim();
+        if (name.Length == 0 || name.Length > MaxHospitalName || name.Any(char.IsControl))
+        {
+            Refuse("HospitalName", $"The hospital name is required, at most {MaxHospitalName} characters, on one line.");
+        }
+
+        if (!DisplayLanguages.ContainsKey(wanted.DisplayLanguage))
+        {
+            Refuse("DisplayLanguage", $"The display language must be one of {string.Join(", ", DisplayLanguages.Keys)}.");
+        }
+
+        return errors.Count > 0
+            ? new SettingsRefused(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+            : new SettingsAccepted(Changes(current, wanted with { HospitalName = name }));
+    }
+
+    /// <summary>The settings that differ, as words for the history and the values to store.</summary>
+    public static IReadOnlyList<SettingChangeLine> Changes(SettingValues from, SettingValues to)
+    {
+        var lines = Numbers
+            .Where(n => n.Read(from) != n.Read(to))
+            .Select(n => new SettingChangeLine(n.Key, n.Label, Text(n.Read(from)), Text(n.Read(to))))
+            .ToList();
+        if (from.HospitalName != to.HospitalName)
+        {
+            lines.Add(new("HospitalName", "Hospital name", from.HospitalName, to.HospitalName));
+        }
+
+        if (from.DisplayLanguage != to.DisplayLanguage)
+        {
+            lines.Add(new("DisplayLanguage", "Display language", from.DisplayLanguage, to.DisplayLanguage));
+        }
+
+        return lines;
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
