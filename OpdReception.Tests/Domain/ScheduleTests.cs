@@ -1,0 +1,118 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Tests.Domain;
+
+public sealed class ScheduleTests
+{
+    private static readonly DateOnly Monday = new(2030, 1, 7);
+    private static readonly TimeOnly Nine = new(9, 0);
+    private static readonly TimeOnly Noon = new(12, 0);
+    private static readonly SessionPlan MondayMorning = new(DayOfWeek.Monday, Nine, Noon, 60, 6, 10);
+
+    [Fact]
+    public void A_session_is_cut_into_slots_of_its_length()
+    {
+        Assert.Equal([(Nine, new TimeOnly(10, 0)), (new TimeOnly(10, 0), new TimeOnly(11, 0)), (new TimeOnly(11, 0), Noon)], Schedule.Cut(MondayMorning));
+    }
+
+    [Fact]
+    public void The_last_slot_ends_with_the_session()
+    {
+        var cuts = Schedule.Cut(MondayMorning with { SlotMinutes = 50 }).ToList();
+        Assert.Equal(4, cuts.Count);
+        Assert.Equal((new TimeOnly(11, 30), Noon), cuts[^1]);
+    }
+
+    [Fact]
+    public void A_week_gives_slots_only_on_the_template_days()
+    {
+        var template = new[] { MondayMorning, MondayMorning with { Day = DayOfWeek.Thursday } };
+        var plan = Schedule.Generate(template, Monday, Monday.AddDays(6), Monday, [], []);
+        Assert.Equal(6, plan.Create.Count);
+        Assert.All(plan.Create, s => Assert.Contains(s.Date.DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Thursday }));
+        Assert.All(plan.Create, s => Assert.Equal((6, 10), (s.MaxCapacity, s.MinutesPerConsultation)));
+        Assert.Empty(plan.Skipped);
+    }
+
+    [Fact]
+    public void Existing_slots_and_any_overlap_with_them_are_skipped()
+    {
+        var existing = new[] { new ExistingSlot(Monday, Nine, new TimeOnly(10, 0)), new ExistingSlot(Monday, new TimeOnly(10, 30), new TimeOnly(10, 45)) };
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], existing);
+        Assert.Equal([new TimeOnly(11, 0)], plan.Create.Select(s => s.Start));
+        Assert.Equal(2, plan.Skipped.Count(s => s.Reason == SkipReason.AlreadyThere));
+    }
+
+    [Fact]
+    public void Days_on_leave_and_days_past_are_skipped_with_their_reason()
+    {
+        var plan = Schedule.Generate([MondayMorning], Monday.AddDays(-7), Monday.AddDays(7), Monday, [new LeaveSpan(Monday, Monday)], []);
+        Assert.Equal(3, plan.Create.Count);
+        Assert.All(plan.Create, s => Assert.Equal(Monday.AddDays(7), s.Date));
+        Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.InThePast));
+        Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.OnLeave));
+    }
+
+    [Fact]
+    public void A_template_session_must_be_on_an_opd_day()
+    {
+        var refused = Assert.IsType<TemplateRefused>(Schedule.CheckTemplate([MondayMorning with { Day = DayOfWeek.Sunday }], [DayOfWeek.Monday]));
+        Assert.Contains("not one of the doctor's OPD days", refused.Errors["sessions[0]"][0]);
+    }
+
+    [Theory]
+    [InlineData(12, 9, 60, 6, 10, "end must be after")]
+    [InlineData(9, 12, 4, 6, 10, "5 to 480")]
+    [InlineData(9, 12, 60, 0, 10, "1 to 500")]
+    [InlineData(9, 12, 60, 6, 0, "1 to 240")]
+    public void A_session_with_impossible_numbers_is_refused(int start, int end, int slot, int capacity, int minutes, string words)
+    {
+        var session = new SessionPlan(DayOfWeek.Monday, new TimeOnly(start, 0), new TimeOnly(end, 0), slot, capacity, minutes);
+        var refused = Assert.IsType<TemplateRefused>(Schedule.CheckTemplate([session], [DayOfWeek.Monday]));
+        Assert.Contains(words, refused.Errors["sessions[0]"][0]);
+    }
+
+    [Fact]
+    public void Two_sessions_of_one_day_must_not_overlap()
+    {
+        var refused = Assert.IsType<TemplateRefused>(Schedule.CheckTemplate(
+            [MondayMorning, MondayMorning with { Start = new TimeOnly(11, 0), End = new TimeOnly(13, 0) }], [DayOfWeek.Monday]));
+        Assert.Contains("overlaps", refused.Errors["sessions[1]"][0]);
+    }
+
+    [Fact]
+    public void A_morning_and_an_evening_session_are_accepted_in_order()
+    {
+        var evening = MondayMorning with { Start = new TimeOnly(17, 0), End = new TimeOnly(19, 0) };
+        var accepted = Assert.IsType<TemplateAccepted>(Schedule.CheckTemplate([evening, MondayMorning], [DayOfWeek.Monday]));
+        Assert.Equal([Nine, new TimeOnly(17, 0)], accepted.Sessions.Select(s => s.Start));
+    }
+
+    [Fact]
+    public void Capacity_times_minutes_longer_than_the_slot_is_a_warning()
+    {
+        Assert.Null(Schedule.Warning(MondayMorning));
+        Assert.Contains("70 min", Schedule.Warning(MondayMorning with { MinutesPerConsultation = 10, CapacityPerSlot = 7 }));
+    }
+
+    [Fact]
+    public void A_slot_on_a_day_off_warns_that_it_is_an_extra_session()
+    {
+        var warnings = Schedule.SlotWarnings(Monday.AddDays(6), Nine, Noon, 6, 10, [DayOfWeek.Monday]);
+        Assert.Contains(warnings, w => w.Contains("extra session"));
+        Assert.Empty(Schedule.SlotWarnings(Monday, Nine, Noon, 6, 10, [DayOfWeek.Monday]));
+    }
+
+    [Theory]
+    [InlineData(0, -1, "must not be before")]
+    [InlineData(-5, -1, "in the past")]
+    [InlineData(0, 92, "At most 92 days")]
+    public void A_range_must_be_in_order_not_past_and_not_too_long(int fromDays, int toDays, string words)
+    {
+        Assert.Contains(words, Schedule.CheckRange(Monday.AddDays(fromDays), Monday.AddDays(toDays), Monday));
+    }
+
+    [Fact]
+    public void A_range_starting_in_the_past_but_reaching_today_is_fine() =>
+        Assert.Null(Schedule.CheckRange(Monday.AddDays(-3), Monday.AddDays(3), Monday));
+}
