@@ -1,0 +1,146 @@
+using Bunit;
+using OpdReception.Components.Pages.Admin;
+using OpdReception.Domain;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Components.Admin;
+
+public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
+{
+    [Fact]
+    public async Task Settings_refuse_an_emergency_weight_below_another_and_save_nothing()
+    {
+        var before = (await Service<SettingsService>().GetAsync()).Effective;
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-EmergencyPriority]").Change("50");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("must stay higher than every other weight", page.Markup));
+        Assert.Equal(before, (await Service<SettingsService>().GetAsync()).Effective);
+    }
+
+    [Fact]
+    public async Task Settings_saved_take_effect_at_once_and_appear_in_the_history()
+    {
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-HospitalName]").Change("Riverside General OPD");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Riverside General OPD", page.Find("[data-testid=history]").TextContent));
+        Assert.Equal("Riverside General OPD", Service<Microsoft.Extensions.Options.IOptionsMonitor<OpdOptions>>().CurrentValue.HospitalName);
+        var restore = (await Service<SettingsService>().GetAsync()).Effective with { HospitalName = "City Hospital OPD" };
+        await Service<SettingsService>().SaveAsync(restore, "test");
+    }
+
+    [Fact]
+    public void Users_page_refuses_to_remove_the_last_admins_admin_role()
+    {
+        var page = RenderAsAdmin<Users>();
+        page.WaitForAssertion(() => Assert.Contains(AdminUser.Email, page.Markup));
+
+        var row = page.FindAll("tr").First(r => r.TextContent.Contains(AdminUser.Email));
+        row.QuerySelector(".mud-chip-close-button")!.Click();
+        Confirm("Remove");
+
+        page.WaitForAssertion(() => Assert.Contains("last admin", page.Find("[data-testid=refusal]").TextContent));
+    }
+
+    [Fact]
+    public void Users_page_says_what_is_missing_when_creating_a_user()
+    {
+        var page = RenderAsAdmin<Users>();
+        page.WaitForElement("[data-testid=create-user]");
+
+        page.Find("[data-testid=create-user]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("A valid email address is required.", page.Markup));
+        Assert.Contains("Choose at least one role.", page.Markup);
+    }
+
+    [Fact]
+    public async Task Doctors_page_deactivates_a_doctor_with_history_and_hides_them()
+    {
+        var doctor = await Desk.Doctor("Deactivation", "Dr. History");
+        var slot = await Desk.Slot(doctor.Id, "16:00", "17:00");
+        var token = await Desk.Issue("walkin", slot.Id);
+        await Desk.Client.DeleteAsync($"/api/tokens/{token.Id}/cancel?reason=Left");
+        var page = RenderAsAdmin<Doctors>();
+        page.WaitForAssertion(() => Assert.Contains("Dr. History", page.Markup));
+
+        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Deactivate Dr. History").Click();
+        Confirm("Deactivate");
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Dr. History", page.Find("[data-testid=doctors]").TextContent));
+        Assert.False((await Service<DoctorService>().GetAsync(doctor.Id)).Value!.Active);
+    }
+
+    [Fact]
+    public async Task Schedules_page_previews_generation_without_writing_then_creates_the_slots()
+    {
+        var doctor = await Desk.Doctor("Generation", "Dr. Weekly");
+        await Service<ScheduleService>().SaveTemplateAsync(doctor.Id,
+            [new SessionRequest(DayOfWeek.Monday, new TimeOnly(14, 0), new TimeOnly(16, 0), 60, 4, 15)], "test");
+        var page = RenderAsAdmin<Schedules>($"/admin/schedules?doctor={doctor.Id}");
+        page.WaitForElement("[data-testid=preview-generate]");
+
+        page.Find("[data-testid=preview-generate]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Will create 2 slot(s)", page.Find("[data-testid=generation-summary]").TextContent));
+        Assert.Empty(await Service<SlotService>().ListAsync(null, doctor.Id));
+        page.Find("[data-testid=confirm-generate]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Created 2 slot(s)", page.Find("[data-testid=generation-summary]").TextContent));
+        Assert.Equal(2, (await Service<SlotService>().ListAsync(null, doctor.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Schedules_page_shows_why_a_session_is_refused_and_warns_of_an_overfull_slot()
+    {
+        var doctor = await Desk.Doctor("Generation", "Dr. Sunday");
+        var page = RenderAsAdmin<Schedules>($"/admin/schedules?doctor={doctor.Id}");
+        page.WaitForElement("[data-testid=add-session]").Click();
+
+        page.Find("[data-testid=session-capacity]").Change("12");
+        page.Find("[data-testid=session-day]").Change("Sunday");
+        page.Find("[data-testid=save-template]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Sunday is not one of the doctor's OPD days", page.Markup));
+        Assert.Contains("12 patients × 10 min = 120 min, longer than a 60-minute slot", page.Markup);
+        Assert.Empty((await Service<ScheduleService>().GetTemplateAsync(doctor.Id)).Value!.Sessions);
+    }
+
+    [Fact]
+    public async Task Leave_page_shows_the_reallocation_preview_and_changes_nothing_until_confirmed()
+    {
+        var away = await Desk.Doctor("Leave page", "Dr. Leaving");
+        await Desk.Doctor("Leave page", "Dr. Staying");
+        var slot = await Desk.Slot(away.Id, "16:00", "17:00");
+        await Desk.Issue("walkin", slot.Id);
+        var page = RenderAsAdmin<Leave>($"/admin/leave?doctor={away.Id}");
+        page.WaitForElement("[data-testid=preview-leave]");
+
+        page.Find("input[data-testid=leave-reason]").Change("Training");
+        page.Find("[data-testid=preview-leave]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Will cancel 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+        Assert.Equal(SlotStatus.Open, (await Service<SlotService>().GetAsync(slot.Id)).Value!.Status);
+        page.Find("[data-testid=confirm-leave]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Cancelled 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+        Assert.Equal(SlotStatus.Cancelled, (await Service<SlotService>().GetAsync(slot.Id)).Value!.Status);
+        page.WaitForAssertion(() => Assert.Contains("Training", page.Find("[data-testid=leave-list]").TextContent));
+    }
+
+    [Fact]
+    public async Task Admin_start_page_warns_of_a_doctor_working_today_without_slots()
+    {
+        await Desk.Doctor("Start page", "Dr. Forgotten");
+
+        var page = RenderAsAdmin<AdminHome>();
+
+        page.WaitForAssertion(() => Assert.Contains("Dr. Forgotten has OPD on Mondays but no slots today", page.Find("[data-testid=warnings]").TextContent));
+    }
+}
