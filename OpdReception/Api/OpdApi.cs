@@ -19,6 +19,7 @@ public static class OpdApi
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddOpenApi();
+        services.AddOpdHealth();
         return services;
     }
 
@@ -38,6 +39,9 @@ public static class OpdApi
             http.Request.EnableBuffering();
             return next(http);
         }));
+
+        app.MapAuth();
+        app.MapHealth();
 
         var api = app.MapGroup("/api");
         api.MapDoctors();

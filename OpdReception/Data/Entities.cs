@@ -59,6 +59,13 @@ public sealed class Token
     public TokenSource Source { get; set; }
     public TokenStatus Status { get; set; }
     public int TokenNumber { get; set; }
+
+    /// <summary>
+    /// The unguessable key of the patient's own token page (/t/{code}), printed as the slip's QR code: 100 random
+    /// bits, so no one can walk the numbers to other patients' tokens, and no personal data in the URL.
+    /// </summary>
+    public string Code { get; set; } = TokenCodes.New();
+
     public int PriorityScore { get; set; }
     public DateTime IssuedAt { get; set; }
 
@@ -86,5 +93,8 @@ public sealed class TokenEvent
     public int SlotId { get; set; }
     public int TokenNumber { get; set; }
     public required string By { get; set; }
+
+    /// <summary>The signed-in user's id; null for the app's own work (the no-show sweep).</summary>
+    public string? ByUserId { get; set; }
     public string? Reason { get; set; }
 }

@@ -21,8 +21,18 @@ public sealed class OpdOptions
     [Range(0, 240)] public int LateArrivalGraceMinutes { get; set; } = 10;
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
+    /// <summary>Printed at the top of every token slip.</summary>
+    [Required, StringLength(80, MinimumLength = 1)] public string HospitalName { get; set; } = "City Hospital OPD";
+
+    /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
+    [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
+    [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
+
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
+
+    /// <summary>Sign-in attempts one client (IP address) may make per minute before answers are 429.</summary>
+    [Range(1, 100_000)] public int SignInAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;

@@ -25,7 +25,8 @@ public sealed record SlotView(
     bool ExtraSession = false,
     IReadOnlyList<string>? Warnings = null);
 
-public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason);
+public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
 
 public sealed record TokenView(
     int Id,

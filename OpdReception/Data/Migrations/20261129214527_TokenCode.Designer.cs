@@ -11,8 +11,8 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261129214844_SlotExtraSession")]
-    partial class SlotExtraSession
+    [Migration("20261129214527_TokenCode")]
+    partial class TokenCode
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -96,9 +96,6 @@ namespace OpdReception.Data.Migrations
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ExtraSession")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("LastTokenNumber")
                         .HasColumnType("INTEGER");
 
@@ -142,6 +139,11 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 
@@ -178,6 +180,9 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("PatientId", "Status");
 
