@@ -21,7 +21,7 @@ public sealed partial class TokenService
         return await PreviewAsync(db, source, [token], plan, now, ct);
     }
 
-    public async Task<Result<TokenView>> MoveAsync(int tokenId, int targetSlotId, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> MoveAsync(int tokenId, int targetSlotId, Actor by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
