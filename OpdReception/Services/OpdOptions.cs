@@ -21,6 +21,9 @@ public sealed class OpdOptions
     [Range(0, 240)] public int LateArrivalGraceMinutes { get; set; } = 10;
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
+    /// <summary>How long an Idempotency-Key is remembered: at least a day, so a portal's retries after an outage still match.</summary>
+    [Range(24, 24 * 90)] public int IdempotencyKeyHours { get; set; } = 48;
+
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
 
