@@ -29,6 +29,7 @@ public static class OpdApi
             o.DocumentTitle = "OpdReception API";
         });
 
+        app.MapAuth();
         app.MapHealth();
 
         var api = app.MapGroup("/api");

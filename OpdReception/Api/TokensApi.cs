@@ -78,8 +78,9 @@ internal static class TokensApi
         // An empty header is a malformed key, not an absent one.
         key ??= http.Request.Headers.ContainsKey(IdempotencyHeader) ? "" : null;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var idempotency = key is null ? null : new IssueKey(http.Actor(), key, view => JsonSerializer.Serialize(view, json));
-        var result = await service.IssueAsync(request, http.Actor(), idempotency, ct);
+        var actor = http.Actor();
+        var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
+        var result = await service.IssueAsync(request, actor, idempotency, ct);
         return result.ToHttp(issued =>
         {
             if (issued.Answer is null)

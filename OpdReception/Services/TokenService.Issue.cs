@@ -9,7 +9,7 @@ public sealed record IssueRequest(int? SlotId, TokenSource? Source, string? Pati
 
 public sealed partial class TokenService
 {
-    public async Task<Result<TokenView>> IssueAsync(IssueRequest request, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
         var result = await IssueAsync(request, by, key: null, ct);
         return result.IsOk ? result.Value!.View : result.Problem!;
@@ -19,7 +19,7 @@ public sealed partial class TokenService
     /// Issues a token; with a key, a retry of the same request by the same caller gets the first answer back, and
     /// the key with another request is refused, however many copies arrive at once (they queue for the write lock).
     /// </summary>
-    public async Task<Result<IssuedToken>> IssueAsync(IssueRequest request, string by, IssueKey? key, CancellationToken ct = default)
+    public async Task<Result<IssuedToken>> IssueAsync(IssueRequest request, Actor by, IssueKey? key, CancellationToken ct = default)
     {
         var check = new Validation()
             .Require(key is null || IssueKey.IsWellFormed(key.Key), "Idempotency-Key",
