@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
+using OpdReception.Security;
 using OpdReception.Services;
 using OpdReception.Tests.Support;
 
@@ -71,9 +72,7 @@ public sealed class IdempotencyTests(OpdApp app) : IClassFixture<OpdApp>
     {
         var slot = await _desk.NewSlot();
         var mine = app.CreateClient();
-        mine.DefaultRequestHeaders.Add("X-Opd-User", "desk-1");
-        var theirs = app.CreateClient();
-        theirs.DefaultRequestHeaders.Add("X-Opd-User", "portal");
+        var theirs = await app.ClientAsAsync(Roles.Receptionist);
 
         var a = await (await Send(mine, "book", Body(slot.Id), "shared-key")).Read<TokenView>();
         var b = await (await Send(theirs, "book", Body(slot.Id), "shared-key")).Read<TokenView>();
