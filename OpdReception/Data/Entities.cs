@@ -24,6 +24,9 @@ public sealed class Slot
     public int MinutesPerConsultation { get; set; }
     public int DelayMinutes { get; set; }
 
+    /// <summary>Opened on a day that is not one of the doctor's OPD days, on purpose.</summary>
+    public bool ExtraSession { get; set; }
+
     /// <summary>When the delay was last set: patients told a later time are not expected before it.</summary>
     public DateTime? DelayChangedAt { get; set; }
 

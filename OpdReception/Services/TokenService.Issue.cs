@@ -27,6 +27,8 @@ public sealed partial class TokenService
             .Name(request.PatientName, "patientName", "Patient name")
             .Phone(request.PhoneNumber)
             .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
+            .Text(request.PatientId, "patientId", "Patient id", 40)
+            .Require(request.SlotId is null or > 0, "slotId", "Slot id must be a whole number from 1 up.")
             .Require(request.SlotId is not null, "slotId", "Slot id is required.")
             .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.");
         if (!check.IsValid)

@@ -277,6 +277,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExtraSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastTokenNumber")
                         .HasColumnType("INTEGER");
 
