@@ -21,7 +21,9 @@ public sealed record SlotView(
     int MinutesPerConsultation,
     int DelayMinutes,
     SlotStatus Status,
-    string? StatusReason);
+    string? StatusReason,
+    bool ExtraSession = false,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
