@@ -98,3 +98,29 @@ public sealed class TokenEvent
     public string? ByUserId { get; set; }
     public string? Reason { get; set; }
 }
+
+/// <summary>
+/// A caller's Idempotency-Key and the token it issued, written in the same transaction as the token: a retry
+/// with the same key gets the first answer back instead of a second token.
+/// </summary>
+public sealed class IssueKeyRecord
+{
+    public long Id { get; set; }
+    public required string Caller { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of what was asked (source, slot, patient, name, phone): the same key for another request is refused.</summary>
+    public required string RequestHash { get; set; }
+
+    public int TokenId { get; set; }
+
+    /// <summary>The first answer exactly as the caller got it, replayed to every retry.</summary>
+    public required string Answer { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class IssueKeyLimits
+{
+    public const int MaxLength = 100;
+}

@@ -11,7 +11,19 @@ public sealed partial class TokenService
 {
     public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
+        var result = await IssueAsync(request, by, key: null, ct);
+        return result.IsOk ? result.Value!.View : result.Problem!;
+    }
+
+    /// <summary>
+    /// Issues a token; with a key, a retry of the same request by the same caller gets the first answer back, and
+    /// the key with another request is refused, however many copies arrive at once (they queue for the write lock).
+    /// </summary>
+    public async Task<Result<IssuedToken>> IssueAsync(IssueRequest request, Actor by, IssueKey? key, CancellationToken ct = default)
+    {
         var check = new Validation()
+            .Require(key is null || IssueKey.IsWellFormed(key.Key), "Idempotency-Key",
+                $"Idempotency-Key must be 1 to {IssueKeyLimits.MaxLength} visible ASCII characters.")
             .Name(request.PatientName, "patientName", "Patient name")
             .Phone(request.PhoneNumber)
             .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
@@ -29,6 +41,13 @@ public sealed partial class TokenService
 
         // Read after the lock, so arrival order and token numbers agree however the desks interleave.
         var now = Now();
+        var hash = key is null ? "" : IssueKey.Fingerprint(request);
+        if (key is not null && await EarlierAnswerAsync(db, key, hash, now, ct) is { } earlier)
+        {
+            await tx.DisposeAsync();
+            return earlier;
+        }
+
         var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (slot is null)
         {
@@ -109,6 +128,7 @@ public sealed partial class TokenService
         }
 
         await db.SaveChangesAsync(ct);
+        var answer = key is null ? null : await RememberAsync(db, key, hash, token.Id, now, ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
         if (replaces is not null)
@@ -116,7 +136,7 @@ public sealed partial class TokenService
             changes.Announce(new OpdChange(replaces.SlotId, replaces.TokenId, TokenStatus.Cancelled.ToString()));
         }
 
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return answer ?? new IssuedToken((await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!, null, Replayed: false);
     }
 
     /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>
