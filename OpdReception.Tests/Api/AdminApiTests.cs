@@ -154,7 +154,7 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
 
         var preview = await (await Admin.Post("/api/admin/leave?preview=true", leave)).Read<CancellationView>();
         Assert.False(preview.Done);
-        Assert.Equal([covering.Id, covering.Id], Assert.Single(preview.Slots).Patients.Moved.Select(m => m.ToSlotId));
+        Assert.Equal([covering.Id, covering.Id], Assert.Single(preview.Slots).Preview!.Moves.Select(m => m.ToSlotId));
         Assert.Equal(SlotStatus.Open, (await _desk.GetSlot(slot.Id)).Status);
         Assert.Equal(slot.Id, (await _desk.Token(first.Id)).SlotId);
 
@@ -201,7 +201,7 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
         var preview = await (await Admin.Post($"/api/admin/slots/{slot.Id}/cancel?preview=true", new { reason = "Power cut" })).Read<CancellationView>();
 
         Assert.False(preview.Done);
-        Assert.Single(Assert.Single(preview.Slots).Patients.NotPlaced);
+        Assert.Single(Assert.Single(preview.Slots).Preview!.NotPlaced);
         Assert.Equal(SlotStatus.Open, (await _desk.GetSlot(slot.Id)).Status);
         var done = await (await Admin.Post($"/api/admin/slots/{slot.Id}/cancel", new { reason = "Power cut" })).Read<CancellationView>();
         Assert.True(done.Done);

@@ -8,8 +8,13 @@ public sealed record LeaveRequest(int? DoctorId, DateOnly? From, DateOnly? To, s
 
 public sealed record LeaveView(int Id, int DoctorId, string DoctorName, DateOnly From, DateOnly To, string Reason, DateTime CreatedAt, string By);
 
-/// <summary>One slot that goes away, and what happens to the patients who hold its tokens.</summary>
-public sealed record SlotGoing(SlotView Slot, ReallocationResult Patients);
+/// <summary>One slot that goes away, and what happens (<paramref name="Preview"/>) or happened (<paramref name="Done"/>) to its patients.</summary>
+public sealed record SlotGoing(SlotView Slot, ReallocationPreview? Preview, ReallocationResult? Done)
+{
+    public int Moving => Preview?.Moves.Count ?? Done?.Moved.Count ?? 0;
+
+    public int NotPlaced => Preview?.NotPlaced.Count ?? Done?.NotPlaced.Count ?? 0;
+}
 
 /// <param name="Done">False for a preview: nothing was written.</param>
 public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots, LeaveView? Leave = null);
@@ -116,8 +121,13 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
             var previews = new List<SlotGoing>();
             foreach (var id in slotIds)
             {
-                var plan = await tokens.ReallocateAsync(id, null, "preview", ct, preview: true, leaving: slotIds);
-                previews.Add(new SlotGoing((await db.Slots.Where(s => s.Id == id).ToViewsAsync(ct)).Single(), plan.Value!));
+                var plan = await tokens.PreviewReallocationAsync(id, null, ct, leaving: slotIds);
+                if (plan.Problem is { } problem)
+                {
+                    return problem;
+                }
+
+                previews.Add(new SlotGoing(plan.Value!.From, plan.Value, null));
             }
 
             return new CancellationView(false, previews, leave is { } l ? View(l.Leave, l.DoctorName) : null);
@@ -157,7 +167,7 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
         foreach (var id in slotIds)
         {
             var moved = await tokens.ReallocateAsync(id, null, actor, ct);
-            done.Add(new SlotGoing((await db.Slots.AsNoTracking().Where(s => s.Id == id).ToViewsAsync(ct)).Single(), moved.Value!));
+            done.Add(new SlotGoing((await db.Slots.AsNoTracking().Where(s => s.Id == id).ToViewsAsync(ct)).Single(), null, moved.Value));
         }
 
         return new CancellationView(true, done, leave is { } left ? View(left.Leave, left.DoctorName) : null);

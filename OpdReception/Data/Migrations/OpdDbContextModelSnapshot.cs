@@ -268,6 +268,49 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("HealthProbes");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenId");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IssueKeys", (string)null);
+                });
+
             modelBuilder.Entity("OpdReception.Data.OpdSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -327,6 +370,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtraSession")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LastTokenNumber")
                         .HasColumnType("INTEGER");
@@ -647,6 +693,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Doctor");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
+                {
+                    b.HasOne("OpdReception.Data.Token", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>

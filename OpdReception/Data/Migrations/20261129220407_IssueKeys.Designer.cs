@@ -11,8 +11,8 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261129221035_AdminSetup")]
-    partial class AdminSetup
+    [Migration("20261129220407_IssueKeys")]
+    partial class IssueKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,54 +148,11 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpdReception.Data.AdminChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByUserId")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Area", "At");
-
-                    b.ToTable("AdminChanges");
-                });
-
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DeactivatedAt")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -223,41 +180,6 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Doctors");
                 });
 
-            modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DoctorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DoctorId", "From");
-
-                    b.ToTable("Leaves");
-                });
-
             modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
                 {
                     b.Property<int>("Id")
@@ -271,20 +193,47 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("HealthProbes");
                 });
 
-            modelBuilder.Entity("OpdReception.Data.OpdSetting", b =>
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Value")
+                    b.Property<string>("Answer")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("Settings");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenId");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IssueKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
@@ -479,42 +428,6 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("TokenEvents");
                 });
 
-            modelBuilder.Entity("OpdReception.Data.WeeklySession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CapacityPerSlot")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Day")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DoctorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MinutesPerConsultation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SlotMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("StartTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DoctorId", "Day");
-
-                    b.ToTable("WeeklySessions");
-                });
-
             modelBuilder.Entity("OpdReception.Security.OpdUser", b =>
                 {
                     b.Property<string>("Id")
@@ -641,15 +554,13 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
                 {
-                    b.HasOne("OpdReception.Data.Doctor", "Doctor")
+                    b.HasOne("OpdReception.Data.Token", null)
                         .WithMany()
-                        .HasForeignKey("DoctorId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Doctor");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
@@ -691,15 +602,6 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpdReception.Data.WeeklySession", b =>
-                {
-                    b.HasOne("OpdReception.Data.Doctor", null)
-                        .WithMany("WeeklySessions")
-                        .HasForeignKey("DoctorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OpdReception.Security.OpdUser", b =>
                 {
                     b.HasOne("OpdReception.Data.Doctor", null)
@@ -711,8 +613,6 @@ namespace OpdReception.Data.Migrations
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Navigation("Slots");
-
-                    b.Navigation("WeeklySessions");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
