@@ -133,7 +133,7 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
     [Fact]
     public async Task A_template_session_off_the_opd_days_is_refused_naming_the_session()
     {
-        var doctor = await _desk.Doctor("Templates");
+        var doctor = await _desk.Doctor("Templates", opdDays: ["Monday"]);
         var response = await Admin.PutAsJsonAsync($"/api/admin/doctors/{doctor.Id}/template",
             new[] { new SessionRequest(DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(10, 0), 30, 3, 10) }, Json.Options);
 

@@ -8,6 +8,7 @@ public sealed class ScheduleTests
     private static readonly TimeOnly Nine = new(9, 0);
     private static readonly TimeOnly Noon = new(12, 0);
     private static readonly SessionPlan MondayMorning = new(DayOfWeek.Monday, Nine, Noon, 60, 6, 10);
+    private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Thursday];
 
     [Fact]
     public void A_session_is_cut_into_slots_of_its_length()
@@ -27,7 +28,7 @@ public sealed class ScheduleTests
     public void A_week_gives_slots_only_on_the_template_days()
     {
         var template = new[] { MondayMorning, MondayMorning with { Day = DayOfWeek.Thursday } };
-        var plan = Schedule.Generate(template, Monday, Monday.AddDays(6), Monday, [], []);
+        var plan = Schedule.Generate(template, Monday, Monday.AddDays(6), Monday, [], [], Week);
         Assert.Equal(6, plan.Create.Count);
         Assert.All(plan.Create, s => Assert.Contains(s.Date.DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Thursday }));
         Assert.All(plan.Create, s => Assert.Equal((6, 10), (s.MaxCapacity, s.MinutesPerConsultation)));
@@ -38,7 +39,7 @@ public sealed class ScheduleTests
     public void Existing_slots_and_any_overlap_with_them_are_skipped()
     {
         var existing = new[] { new ExistingSlot(Monday, Nine, new TimeOnly(10, 0)), new ExistingSlot(Monday, new TimeOnly(10, 30), new TimeOnly(10, 45)) };
-        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], existing);
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], existing, Week);
         Assert.Equal([new TimeOnly(11, 0)], plan.Create.Select(s => s.Start));
         Assert.Equal(2, plan.Skipped.Count(s => s.Reason == SkipReason.AlreadyThere));
     }
@@ -46,11 +47,29 @@ public sealed class ScheduleTests
     [Fact]
     public void Days_on_leave_and_days_past_are_skipped_with_their_reason()
     {
-        var plan = Schedule.Generate([MondayMorning], Monday.AddDays(-7), Monday.AddDays(7), Monday, [new LeaveSpan(Monday, Monday)], []);
+        var plan = Schedule.Generate([MondayMorning], Monday.AddDays(-7), Monday.AddDays(7), Monday, [new LeaveSpan(Monday, Monday)], [], Week);
         Assert.Equal(3, plan.Create.Count);
         Assert.All(plan.Create, s => Assert.Equal(Monday.AddDays(7), s.Date));
         Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.InThePast));
         Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.OnLeave));
+    }
+
+    [Fact]
+    public void A_template_day_that_is_no_longer_an_opd_day_is_skipped_in_the_slot_rules_words()
+    {
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], [], [DayOfWeek.Tuesday]);
+        Assert.Empty(plan.Create);
+        Assert.All(plan.Skipped, s => Assert.Equal(SkipReason.Refused, s.Reason));
+        Assert.Contains("OPD days", plan.Skipped[0].Message);
+    }
+
+    [Fact]
+    public void Slots_more_than_a_year_ahead_are_skipped_by_the_slot_rules()
+    {
+        var far = Monday.AddDays(7 * 60);
+        var plan = Schedule.Generate([MondayMorning], far, far, Monday, [], [], Week);
+        Assert.Empty(plan.Create);
+        Assert.Contains("more than a year ahead", plan.Skipped[0].Message);
     }
 
     [Fact]
@@ -92,7 +111,7 @@ public sealed class ScheduleTests
     public void Capacity_times_minutes_longer_than_the_slot_is_a_warning()
     {
         Assert.Null(Schedule.Warning(MondayMorning));
-        Assert.Contains("70 min", Schedule.Warning(MondayMorning with { MinutesPerConsultation = 10, CapacityPerSlot = 7 }));
+        Assert.Contains("70 minutes", Schedule.Warning(MondayMorning with { MinutesPerConsultation = 10, CapacityPerSlot = 7 }));
     }
 
     [Fact]

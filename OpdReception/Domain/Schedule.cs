@@ -14,9 +14,10 @@ public sealed record ExistingSlot(DateOnly Date, TimeOnly Start, TimeOnly End);
 
 public sealed record SlotToCreate(DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int MinutesPerConsultation);
 
-public enum SkipReason { AlreadyThere, OnLeave, InThePast }
+public enum SkipReason { AlreadyThere, OnLeave, InThePast, Refused }
 
-public sealed record SkippedSlot(DateOnly Date, TimeOnly Start, TimeOnly End, SkipReason Reason);
+/// <param name="Message">For <see cref="SkipReason.Refused"/>: the slot rules' own words.</param>
+public sealed record SkippedSlot(DateOnly Date, TimeOnly Start, TimeOnly End, SkipReason Reason, string? Message = null);
 
 public sealed record GenerationPlan(IReadOnlyList<SlotToCreate> Create, IReadOnlyList<SkippedSlot> Skipped);
 
@@ -79,23 +80,16 @@ public static class Schedule
             : new TemplateAccepted(sessions.OrderBy(s => s.Day).ThenBy(s => s.Start).ToList());
     }
 
-    /// <summary>A session whose slots book more consultation time than they last: allowed (overbooking is a choice), but said.</summary>
-    public static string? Warning(SessionPlan s)
-    {
-        var slot = Math.Min(s.SlotMinutes, (int)(s.End - s.Start).TotalMinutes);
-        return slot > 0 && (long)s.CapacityPerSlot * s.MinutesPerConsultation > slot
-            ? $"{s.CapacityPerSlot} patients × {s.MinutesPerConsultation} min = {(long)s.CapacityPerSlot * s.MinutesPerConsultation} min, longer than a {slot}-minute slot: the last patients will be seen after it ends."
+    /// <summary>A session whose slots book more consultation time than they last: the slot rules' warning, for its first slot.</summary>
+    public static string? Warning(SessionPlan s) =>
+        s.End > s.Start && s.SlotMinutes > 0
+            ? SlotRules.Warnings(s.Start, Cut(s).First().End, s.CapacityPerSlot, s.MinutesPerConsultation).FirstOrDefault()
             : null;
-    }
 
     /// <summary>What looks wrong with one slot but is the admin's call, said before saving.</summary>
     public static IReadOnlyList<string> SlotWarnings(DateOnly date, TimeOnly start, TimeOnly end, int capacity, int minutes, IReadOnlyCollection<DayOfWeek> opdDays)
     {
-        var warnings = new List<string>();
-        if (end > start && Warning(new SessionPlan(date.DayOfWeek, start, end, (int)(end - start).TotalMinutes, capacity, minutes)) is { } tooFull)
-        {
-            warnings.Add(tooFull);
-        }
+        var warnings = end > start ? SlotRules.Warnings(start, end, capacity, minutes).ToList() : [];
 
         if (!opdDays.Contains(date.DayOfWeek))
         {
@@ -120,7 +114,8 @@ public static class Schedule
 
     /// <summary>
     /// The slots a template gives from <paramref name="from"/> to <paramref name="to"/>: none in the past, none on leave,
-    /// none where the doctor already has a slot at that time (an overlap counts as there).
+    /// none where the doctor already has a slot at that time (an overlap counts as there), and each one the slot rules
+    /// accept (an OPD day, not too far ahead), as if the admin had asked for it by hand.
     /// </summary>
     public static GenerationPlan Generate(
         IReadOnlyList<SessionPlan> template,
@@ -128,8 +123,10 @@ public static class Schedule
         DateOnly to,
         DateOnly today,
         IReadOnlyList<LeaveSpan> leave,
-        IReadOnlyList<ExistingSlot> existing)
+        IReadOnlyList<ExistingSlot> existing,
+        IReadOnlyCollection<DayOfWeek> opdDays)
     {
+        var others = existing.Select((e, i) => new OtherSlot(-1 - i, e.Date, e.Start, e.End)).ToList();
         var create = new List<SlotToCreate>();
         var skipped = new List<SkippedSlot>();
         for (var date = from; date <= to; date = date.AddDays(1))
@@ -146,6 +143,11 @@ public static class Schedule
                     if (skip is { } reason)
                     {
                         skipped.Add(new SkippedSlot(date, start, end, reason));
+                    }
+                    else if (SlotRules.Check(new SlotPlan(date, start, end, session.CapacityPerSlot, session.MinutesPerConsultation), today, opdDays, others)
+                             is SlotRefused refused)
+                    {
+                        skipped.Add(new SkippedSlot(date, start, end, SkipReason.Refused, refused.Message));
                     }
                     else
                     {

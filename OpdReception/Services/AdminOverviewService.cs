@@ -55,9 +55,10 @@ public sealed class AdminOverviewService(IDbContextFactory<OpdDbContext> factory
             }
         }
 
-        foreach (var slot in slots.Where(s => (long)s.MaxCapacity * s.MinutesPerConsultation > (s.EndTime - s.StartTime).TotalMinutes))
+        foreach (var slot in slots)
         {
-            warnings.Add($"{slot.DoctorName} {slot.StartTime:HH\\:mm}–{slot.EndTime:HH\\:mm}: {slot.MaxCapacity} patients × {slot.MinutesPerConsultation} min does not fit in the slot.");
+            warnings.AddRange(SlotRules.Warnings(slot.StartTime, slot.EndTime, slot.MaxCapacity, slot.MinutesPerConsultation)
+                .Select(w => $"{slot.DoctorName} {slot.StartTime:HH\\:mm}: {w}"));
         }
 
         return new AdminOverview(today, rows, slots.Count, slots.Sum(s => s.EffectiveCapacity), slots.Sum(s => s.BookedCount), warnings);

@@ -100,7 +100,7 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     [Fact]
     public async Task Schedules_page_shows_why_a_session_is_refused_and_warns_of_an_overfull_slot()
     {
-        var doctor = await Desk.Doctor("Generation", "Dr. Sunday");
+        var doctor = await Desk.Doctor("Generation", "Dr. Sunday", ["Monday"]);
         var page = RenderAsAdmin<Schedules>($"/admin/schedules?doctor={doctor.Id}");
         page.WaitForElement("[data-testid=add-session]").Click();
 
@@ -109,7 +109,7 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
         page.Find("[data-testid=save-template]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Sunday is not one of the doctor's OPD days", page.Markup));
-        Assert.Contains("12 patients × 10 min = 120 min, longer than a 60-minute slot", page.Markup);
+        Assert.Contains("12 patients × 10 minutes is 120 minutes, longer than the slot's 60 minutes", page.Markup);
         Assert.Empty((await Service<ScheduleService>().GetTemplateAsync(doctor.Id)).Value!.Sessions);
     }
 
@@ -137,7 +137,7 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     [Fact]
     public async Task Admin_start_page_warns_of_a_doctor_working_today_without_slots()
     {
-        await Desk.Doctor("Start page", "Dr. Forgotten");
+        await Desk.Doctor("Start page", "Dr. Forgotten", ["Monday"]);
 
         var page = RenderAsAdmin<AdminHome>();
 
