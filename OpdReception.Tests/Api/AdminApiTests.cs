@@ -189,6 +189,8 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal([(kept.Id, false)], all.Select(d => (d.Id, d.Active)));
         Assert.Equal(SlotStatus.Cancelled, (await _desk.GetSlot(later.Id)).Status);
         Assert.Equal(slot.Id, (await _desk.Token(token.Id)).SlotId);
+        var refused = await Admin.Post("/api/slots", new { doctorId = kept.Id, date = "2030-01-08", startTime = "09:00", endTime = "10:00", extraSession = true });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/admin/doctors/{kept.Id}/reactivate", null)).StatusCode);
     }
 

@@ -221,10 +221,16 @@ public sealed partial class SlotService
     /// <summary>Reads what the slot rules need (the doctor's days, their other slots that day) and asks them.</summary>
     private async Task<OpdProblem?> RulesAsync(OpdDbContext db, SlotRequest request, int? except, CancellationToken ct)
     {
-        var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == request.DoctorId).Select(d => new { d.OpdDays }).FirstOrDefaultAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == request.DoctorId).Select(d => new { d.OpdDays, d.DeactivatedAt }).FirstOrDefaultAsync(ct);
         if (doctor is null)
         {
             return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
+        }
+
+        // A deactivated doctor takes no patients: no new slot may open for them.
+        if (doctor.DeactivatedAt is not null)
+        {
+            return OpdProblem.Conflict("The doctor is deactivated; reactivate them before opening slots.");
         }
 
         var others = await db.Slots
