@@ -26,6 +26,7 @@ builder.Services.AddMudServices();
 
 var app = builder.Build();
 
+app.LogHospitalClock();
 await app.PrepareDatabaseAsync();
 
 app.UseExceptionHandler();

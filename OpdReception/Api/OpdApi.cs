@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using OpdReception.Services;
 
 namespace OpdReception.Api;
 
@@ -14,6 +15,7 @@ public static class OpdApi
             o.SerializerOptions.Converters.Add(new WordEnumConverter());
             o.SerializerOptions.Converters.Add(new ClockTimeConverter());
         });
+        services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) => o.SerializerOptions.Converters.Add(new OffsetDateTimeConverter(clock.Zone)));
         services.AddOpenApi();
         return services;
     }

@@ -96,7 +96,7 @@ public sealed partial class TokenService
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
 
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
     }
 
     private static void SavePatient(OpdDbContext db, Patient? registered, string id, string name, string? phone)
