@@ -182,4 +182,19 @@ public sealed class DayQueueTests : ClockedAppTests
         Assert.Empty(today.Tokens);
         Assert.Equal([booked.Id], thatDay.Tokens.Select(t => t.Id));
     }
+
+    [Fact]
+    public async Task A_token_in_a_cancelled_slot_shows_no_position_nor_estimate_and_awaits_a_new_slot()
+    {
+        var slot = await Desk.NewSlot();
+        var issued = await Desk.Issue("book", slot.Id);
+        await Desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor called away" });
+
+        var token = await Desk.Token(issued.Id);
+        var queue = await Desk.Queue(slot.Id);
+
+        Assert.Equal((SlotStatus.Cancelled, null, null), (token.SlotStatus, token.Position, token.EstimatedTime));
+        Assert.Equal("Slot cancelled: awaits a new slot", token.PlaceReason);
+        Assert.Equal((null, null), (queue.Tokens.Single().Position, queue.Tokens.Single().EstimatedTime));
+    }
 }
