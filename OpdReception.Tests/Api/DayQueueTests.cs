@@ -103,8 +103,8 @@ public sealed class DayQueueTests : ClockedAppTests
         Assert.Equal((OpdApp.Day, At(8, 6)), (queue.Date, queue.AsOf));
     }
 
-    [Fact]
-    public async Task Slot_queue_and_token_view_take_positions_and_estimates_from_the_day_queue()
+    /// <summary>A doctor's 09:00 slot full with six walk-ins, and one walk-in in the 10:00 slot.</summary>
+    private async Task<(SlotView Nine, SlotView Ten, TokenView Later)> SixAtNineOneAtTen()
     {
         var doctor = await Desk.Doctor();
         var nine = await Desk.Slot(doctor.Id, "09:00", "10:00");
@@ -114,7 +114,13 @@ public sealed class DayQueueTests : ClockedAppTests
             await Desk.Issue("walkin", nine.Id);
         }
 
-        var later = await Desk.Issue("walkin", ten.Id);
+        return (nine, ten, await Desk.Issue("walkin", ten.Id));
+    }
+
+    [Fact]
+    public async Task Slot_queue_and_token_view_take_positions_and_estimates_from_the_day_queue()
+    {
+        var (nine, ten, later) = await SixAtNineOneAtTen();
         App.SetTime(9, 30);
 
         var slotQueue = await Desk.Queue(ten.Id);
@@ -128,15 +134,7 @@ public sealed class DayQueueTests : ClockedAppTests
     [Fact]
     public async Task A_delay_on_one_slot_moves_the_later_slots_of_that_doctor()
     {
-        var doctor = await Desk.Doctor();
-        var nine = await Desk.Slot(doctor.Id, "09:00", "10:00");
-        var ten = await Desk.Slot(doctor.Id, "10:00", "11:00");
-        for (var i = 0; i < 6; i++)
-        {
-            await Desk.Issue("walkin", nine.Id);
-        }
-
-        var later = await Desk.Issue("walkin", ten.Id);
+        var (nine, ten, later) = await SixAtNineOneAtTen();
         var before = (await Desk.Token(later.Id)).EstimatedTime;
 
         await Desk.Client.PatchAsync($"/api/slots/{nine.Id}/delay?delay_minutes=30", null);
