@@ -16,6 +16,11 @@ if (args is ["benchmark", ..])
     return await OpdBenchmark.RunAsync(args[1..], Console.Out);
 }
 
+if (args is ["backup" or "restore", ..])
+{
+    return BackupCommand.Run(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);

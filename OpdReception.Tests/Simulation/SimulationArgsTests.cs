@@ -15,6 +15,9 @@ public sealed class SimulationArgsTests
     [InlineData("--patients", "2.5")]
     [InlineData("--days", "3")]
     [InlineData("seed", "3")]
+    [InlineData("--json")]
+    [InlineData("--json", "--seed", "3")]
+    [InlineData("--json", "a.json", "--json", "b.json")]
     public async Task Bad_arguments_exit_with_2_and_say_why(params string[] args)
     {
         var output = new StringWriter();
@@ -47,6 +50,15 @@ public sealed class SimulationArgsTests
     {
         Assert.True(SimulationArgs.TryParse(args, out var settings, out var error), error);
         Assert.Equal(new SimulationSettings(seed, patients), settings);
+    }
+
+    [Fact]
+    public void Json_takes_a_file_name()
+    {
+        Assert.True(SimulationArgs.TryParse(["--seed", "1", "--json", "out/day.json", "--patients", "120"], out var settings, out var error), error);
+        Assert.Equal(new SimulationSettings(1, 120, "out/day.json"), settings);
+        Assert.True(SimulationArgs.TryParse(["--json=day.json"], out settings, out error), error);
+        Assert.Equal("day.json", settings!.JsonPath);
     }
 
     [Fact]

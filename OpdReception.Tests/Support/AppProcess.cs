@@ -40,10 +40,22 @@ public sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, await errors + await output);
     }
 
-    private static ProcessStartInfo StartInfo(string databaseFile, Uri address, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>Runs one of the app's commands (backup, restore, ...) against the database; returns its exit code and all it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string databaseFile, IEnumerable<string> command, CancellationToken ct)
+    {
+        var start = StartInfo(databaseFile, null, null, command);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await errors + await output);
+    }
+
+    private static ProcessStartInfo StartInfo(string databaseFile, Uri? address, IReadOnlyDictionary<string, string>? environment, IEnumerable<string>? command = null)
     {
         var folder = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "OpdReception.dll"), "--urls", address.ToString(), "--contentRoot", folder])
+        IEnumerable<string> arguments = [Path.Combine(folder, "OpdReception.dll"), .. command ?? [], .. address is null ? [] : new[] { "--urls", address.ToString() }, "--contentRoot", folder];
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

@@ -17,6 +17,7 @@ public static class OpdApi
         });
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) => o.SerializerOptions.Converters.Add(new OffsetDateTimeConverter(clock.Zone)));
         services.AddOpenApi();
+        services.AddOpdHealth();
         return services;
     }
 
@@ -29,6 +30,8 @@ public static class OpdApi
             o.SwaggerEndpoint("/openapi/v1.json", "OpdReception API v1");
             o.DocumentTitle = "OpdReception API";
         });
+
+        app.MapHealth();
 
         var api = app.MapGroup("/api");
         api.MapDoctors();

@@ -56,6 +56,13 @@ public sealed class Token
     public TokenSource Source { get; set; }
     public TokenStatus Status { get; set; }
     public int TokenNumber { get; set; }
+
+    /// <summary>
+    /// The unguessable key of the patient's own token page (/t/{code}), printed as the slip's QR code: 100 random
+    /// bits, so no one can walk the numbers to other patients' tokens, and no personal data in the URL.
+    /// </summary>
+    public string Code { get; set; } = TokenCodes.New();
+
     public int PriorityScore { get; set; }
     public DateTime IssuedAt { get; set; }
 

@@ -14,10 +14,17 @@ public static class OpdDatabase
 
     public static IServiceCollection AddOpdData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connection = ResolveConnectionString(configuration.GetConnectionString("Opd") ?? DefaultConnection, contentRoot);
+        var connection = ConnectionString(configuration, contentRoot);
         services.AddDbContextFactory<OpdDbContext>(o => Configure(o, connection));
+        services.AddSingleton(_ => DatabaseInUse.Shared(DataFile(connection)));
         return services;
     }
+
+    /// <summary>The app's database as the app itself resolves it, for the backup and restore commands too.</summary>
+    public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
+        ResolveConnectionString(configuration.GetConnectionString("Opd") ?? DefaultConnection, contentRoot);
+
+    public static string DataFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability());
@@ -65,6 +72,7 @@ public static class OpdDatabaseStartup
     /// <summary>First start: create and migrate the file; in Development, seed a demo day into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<DatabaseInUse>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OpdDatabase.MigrateAsync(factory);
 

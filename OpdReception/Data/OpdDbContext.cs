@@ -9,6 +9,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : DbCon
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpdDbContext).Assembly);

@@ -27,6 +27,13 @@ public sealed class OpdOptions
     /// </summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>Printed at the top of every token slip.</summary>
+    [Required, StringLength(80, MinimumLength = 1)] public string HospitalName { get; set; } = "City Hospital OPD";
+
+    /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
+    [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
+    [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
+
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
 

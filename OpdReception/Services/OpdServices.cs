@@ -18,6 +18,7 @@ public static class OpdServices
         services.AddScoped<TokenService>();
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
+        services.AddScoped<DeskService>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();

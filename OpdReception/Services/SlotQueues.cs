@@ -5,7 +5,7 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>The doctor's day as the rules see it: every slot of that doctor on that date, with the timeline arranged.</summary>
-public sealed record DoctorDay(IReadOnlyList<DaySlot> Slots, IReadOnlyList<DayPlace> Places)
+public sealed record DayTimeline(IReadOnlyList<DaySlot> Slots, IReadOnlyList<DayPlace> Places)
 {
     public DayPlace? PlaceOf(int tokenId) => Places.FirstOrDefault(p => p.TokenId == tokenId);
 }
@@ -25,9 +25,10 @@ internal static class SlotQueues
 
     /// <summary>
     /// One doctor's day: the slots, and the active tokens' queue keys only (no patients), so its cost follows the
-    /// size of that day, not of the database.
+    /// size of that day, not of the database. A <paramref name="newcomer"/> not yet written is placed as if it were.
     /// </summary>
-    public static async Task<DoctorDay> DayAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct)
+    public static async Task<DayTimeline> DayAsync(
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null)
     {
         var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
         var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
@@ -37,8 +38,13 @@ internal static class SlotQueues
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
                 t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction).Max(e => (DateTime?)e.At) : null))
             .ToListAsync(ct);
+        if (newcomer is not null)
+        {
+            entries.Add(newcomer);
+        }
+
         var slots = states.Select(s => new DaySlot(s, minutes[s.Id])).ToList();
-        return new DoctorDay(slots, DayQueue.Arrange(slots, entries, now, weights));
+        return new DayTimeline(slots, DayQueue.Arrange(slots, entries, now, weights));
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>

@@ -44,11 +44,21 @@ public sealed record DayPlan(
     /// <summary>Doctors stop calling patients this long after the last slot's end; whoever is left is told to come back.</summary>
     public const int OverrunMinutes = 30;
 
-    public static IReadOnlyList<PlannedDoctor> StandardDoctors { get; } =
+    public static IReadOnlyList<PlannedDoctor> StandardDoctors => Roster.Take(3).ToList();
+
+    /// <summary>Who a bigger OPD adds, in order; specializations repeat so a delayed doctor's patients have a colleague to go to.</summary>
+    public static IReadOnlyList<PlannedDoctor> Roster { get; } =
     [
         new("Dr. Anita Rao", "Dr. Rao", "Cardiology", "101"),
         new("Dr. Vikram Iyer", "Dr. Iyer", "Orthopaedics", "104"),
         new("Dr. Sara Khan", "Dr. Khan", "Paediatrics", "112"),
+        new("Dr. Rohan Mehta", "Dr. Mehta", "General Medicine", "107"),
+        new("Dr. Leela Thomas", "Dr. Thomas", "Cardiology", "102"),
+        new("Dr. Farhan Ali", "Dr. Ali", "Orthopaedics", "105"),
+        new("Dr. Nandini Bose", "Dr. Bose", "Paediatrics", "113"),
+        new("Dr. Kavya Pillai", "Dr. Pillai", "General Medicine", "108"),
+        new("Dr. Suresh Menon", "Dr. Menon", "Dermatology", "115"),
+        new("Dr. Usha Reddy", "Dr. Reddy", "General Medicine", "109"),
     ];
 
     /// <summary>Seven one-hour slots between 09:00 and 17:00, with lunch from 13:00 to 14:00.</summary>

@@ -51,6 +51,19 @@ public sealed record DayReport(
     StoredCounts Stored,
     IReadOnlyList<string> Unexpected)
 {
+    /// <summary>How close the times patients were told came to the moment they were called.</summary>
+    public EtaAccuracy EtaAccuracy { get; init; } = EtaAccuracy.Empty;
+
+    /// <summary>From check-in (or arrival, for those issued on arrival) to the doctor's call.</summary>
+    public WaitFigures CheckInToCall { get; init; } = WaitFigures.Empty;
+
+    public IReadOnlyList<DoctorTime> DoctorTimes { get; init; } = [];
+
+    /// <summary>Every patient called, with every time they were told: the raw figures, so several days can be pooled.</summary>
+    public IReadOnlyList<CalledPatient> Called { get; init; } = [];
+
+    public SentAway SentAway { get; init; } = SentAway.None;
+
     public Tally Total => ByDoctor.Aggregate(Tally.Zero, (sum, row) => sum + row.Tally);
 
     public Tally SourceTotal => BySource.Aggregate(Tally.Zero, (sum, row) => sum + row.Tally);

@@ -64,7 +64,32 @@ internal static class DayReports
         var violations = SeatAudit.Violations(
             slots.Select(s => new StoredSlot(s.Id, slotOf[s.Id].Label, s.MaxCapacity, s.EmergencyExtensions)), tokens);
         var stored = new StoredCounts(history.Count(e => e.Action == Reallocated), slots.Count);
-        return new DayReport(run.Plan.Title, run.Plan.Date, run.EndedAt, run.Tokens.Count, byDoctor, bySource, run.Events, stored,
+        var report = new DayReport(run.Plan.Title, run.Plan.Date, run.EndedAt, run.Tokens.Count, byDoctor, bySource, run.Events, stored,
             [.. run.Unexpected, .. violations]);
+        return WithExperience(report, run);
+    }
+
+    /// <summary>What the patients and doctors lived through, as the desk saw it happen: told times, calls, consultations.</summary>
+    private static DayReport WithExperience(DayReport report, DayRun run)
+    {
+        var slotOf = run.Slots.ToDictionary(s => s.Id);
+        var label = run.Doctors.ToDictionary(d => d.Index, d => $"{d.Who.Name} ({d.Who.Specialization})");
+        var called = run.Tokens
+            .Where(t => t.CalledAt is not null)
+            .Select(t => new CalledPatient(Timeline.Describe(t.Patient.Source), label[slotOf[t.SlotId].Doctor], t.Told, t.CheckedInAt, t.CalledAt!.Value))
+            .ToList();
+        var doctors = run.Doctors.Select(d => DoctorTime.Of(
+                label[d.Index],
+                run.Slots.Where(s => s.Doctor == d.Index).Select(s => new DoctorTime.Span(s.DoctorStarts, s.RunsUntil)).ToList(),
+                d.Consultations))
+            .ToList();
+        return report with
+        {
+            EtaAccuracy = EtaAccuracy.Of(called, Enum.GetValues<TokenSource>().Select(Timeline.Describe).ToList()),
+            CheckInToCall = WaitFigures.CheckInToCall(called),
+            DoctorTimes = doctors,
+            Called = called,
+            SentAway = new SentAway(run.Events.TurnedAway, run.Events.LateArrivalsRefused, report.Total.StillWaiting),
+        };
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class DayRunner
                 {
                     patient.Update(done.Value!);
                     Say(patient, "consultation completed");
+                    doctor.Consultations.Add(new DoctorTime.Span(doctor.Since, Now));
                 }
                 else
                 {
@@ -26,7 +27,7 @@ internal sealed partial class DayRunner
                 doctor.With = null;
             }
 
-            if (doctor.With is null && Now < Closing && NextSlotWithSomeoneWaiting(doctor) is { } slot)
+            if (doctor.With is null && Now < Closing && !IsAway(doctor) && NextSlotWithSomeoneWaiting(doctor) is { } slot)
             {
                 var called = await desk.Tokens.CallNextAsync(slot.Id, doctor.Who.Name, ct);
                 if (!called.IsOk)
@@ -36,14 +37,19 @@ internal sealed partial class DayRunner
                 }
 
                 var next = _tokens[called.Value!.Id];
-                next.Update(called.Value);
+                next.Called(Now, called.Value);
                 doctor.With = next;
+                doctor.Since = Now;
                 doctor.Until = Now.AddMinutes(next.Patient.ConsultMinutes ?? slot.MinutesPerConsultation);
                 var left = _tokens.Values.Count(t => t.SlotId == slot.Id && t.Status == TokenStatus.Waiting);
                 Say(next, $"called in by {doctor.Who.ShortName}, {(left == 0 ? "nobody else" : $"{left} more")} waiting");
             }
         }
     }
+
+    /// <summary>A doctor who sent word of a delay is away from the slot's start until the time they said they would be back.</summary>
+    private bool IsAway(DoctorAtWork doctor) =>
+        _slots.Values.Any(s => s.Doctor == doctor.Index && s.DelayMinutes > 0 && s.Start <= Now && Now < s.DoctorStarts);
 
     private SlotOnDay? NextSlotWithSomeoneWaiting(DoctorAtWork doctor) =>
         _slots.Values
@@ -90,7 +96,7 @@ internal sealed partial class DayRunner
 
             var view = queue.Tokens.Single(t => t.Id == move.TokenId);
             var token = _tokens[move.TokenId];
-            token.Update(view);
+            token.Tell(EstimateMoment.Moved, Now, view);
             _counters.TokensMoved++;
             _counters.ExtraSeats += move.ExtendedCapacity ? 1 : 0;
             var from = _slots[move.ToSlotId].Doctor == slot.Doctor ? $"the {Timeline.Clock(slot.Start)} slot" : slot.Label;

@@ -35,6 +35,7 @@ internal sealed partial class DayRunner
 
         var view = issued.Value!;
         var token = new TrackedToken(patient, view);
+        token.Tell(EstimateMoment.Issued, Now, view);
         _tokens[token.Id] = token;
         _byPatient[index] = token;
         var what = patient.BooksAhead ? "booked" : "issued";
@@ -72,7 +73,7 @@ internal sealed partial class DayRunner
             return;
         }
 
-        token.Update(result.Value!);
+        token.Tell(EstimateMoment.CheckedIn, Now, result.Value!);
         if (late)
         {
             _counters.LateArrivals++;

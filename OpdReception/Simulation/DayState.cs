@@ -25,11 +25,35 @@ internal sealed class TrackedToken(PlannedPatient patient, TokenView view)
     public string Number { get; private set; } = view.TokenNumber;
     public TokenStatus Status { get; private set; } = view.Status;
 
+    /// <summary>Every time the patient was told, in order; what the report holds against the moment of the call.</summary>
+    public List<EstimateGiven> Told { get; } = [];
+
+    public DateTime? CheckedInAt { get; private set; }
+
+    public DateTime? CalledAt { get; private set; }
+
     public void Update(TokenView view)
     {
         SlotId = view.SlotId;
         Number = view.TokenNumber;
         Status = view.Status;
+        CheckedInAt = view.CheckedInAt ?? CheckedInAt;
+    }
+
+    /// <summary>The answer the patient got now, with the time it told them, if any.</summary>
+    public void Tell(EstimateMoment moment, DateTime now, TokenView view)
+    {
+        Update(view);
+        if (view.EstimatedTime is { } estimate)
+        {
+            Told.Add(new EstimateGiven(moment, now, estimate));
+        }
+    }
+
+    public void Called(DateTime now, TokenView view)
+    {
+        Update(view);
+        CalledAt = now;
     }
 }
 
@@ -39,7 +63,11 @@ internal sealed class DoctorAtWork(int index, int id, PlannedDoctor who)
     public int Id { get; } = id;
     public PlannedDoctor Who { get; } = who;
     public TrackedToken? With { get; set; }
+    public DateTime Since { get; set; }
     public DateTime Until { get; set; }
+
+    /// <summary>From call to completion, for the doctor's idle time and overtime.</summary>
+    public List<DoctorTime.Span> Consultations { get; } = [];
 }
 
 /// <summary>

@@ -34,6 +34,12 @@ public static class OpdDaySimulation
         var run = await new DayRunner(host.Desk, plan, timeline).RunAsync(ct: ct);
         var report = await DayReports.ReadAsync(host.Desk, run, ct);
         ReportPrinter.Print(report, output);
+        if (settings.JsonPath is { } path)
+        {
+            await ReportJson.WriteAsync(report, path, ct);
+            output.WriteLine($"Report written to {path}");
+        }
+
         return report;
     }
 }

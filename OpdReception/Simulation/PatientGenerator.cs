@@ -29,10 +29,10 @@ public sealed class PatientGenerator(Random random)
         "Booked with the wrong doctor",
     ];
 
-    // The reference day's mix: 10 online, 5 walk-in, 3 priority, 2 follow-up, 2 emergency.
+    // An OPD's mix, per hundred patients: emergencies are a few per cent; most book online or walk in.
     private static readonly (TokenSource Source, int Weight)[] SourceMix =
     [
-        (TokenSource.Online, 10), (TokenSource.WalkIn, 5), (TokenSource.Priority, 3), (TokenSource.FollowUp, 2), (TokenSource.Emergency, 2),
+        (TokenSource.Online, 45), (TokenSource.WalkIn, 27), (TokenSource.Priority, 13), (TokenSource.FollowUp, 12), (TokenSource.Emergency, 3),
     ];
 
     // Mornings are busier than afternoons.
@@ -42,10 +42,10 @@ public sealed class PatientGenerator(Random random)
 
     public static string Phone(int number) => string.Create(CultureInfo.InvariantCulture, $"+91 98450 {10000 + number * 37 % 90000:00000}");
 
-    public PlannedPatient Next(int number, IReadOnlyList<PlannedSlot> slots)
+    public PlannedPatient Next(int number, IReadOnlyList<PlannedSlot> slots, int doctors)
     {
         var source = SourceMix[Pick(SourceMix.Select(m => m.Weight).ToArray())].Source;
-        var doctor = random.Next(DayPlan.StandardDoctors.Count);
+        var doctor = random.Next(doctors);
         var slotIndex = Pick(SlotWeights.Take(slots.Count).ToArray());
         var start = Minutes(slots[slotIndex].Start);
         var name = NewName();

@@ -1,8 +1,17 @@
 namespace OpdReception.Simulation;
 
-/// <summary>A day drawn from <c>System.Random(seed)</c>: who comes, when, from where, who never shows, and one doctor's delay.</summary>
+/// <summary>
+/// A day drawn from <c>System.Random(seed)</c>: who comes, when, from where, who never shows, and one doctor's delay.
+/// The OPD is staffed for its size: enough doctors that most patients find a seat.
+/// </summary>
 public static class RandomDay
 {
+    /// <summary>
+    /// Patients per doctor a day: seven slots of six seats are 42 seats, so about three in four are taken, and the
+    /// busy mornings still leave the afternoons room for those refused.
+    /// </summary>
+    public const int PatientsPerDoctor = 30;
+
     private static readonly string[] DelayReasons =
     [
         "stuck in a ward round", "called into theatre", "held up in traffic", "attending a code blue",
@@ -10,22 +19,26 @@ public static class RandomDay
 
     private static readonly int[] DelayMinutes = [30, 45, 60, 90];
 
+    public static int DoctorsFor(int patients) =>
+        Math.Clamp((patients + PatientsPerDoctor - 1) / PatientsPerDoctor, DayPlan.StandardDoctors.Count, DayPlan.Roster.Count);
+
     public static DayPlan Build(DateOnly date, int seed, int patients)
     {
         var random = new Random(seed);
         var slots = DayPlan.StandardSlots;
+        var doctors = DayPlan.Roster.Take(DoctorsFor(patients)).ToList();
         var generator = new PatientGenerator(random);
-        var people = Enumerable.Range(0, patients).Select(i => generator.Next(i, slots)).ToList();
+        var people = Enumerable.Range(0, patients).Select(i => generator.Next(i, slots, doctors.Count)).ToList();
 
         // A morning slot after the first, so there is time to move its patients and a later slot to move them to.
         var slot = random.Next(1, 4);
         var warnedBefore = random.Next(10, 41);
         var delay = new DoctorDelay(
             slots[slot].Start.AddMinutes(-warnedBefore),
-            random.Next(DayPlan.StandardDoctors.Count),
+            random.Next(doctors.Count),
             slot,
             DelayMinutes[random.Next(DelayMinutes.Length)],
             DelayReasons[random.Next(DelayReasons.Length)]);
-        return new DayPlan($"a random day, seed {seed}", date, DayPlan.StandardDoctors, slots, people, [delay]);
+        return new DayPlan($"a random day, seed {seed}", date, doctors, slots, people, [delay]);
     }
 }

@@ -31,6 +31,8 @@ internal static class ReportPrinter
         output.WriteLine();
         Table(output, "By source", report.BySource, new TallyRow("All sources", report.DeskIssued, report.SourceTotal), columns);
         output.WriteLine();
+        ExperiencePrinter.Print(report, output);
+        output.WriteLine();
         output.WriteLine(Desk(report.Events));
         foreach (var problem in report.Unexpected)
         {

@@ -25,7 +25,7 @@ public static class ScriptedDay
 
         var generator = new PatientGenerator(new Random(ExtrasSeed));
         var extras = Enumerable.Range(0, patients - Patients)
-            .Select(i => generator.Next(Patients + i, DayPlan.StandardSlots));
+            .Select(i => generator.Next(Patients + i, DayPlan.StandardSlots, DayPlan.StandardDoctors.Count));
         var title = patients == Patients
             ? "the reference day"
             : $"the reference day and {patients - Patients} more patients";

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace OpdReception.Simulation;
 
 /// <summary>What to simulate: the scripted reference day, or with a seed a random but reproducible one.</summary>
-public sealed record SimulationSettings(int? Seed, int Patients)
+/// <param name="JsonPath">Where to write the whole report as JSON, if anywhere.</param>
+public sealed record SimulationSettings(int? Seed, int Patients, string? JsonPath = null)
 {
     public const int MaxPatients = 300;
 
@@ -13,12 +14,13 @@ public sealed record SimulationSettings(int? Seed, int Patients)
 public static class SimulationArgs
 {
     public const string Usage = """
-        Usage: dotnet run --project OpdReception -- simulate [--seed N] [--patients N]
+        Usage: dotnet run --project OpdReception -- simulate [--seed N] [--patients N] [--json FILE]
 
           (no options)    the scripted reference day: 3 doctors, 7 slots each, 22 patients
           --seed N        a random day drawn from System.Random(N); the same N gives the same day
           --patients N    how many patients come (default 22, at most 300); without --seed the
                           scripted day gets N - 22 extra patients, so N must be at least 22
+          --json FILE     also write the whole report, ETA accuracy included, to FILE as JSON
         Exit code: 0 when the day's numbers add up, 1 when they do not, 2 for bad arguments.
         """;
 
@@ -28,6 +30,7 @@ public static class SimulationArgs
         settings = null;
         error = null;
         int? seed = null, patients = null;
+        string? json = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, value) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
@@ -36,19 +39,31 @@ public static class SimulationArgs
                 return true;
             }
 
-            if (name is not ("--seed" or "--patients"))
+            if (name is not ("--seed" or "--patients" or "--json"))
             {
                 error = $"Unknown argument '{args[i]}'.";
                 return false;
             }
 
-            if ((name == "--seed" ? seed : patients) is not null)
+            if (name switch { "--seed" => seed is not null, "--patients" => patients is not null, _ => json is not null })
             {
                 error = $"{name} is given twice.";
                 return false;
             }
 
             value ??= i + 1 < args.Count ? args[++i] : null;
+            if (name == "--json")
+            {
+                if (string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
+                {
+                    error = "--json needs a file name.";
+                    return false;
+                }
+
+                json = value;
+                continue;
+            }
+
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 error = value is null ? $"{name} needs a number." : $"{name} needs a whole number of zero or more, not '{value}'.";
@@ -78,7 +93,7 @@ public static class SimulationArgs
             return false;
         }
 
-        settings = new SimulationSettings(seed, count);
+        settings = new SimulationSettings(seed, count, json);
         return true;
     }
 }

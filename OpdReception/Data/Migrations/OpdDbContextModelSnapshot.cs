@@ -49,6 +49,19 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Doctors");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
                 {
                     b.Property<string>("Id")
@@ -136,6 +149,11 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 
@@ -172,6 +190,9 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("PatientId", "Status");
 

@@ -1,0 +1,43 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Components.Reception;
+
+/// <summary>bUnit with the real services over the test app's SQLite file, and MudBlazor's providers rendered.</summary>
+public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
+{
+    protected DeskContext(OpdApp app)
+    {
+        App = app;
+        Desk = new Desk(app.CreateClient());
+        Services.AddMudServices();
+        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService) })
+        {
+            Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));
+        }
+
+        Services.AddSingleton(app.Service<OpdChanges>());
+        Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
+        Services.AddSingleton(app.Service<HospitalClock>());
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+    }
+
+    protected OpdApp App { get; }
+
+    /// <summary>Where dialogs render: outside the component under test, as in the app's layout.</summary>
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    protected Desk Desk { get; }
+
+    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Platform;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Health_reports_a_readable_writable_database_and_no_patient_data()
+    {
+        await using var app = new OpdApp();
+        var desk = new Desk(app.CreateClient());
+        var token = await desk.Issue("walkin", (await desk.NewSlot()).Id, patientId: "HEALTH-P1", name: "Meera Iyer");
+
+        var response = await app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var health = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("app").GetProperty("status").GetString());
+        var database = health.GetProperty("database");
+        Assert.True(database.GetProperty("canRead").GetBoolean());
+        Assert.True(database.GetProperty("canWrite").GetBoolean());
+        Assert.True(database.GetProperty("walBytes").GetInt64() > 0);
+        Assert.DoesNotContain("HEALTH-P1", body);
+        Assert.DoesNotContain("Meera", body);
+        Assert.DoesNotContain(token.TokenNumber, body);
+        Assert.DoesNotContain(app.DatabaseFile, body);
+    }
+
+    [Fact]
+    public async Task Health_answers_503_when_the_database_file_is_no_database()
+    {
+        await using var app = new OpdApp();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(app.DatabaseFile + "-wal");
+        File.Delete(app.DatabaseFile + "-shm");
+        await File.WriteAllBytesAsync(app.DatabaseFile, Enumerable.Repeat((byte)'x', 8192).ToArray(), TestContext.Current.CancellationToken);
+
+        var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("database").GetProperty("canRead").GetBoolean());
+        Assert.False(health.GetProperty("database").GetProperty("canWrite").GetBoolean());
+        Assert.Contains("not a database", health.GetProperty("database").GetProperty("error").GetString());
+    }
+}

@@ -1,0 +1,290 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using OpdReception.Domain;
+using OpdReception.Services;
+
+namespace OpdReception.Components.Pages.Reception;
+
+/// <summary>The desk's issuing form: UI state and handlers only; the engine decides and the services write.</summary>
+public sealed partial class IssueForm
+{
+    private static readonly TokenSource[] Sources =
+        [TokenSource.WalkIn, TokenSource.Online, TokenSource.Priority, TokenSource.FollowUp, TokenSource.Emergency];
+
+    [Parameter] public int? DoctorId { get; set; }
+
+    [Parameter] public string By { get; set; } = "Reception desk";
+
+    [Parameter] public EventCallback OnPrint { get; set; }
+
+    private IReadOnlyList<DoctorView> _doctors = [];
+    private TokenSource _source = TokenSource.WalkIn;
+    private DoctorView? _doctor;
+    private DateOnly _date;
+    private IReadOnlyList<SlotView> _slots = [];
+    private int? _slotId;
+    private MudTextField<string>? _searchField;
+    private string? _search;
+    private IReadOnlyList<PatientMatch> _matches = [];
+    private string? _name;
+    private string? _phone;
+    private string? _patientId;
+    private string? _held;
+    private bool _busy;
+    private string? _problem;
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private SlotOffer? _offer;
+    private TokenView? _issued;
+    private SlipView? _slip;
+    private bool _seatAdded;
+
+    public TokenView? Issued => _issued;
+
+    private SlotView? SelectedSlot => _slots.FirstOrDefault(s => s.Id == _slotId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _date = Desk.Today();
+        _doctors = await Doctors.ListAsync();
+        if (DoctorId is { } id && _doctors.FirstOrDefault(d => d.Id == id) is { } doctor)
+        {
+            await OnDoctorChanged(doctor);
+        }
+    }
+
+    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the patient search.</summary>
+    public async Task NewTokenAsync()
+    {
+        _issued = null;
+        _slip = null;
+        _seatAdded = false;
+        _source = TokenSource.WalkIn;
+        _date = Desk.Today();
+        ClearPatient();
+        _search = null;
+        _matches = [];
+        ClearProblem();
+        await LoadSlotsAsync();
+        StateHasChanged();
+        await FocusSearchAsync();
+    }
+
+    public async Task FocusSearchAsync()
+    {
+        if (_searchField is not null)
+        {
+            await _searchField.FocusAsync();
+        }
+    }
+
+    /// <summary>The overview's "issue for this doctor".</summary>
+    public async Task ChooseDoctorAsync(int doctorId)
+    {
+        if (_doctors.FirstOrDefault(d => d.Id == doctorId) is { } doctor)
+        {
+            if (_issued is not null)
+            {
+                await NewTokenAsync();
+            }
+
+            await OnDoctorChanged(doctor);
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Something changed elsewhere: seats left and warnings follow it.</summary>
+    public async Task RefreshAsync()
+    {
+        if (_issued is null && _doctor is not null)
+        {
+            var chosen = _slotId;
+            _slots = await Desk.BookableSlotsAsync(_doctor.Id, _date);
+            _slotId = _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            await CheckHeldAsync();
+            StateHasChanged();
+        }
+    }
+
+    private Task<IEnumerable<DoctorView>> SearchDoctors(string? typed, CancellationToken ct)
+    {
+        var term = typed?.Trim() ?? "";
+        return Task.FromResult(_doctors.Where(d =>
+            d.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || d.Specialization.Contains(term, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static string DoctorText(DoctorView? d) => d is null ? "" : $"{d.Name} — {d.Specialization}";
+
+    private static string SlotText(SlotView s) =>
+        $"{s.StartTime:HH\\:mm}–{s.EndTime:HH\\:mm} · {(s.AvailableSeats > 0 ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left" : "full")}"
+        + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "");
+
+    private string SeatsText(SlotView s) => s.AvailableSeats > 0
+        ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left in this slot."
+        : _source == TokenSource.Emergency
+            ? "This slot is full: an emergency still gets in, on an added seat."
+            : "This slot is full.";
+
+    private async Task OnSourceChanged(TokenSource source)
+    {
+        _source = source;
+        if (source is not (TokenSource.Online or TokenSource.FollowUp) && _date != Desk.Today())
+        {
+            _date = Desk.Today();
+            await LoadSlotsAsync();
+        }
+
+        ClearProblem();
+    }
+
+    private async Task OnDoctorChanged(DoctorView? doctor)
+    {
+        _doctor = doctor;
+        ClearProblem();
+        await LoadSlotsAsync();
+        await CheckHeldAsync();
+    }
+
+    private async Task OnDateChanged(DateTime? date)
+    {
+        _date = date is { } d ? DateOnly.FromDateTime(d) : Desk.Today();
+        await LoadSlotsAsync();
+        await CheckHeldAsync();
+    }
+
+    private Task OnSlotChanged(int? slotId)
+    {
+        _slotId = slotId;
+        ClearProblem();
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadSlotsAsync()
+    {
+        _slots = _doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date);
+        _slotId = DefaultSlot();
+    }
+
+    /// <summary>The earliest slot with room; when all are full, the earliest (an emergency still fits).</summary>
+    private int? DefaultSlot() => (_slots.FirstOrDefault(s => s.AvailableSeats > 0) ?? _slots.FirstOrDefault())?.Id;
+
+    private async Task OnSearchChanged(string? typed)
+    {
+        _search = typed;
+        _matches = await Desk.FindPatientsAsync(typed);
+    }
+
+    private async Task ChoosePatientAsync(PatientMatch match)
+    {
+        _patientId = match.Id;
+        _name = match.Name;
+        _phone = match.Phone;
+        _matches = [];
+        _search = null;
+        ClearProblem();
+        await CheckHeldAsync();
+    }
+
+    private async Task OnPatientIdChanged(string? id)
+    {
+        _patientId = id;
+        await CheckHeldAsync();
+    }
+
+    private async Task CheckHeldAsync() =>
+        _held = _doctor is null ? null : await Desk.HeldTokenAsync(_patientId, _doctor.Id, _date);
+
+    private async Task OnKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await SubmitAsync();
+        }
+    }
+
+    private Task SubmitAsync() => IssueAsync(_slotId);
+
+    private Task IssueInOfferAsync() => _offer is { } offer ? IssueAsync(offer.Slot.Id) : Task.CompletedTask;
+
+    private async Task IssueAsync(int? slotId)
+    {
+        // Enter and a click can both arrive while a request runs: one submission only.
+        if (_busy)
+        {
+            return;
+        }
+
+        ClearProblem();
+        var missing = new Dictionary<string, string[]>();
+        if (_doctor is null)
+        {
+            missing["doctor"] = ["Choose a doctor."];
+        }
+        else if (slotId is null)
+        {
+            missing["slotId"] = ["Choose a slot."];
+        }
+
+        if (string.IsNullOrWhiteSpace(_name))
+        {
+            missing["patientName"] = ["Patient name is required."];
+        }
+
+        if (missing.Count > 0)
+        {
+            _errors = missing;
+            _problem = "Please fill in the fields marked in red.";
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), By);
+            if (result.IsOk)
+            {
+                await ShowIssuedAsync(result.Value!);
+                return;
+            }
+
+            var problem = result.Problem!;
+            _problem = problem.Detail;
+            _errors = problem.Errors ?? new Dictionary<string, string[]>();
+            if (problem.Extensions?.GetValueOrDefault("alternativeSlotId") is int alternative)
+            {
+                _offer = await Desk.OfferAsync(alternative, _source);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ShowIssuedAsync(TokenView token)
+    {
+        _issued = token;
+        _slip = (await Desk.SlipAsync(token.Id)).Value;
+        var withHistory = (await Tokens.GetAsync(token.Id)).Value;
+        _seatAdded = withHistory?.History?.FirstOrDefault() is { Action: "IssuedOnExtraSeat" };
+    }
+
+    private void ClearPatient()
+    {
+        _patientId = null;
+        _name = null;
+        _phone = null;
+        _held = null;
+    }
+
+    private void ClearProblem()
+    {
+        _problem = null;
+        _offer = null;
+        _errors = new Dictionary<string, string[]>();
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+}

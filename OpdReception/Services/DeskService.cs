@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>
+/// What the reception desk reads: today at a glance, patients while typing, slips, offers. Reads only;
+/// every write goes through <see cref="TokenService"/> and <see cref="SlotService"/>.
+/// </summary>
+public sealed class DeskService(
+    IDbContextFactory<OpdDbContext> factory,
+    HospitalClock clock,
+    IOptionsMonitor<OpdOptions> options)
+{
+    private OpdOptions Settings => options.CurrentValue;
+
+    public DateTime Now() => clock.Now;
+
+    public DateOnly Today() => clock.Today;
+
+    /// <summary>Every doctor with a slot today, in name order. Costs one day's slots, whatever the history.</summary>
+    public async Task<IReadOnlyList<DoctorDay>> TodayAsync(CancellationToken ct = default)
+    {
+        var now = Now();
+        var today = DateOnly.FromDateTime(now);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var slots = await db.Slots.Where(s => s.Date == today).OrderBy(s => s.StartTime).ToViewsAsync(ct);
+        var states = await db.Slots.Where(s => s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
+        var doctorIds = slots.Select(s => s.DoctorId).Distinct().ToList();
+        var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToListAsync(ct);
+        var active = await db.Tokens.AsNoTracking()
+            .Where(t => t.Slot.Date == today && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
+            .Select(t => new { t.Slot.DoctorId, t.Status, t.TokenNumber })
+            .ToListAsync(ct);
+
+        return doctors.OrderBy(d => d.Name).Select(d =>
+        {
+            var own = states.Where(s => s.DoctorId == d.Id).ToList();
+            var next = own.Where(s => s.TakesTokens(now) && s.HasRoomFor(TokenSource.WalkIn)).OrderBy(s => s.StartsAt).FirstOrDefault();
+            var seeing = active.FirstOrDefault(t => t.DoctorId == d.Id && t.Status == TokenStatus.InConsultation);
+            return new DoctorDay(
+                d.ToView(),
+                slots.Where(s => s.DoctorId == d.Id).ToList(),
+                seeing is null ? null : StatusRules.Label(seeing.TokenNumber),
+                active.Count(t => t.DoctorId == d.Id && t.Status == TokenStatus.Waiting),
+                next is null ? null : slots.Single(s => s.Id == next.Id));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Patients whose id or phone starts with, or whose name contains, what the desk typed. Phone digits are
+    /// compared without the spaces and dashes people type them with.
+    /// </summary>
+    public async Task<IReadOnlyList<PatientMatch>> FindPatientsAsync(string? typed, CancellationToken ct = default)
+    {
+        var term = Validation.Clean(typed);
+        if (term is null || term.Length < 2)
+        {
+            return [];
+        }
+
+        var digits = new string(term.Where(char.IsDigit).ToArray());
+        var upper = term.ToUpperInvariant();
+        var lower = term.ToLowerInvariant();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Patients.AsNoTracking().Where(p =>
+            p.Id.StartsWith(upper)
+            || p.Name.ToLower().Contains(lower)
+            || (digits.Length >= 3 && p.Phone != null && p.Phone.Replace(" ", "").Replace("-", "").Contains(digits)));
+        return await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(8)
+            .Select(p => new PatientMatch(p.Id, p.Name, p.Phone))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The active token this patient already holds with the doctor on that day, if any: the form warns before submitting.</summary>
+    public async Task<string?> HeldTokenAsync(string? patientId, int doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        if (Validation.Clean(patientId)?.ToUpperInvariant() is not { } id)
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var held = await db.Tokens.AsNoTracking()
+            .Where(t => t.PatientId == id && t.Slot.DoctorId == doctorId && t.Slot.Date == date)
+            .Where(Projections.IsActive)
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .FirstOrDefaultAsync(ct);
+        return held is null ? null : $"{StatusRules.Label(held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
+    }
+
+    /// <summary>The slots a token of this source could go into from today on, earliest first.</summary>
+    public async Task<IReadOnlyList<SlotView>> BookableSlotsAsync(int doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var open = (await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct))
+            .Where(s => s.TakesTokens(now))
+            .Select(s => s.Id)
+            .ToHashSet();
+        return (await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).OrderBy(s => s.StartTime).ToViewsAsync(ct))
+            .Where(s => open.Contains(s.Id))
+            .ToList();
+    }
+
+    /// <summary>A slot and the time a patient of this source issued now would be seen, by the queue's own rules.</summary>
+    public async Task<SlotOffer?> OfferAsync(int slotId, TokenSource source, CancellationToken ct = default)
+    {
+        var now = Now();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var view = (await db.Slots.Where(s => s.Id == slotId).ToViewsAsync(ct)).FirstOrDefault();
+        if (view is null)
+        {
+            return null;
+        }
+
+        // The newcomer arrives now and sorts after everyone of its class; int.MaxValue keeps it behind exact ties.
+        var newcomer = new DayEntry(int.MaxValue, slotId, source, source.InitialStatus(), Settings.Weights.For(source), now);
+        var day = await SlotQueues.DayAsync(db, view.DoctorId, view.Date, now, Settings.Weights, ct, newcomer);
+        return new SlotOffer(view, day.PlaceOf(int.MaxValue)?.EstimatedTime);
+    }
+
+    public async Task<Result<SlipView>> SlipAsync(int tokenId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var token = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct);
+        if (token is null)
+        {
+            return OpdProblem.NotFound("Token", tokenId);
+        }
+
+        var facts = await db.Tokens.AsNoTracking().Where(t => t.Id == tokenId)
+            .Select(t => new { t.Code, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Room })
+            .SingleAsync(ct);
+        return new SlipView(Settings.HospitalName, token.TokenNumber, token.DoctorName, facts.Room, facts.Date, facts.StartTime,
+            token.EstimatedTime, token.Source, facts.Code);
+    }
+}

@@ -1,0 +1,38 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>One doctor's day as the reception's start page shows it.</summary>
+public sealed record DoctorDay(
+    DoctorView Doctor,
+    IReadOnlyList<SlotView> Slots,
+    string? NowSeeing,
+    int Waiting,
+    SlotView? NextSlotWithRoom)
+{
+    public int SeatsTaken => Slots.Sum(s => s.BookedCount);
+
+    public int Capacity => Slots.Where(s => s.Status != SlotStatus.Cancelled).Sum(s => s.EffectiveCapacity);
+
+    public int EmergencySeats => Slots.Sum(s => s.EmergencyExtensions);
+
+    public int DelayMinutes => Slots.Where(s => s.Status == SlotStatus.Delayed).Select(s => s.DelayMinutes).DefaultIfEmpty().Max();
+}
+
+/// <summary>A registered patient the desk can pick while typing.</summary>
+public sealed record PatientMatch(string Id, string Name, string? Phone);
+
+/// <summary>What a printed slip carries: no patient name or phone, since slips get left on chairs.</summary>
+public sealed record SlipView(
+    string HospitalName,
+    string TokenNumber,
+    string DoctorName,
+    string? Room,
+    DateOnly Date,
+    TimeOnly SlotStart,
+    DateTime? EstimatedTime,
+    TokenSource Source,
+    string Code);
+
+/// <summary>Where a new patient would land in a slot if issued now: the "next slot" offer shows it.</summary>
+public sealed record SlotOffer(SlotView Slot, DateTime? EstimatedTime);

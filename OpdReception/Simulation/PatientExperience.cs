@@ -1,0 +1,181 @@
+namespace OpdReception.Simulation;
+
+/// <summary>When the patient was told a time: on their slip, at the check-in desk, or when moved to another slot.</summary>
+public enum EstimateMoment { Issued, CheckedIn, Moved }
+
+/// <summary>A time the patient was told, and when they were told it.</summary>
+public sealed record EstimateGiven(EstimateMoment Moment, DateTime ToldAt, DateTime Estimate);
+
+/// <summary>A patient the doctor called: the times they were told before, when they checked in, when they were called.</summary>
+public sealed record CalledPatient(string Source, string Doctor, IReadOnlyList<EstimateGiven> Told, DateTime? CheckedInAt, DateTime CalledAt)
+{
+    /// <summary>The time the patient last heard before the call: the one they were watching the clock for.</summary>
+    public EstimateGiven? LastTold => Told.Where(t => t.ToldAt <= CalledAt).MaxBy(t => t.ToldAt);
+}
+
+/// <summary>
+/// How far the times patients were told were from the moment they were called. Error = called − told, in minutes:
+/// positive when the patient waited past the time they were given, negative when called before it.
+/// </summary>
+/// <param name="EarlierThanToldShare">Called before the time told: the patient may not yet be in the waiting room.</param>
+public sealed record EtaFigures(
+    int Patients,
+    double? MedianSignedMinutes,
+    double? MedianAbsMinutes,
+    double? P90AbsMinutes,
+    double? WithinTenMinutesShare,
+    double? EarlierThanToldShare)
+{
+    public const int CloseEnoughMinutes = 10;
+
+    public static EtaFigures Of(IReadOnlyCollection<double> errorMinutes)
+    {
+        if (errorMinutes.Count == 0)
+        {
+            return new(0, null, null, null, null, null);
+        }
+
+        var absolute = errorMinutes.Select(Math.Abs).ToList();
+        return new(
+            errorMinutes.Count,
+            Stats.Median(errorMinutes),
+            Stats.Median(absolute),
+            Stats.Percentile(absolute, 90),
+            Stats.Share(absolute.Count(e => e <= CloseEnoughMinutes), errorMinutes.Count),
+            Stats.Share(errorMinutes.Count(e => e < 0), errorMinutes.Count));
+    }
+}
+
+/// <summary>
+/// The ETA accuracy of a day. The headline figures and those per source and per doctor take each called patient's
+/// last time told before the call; <see cref="ByMoment"/> takes every time told, by when it was told.
+/// </summary>
+public sealed record EtaAccuracy(
+    int Patients,
+    double? MedianSignedMinutes,
+    double? MedianAbsMinutes,
+    double? P90AbsMinutes,
+    double? WithinTenMinutesShare,
+    double? EarlierThanToldShare,
+    IReadOnlyDictionary<string, EtaFigures> BySource,
+    IReadOnlyDictionary<string, EtaFigures> ByDoctor,
+    IReadOnlyDictionary<string, EtaFigures> ByMoment)
+{
+    public static EtaAccuracy Empty { get; } = Of([], []);
+
+    /// <param name="sources">Every source, in the order to show them, so a source nobody came from still has a row.</param>
+    public static EtaAccuracy Of(IReadOnlyCollection<CalledPatient> called, IReadOnlyList<string> sources)
+    {
+        var last = called.Where(p => p.LastTold is not null).Select(p => (p.Source, p.Doctor, Error: Error(p, p.LastTold!))).ToList();
+        var all = EtaFigures.Of(last.Select(e => e.Error).ToList());
+        return new(
+            all.Patients, all.MedianSignedMinutes, all.MedianAbsMinutes, all.P90AbsMinutes, all.WithinTenMinutesShare, all.EarlierThanToldShare,
+            sources.ToDictionary(s => s, s => EtaFigures.Of(last.Where(e => e.Source == s).Select(e => e.Error).ToList())),
+            last.Select(e => e.Doctor).Distinct().Order(StringComparer.Ordinal)
+                .ToDictionary(d => d, d => EtaFigures.Of(last.Where(e => e.Doctor == d).Select(e => e.Error).ToList())),
+            Enum.GetValues<EstimateMoment>().ToDictionary(m => m.ToString(), m => EtaFigures.Of(called
+                .SelectMany(p => p.Told.Where(t => t.Moment == m && t.ToldAt <= p.CalledAt).Select(t => Error(p, t)))
+                .ToList())));
+    }
+
+    private static double Error(CalledPatient patient, EstimateGiven told) => (patient.CalledAt - told.Estimate).TotalMinutes;
+}
+
+/// <summary>How long checked-in patients waited to be called.</summary>
+public sealed record WaitFigures(int Patients, double? MedianMinutes, double? P90Minutes)
+{
+    public static WaitFigures Empty { get; } = new(0, null, null);
+
+    public static WaitFigures CheckInToCall(IEnumerable<CalledPatient> called)
+    {
+        var waits = called.Where(p => p.CheckedInAt is not null).Select(p => (p.CalledAt - p.CheckedInAt!.Value).TotalMinutes).ToList();
+        return waits.Count == 0 ? Empty : new(waits.Count, Stats.Median(waits), Stats.Percentile(waits, 90));
+    }
+}
+
+/// <summary>
+/// A doctor's day: minutes on duty (inside a slot's running time, after any delay) with nobody to see, and minutes
+/// still seeing patients after their last slot ran out.
+/// </summary>
+public sealed record DoctorTime(string Doctor, int Seen, int IdleMinutes, int OvertimeMinutes)
+{
+    public sealed record Span(DateTime From, DateTime To);
+
+    /// <param name="onDuty">The doctor's slots as they ran: start and end, each moved by the slot's delay.</param>
+    /// <param name="consultations">From call to completion.</param>
+    public static DoctorTime Of(string doctor, IReadOnlyCollection<Span> onDuty, IReadOnlyCollection<Span> consultations)
+    {
+        var idle = 0.0;
+        foreach (var duty in Merge(onDuty))
+        {
+            var busy = consultations.Sum(c => Overlap(duty, c));
+            idle += (duty.To - duty.From).TotalMinutes - busy;
+        }
+
+        var dayEnds = onDuty.Count == 0 ? DateTime.MinValue : onDuty.Max(d => d.To);
+        var overtime = consultations.Count == 0 ? 0 : Math.Max(0, (consultations.Max(c => c.To) - dayEnds).TotalMinutes);
+        return new(doctor, consultations.Count, (int)Math.Round(idle), (int)Math.Round(overtime));
+    }
+
+    private static double Overlap(Span a, Span b)
+    {
+        var from = a.From > b.From ? a.From : b.From;
+        var to = a.To < b.To ? a.To : b.To;
+        return Math.Max(0, (to - from).TotalMinutes);
+    }
+
+    /// <summary>A delayed slot can run into the next one; a minute on duty counts once.</summary>
+    private static List<Span> Merge(IEnumerable<Span> spans)
+    {
+        var merged = new List<Span>();
+        foreach (var span in spans.Where(s => s.To > s.From).OrderBy(s => s.From))
+        {
+            if (merged.Count > 0 && span.From <= merged[^1].To)
+            {
+                merged[^1] = merged[^1] with { To = span.To > merged[^1].To ? span.To : merged[^1].To };
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged;
+    }
+}
+
+/// <summary>Patients who went home unseen because of the OPD, not because they chose to.</summary>
+/// <param name="NoSeat">Refused a token with no other slot offered.</param>
+/// <param name="TooLate">Came after being marked a no-show, once the doctor had finished their slot.</param>
+/// <param name="UnseenAtClosing">Checked in but still waiting when the doctors stopped.</param>
+public sealed record SentAway(int NoSeat, int TooLate, int UnseenAtClosing)
+{
+    public static SentAway None { get; } = new(0, 0, 0);
+
+    public int Total => NoSeat + TooLate + UnseenAtClosing;
+}
+
+/// <summary>Medians and percentiles as the report uses them; rounded so a report reads the same run after run.</summary>
+public static class Stats
+{
+    /// <summary>The middle value; for an even count, halfway between the two middle ones.</summary>
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = Sorted(values);
+        var mid = sorted.Count / 2;
+        return Math.Round(sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, 1);
+    }
+
+    /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/>% of the values at or below it.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, int percent)
+    {
+        var sorted = Sorted(values);
+        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
+        return Math.Round(sorted[Math.Clamp(rank, 1, sorted.Count) - 1], 1);
+    }
+
+    public static double Share(int part, int whole) => Math.Round((double)part / whole, 3);
+
+    private static List<double> Sorted(IReadOnlyCollection<double> values) =>
+        values.Count == 0 ? throw new ArgumentException("No values.", nameof(values)) : values.Order().ToList();
+}

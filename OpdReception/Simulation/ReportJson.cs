@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpdReception.Simulation;
+
+/// <summary>The whole day's report as JSON, so figures can be compared from run to run (`simulate --json FILE`).</summary>
+public static class ReportJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Serialize(DayReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static async Task WriteAsync(DayReport report, string path, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, Serialize(report), ct);
+    }
+}
