@@ -3,6 +3,7 @@ using OpdReception.Api;
 using OpdReception.Benchmarks;
 using OpdReception.Components;
 using OpdReception.Data;
+using OpdReception.Security;
 using OpdReception.Services;
 using OpdReception.Simulation;
 
@@ -25,6 +26,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
+builder.Services.AddOpdIdentity(builder.Environment);
+builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -33,11 +36,24 @@ var app = builder.Build();
 
 app.LogHospitalClock();
 await app.PrepareDatabaseAsync();
+if (args is ["create-admin", var email, ..])
+{
+    return await app.CreateAdminAsync(email, Console.In, Console.Out);
+}
 
+await app.PrepareAccountsAsync();
+
+app.UseSecureDefaults();
 app.UseExceptionHandler();
-app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(http => OpdPaths.IsApi(http.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(http => !OpdPaths.IsApi(http.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<SameOriginWrites>();
+app.UseMiddleware<AccessEnforcement>();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,5 +1,6 @@
 using System.Net;
 using OpdReception.Domain;
+using OpdReception.Security;
 using OpdReception.Services;
 using OpdReception.Tests.Support;
 
@@ -86,17 +87,18 @@ public sealed class LifecycleTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
-    public async Task History_records_who_made_each_change()
+    public async Task History_records_the_signed_in_user_who_made_each_change_and_no_header_can_claim_otherwise()
     {
         var slot = await _desk.NewSlot();
-        var client = app.CreateClient();
+        var client = await app.ClientAsAsync(Roles.Receptionist);
         client.DefaultRequestHeaders.Add("X-Opd-User", "desk-2");
         var token = await new Desk(client).Issue("walkin", slot.Id);
 
         await _desk.SetStatus(token.Id, "NoShow");
 
         var history = (await _desk.Token(token.Id)).History!;
-        Assert.Equal(["desk-2", "api"], history.Select(e => e.By));
+        var (receptionist, admin) = (await app.UserAsync(Roles.Receptionist), await app.UserAsync(Roles.Admin));
+        Assert.Equal([("Test Receptionist", receptionist.Id), ("Test Admin", admin.Id)], history.Select(e => (e.By, e.ByUserId)));
         Assert.All(history, e => Assert.Equal(app.Clock.Now, e.At));
     }
 

@@ -148,4 +148,20 @@ public sealed class NoShowTimingTests : ClockedAppTests
         Assert.Equal(0, await App.Service<TokenService>().SweepNoShowsAsync());
         Assert.Equal(TokenStatus.Booked, (await Desk.Token(booked.Id)).Status);
     }
+
+    [Fact]
+    public async Task A_patient_left_waiting_in_a_cancelled_slot_does_not_stop_no_shows_for_the_rest_of_the_day()
+    {
+        var doctor = await Desk.Doctor();
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        var booked = await Desk.Issue("book", later.Id);
+        await Desk.Issue("walkin", early.Id);
+        var cancelled = await Desk.Client.Post($"/api/slots/{early.Id}/cancel", new { reason = "Doctor called to theatre" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        App.SetTime(10, 16);
+
+        Assert.Equal(1, await App.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
+    }
 }

@@ -1,13 +1,25 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace OpdReception.Tests.Support;
 
-/// <summary>The built app as a separate process on a loopback port, so a test can kill it like a power cut.</summary>
+/// <summary>
+/// The built app as a separate process on a loopback port, so a test can kill it like a power cut. Its database gets
+/// its first admin the way an operator's does (the create-admin command), and <see cref="Client"/> is signed in as them.
+/// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    public const string AdminEmail = "admin@test.opd";
+    public const string AdminPassword = "Admin-password-1";
+
+    private static readonly ConcurrentDictionary<string, bool> WithAdmin = new();
+
     private readonly Process _process;
+    private string? _token;
 
     private AppProcess(Process process, Uri address)
     {
@@ -19,6 +31,17 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string databaseFile, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
+        if (!WithAdmin.ContainsKey(databaseFile))
+        {
+            var (exitCode, output) = await RunCommandAsync(databaseFile, ["create-admin", AdminEmail], new Dictionary<string, string> { ["OPD_ADMIN_PASSWORD"] = AdminPassword }, ct);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"create-admin failed ({exitCode}): {output}");
+            }
+
+            WithAdmin[databaseFile] = true;
+        }
+
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = Process.Start(StartInfo(databaseFile, address, environment)) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, _) => { };
@@ -27,8 +50,42 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var app = new AppProcess(process, address);
         await app.WaitUntilServingAsync(ct);
+        await app.SignInAsync(ct);
         return app;
     }
+
+    /// <summary>Runs one of the app's commands (create-admin, ...) to its end; returns its exit code and all it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        string databaseFile, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        var start = StartInfo(databaseFile, new Uri("http://127.0.0.1:0"), environment);
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OpdReception.dll"));
+        foreach (var part in command)
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(AppContext.BaseDirectory);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await errors + await output);
+    }
+
+    private async Task SignInAsync(CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword }, ct);
+        response.EnsureSuccessStatusCode();
+        _token = (await response.Content.ReadFromJsonAsync<TokenAnswer>(ct))!.AccessToken;
+    }
+
+    private sealed record TokenAnswer(string AccessToken);
 
     /// <summary>Runs the app expecting it to stop by itself, as it does on invalid settings; returns its exit code and all it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string databaseFile, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
@@ -77,7 +134,13 @@ public sealed class AppProcess : IAsyncDisposable
         return start;
     }
 
-    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client signed in as the admin that create-admin made.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        return client;
+    }
 
     /// <summary>No shutdown, no flush: the process is gone mid-write, as in a crash.</summary>
     public void Kill()
@@ -99,7 +162,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private async Task WaitUntilServingAsync(CancellationToken ct)
     {
-        using var client = Client();
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -110,7 +173,8 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/api/doctors", ct)).IsSuccessStatusCode)
+                // Any answer from the API (401 without a token) means it is serving.
+                if ((await client.GetAsync("/api/doctors", ct)).StatusCode == HttpStatusCode.Unauthorized)
                 {
                     return;
                 }

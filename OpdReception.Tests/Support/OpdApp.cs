@@ -1,19 +1,31 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Tests.Support;
 
 /// <summary>
 /// The whole app in the test process, over its own SQLite file, on a clock the test moves. The hospital is in
-/// Asia/Kolkata (UTC+05:30) unless a test says otherwise, while the test host runs in whatever zone it has, so every
-/// API test checks that the rules read the hospital's clock, not the server's.
+/// Asia/Kolkata (UTC+05:30) unless a test says otherwise (<see cref="InZone"/>), whatever zone the host runs in, so every
+/// API test checks that the rules read the hospital's clock, not the server's. <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// gives a client signed in (bearer token) as an Admin, who may do everything the API tests do; <see cref="AnonymousClient"/>
+/// and <see cref="ClientAsAsync"/> give the others.
 /// </summary>
 public sealed class OpdApp : WebApplicationFactory<Program>
 {
     public const string DefaultTimeZone = "Asia/Kolkata";
+
+    public const string Password = "Test-password-1";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TestUser>>> _users = new();
 
     /// <summary>A Monday well in the future, so no slot of the tests is over by accident.</summary>
     public static readonly DateOnly Day = new(2030, 1, 7);
@@ -53,6 +65,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:SeedDemoDay", "false");
         builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -62,8 +75,69 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Sign-in stays valid whatever hour a test sets the hospital's clock to.
+            services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
     }
+
+    /// <summary>The default client: an Admin's bearer token on every request.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        var admin = Task.Run(() => UserAsync(Roles.Admin)).GetAwaiter().GetResult();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
+    }
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient AnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client signed in (bearer token) as a user holding <paramref name="role"/>; a Doctor is linked to <paramref name="doctorId"/>.</summary>
+    public async Task<HttpClient> ClientAsAsync(string role, int? doctorId = null)
+    {
+        var user = await UserAsync(role, doctorId);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        return client;
+    }
+
+    /// <summary>One user per role (and doctor) per app, created and signed in once through the real sign-in endpoint.</summary>
+    public Task<TestUser> UserAsync(string role, int? doctorId = null) =>
+        _users.GetOrAdd($"{role}/{doctorId}", key => new Lazy<Task<TestUser>>(() => CreateUserAsync(role, doctorId))).Value;
+
+    private async Task<TestUser> CreateUserAsync(string role, int? doctorId)
+    {
+        var email = $"{role.ToLowerInvariant()}{doctorId}@test.opd";
+        string id;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync(email, $"Test {role}{doctorId}", Password, [role], doctorId);
+            id = result switch
+            {
+                AccountResult.Created created => created.User.Id,
+                AccountResult.NotCreated refused => throw new InvalidOperationException(refused.Reason),
+                _ => throw new InvalidOperationException(),
+            };
+        }
+
+        using var client = Server.CreateClient();
+        var response = await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = Password }));
+        response.EnsureSuccessStatusCode();
+        var token = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TokenAnswer>(response.Content)
+            ?? throw new InvalidOperationException("No token.");
+        return new TestUser(id, email, token.AccessToken, token.RefreshToken);
+    }
+
+    private sealed record TokenAnswer(string AccessToken, string RefreshToken);
+
+    public sealed record TestUser(string Id, string Email, string Token, string RefreshToken);
 
     public void SetTime(int hour, int minute = 0) => Clock.Set(Day.ToDateTime(new TimeOnly(hour, minute)));
 

@@ -1,3 +1,4 @@
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -17,10 +18,8 @@ internal static class ApiResults
             extensions: problem.Extensions?.Where(e => e.Value is not null).ToDictionary()),
     };
 
-    /// <summary>Who did it, for the token's history. Sign-in replaces the header once roles arrive.</summary>
-    public static string Actor(this HttpContext http) =>
-        http.User.Identity?.Name
-        ?? (http.Request.Headers["X-Opd-User"].FirstOrDefault() is { Length: > 0 and <= 100 } name ? name : "api");
+    /// <summary>Who did it, for the token's history: the signed-in user, never a header the caller could write.</summary>
+    public static Actor Actor(this HttpContext http) => http.User.Actor();
 
     public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
     {

@@ -31,6 +31,7 @@ public static class OpdApi
             o.DocumentTitle = "OpdReception API";
         });
 
+        app.MapAuth();
         app.MapHealth();
 
         var api = app.MapGroup("/api");

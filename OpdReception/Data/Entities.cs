@@ -90,5 +90,8 @@ public sealed class TokenEvent
     public int SlotId { get; set; }
     public int TokenNumber { get; set; }
     public required string By { get; set; }
+
+    /// <summary>The signed-in user's id; null for the app's own work (the no-show sweep).</summary>
+    public string? ByUserId { get; set; }
     public string? Reason { get; set; }
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpdReception.Security;
 
 namespace OpdReception.Data;
 
-public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : DbContext(options)
+/// <summary>The OPD's records and, in the same file, Identity's users and roles.</summary>
+public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : IdentityDbContext<OpdUser>(options)
 {
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Slot> Slots => Set<Slot>();
@@ -11,8 +14,11 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : DbCon
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpdDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OpdDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -88,6 +88,11 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
                 : $"The doctor's slots hold {any} token(s) on record; their history must stay.");
         }
 
+        if (await db.Users.AnyAsync(u => u.DoctorId == id, ct))
+        {
+            return OpdProblem.Conflict("A user signs in as this doctor; remove or relink that account first.");
+        }
+
         db.Slots.RemoveRange(doctor.Slots);
         db.Doctors.Remove(doctor);
         await db.SaveChangesAsync(ct);

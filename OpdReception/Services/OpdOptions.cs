@@ -37,6 +37,9 @@ public sealed class OpdOptions
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
 
+    /// <summary>Sign-in attempts one client (IP address) may make per minute before answers are 429.</summary>
+    [Range(1, 100_000)] public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 

@@ -57,6 +57,6 @@ public static class Projections
         t.Patient.Phone, t.Source, t.Status, t.PriorityScore, place?.Position, place?.EstimatedTime, place?.PastSlotEnd ?? false,
         t.IssuedAt, t.CheckedInAt, t.CancellationReason, slot.Date, slot.StartTime, slot.Status, place?.Reason,
         withHistory
-            ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId, StatusRules.Label(e.TokenNumber), e.By, e.Reason)).ToList()
+            ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId, StatusRules.Label(e.TokenNumber), e.By, e.Reason, e.ByUserId)).ToList()
             : null);
 }

@@ -43,7 +43,7 @@ public sealed partial class TokenService
     /// The doctor's "next patient" across the whole day: the first checked-in patient of the day queue. Booked
     /// patients who have not arrived are passed over; the doctor sees one patient at a time.
     /// </summary>
-    public async Task<Result<TokenView>> CallNextForDoctorAsync(int doctorId, DateOnly? date, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> CallNextForDoctorAsync(int doctorId, DateOnly? date, Actor by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);

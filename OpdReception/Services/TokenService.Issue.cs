@@ -9,7 +9,7 @@ public sealed record IssueRequest(int? SlotId, TokenSource? Source, string? Pati
 
 public sealed partial class TokenService
 {
-    public async Task<Result<TokenView>> IssueAsync(IssueRequest request, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
         var check = new Validation()
             .Name(request.PatientName, "patientName", "Patient name")

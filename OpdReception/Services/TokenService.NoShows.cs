@@ -52,11 +52,14 @@ public sealed partial class TokenService
     /// What the doctor's day up to this slot says about its turn: whether the doctor is with a patient of this or
     /// an earlier slot, or has checked-in patients of an earlier slot still to see, and the last moment that queue
     /// moved (a consultation ended, a waiting patient left, the delay changed). Later slots do not hold it up: once
-    /// the doctor has moved on to them, this slot's turn has passed. Erring late here only ever delays a no-show.
+    /// the doctor has moved on to them, this slot's turn has passed, and cancelled slots never count. Erring late here
+    /// only ever delays a no-show.
     /// </summary>
     private static async Task<DoctorDay> DoctorDayAsync(OpdDbContext db, Slot slot, CancellationToken ct)
     {
-        var upToThis = db.Slots.Where(s => s.DoctorId == slot.DoctorId && s.Date == slot.Date && s.StartTime <= slot.StartTime);
+        // A cancelled slot is not run: a patient left waiting in it does not keep the doctor busy.
+        var upToThis = db.Slots.Where(s => s.DoctorId == slot.DoctorId && s.Date == slot.Date && s.StartTime <= slot.StartTime
+            && s.Status != SlotStatus.Cancelled);
         var busy = await db.Tokens.AnyAsync(t => upToThis.Any(s => s.Id == t.SlotId)
             && (t.Status == TokenStatus.InConsultation || (t.Status == TokenStatus.Waiting && t.SlotId != slot.Id)), ct);
         var lastMoved = await db.TokenEvents

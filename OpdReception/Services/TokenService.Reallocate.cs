@@ -10,7 +10,7 @@ public sealed partial class TokenService
     /// Moves the slot's pending tokens, in queue order, to the named slot, or else to the doctor's later slots
     /// that day, then to slots of the same specialization. Each keeps its id and history and gets a new number.
     /// </summary>
-    public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, string by, CancellationToken ct = default)
+    public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default)
     {
         if (targetSlotId == slotId)
         {

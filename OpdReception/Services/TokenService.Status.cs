@@ -6,13 +6,13 @@ namespace OpdReception.Services;
 
 public sealed partial class TokenService
 {
-    public Task<Result<TokenView>> CheckInAsync(int tokenId, string by, CancellationToken ct = default) =>
+    public Task<Result<TokenView>> CheckInAsync(int tokenId, Actor by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Waiting, null, by, ct);
 
-    public Task<Result<TokenView>> CancelAsync(int tokenId, string? reason, string by, CancellationToken ct = default) =>
+    public Task<Result<TokenView>> CancelAsync(int tokenId, string? reason, Actor by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Cancelled, reason, by, ct);
 
-    public async Task<Result<TokenView>> ChangeStatusAsync(int tokenId, TokenStatus? status, string? reason, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> ChangeStatusAsync(int tokenId, TokenStatus? status, string? reason, Actor by, CancellationToken ct = default)
     {
         if (status is not { } to || !Enum.IsDefined(to))
         {
@@ -41,7 +41,7 @@ public sealed partial class TokenService
     /// The doctor's "next patient" within one slot: the first checked-in patient of that slot in the order of the
     /// doctor's day. Bookings not yet here are passed over.
     /// </summary>
-    public async Task<Result<TokenView>> CallNextAsync(int slotId, string by, CancellationToken ct = default)
+    public async Task<Result<TokenView>> CallNextAsync(int slotId, Actor by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
@@ -63,7 +63,7 @@ public sealed partial class TokenService
 
     private async Task<Result<TokenView>> ApplyAsync(
         OpdDbContext db, WriteTransaction tx,
-        Slot slot, Token token, TokenStatus to, string? reason, string by, CancellationToken ct)
+        Slot slot, Token token, TokenStatus to, string? reason, Actor by, CancellationToken ct)
     {
         var now = Now();
         var from = token.Status;

@@ -47,7 +47,7 @@ public sealed partial class TokenService(
         return slot is null ? OpdProblem.NotFound("Slot", slotId) : await SlotQueues.BuildAsync(db, slot, Now(), Settings.Weights, ct);
     }
 
-    private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, string by, string? reason) => new()
+    private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, Actor by, string? reason) => new()
     {
         At = at,
         Action = action,
@@ -55,7 +55,8 @@ public sealed partial class TokenService(
         ToStatus = token.Status,
         SlotId = token.SlotId,
         TokenNumber = token.TokenNumber,
-        By = by,
+        By = by.Name,
+        ByUserId = by.UserId,
         Reason = reason,
     };
 }

@@ -23,7 +23,8 @@ public sealed record SlotView(
     SlotStatus Status,
     string? StatusReason);
 
-public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason);
+public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
 
 public sealed record TokenView(
     int Id,

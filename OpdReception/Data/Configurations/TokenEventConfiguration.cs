@@ -9,6 +9,7 @@ public sealed class TokenEventConfiguration : IEntityTypeConfiguration<TokenEven
     {
         builder.Property(e => e.Action).HasMaxLength(40);
         builder.Property(e => e.By).HasMaxLength(100);
+        builder.Property(e => e.ByUserId).HasMaxLength(450);
         builder.Property(e => e.Reason).HasMaxLength(200);
         builder.HasIndex(e => e.TokenId);
     }

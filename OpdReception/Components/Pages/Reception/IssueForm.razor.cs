@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using OpdReception.Domain;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Components.Pages.Reception;
@@ -14,7 +16,10 @@ public sealed partial class IssueForm
 
     [Parameter] public int? DoctorId { get; set; }
 
+    /// <summary>Who the history names when no one is signed in (component tests); a signed-in receptionist is named as themselves.</summary>
     [Parameter] public string By { get; set; } = "Reception desk";
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Parameter] public EventCallback OnPrint { get; set; }
 
@@ -240,7 +245,9 @@ public sealed partial class IssueForm
         _busy = true;
         try
         {
-            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), By);
+            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+            var by = user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
+            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), by);
             if (result.IsOk)
             {
                 await ShowIssuedAsync(result.Value!);

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpdReception.Security;
+
+namespace OpdReception.Api;
+
+/// <summary>Sign-in for programs (bearer tokens) and for the app's own pages (the cookie). No registration: only an admin creates accounts.</summary>
+internal static class AuthApi
+{
+    public sealed record SignInBody(string? Email, string? Password);
+
+    public sealed record RefreshBody(string? RefreshToken);
+
+    public sealed record Me(string Id, string Name, string? Email, IReadOnlyList<string> Roles, int? DoctorId, string StartPage);
+
+    public sealed record SignedIn(string StartPage);
+
+    public static void MapAuth(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
+        // The bearer scheme writes the token answer itself when the sign-in succeeds.
+        auth.MapPost("/login", async (SignInBody body, HttpContext http, SignInManager<OpdUser> signIn) =>
+                (await SignInAsync(body, http, signIn, IdentityConstants.BearerScheme)).Problem ?? TypedResults.Empty)
+            .RequireRateLimiting(OpdIdentity.SignInLimit)
+            .Produces<AccessTokenResponse>().ProducesErrors(400, 401, 429)
+            .WithSummary("Exchange email and password for a bearer token (send it as Authorization: Bearer ...)");
+
+        auth.MapPost("/refresh", RefreshAsync)
+            .RequireRateLimiting(OpdIdentity.SignInLimit)
+            .Produces<AccessTokenResponse>().ProducesErrors(401, 429)
+            .WithSummary("Exchange a refresh token for a new bearer token");
+
+        auth.MapGet("/me", (HttpContext http, StartPages pages) => TypedResults.Ok(new Me(
+                http.User.UserId()!, http.User.DisplayName(), http.User.Identity?.Name, Roles.All.Where(http.User.IsInRole).ToList(),
+                http.User.DoctorId(), pages.For(http.User))))
+            .WithSummary("Who is signed in");
+
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+        account.MapPost("/signin", async (SignInBody body, HttpContext http, SignInManager<OpdUser> signIn, StartPages pages) =>
+            {
+                var (user, problem) = await SignInAsync(body, http, signIn, IdentityConstants.ApplicationScheme);
+                return problem ?? TypedResults.Ok(new SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user!))));
+            })
+            .RequireRateLimiting(OpdIdentity.SignInLimit);
+
+        account.MapPost("/signout", async (SignInManager<OpdUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static async Task<(OpdUser? User, IResult? Problem)> SignInAsync(SignInBody body, HttpContext http, SignInManager<OpdUser> signIn, string scheme)
+    {
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn");
+        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        {
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = string.IsNullOrWhiteSpace(body.Email) ? ["Enter your email."] : [],
+                ["password"] = string.IsNullOrEmpty(body.Password) ? ["Enter your password."] : [],
+            }.Where(e => e.Value.Length > 0).ToDictionary(), title: "The request is not valid."));
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(body.Email.Trim());
+        signIn.AuthenticationScheme = scheme;
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            log.LogInformation("User {User} signed in at {Path}", user!.Id, http.Request.Path);
+
+            return (user, null);
+        }
+
+        log.LogWarning("Sign-in failed for {Email} at {Path}: {Result}", body.Email.Trim(), http.Request.Path, result.IsLockedOut ? "locked out" : "wrong email or password");
+        return (null, TypedResults.Problem(
+            result.IsLockedOut
+                ? $"Too many failed attempts: this account is locked for {OpdIdentity.LockoutTime.TotalMinutes:0} minutes."
+                : "The email or password is not right.",
+            statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."));
+    }
+
+    /// <summary>As Identity's own refresh endpoint: a valid, unexpired refresh token of a user whose security stamp still holds.</summary>
+    private static async Task<IResult> RefreshAsync(RefreshBody body, SignInManager<OpdUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
+    {
+        if (string.IsNullOrEmpty(body.RefreshToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["Send the refresh token from the sign-in answer."] },
+                title: "The request is not valid.");
+        }
+
+        var options = bearer.Get(IdentityConstants.BearerScheme);
+        var ticket = options.RefreshTokenProtector.Unprotect(body.RefreshToken);
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Problem("The refresh token is not valid or has expired; sign in again.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+        }
+
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+
+namespace OpdReception.Security;
+
+/// <summary>Who may use an endpoint or page. Doctor and BookingPortal grant access to their own things only.</summary>
+[Flags]
+public enum Who
+{
+    Nobody = 0,
+    Receptionist = 1,
+
+    /// <summary>Only for the doctor's own slots and patients (see <see cref="Own"/>).</summary>
+    Doctor = 2,
+    Admin = 4,
+
+    /// <summary>Only for the tokens the booking site booked itself (see <see cref="Own"/>).</summary>
+    BookingPortal = 8,
+
+    /// <summary>Anyone at all, signed in or not.</summary>
+    Anyone = 16,
+
+    Desk = Receptionist | Admin,
+    Staff = Receptionist | Doctor | Admin,
+    SignedIn = Receptionist | Doctor | Admin | BookingPortal,
+}
+
+/// <summary>Which route value names the thing a doctor or the booking site must own.</summary>
+public enum Own
+{
+    Nothing,
+    Slot,
+    Token,
+    Doctor,
+}
+
+/// <param name="Who">The roles allowed.</param>
+/// <param name="Owns">What a Doctor or BookingPortal must own, named by <paramref name="RouteValue"/>.</param>
+public sealed record AccessRule(Who Who, Own Owns = Own.Nothing, string RouteValue = "id")
+{
+    public static readonly AccessRule Missing = new(Who.Nobody);
+}
+
+/// <summary>
+/// THE rule table: who may use every endpoint and page. <see cref="AccessEnforcement"/> applies it to every request
+/// and the page gate to every interactive navigation; RuleTableTests fails for any endpoint or page not listed here.
+/// Keys are "METHOD /route" as mapped (constraints dropped), or "PAGE /route" for a Blazor page.
+/// To add an endpoint: map it, then add its line here.
+/// </summary>
+public static partial class AccessRules
+{
+    private static readonly AccessRule Anyone = new(Who.Anyone);
+    private static readonly AccessRule SignedIn = new(Who.SignedIn);
+    private static readonly AccessRule Desk = new(Who.Desk);
+    private static readonly AccessRule Admin = new(Who.Admin);
+
+    /// <summary>Acting in a doctor's place: their own doctor, or an admin covering (never a receptionist).</summary>
+    private static AccessRule DoctorOwn(Own owns, string routeValue = "id") => new(Who.Doctor | Who.Admin, owns, routeValue);
+
+    /// <summary>The desk, and the doctor for their own.</summary>
+    private static AccessRule DeskOrDoctor(Own owns, string routeValue = "id") => new(Who.Desk | Who.Doctor, owns, routeValue);
+
+    public static readonly IReadOnlyDictionary<string, AccessRule> Table = new Dictionary<string, AccessRule>(StringComparer.OrdinalIgnoreCase)
+    {
+        // Signing in and out.
+        ["POST /api/auth/login"] = Anyone,
+        ["POST /api/auth/refresh"] = Anyone,
+        ["GET /api/auth/me"] = SignedIn,
+        ["POST /account/signin"] = Anyone,
+        ["POST /account/signout"] = SignedIn,
+
+        // Doctors: everyone signed in reads them (the booking site too); only an admin changes them.
+        ["GET /api/doctors"] = new(Who.SignedIn),
+        ["GET /api/doctors/{id}"] = new(Who.SignedIn),
+        ["POST /api/doctors"] = Admin,
+        ["PUT /api/doctors/{id}"] = Admin,
+        ["DELETE /api/doctors/{id}"] = Admin,
+        ["GET /api/doctors/{id}/queue"] = DeskOrDoctor(Own.Doctor),
+        ["POST /api/doctors/{id}/call-next"] = DoctorOwn(Own.Doctor),
+
+        // Slots: the admin sets them up; the desk runs the day; a doctor declares their own delay.
+        ["GET /api/slots"] = new(Who.Staff),
+        ["GET /api/slots/{id}"] = new(Who.SignedIn),
+        ["POST /api/slots"] = Admin,
+        ["PUT /api/slots/{id}"] = Admin,
+        ["DELETE /api/slots/{id}"] = Admin,
+        ["GET /api/slots/doctor/{doctorId}"] = DeskOrDoctor(Own.Doctor, "doctorId"),
+        ["GET /api/slots/doctor/{doctorId}/available"] = new(Who.SignedIn),
+        ["PATCH /api/slots/{id}/delay"] = DeskOrDoctor(Own.Slot),
+        ["POST /api/slots/{id}/cancel"] = Desk,
+        ["POST /api/slots/{id}/close"] = Desk,
+        ["GET /api/slots/{id}/stats"] = DeskOrDoctor(Own.Slot),
+        ["POST /api/slots/{id}/call-next"] = DoctorOwn(Own.Slot),
+
+        // Tokens: the desk issues every kind; the booking site books online and follow-up, and sees its own.
+        ["POST /api/tokens"] = Desk,
+        ["POST /api/tokens/book"] = new(Who.Desk | Who.BookingPortal),
+        ["POST /api/tokens/followup"] = new(Who.Desk | Who.BookingPortal),
+        ["POST /api/tokens/walkin"] = Desk,
+        ["POST /api/tokens/priority"] = Desk,
+        ["POST /api/tokens/emergency"] = Desk,
+        ["GET /api/tokens/{id}"] = new(Who.Desk | Who.Doctor | Who.BookingPortal, Own.Token),
+        ["GET /api/tokens/patient/{patientId}"] = Desk,
+        ["GET /api/tokens/queue/{slotId}"] = DeskOrDoctor(Own.Slot, "slotId"),
+        ["PATCH /api/tokens/{id}/status"] = DeskOrDoctor(Own.Token),
+        ["POST /api/tokens/{id}/check-in"] = Desk,
+        ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
+        ["POST /api/tokens/reallocate/{slotId}"] = Desk,
+
+        // Whether the app can serve: no patient data in it.
+        ["GET /health"] = Anyone,
+
+        // The API's own description: open in Development, admins only elsewhere (see AccessEnforcement).
+        ["GET /openapi/{documentName}.json"] = Admin,
+
+        // Pages.
+        ["PAGE /"] = new(Who.Staff),
+        ["PAGE /signin"] = Anyone,
+        ["PAGE /forbidden"] = Anyone,
+        ["PAGE /not-found"] = Anyone,
+        ["PAGE /Error"] = Anyone,
+        ["PAGE /reception"] = Desk,
+        ["PAGE /doctor"] = new(Who.Doctor | Who.Admin),
+        ["PAGE /admin"] = Admin,
+    };
+
+    /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>
+    public static readonly IReadOnlyList<string> FrameworkPrefixes = ["/_blazor", "/_framework", "/_content"];
+
+    /// <summary>"GET /api/tokens/{id:int}/" becomes "GET /api/tokens/{id}".</summary>
+    public static string Key(string method, string route) => $"{method} {Normalize(route)}";
+
+    public static string Normalize(string route)
+    {
+        var path = Constraint().Replace(route, "{$1}").TrimEnd('/');
+        return path.StartsWith('/') ? path : "/" + path;
+    }
+
+    public static AccessRule For(string key) => Table.GetValueOrDefault(key) ?? AccessRule.Missing;
+
+    [GeneratedRegex(@"\{\*{0,2}(\w+)(?::[^}]*)?\??\}")]
+    private static partial Regex Constraint();
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpdReception.Data;
+using OpdReception.Services;
+
+namespace OpdReception.Security;
+
+/// <summary>Identity with its EF stores in the OPD database: the browser signs in with a cookie, programs with a bearer token.</summary>
+public static class OpdIdentity
+{
+    /// <summary>Picks the bearer scheme when the request carries a bearer token, else the cookie.</summary>
+    public const string Scheme = "Opd";
+
+    public const string SignInLimit = "sign-in";
+
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(5);
+
+    public const int LockoutAttempts = 5;
+
+    public static IServiceCollection AddOpdIdentity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+                o.DefaultForbidScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "opd.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = SecureDefaults.HttpsOnly(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/signin";
+            o.AccessDeniedPath = "/forbidden";
+
+            // The API answers 401/403 (as ProblemDetails, by the status-code pages); only pages redirect.
+            o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<OpdUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+                o.Password.RequiredLength = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OpdDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<OpdClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AccessOwnership>();
+        services.AddScoped<OpdAccounts>();
+        services.AddSingleton<StartPages>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptionsMonitor<OpdOptions>>().CurrentValue.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn")
+                    .LogWarning("Sign-in attempts over the limit from {Client} at {Path}", http.Connection.RemoteIpAddress, http.Request.Path);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many sign-in attempts.",
+                        Detail = $"Please wait {http.Response.Headers.RetryAfter} seconds before trying again.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+
+    private static Task Answer(HttpContext http, string redirectUri, int status)
+    {
+        if (OpdPaths.IsApi(http.Request.Path))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            http.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds the display name and the linked doctor to Identity's own claims (id, name, roles, security stamp).</summary>
+public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<OpdUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OpdUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(OpdClaims.DisplayName, user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.UserName ?? user.Id));
+        if (user.DoctorId is { } doctorId)
+        {
+            identity.AddClaim(new Claim(OpdClaims.DoctorId, doctorId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}
