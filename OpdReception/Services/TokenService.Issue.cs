@@ -11,10 +11,24 @@ public sealed partial class TokenService
 {
     public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
+        var result = await IssueAsync(request, by, key: null, ct);
+        return result.IsOk ? result.Value!.View : result.Problem!;
+    }
+
+    /// <summary>
+    /// Issues a token; with a key, a retry of the same request by the same caller gets the first answer back, and
+    /// the key with another request is refused, however many copies arrive at once (they queue for the write lock).
+    /// </summary>
+    public async Task<Result<IssuedToken>> IssueAsync(IssueRequest request, Actor by, IssueKey? key, CancellationToken ct = default)
+    {
         var check = new Validation()
+            .Require(key is null || IssueKey.IsWellFormed(key.Key), "Idempotency-Key",
+                $"Idempotency-Key must be 1 to {IssueKeyLimits.MaxLength} visible ASCII characters.")
             .Name(request.PatientName, "patientName", "Patient name")
             .Phone(request.PhoneNumber)
             .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
+            .Text(request.PatientId, "patientId", "Patient id", 40)
+            .Require(request.SlotId is null or > 0, "slotId", "Slot id must be a whole number from 1 up.")
             .Require(request.SlotId is not null, "slotId", "Slot id is required.")
             .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.");
         if (!check.IsValid)
@@ -27,6 +41,13 @@ public sealed partial class TokenService
 
         // Read after the lock, so arrival order and token numbers agree however the desks interleave.
         var now = Now();
+        var hash = key is null ? "" : IssueKey.Fingerprint(request);
+        if (key is not null && await EarlierAnswerAsync(db, key, hash, now, ct) is { } earlier)
+        {
+            await tx.DisposeAsync();
+            return earlier;
+        }
+
         var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (slot is null)
         {
@@ -93,10 +114,11 @@ public sealed partial class TokenService
             : $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {extendedTo}"));
         db.Tokens.Add(token);
         await db.SaveChangesAsync(ct);
+        var answer = key is null ? null : await RememberAsync(db, key, hash, token.Id, now, ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
 
-        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+        return answer ?? new IssuedToken((await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!, null, Replayed: false);
     }
 
     private static void SavePatient(OpdDbContext db, Patient? registered, string id, string name, string? phone)
