@@ -12,14 +12,14 @@ public sealed class DayQueueTests
     private static readonly SlotState Ten = ASlot.WithId(2).Running(10, 11).Build();
     private static readonly SlotState Eleven = ASlot.WithId(3).Running(11, 12).Build();
 
-    private static DaySlot[] Day(params SlotState[] slots) => slots.Select(s => new DaySlot(s, Minutes)).ToArray();
+    private static DayQueueSlot[] Day(params SlotState[] slots) => slots.Select(s => new DayQueueSlot(s, Minutes)).ToArray();
 
-    private static readonly DaySlot[] ThreeSlots = Day(Nine, Ten, Eleven);
+    private static readonly DayQueueSlot[] ThreeSlots = Day(Nine, Ten, Eleven);
 
     private static DayEntry Token(int id, int slot, TokenSource source = TokenSource.WalkIn, TokenStatus status = TokenStatus.Waiting, int arrivedAtMinute = 0, DateTime? calledAt = null) =>
         new(id, slot, source, status, PriorityWeights.Default.For(source), ASlot.At(8, 0).AddMinutes(arrivedAtMinute), calledAt);
 
-    private static IReadOnlyList<DayPlace> Arrange(IEnumerable<DayEntry> tokens, DateTime now, DaySlot[]? slots = null) =>
+    private static IReadOnlyList<DayPlace> Arrange(IEnumerable<DayEntry> tokens, DateTime now, DayQueueSlot[]? slots = null) =>
         DayQueue.Arrange(slots ?? ThreeSlots, tokens.ToList(), now);
 
     [Fact]

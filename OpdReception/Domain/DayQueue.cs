@@ -1,7 +1,7 @@
 namespace OpdReception.Domain;
 
 /// <summary>One of the doctor's slots that day, with the length of its consultations.</summary>
-public sealed record DaySlot(SlotState Slot, int MinutesPerConsultation);
+public sealed record DayQueueSlot(SlotState Slot, int MinutesPerConsultation);
 
 /// <summary>An active token of the doctor's day.</summary>
 /// <param name="QueuedAt">The arrival the queue orders by (for a booking, when it was booked).</param>
@@ -33,7 +33,7 @@ public static class DayQueue
     /// consultation. Tokens of a cancelled slot come last, waiting for a new slot, with no place in the timeline.
     /// </summary>
     public static IReadOnlyList<DayPlace> Arrange(
-        IReadOnlyCollection<DaySlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null)
+        IReadOnlyCollection<DayQueueSlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null)
     {
         weights ??= PriorityWeights.Default;
         var slotOf = slots.ToDictionary(s => s.Slot.Id);

@@ -5,7 +5,7 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>The doctor's day as the rules see it: every slot of that doctor on that date, with the timeline arranged.</summary>
-public sealed record DayTimeline(IReadOnlyList<DaySlot> Slots, IReadOnlyList<DayPlace> Places)
+public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayPlace> Places)
 {
     public DayPlace? PlaceOf(int tokenId) => Places.FirstOrDefault(p => p.TokenId == tokenId);
 }
@@ -43,7 +43,7 @@ internal static class SlotQueues
             entries.Add(newcomer);
         }
 
-        var slots = states.Select(s => new DaySlot(s, minutes[s.Id])).ToList();
+        var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();
         return new DayTimeline(slots, DayQueue.Arrange(slots, entries, now, weights));
     }
 
