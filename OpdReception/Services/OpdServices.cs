@@ -18,6 +18,8 @@ public static class OpdServices
         services.AddSingleton<IOptionsChangeTokenSource<OpdOptions>>(sp => sp.GetRequiredService<SettingsStore>());
         services.AddScoped<SettingsService>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new HospitalClock(
+            sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));
         services.AddSingleton<OpdChanges>();
         services.AddScoped<TokenService>();
         services.AddScoped<SlotService>();
@@ -34,5 +36,12 @@ public static class OpdServices
         }
 
         return services;
+    }
+
+    /// <summary>Says at start which clock the rules run by, so a wrong zone is seen before a patient is told a wrong time.</summary>
+    public static void LogHospitalClock(this WebApplication app)
+    {
+        var clock = app.Services.GetRequiredService<HospitalClock>();
+        app.Logger.LogInformation("Hospital clock: {Zone}; now {Now:yyyy-MM-dd HH:mm} there (Opd:TimeZone sets the zone)", clock.Describe(), clock.Now);
     }
 }
