@@ -65,7 +65,13 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
     /// <summary>"PAGE /route" for a Blazor page, "STATIC" for a static file, "FRAMEWORK" for Blazor's hub, else "METHOD /route".</summary>
     public static string KeyOf(Endpoint endpoint, string method)
     {
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
+        if (endpoint is not RouteEndpoint routed)
+        {
+            // Routing's own answers, such as "405 HTTP Method Not Supported": nothing behind them to guard.
+            return endpoint.DisplayName?.StartsWith("405 ", StringComparison.Ordinal) == true ? "FRAMEWORK" : $"UNROUTED {endpoint.DisplayName}";
+        }
+
+        var route = routed.RoutePattern.RawText ?? "";
 
         // Files of wwwroot: from the build's manifest, or (unpublished builds) the file fallback beside it.
         if (endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
