@@ -64,6 +64,24 @@ public sealed class SignInTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_bearer_token_stops_working_as_soon_as_its_account_is_locked()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync("leaver@test.opd", "Leaver", OpdApp.Password, [Roles.Receptionist]);
+        var login = await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email = "leaver@test.opd", password = OpdApp.Password }, Ct);
+        var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.ReadJson()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
+
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpdUser>>();
+        var user = (await users.FindByEmailAsync("leaver@test.opd"))!;
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task There_is_no_registration_endpoint()
     {
         var anonymous = await app.AnonymousClient().PostAsJsonAsync("/api/auth/register", new { email = "new@test.opd", password = OpdApp.Password }, Ct);
