@@ -10,11 +10,11 @@ public sealed record DoctorToday(int Id, string Name, string Specialization, str
 public sealed record AdminOverview(DateOnly Date, IReadOnlyList<DoctorToday> Doctors, int Slots, int Seats, int Booked, IReadOnlyList<string> Warnings);
 
 /// <summary>Today's setup at a glance for /admin. Costs one day's slots and the doctor list, whatever the history.</summary>
-public sealed class AdminOverviewService(IDbContextFactory<OpdDbContext> factory, TimeProvider clock)
+public sealed class AdminOverviewService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock)
 {
     public async Task<AdminOverview> TodayAsync(CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today;
         await using var db = await factory.CreateDbContextAsync(ct);
         var doctors = await db.Doctors.AsNoTracking().Where(d => d.DeactivatedAt == null).OrderBy(d => d.Name).ToListAsync(ct);
         var slots = await db.Slots.Where(s => s.Date == today && s.Status != SlotStatus.Cancelled).ToViewsAsync(ct);

@@ -21,7 +21,7 @@ public sealed record DoctorAdminView(
 public sealed record RemovalView(int DoctorId, bool Deleted, bool Deactivated, int SlotsCancelled);
 
 /// <summary>The admin's side of doctors: the full list, deactivation instead of deletion, linked accounts.</summary>
-public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, TimeProvider clock, OpdChanges changes)
+public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, OpdChanges changes)
 {
     public async Task<IReadOnlyList<DoctorAdminView>> ListAsync(CancellationToken ct = default)
     {
@@ -53,7 +53,7 @@ public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, 
             return OpdProblem.NotFound("Doctor", id);
         }
 
-        var now = clock.GetLocalNow().DateTime;
+        var now = clock.Now;
         var states = (await db.Slots.Where(s => s.DoctorId == id).Select(Projections.SlotState).ToListAsync(ct)).ToDictionary(s => s.Id);
         var tokens = await db.Tokens.Where(t => t.Slot.DoctorId == id).GroupBy(t => t.SlotId)
             .Select(g => new { g.Key, Ever = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Ever, ct);
@@ -109,7 +109,7 @@ public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, 
         }
 
         doctor.DeactivatedAt = null;
-        AdminRecord.Add(db, clock.GetLocalNow().DateTime, by, "Doctor", doctor.Name, "Reactivated");
+        AdminRecord.Add(db, clock.Now, by, "Doctor", doctor.Name, "Reactivated");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));

@@ -23,11 +23,11 @@ public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots,
 /// A doctor away: the preview says which open slots are cancelled and where their patients go (the reallocation
 /// preview); confirming records the leave, cancels the slots in one transaction, then moves the patients slot by slot.
 /// </summary>
-public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenService tokens, TimeProvider clock, OpdChanges changes)
+public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenService tokens, HospitalClock clock, OpdChanges changes)
 {
     public const int MaxLeaveDays = 366;
 
-    private DateTime Now() => clock.GetLocalNow().DateTime;
+    private DateTime Now() => clock.Now;
 
     public async Task<IReadOnlyList<LeaveView>> ListAsync(int? doctorId = null, CancellationToken ct = default)
     {

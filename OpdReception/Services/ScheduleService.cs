@@ -18,9 +18,9 @@ public sealed record SkippedView(int DoctorId, string DoctorName, DateOnly Date,
 public sealed record GenerationView(bool Written, IReadOnlyList<PlannedSlot> Create, IReadOnlyList<SkippedView> Skipped);
 
 /// <summary>Weekly templates, and the slots of a date range generated from them (preview first, then the same plan written).</summary>
-public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, TimeProvider clock, OpdChanges changes)
+public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, OpdChanges changes)
 {
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today() => clock.Today;
 
     public async Task<Result<TemplateView>> GetTemplateAsync(int doctorId, CancellationToken ct = default)
     {
@@ -57,7 +57,7 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Tim
             CapacityPerSlot = p.CapacityPerSlot,
             MinutesPerConsultation = p.MinutesPerConsultation,
         }).ToList();
-        AdminRecord.Add(db, clock.GetLocalNow().DateTime, by, "Schedule", doctor.Name,
+        AdminRecord.Add(db, clock.Now, by, "Schedule", doctor.Name,
             plans.Count == 0 ? "Weekly template cleared" : "Weekly template: " + string.Join("; ", plans.Select(p =>
                 $"{p.Day} {p.Start:HH\\:mm}-{p.End:HH\\:mm} every {p.SlotMinutes} min, {p.CapacityPerSlot} × {p.MinutesPerConsultation} min")));
         await db.SaveChangesAsync(ct);
@@ -138,7 +138,7 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Tim
         }));
         foreach (var doctor in create.GroupBy(c => c.DoctorName))
         {
-            AdminRecord.Add(db, clock.GetLocalNow().DateTime, actor, "Schedule", doctor.Key,
+            AdminRecord.Add(db, clock.Now, actor, "Schedule", doctor.Key,
                 $"Generated {doctor.Count()} slot(s) from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
         }
 

@@ -19,7 +19,7 @@ public sealed class SettingsService(
     IOptionsMonitor<OpdOptions> options,
     IConfiguration configuration,
     SettingsStore store,
-    TimeProvider clock,
+    HospitalClock clock,
     OpdChanges changes)
 {
     public async Task<SettingsView> GetAsync(CancellationToken ct = default)
@@ -42,7 +42,7 @@ public sealed class SettingsService(
             case SettingsAccepted { Changes.Count: 0 }:
                 break;
             case SettingsAccepted accepted:
-                var now = clock.GetLocalNow().DateTime;
+                var now = clock.Now;
                 foreach (var line in accepted.Changes)
                 {
                     if (rows.TryGetValue(line.Key, out var row))

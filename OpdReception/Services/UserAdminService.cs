@@ -20,7 +20,7 @@ public sealed record LinkDoctorRequest(int? DoctorId);
 /// Staff accounts through Identity's UserManager, one scope (one context, one transaction) per operation, each change
 /// recorded in the admin's record in the same transaction.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, OpdChanges changes)
+public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, HospitalClock hospital, OpdChanges changes)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct = default)
     {
@@ -210,7 +210,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider c
                 return problem ?? OpdProblem.Conflict("Nothing changed.");
             }
 
-            AdminRecord.Add(db, clock.GetLocalNow().DateTime, by, "User", user.Email ?? user.Id, what);
+            AdminRecord.Add(db, hospital.Now, by, "User", user.Email ?? user.Id, what);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             userId = user.Id;

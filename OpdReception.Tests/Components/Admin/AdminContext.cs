@@ -33,6 +33,7 @@ public abstract class AdminContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton(app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
+        Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
