@@ -44,6 +44,7 @@ public static class OpdApi
         app.MapHealth();
 
         var api = app.MapGroup("/api");
+        api.UseVersions();
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();

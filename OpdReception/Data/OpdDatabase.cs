@@ -27,7 +27,7 @@ public static class OpdDatabase
     public static string DataFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability());
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability(), new Versioning());
 
     /// <summary>A relative file is placed under the app's content root, never the caller's working folder.</summary>
     public static string ResolveConnectionString(string connectionString, string contentRoot)
