@@ -39,8 +39,10 @@ internal static class TokensApi
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
         tokens.MapGet("/patient/{patientId}", async (string patientId, TokenService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
-            .WithSummary("All tokens of a patient, newest first");
+                new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
+                    ? ApiResults.ToHttp(bad.ToProblem())
+                    : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+            .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
         tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenService service, CancellationToken ct) =>
                 (await service.QueueAsync(slotId, ct)).ToHttp())
