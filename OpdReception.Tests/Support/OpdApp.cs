@@ -76,6 +76,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:SeedDemoDay", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -20,6 +20,7 @@ public static class OpdApi
         });
         services.AddOpenApi();
         services.AddOpdHealth();
+        services.AddRequestLimits();
         return services;
     }
 
