@@ -26,6 +26,16 @@ public sealed class VersionTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task The_api_document_lists_412_for_versioned_writes()
+    {
+        var document = await (await app.CreateClient().GetAsync("/openapi/v1.json")).ReadJson();
+
+        var put = document.GetProperty("paths").GetProperty("/api/doctors/{id}").GetProperty("put");
+
+        Assert.True(put.GetProperty("responses").TryGetProperty("412", out _));
+    }
+
+    [Fact]
     public async Task A_doctor_edited_from_a_stale_read_is_412_with_the_current_state_and_keeps_the_first_edit()
     {
         var doctor = await _desk.Doctor(name: "Dr. Rao");

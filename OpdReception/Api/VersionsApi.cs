@@ -50,6 +50,10 @@ internal static class VersionsApi
         if (versioned is { } entity)
         {
             route.FilterFactories.Add((_, next) => invocation => Check(entity, invocation, next));
+            if (!methods.HttpMethods.Contains(HttpMethods.Get))
+            {
+                route.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status412PreconditionFailed, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            }
         }
     });
 
