@@ -26,16 +26,24 @@ public sealed partial class TokenService(
         return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
     }
 
+    /// <summary>
+    /// One query for the patient's tokens through their index; only a token still waiting needs its slot's queue
+    /// for a position, so a long history costs its own rows and nothing more.
+    /// </summary>
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
     {
         patientId = patientId.Trim().ToUpperInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slotIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.SlotId).Distinct().ToListAsync(ct);
+        var tokens = await db.Tokens.AsNoTracking()
+            .Include(t => t.Patient).Include(t => t.Slot).ThenInclude(s => s.Doctor)
+            .Where(t => t.PatientId == patientId)
+            .ToListAsync(ct);
         var views = new List<TokenView>();
-        foreach (var slotId in slotIds)
+        foreach (var token in tokens)
         {
-            var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-            views.AddRange(slot!.Tokens.Where(t => t.PatientId == patientId).Select(t => SlotQueues.View(slot, t, Now())));
+            views.Add(token.Status.IsActive()
+                ? (await SlotQueues.ViewAsync(db, token.Id, Now(), withHistory: false, ct))!
+                : token.ToView(token.Slot, null));
         }
 
         return views.OrderByDescending(v => v.CreatedAt).ToList();
