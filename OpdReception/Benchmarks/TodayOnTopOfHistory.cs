@@ -72,16 +72,17 @@ public sealed class TodayOnTopOfHistory
     public IReadOnlyList<DeskOperation> Operations(CancellationToken ct) =>
     [
         new("read a slot's queue (20 tokens)", _ => Must(_desk.Tokens.QueueAsync(QueueSlot, ct))),
+        new("read a doctor's day queue", _ => Must(_desk.Tokens.DayQueueAsync(DoctorId, Day, ct))),
         new("read one token with its history", _ => Must(_desk.Tokens.GetAsync(Token, ct))),
         new("tokens of one returning patient", async _ => await _desk.Tokens.ByPatientAsync(ReturningPatient, ct)),
         new("issue a token", _ => Must(_desk.Tokens.IssueAsync(
             new IssueRequest(IssueSlot, TokenSource.Online, $"NEW{Interlocked.Increment(ref _patients):000000}", "New Patient", null), "benchmark", ct))),
-        new("check in, call and complete a patient", async _ =>
+        new("check in, call (day queue) and complete a patient", async _ =>
         {
             var booked = await _desk.Tokens.IssueAsync(
                 new IssueRequest(IssueSlot, TokenSource.Online, $"SEEN{Interlocked.Increment(ref _patients):000000}", "Seen Patient", null), "benchmark", ct);
             await Must(_desk.Tokens.CheckInAsync(booked.Value!.Id, "benchmark", ct));
-            var called = Must(await _desk.Tokens.CallNextAsync(IssueSlot, "benchmark", ct));
+            var called = Must(await _desk.Tokens.CallNextForDoctorAsync(DoctorId, Day, "benchmark", ct));
             await Must(_desk.Tokens.ChangeStatusAsync(called.Id, TokenStatus.Completed, null, "benchmark", ct));
         }),
         new("refuse a token in a full slot, naming the next", async _ =>

@@ -11,18 +11,18 @@ namespace OpdReception.Services;
 /// </summary>
 public sealed partial class TokenService(
     IDbContextFactory<OpdDbContext> factory,
-    TimeProvider clock,
+    HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
     OpdChanges changes)
 {
     private OpdOptions Settings => options.CurrentValue;
 
-    private DateTime Now() => clock.GetLocalNow().DateTime;
+    private DateTime Now() => clock.Now;
 
     public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = await SlotQueues.ViewAsync(db, tokenId, Now(), withHistory: true, ct);
+        var view = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: true, ct);
         return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
     }
 
@@ -42,7 +42,7 @@ public sealed partial class TokenService(
         foreach (var token in tokens)
         {
             views.Add(token.Status.IsActive()
-                ? (await SlotQueues.ViewAsync(db, token.Id, Now(), withHistory: false, ct))!
+                ? (await SlotQueues.ViewAsync(db, token.Id, Now(), Settings.Weights, withHistory: false, ct))!
                 : token.ToView(token.Slot, null));
         }
 
@@ -53,7 +53,7 @@ public sealed partial class TokenService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-        return slot is null ? OpdProblem.NotFound("Slot", slotId) : SlotQueues.Build(slot, Now());
+        return slot is null ? OpdProblem.NotFound("Slot", slotId) : await SlotQueues.BuildAsync(db, slot, Now(), Settings.Weights, ct);
     }
 
     private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, Actor by, string? reason) => new()
