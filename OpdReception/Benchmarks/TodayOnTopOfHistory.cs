@@ -77,7 +77,7 @@ public sealed class TodayOnTopOfHistory
         new("tokens of one returning patient", async _ => await _desk.Tokens.ByPatientAsync(ReturningPatient, ct)),
         new("issue a token", _ => Must(_desk.Tokens.IssueAsync(
             new IssueRequest(IssueSlot, TokenSource.Online, $"NEW{Interlocked.Increment(ref _patients):000000}", "New Patient", null), "benchmark", ct))),
-        new("check in, call (day queue) and complete a patient", async _ =>
+        new("check in, call from the day queue, complete", async _ =>
         {
             var booked = await _desk.Tokens.IssueAsync(
                 new IssueRequest(IssueSlot, TokenSource.Online, $"SEEN{Interlocked.Increment(ref _patients):000000}", "Seen Patient", null), "benchmark", ct);
