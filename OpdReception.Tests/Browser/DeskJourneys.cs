@@ -185,4 +185,19 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
                 $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
         }
     }
+
+    [Fact]
+    public async Task A_lost_connection_shows_a_banner_with_the_time_and_reconnects_by_itself()
+    {
+        var page = await DeskAsync("/reception");
+        var banner = page.GetByTestId("connection-banner");
+        await Expect(banner).ToBeHiddenAsync();
+
+        await page.Context.SetOfflineAsync(true);
+
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Last live update at \d\d:\d\d:\d\d"));
+        await page.Context.SetOfflineAsync(false);
+        await Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });
+    }
 }
