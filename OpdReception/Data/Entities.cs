@@ -15,6 +15,9 @@ public sealed class Doctor
 
     public List<Slot> Slots { get; set; } = [];
     public List<WeeklySession> WeeklySessions { get; set; } = [];
+
+    /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 public sealed class Slot
@@ -51,6 +54,9 @@ public sealed class Slot
     public int LastTokenNumber { get; set; }
 
     public List<Token> Tokens { get; set; } = [];
+
+    /// <summary>Bumped by every tracked change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 public sealed class Patient
@@ -90,6 +96,9 @@ public sealed class Token
     public DateTime? NoShowAt { get; set; }
     public string? CancellationReason { get; set; }
     public List<TokenEvent> History { get; set; } = [];
+
+    /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One line of a token's history: never updated, never deleted.</summary>

@@ -30,6 +30,7 @@ public static class OpdServices
         services.AddScoped<ScheduleService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<AdminOverviewService>();
+        services.AddSingleton<BoardFeed>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();
