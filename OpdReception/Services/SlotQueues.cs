@@ -30,6 +30,15 @@ internal static class SlotQueues
     public static async Task<DayTimeline> DayAsync(
         OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null)
     {
+        var day = await DayStateAsync(db, doctorId, date, ct);
+        // A token moving within the doctor's day is placed once, where it is going.
+        IReadOnlyList<DayEntry> entries = newcomer is null ? day.Tokens : [.. day.Tokens.Where(t => t.TokenId != newcomer.TokenId), newcomer];
+        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights));
+    }
+
+    /// <summary>The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens.</summary>
+    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
+    {
         var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
         var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
         var minutes = await ofDay.Select(s => new { s.Id, s.MinutesPerConsultation }).ToDictionaryAsync(s => s.Id, s => s.MinutesPerConsultation, ct);
@@ -38,13 +47,7 @@ internal static class SlotQueues
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
                 t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction).Max(e => (DateTime?)e.At) : null))
             .ToListAsync(ct);
-        if (newcomer is not null)
-        {
-            entries.Add(newcomer);
-        }
-
-        var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();
-        return new DayTimeline(slots, DayQueue.Arrange(slots, entries, now, weights));
+        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList(), entries);
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>
