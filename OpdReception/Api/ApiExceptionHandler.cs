@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace OpdReception.Api;
 
@@ -19,6 +20,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         var (status, title, detail, errors) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", "", await BadRequestWords.ExplainAsync(http, bad, ct)),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else.",
+                "Someone else changed this at the same moment; nothing was written. Read it again and retry.", null),
             SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => (StatusCodes.Status503ServiceUnavailable,
                 "The database is busy.", "Nothing was written; please try again in a moment.", null),
             _ => (0, "", "", null),

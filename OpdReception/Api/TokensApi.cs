@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpdReception.Domain;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -31,22 +32,27 @@ internal static class TokensApi
         MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
         tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary("Issue a token of any source");
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
+            .WithSummary("Issue a token of any source");
 
         tokens.MapGet("/{id:int}", async (int id, TokenService service, CancellationToken ct) =>
                 (await service.GetAsync(id, ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
         tokens.MapGet("/patient/{patientId}", async (string patientId, TokenService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
-            .WithSummary("All tokens of a patient, newest first");
+                new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
+                    ? ApiResults.ToHttp(bad.ToProblem())
+                    : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+            .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
         tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenService service, CancellationToken ct) =>
                 (await service.QueueAsync(slotId, ct)).ToHttp())
             .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
 
         tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, TokenService service, CancellationToken ct) =>
-                (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp())
+                RoleLimits.MaySetStatus(http.User.Holds(), body.Status)
+                    ? (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp()
+                    : TypedResults.Problem($"Your role may not set a token to {body.Status}.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
 
         tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
@@ -69,7 +75,8 @@ internal static class TokensApi
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
         tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary(summary);
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
+            .WithSummary(summary);
 
     /// <summary>
     /// Without a key, as ever. With one, the answer is remembered with the token: a retry gets the same status and
@@ -82,7 +89,7 @@ internal static class TokensApi
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var actor = http.Actor();
         var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
-        var result = await service.IssueAsync(request, actor, idempotency, ct);
+        var result = (await service.IssueAsync(request, actor, idempotency, ct)).ForCaller(http.User);
         return result.ToHttp(issued =>
         {
             if (issued.Answer is null)

@@ -195,14 +195,22 @@ public sealed partial class TokenService
         var targetIds = plan.Moves.Select(m => m.ToSlotId).Distinct().ToList();
         var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor)
             .Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var after = new Dictionary<int, DateTime?>();
-        foreach (var move in plan.Moves)
+
+        // New estimates by the same day-queue rules as the board, for each doctor's day the patients would join.
+        var after = new Dictionary<int, DayPlace>();
+        foreach (var day in plan.Moves.GroupBy(m => (targets[m.ToSlotId].DoctorId, targets[m.ToSlotId].Date)))
         {
-            var token = pending.Single(t => t.Id == move.TokenId);
-            var target = targets[move.ToSlotId];
-            var arriving = new DayEntry(token.Id, target.Id, token.Source, token.Status, token.PriorityScore, token.QueuedAt);
-            var day = await SlotQueues.DayAsync(db, target.DoctorId, target.Date, now, Settings.Weights, ct, arriving);
-            after[move.TokenId] = day.PlaceOf(token.Id)?.EstimatedTime;
+            var arriving = day.Select(m => (Move: m, Token: pending.Single(t => t.Id == m.TokenId)))
+                .Select(x => new DayEntry(x.Token.Id, x.Move.ToSlotId, x.Token.Source, x.Token.Status, x.Token.PriorityScore, x.Token.QueuedAt))
+                .ToList();
+            var timeline = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, Settings.Weights, ct, movedIn: arriving);
+            foreach (var move in day)
+            {
+                if (timeline.PlaceOf(move.TokenId) is { } place)
+                {
+                    after[move.TokenId] = place;
+                }
+            }
         }
 
         string Name(int tokenId) => pending.Single(t => t.Id == tokenId).Patient.Name;
@@ -211,7 +219,7 @@ public sealed partial class TokenService
             plan.Moves.Select(m => new PlannedMove(
                 m.TokenId, StatusRules.Label(m.FromTokenNumber), Name(m.TokenId), before.GetValueOrDefault(m.TokenId)?.EstimatedTime,
                 m.ToSlotId, targets[m.ToSlotId].Doctor.Name, targets[m.ToSlotId].StartTime, StatusRules.Label(m.NewTokenNumber),
-                after.GetValueOrDefault(m.TokenId), m.ExtendedCapacity)).ToList(),
+                after.GetValueOrDefault(m.TokenId)?.EstimatedTime, m.ExtendedCapacity)).ToList(),
             plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, StatusRules.Label(u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
     }
 
