@@ -54,6 +54,24 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     public string DatabaseFile => Path.Combine(_folder, "opd.db");
 
     private bool _realPort;
+    private string _environment = "Testing";
+
+    /// <summary>Everything the app logged, when <see cref="CapturingLogs"/> was called.</summary>
+    public CapturedLogs? Logs { get; private set; }
+
+    /// <summary>Runs the app as Production (or another environment) instead of Testing.</summary>
+    public OpdApp InEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
+    /// <summary>Keeps every log line the app writes at <paramref name="level"/> and above, for tests that read the logs.</summary>
+    public OpdApp CapturingLogs(string level = "Information")
+    {
+        Logs = new CapturedLogs();
+        return With("Logging:LogLevel:Default", level).With("Logging:LogLevel:Microsoft.AspNetCore", level).With("Logging:LogLevel:Microsoft.EntityFrameworkCore", level);
+    }
 
     /// <summary>The real server's address, once <see cref="Start"/> has run (browser tests).</summary>
     public Uri? Address { get; private set; }
@@ -84,7 +102,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
 
         // The unpublished build's wwwroot and package assets (MudBlazor), as Development has them, for browser tests.
         builder.UseStaticWebAssets();
@@ -103,6 +121,10 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (Logs is not null)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            }
 
             // Sign-in stays valid whatever hour a test sets the hospital's clock to.
             services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -156,6 +178,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         }
 
         using var client = _realPort ? new HttpClient { BaseAddress = Address } : Server.CreateClient();
+        client.BaseAddress = _realPort ? Address : ClientOptions.BaseAddress;
         var response = await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = Password }));
         response.EnsureSuccessStatusCode();
         var token = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TokenAnswer>(response.Content)
