@@ -19,6 +19,7 @@ public static class OpdServices
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
         services.AddScoped<DeskService>();
+        services.AddSingleton<BoardFeed>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();

@@ -13,11 +13,22 @@ public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyLis
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
 internal static class SlotQueues
 {
-    public static Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
-        db.Slots
-            .Include(s => s.Doctor)
-            .Include(s => s.Tokens).ThenInclude(t => t.Patient)
-            .FirstOrDefaultAsync(s => s.Id == slotId, ct);
+    /// <summary>
+    /// Two queries, not one: SQLite cannot flatten the LEFT JOIN that a single Include of tokens with their patients
+    /// becomes, and would join every token on record to its patient before picking this slot's. Loaded apart, the
+    /// tokens are found through their slot's index and the cost stays the slot's, whatever the size of the history.
+    /// </summary>
+    public static async Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct)
+    {
+        var slot = await db.Slots.Include(s => s.Doctor).FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is not null)
+        {
+            // Tracked, so the context attaches them to slot.Tokens.
+            await db.Tokens.Include(t => t.Patient).Where(t => t.SlotId == slotId).LoadAsync(ct);
+        }
+
+        return slot;
+    }
 
     /// <summary>What a status change decides on: the slot and its tokens, without patients or doctor.</summary>
     public static Task<Slot?> LoadForChangeAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
@@ -28,7 +39,8 @@ internal static class SlotQueues
     /// size of that day, not of the database. A <paramref name="newcomer"/> not yet written is placed as if it were.
     /// </summary>
     public static async Task<DayTimeline> DayAsync(
-        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null)
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null,
+        IReadOnlyCollection<DayEntry>? movedIn = null)
     {
         var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
         var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
@@ -41,6 +53,13 @@ internal static class SlotQueues
         if (newcomer is not null)
         {
             entries.Add(newcomer);
+        }
+
+        // A preview of a move: the tokens as they would stand in their new slots (gone from their old ones).
+        if (movedIn is not null)
+        {
+            entries.RemoveAll(e => movedIn.Any(m => m.TokenId == e.TokenId));
+            entries.AddRange(movedIn);
         }
 
         var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();
