@@ -216,6 +216,7 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
         }
 
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, codes);
-        Assert.All(codes, c => Assert.Contains(c, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }));
+        // A refusal is a fair answer to a race: the rename can leave the slot outside the doctor's OPD days.
+        Assert.All(codes, c => Assert.Contains(c, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Conflict }));
     }
 }

@@ -52,4 +52,22 @@ public sealed class HealthTests
         Assert.False(health.GetProperty("database").GetProperty("canWrite").GetBoolean());
         Assert.Contains("not a database", health.GetProperty("database").GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task A_signed_in_request_to_an_unusable_database_is_a_503_problem_not_a_500()
+    {
+        await using var app = new OpdApp();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/doctors", TestContext.Current.CancellationToken)).StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(app.DatabaseFile + "-wal");
+        File.Delete(app.DatabaseFile + "-shm");
+        await File.WriteAllBytesAsync(app.DatabaseFile, Enumerable.Repeat((byte)'x', 8192).ToArray(), TestContext.Current.CancellationToken);
+
+        var response = await client.GetAsync("/api/doctors", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
