@@ -121,7 +121,7 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
             var previews = new List<SlotGoing>();
             foreach (var id in slotIds)
             {
-                var plan = await tokens.PreviewReallocationAsync(id, null, ct, leaving: slotIds);
+                var plan = await tokens.PreviewReallocationAsync(id, null, ct, goingToo: slotIds);
                 if (plan.Problem is { } problem)
                 {
                     return problem;
