@@ -36,5 +36,6 @@ public static class OpdApi
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();
+        api.MapConsole();
     }
 }

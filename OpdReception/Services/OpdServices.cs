@@ -17,6 +17,9 @@ public static class OpdServices
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
         services.AddScoped<DeskService>();
+        services.AddScoped<ConsoleService>();
+        services.AddScoped<DisplayService>();
+        services.AddScoped<PatientPageService>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();
