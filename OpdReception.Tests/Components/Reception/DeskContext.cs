@@ -17,7 +17,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         App = app;
         Desk = new Desk(app.CreateClient());
         Services.AddMudServices();
-        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService) })
+        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService) })
         {
             Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));
         }
