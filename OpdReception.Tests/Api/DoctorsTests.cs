@@ -12,7 +12,7 @@ public sealed class DoctorsTests(OpdApp app) : IClassFixture<OpdApp>
     [Fact]
     public async Task Doctors_are_created_read_and_filtered_by_specialization_ignoring_case()
     {
-        var neuro = await _desk.Doctor("Neurology", "Dr. Iyer");
+        var neuro = await _desk.Doctor("Neurology", "Dr. Iyer", ["Monday"]);
         await _desk.Doctor("Dermatology", "Dr. Bose");
 
         var filtered = await (await _desk.Client.GetAsync("/api/doctors?specialization=neurology")).Read<List<DoctorView>>();

@@ -9,11 +9,14 @@ public sealed class Desk(HttpClient client)
 {
     private static int _patients;
 
+    /// <summary>Tests choose their dates freely (the real clock's tomorrow included); the OPD-day rule has tests of its own.</summary>
+    private static readonly string[] AllWeek = Enum.GetNames<DayOfWeek>();
+
     public HttpClient Client { get; } = client;
 
-    public async Task<DoctorView> Doctor(string specialization = "Cardiology", string? name = null)
+    public async Task<DoctorView> Doctor(string specialization = "Cardiology", string? name = null, string[]? opdDays = null)
     {
-        var response = await Client.Post("/api/doctors", new { name = name ?? $"Dr. {Guid.NewGuid():N}"[..12], specialization, opdDays = new[] { "Monday" }, room = "101" });
+        var response = await Client.Post("/api/doctors", new { name = name ?? $"Dr. {Guid.NewGuid():N}"[..12], specialization, opdDays = opdDays ?? AllWeek, room = "101" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Read<DoctorView>();
     }

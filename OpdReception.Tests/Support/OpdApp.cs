@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +36,28 @@ public sealed class OpdApp : WebApplicationFactory<Program>
 
     public string DatabaseFile => Path.Combine(_folder, "opd.db");
 
+    private bool _realPort;
+
+    /// <summary>The real server's address, once <see cref="Start"/> has run (browser tests).</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>Serve over Kestrel on a free loopback port instead of the in-memory test server (browser tests).</summary>
+    public OpdApp OnRealPort()
+    {
+        _realPort = true;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        return this;
+    }
+
+    /// <summary>Starts the real server and returns its address.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        return Address;
+    }
+
     public OpdApp With(string key, string value)
     {
         _settings[key] = value;
@@ -43,6 +68,9 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
+
+        // The unpublished build's wwwroot and package assets (MudBlazor), as Development has them, for browser tests.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Opd", $"Data Source={DatabaseFile}");
         builder.UseSetting("Opd:AutoNoShow", "false");
         builder.UseSetting("Opd:SeedDemoDay", "false");
@@ -109,7 +137,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
             };
         }
 
-        using var client = Server.CreateClient();
+        using var client = _realPort ? new HttpClient { BaseAddress = Address } : Server.CreateClient();
         var response = await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = Password }));
         response.EnsureSuccessStatusCode();
         var token = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TokenAnswer>(response.Content)

@@ -6,8 +6,8 @@ namespace OpdReception.Api;
 
 /// <summary>
 /// Failures that happen outside the services still reach the caller as ProblemDetails that say what to do:
-/// malformed JSON, an unknown enum word or a date that is not a date is a 400; a database that stayed busy
-/// past its timeout is a 503 to retry, since the transaction was rolled back and nothing was written.
+/// malformed JSON, an unknown member, an unknown enum word or a date that is not a date is a 400; a database
+/// that stayed busy past its timeout is a 503 to retry, since the transaction was rolled back and nothing was written.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
@@ -16,12 +16,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (status, title, detail) = exception switch
+        var (status, title, detail, errors) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", Explain(bad)),
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", "", await BadRequestWords.ExplainAsync(http, bad, ct)),
             SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => (StatusCodes.Status503ServiceUnavailable,
-                "The database is busy.", "Nothing was written; please try again in a moment."),
-            _ => (0, "", ""),
+                "The database is busy.", "Nothing was written; please try again in a moment.", null),
+            _ => (0, "", "", null),
         };
         if (status == 0)
         {
@@ -34,23 +34,24 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             http.Response.Headers.RetryAfter = "1";
         }
 
-        http.Response.StatusCode = status;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
+            ProblemDetails = { Status = status, Title = title, Detail = errors?.Detail ?? detail },
+        };
+        if (errors?.Fields is { Count: > 0 } fields)
+        {
+            context.ProblemDetails.Extensions["errors"] = fields;
+        }
 
-    /// <summary>Says what was wrong in the caller's terms, not in .NET type names.</summary>
-    private static string Explain(BadHttpRequestException bad) => bad.InnerException switch
-    {
-        JsonException { Path: { } path } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
-            $"The value at {path} has the wrong type or format.",
-        JsonException { Path: { } path } json => $"The value at {path} is not valid: {json.Message.Split(" Path: ")[0]}",
-        JsonException => "The body is not valid JSON.",
-        _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "This request needs a JSON body.",
-        _ => bad.Message,
-    };
+        http.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(context);
+    }
+}
+
+/// <summary>What the caller did wrong, with the fields it concerns.</summary>
+internal sealed record Explained(string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
+{
+    public static Explained For(string field, string message) => new(message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -12,7 +12,7 @@ internal sealed class ClockTimeConverter : JsonConverter<TimeOnly>
     public override TimeOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         TimeOnly.TryParseExact(reader.GetString(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
-            : throw new JsonException($"'{reader.GetString()}' is not a time of day; use HH:mm, for example 09:30.");
+            : throw new JsonException($"\"{BadRequestWords.Excerpt(reader.GetString() ?? "")}\" is not a time of day; use HH:mm, for example 09:30.");
 
     public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString("HH:mm", CultureInfo.InvariantCulture));

@@ -1,9 +1,26 @@
+using System.Text.Json.Serialization;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
 
 internal static class DoctorsApi
 {
+    /// <summary>
+    /// The reference's own example writes <c>opd_days</c>; both spellings are accepted so its days are never
+    /// dropped. Any other unknown member is refused (see <see cref="OpdApi"/>).
+    /// </summary>
+    public sealed record DoctorBody(
+        string? Name,
+        string? Specialization,
+        IReadOnlyList<string>? OpdDays,
+        string? Room,
+        [property: JsonPropertyName("opd_days")] IReadOnlyList<string>? OpdDaysAsWritten = null)
+    {
+        public Result<DoctorRequest> ToRequest() => OpdDays is not null && OpdDaysAsWritten is not null
+            ? OpdProblem.Invalid("opdDays", "Give the days once, as opdDays or as opd_days, not both.")
+            : new DoctorRequest(Name, Specialization, OpdDays ?? OpdDaysAsWritten, Room);
+    }
+
     public static void MapDoctors(this IEndpointRouteBuilder api)
     {
         var doctors = api.MapGroup("/doctors").WithTags("Doctors");
@@ -16,12 +33,14 @@ internal static class DoctorsApi
                 (await service.GetAsync(id, ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(404).WithSummary("One doctor");
 
-        doctors.MapPost("/", async (DoctorRequest body, DoctorService service, CancellationToken ct) =>
-                (await service.CreateAsync(body, ct)).ToHttp(d => TypedResults.Created($"/api/doctors/{d.Id}", d)))
+        doctors.MapPost("/", async (DoctorBody body, DoctorService service, CancellationToken ct) =>
+                body.ToRequest() is { IsOk: false } bad ? ApiResults.ToHttp(bad.Problem!)
+                    : (await service.CreateAsync(body.ToRequest().Value!, ct)).ToHttp(d => TypedResults.Created($"/api/doctors/{d.Id}", d)))
             .Produces<DoctorView>(StatusCodes.Status201Created).ProducesErrors(400).WithSummary("Add a doctor");
 
-        doctors.MapPut("/{id:int}", async (int id, DoctorRequest body, DoctorService service, CancellationToken ct) =>
-                (await service.UpdateAsync(id, body, ct)).ToHttp())
+        doctors.MapPut("/{id:int}", async (int id, DoctorBody body, DoctorService service, CancellationToken ct) =>
+                body.ToRequest() is { IsOk: false } bad ? ApiResults.ToHttp(bad.Problem!)
+                    : (await service.UpdateAsync(id, body.ToRequest().Value!, ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(400, 404).WithSummary("Change a doctor's details");
 
         doctors.MapDelete("/{id:int}", async (int id, DoctorService service, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace OpdReception.Api;
@@ -13,6 +14,9 @@ public static class OpdApi
         {
             o.SerializerOptions.Converters.Add(new WordEnumConverter());
             o.SerializerOptions.Converters.Add(new ClockTimeConverter());
+
+            // A typo such as "opdDay" must not be dropped silently while the request succeeds without it.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddOpenApi();
         services.AddOpdHealth();
@@ -28,6 +32,13 @@ public static class OpdApi
             o.SwaggerEndpoint("/openapi/v1.json", "OpdReception API v1");
             o.DocumentTitle = "OpdReception API";
         });
+
+        // Lets a refusal of unknown members name all of them, not only the first the reader met.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use((http, next) =>
+        {
+            http.Request.EnableBuffering();
+            return next(http);
+        }));
 
         app.MapAuth();
         app.MapHealth();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OpdReception.Domain;
 using OpdReception.Services;
 
@@ -6,6 +8,8 @@ namespace OpdReception.Api;
 
 internal static class TokensApi
 {
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     public sealed record TokenBody(int? SlotId, string? PatientId, string? PatientName, string? PhoneNumber);
 
     public sealed record AnyTokenBody(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
@@ -25,9 +29,9 @@ internal static class TokensApi
         MapIssue(tokens, "/priority", TokenSource.Priority, "Issue a priority (paid) token");
         MapIssue(tokens, "/followup", TokenSource.FollowUp, "Book a follow-up token");
         MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
-        tokens.MapPost("/", (AnyTokenBody body, HttpContext http, TokenService service, CancellationToken ct) =>
-                Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary("Issue a token of any source");
+        tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
+                Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary("Issue a token of any source");
 
         tokens.MapGet("/{id:int}", async (int id, TokenService service, CancellationToken ct) =>
                 (await service.GetAsync(id, ct)).ToHttp())
@@ -61,10 +65,36 @@ internal static class TokensApi
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
-        tokens.MapPost(path, (TokenBody body, HttpContext http, TokenService service, CancellationToken ct) =>
-                Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary(summary);
+        tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
+                Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary(summary);
 
-    private static async Task<IResult> Issue(IssueRequest request, HttpContext http, TokenService service, CancellationToken ct) =>
-        (await service.IssueAsync(request, http.Actor(), ct)).ToHttp(t => TypedResults.Created($"/api/tokens/{t.Id}", t));
+    /// <summary>
+    /// Without a key, as ever. With one, the answer is remembered with the token: a retry gets the same status and
+    /// the same bytes (marked Idempotent-Replayed), never a second token.
+    /// </summary>
+    private static async Task<IResult> Issue(IssueRequest request, string? key, HttpContext http, TokenService service, CancellationToken ct)
+    {
+        // An empty header is a malformed key, not an absent one.
+        key ??= http.Request.Headers.ContainsKey(IdempotencyHeader) ? "" : null;
+        var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var actor = http.Actor();
+        var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
+        var result = await service.IssueAsync(request, actor, idempotency, ct);
+        return result.ToHttp(issued =>
+        {
+            if (issued.Answer is null)
+            {
+                return TypedResults.Created($"/api/tokens/{issued.View.Id}", issued.View);
+            }
+
+            http.Response.Headers.Location = $"/api/tokens/{issued.View.Id}";
+            if (issued.Replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            return TypedResults.Text(issued.Answer, "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
+        });
+    }
 }

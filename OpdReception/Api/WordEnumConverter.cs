@@ -35,7 +35,9 @@ internal sealed class WordEnumConverter : JsonConverterFactory
                 return Enum.Parse<T>(name);
             }
 
-            throw new JsonException($"'{word ?? token.ToString()}' is not one of: {Allowed}.");
+            throw new JsonException(word is null
+                ? $"A word is needed here, one of: {Allowed}."
+                : $"\"{BadRequestWords.Excerpt(word)}\" is not one of: {Allowed}.");
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());

@@ -24,6 +24,9 @@ public sealed class Slot
     public int MinutesPerConsultation { get; set; }
     public int DelayMinutes { get; set; }
 
+    /// <summary>Opened on a day that is not one of the doctor's OPD days, on purpose.</summary>
+    public bool ExtraSession { get; set; }
+
     /// <summary>When the delay was last set: patients told a later time are not expected before it.</summary>
     public DateTime? DelayChangedAt { get; set; }
 
@@ -94,4 +97,30 @@ public sealed class TokenEvent
     /// <summary>The signed-in user's id; null for the app's own work (the no-show sweep).</summary>
     public string? ByUserId { get; set; }
     public string? Reason { get; set; }
+}
+
+/// <summary>
+/// A caller's Idempotency-Key and the token it issued, written in the same transaction as the token: a retry
+/// with the same key gets the first answer back instead of a second token.
+/// </summary>
+public sealed class IssueKeyRecord
+{
+    public long Id { get; set; }
+    public required string Caller { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of what was asked (source, slot, patient, name, phone): the same key for another request is refused.</summary>
+    public required string RequestHash { get; set; }
+
+    public int TokenId { get; set; }
+
+    /// <summary>The first answer exactly as the caller got it, replayed to every retry.</summary>
+    public required string Answer { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class IssueKeyLimits
+{
+    public const int MaxLength = 100;
 }

@@ -13,6 +13,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+    public DbSet<IssueKeyRecord> IssueKeys => Set<IssueKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,12 +11,20 @@ public static class TokenDesk
         HeldToken? alreadyHeld,
         IEnumerable<SlotState> laterSlotsOfDoctor)
     {
+        HeldToken? replaces = null;
         if (alreadyHeld is not null)
         {
-            return new Refused(new Refusal(
-                RefusalKind.AlreadyHoldsToken,
-                $"The patient already holds token {StatusRules.Label(alreadyHeld.TokenNumber)} with this doctor today.",
-                ExistingTokenId: alreadyHeld.TokenId));
+            if (!EmergencyReplaces(source, alreadyHeld, slot))
+            {
+                return new Refused(new Refusal(
+                    RefusalKind.AlreadyHoldsToken,
+                    $"The patient already holds token {StatusRules.Label(alreadyHeld.TokenNumber)} with this doctor today.",
+                    ExistingTokenId: alreadyHeld.TokenId));
+            }
+
+            // The booking gives its seat back in the same write; in this very slot the emergency may take it.
+            replaces = alreadyHeld;
+            slot = alreadyHeld.SlotId == slot.Id ? slot with { SeatsTaken = slot.SeatsTaken - 1 } : slot;
         }
 
         var score = weights.For(source);
@@ -33,11 +41,11 @@ public static class TokenDesk
 
         if (slot.HasRoomFor(source))
         {
-            return new Issued(slot.LastTokenNumber + 1, score, status);
+            return new Issued(slot.LastTokenNumber + 1, score, status, replaces);
         }
 
         return source == TokenSource.Emergency
-            ? new Extended(slot.LastTokenNumber + 1, score, status, slot.EffectiveCapacity + 1)
+            ? new Extended(slot.LastTokenNumber + 1, score, status, slot.EffectiveCapacity + 1, replaces)
             : Refuse(RefusalKind.SlotFull, $"The slot is full ({slot.SeatsTaken} of {slot.EffectiveCapacity}).");
 
         Refused Refuse(RefusalKind kind, string message)
@@ -47,6 +55,18 @@ public static class TokenDesk
             return new Refused(new Refusal(kind, message + offer, AlternativeSlotId: next?.Id));
         }
     }
+
+    /// <summary>
+    /// A patient who holds a booking with the doctor later that day and turns up as an emergency is seen now: the
+    /// emergency is issued and the booking cancelled. A token they are already being seen on, an emergency they
+    /// already hold, or one in an earlier slot (they are already due) still refuses.
+    /// </summary>
+    public static bool EmergencyReplaces(TokenSource source, HeldToken held, SlotState slot) =>
+        source == TokenSource.Emergency
+        && held.Source != TokenSource.Emergency
+        && held.Status.IsPending()
+        && held.SlotStartsAt is { } heldStarts
+        && heldStarts >= slot.StartsAt;
 
     /// <summary>The first slot after the given one that still takes tokens and has a free seat for this patient.</summary>
     public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now, TokenSource source = TokenSource.WalkIn) =>

@@ -128,6 +128,7 @@ public static partial class AccessRules
         ["PAGE /not-found"] = Anyone,
         ["PAGE /Error"] = Anyone,
         ["PAGE /reception"] = Desk,
+        ["PAGE /reception/board/{DoctorId}"] = Desk,
         ["PAGE /doctor"] = new(Who.Doctor | Who.Admin),
         ["PAGE /admin"] = Admin,
 

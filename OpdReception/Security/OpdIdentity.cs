@@ -74,7 +74,7 @@ public static class OpdIdentity
         services.AddCascadingAuthenticationState();
         services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
-        services.AddSingleton<StartPages>();
+        services.AddSingleton(new StartPages());
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -26,7 +26,7 @@ public sealed class StartPages
     {
     }
 
-    public StartPages(IEnumerable<string> routes) => _routes = new(routes.Select(AccessRules.Normalize), StringComparer.OrdinalIgnoreCase);
+    internal StartPages(IEnumerable<string> routes) => _routes = new(routes.Select(AccessRules.Normalize), StringComparer.OrdinalIgnoreCase);
 
     public string For(ClaimsPrincipal user) =>
         Order.Where(o => user.IsInRole(o.Role) && _routes.Contains(o.Page)).Select(o => o.Page).FirstOrDefault() ?? "/";

@@ -142,4 +142,31 @@ public sealed class DeskService(
         return new SlipView(Settings.HospitalName, token.TokenNumber, token.DoctorName, facts.Room, facts.Date, facts.StartTime,
             token.EstimatedTime, token.Source, facts.Code);
     }
+
+    /// <summary>The doctor's day: costs that day's slots and tokens, whatever the history.</summary>
+    public async Task<Result<BoardView>> BoardAsync(int doctorId, CancellationToken ct = default)
+    {
+        var now = Now();
+        var today = DateOnly.FromDateTime(now);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == doctorId, ct);
+        if (doctor is null)
+        {
+            return OpdProblem.NotFound("Doctor", doctorId);
+        }
+
+        var slots = await db.Slots.AsNoTracking()
+            .Include(s => s.Doctor)
+            .Include(s => s.Tokens).ThenInclude(t => t.Patient)
+            .Where(s => s.DoctorId == doctorId && s.Date == today)
+            .OrderBy(s => s.StartTime)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var queue = slots.SelectMany(s => SlotQueues.Build(s, now).Tokens).ToList();
+        var inQueue = queue.Select(t => t.Id).ToHashSet();
+        var rest = slots.SelectMany(s => s.Tokens.Where(t => !inQueue.Contains(t.Id)).Select(t => t.ToView(s, null)))
+            .OrderByDescending(t => t.CreatedAt)
+            .ToList();
+        return new BoardView(doctor.ToView(), today, now, slots.Select(s => s.ToView()).ToList(), queue, rest);
+    }
 }

@@ -36,3 +36,9 @@ public sealed record SlipView(
 
 /// <summary>Where a new patient would land in a slot if issued now: the "next slot" offer shows it.</summary>
 public sealed record SlotOffer(SlotView Slot, DateTime? EstimatedTime);
+
+/// <summary>
+/// A doctor's day on the reception board: the slots, the queue in the order the doctor will see them, and the
+/// tokens no longer in it (seen, did not come, cancelled) so a late arrival can be re-admitted.
+/// </summary>
+public sealed record BoardView(DoctorView Doctor, DateOnly Date, DateTime AsOf, IReadOnlyList<SlotView> Slots, IReadOnlyList<TokenView> Queue, IReadOnlyList<TokenView> NotInQueue);

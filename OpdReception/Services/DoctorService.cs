@@ -122,8 +122,9 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         var check = new Validation()
             .Name(request.Name, "name", "Name")
             .Name(request.Specialization, "specialization", "Specialization")
-            .Require(unknown.Count == 0, "opdDays", $"Unknown day(s): {string.Join(", ", unknown)}. Use Monday to Sunday.")
-            .Require(request.Room is null || request.Room.Trim().Length <= 40, "room", "Room must be at most 40 characters.");
+            .Require(unknown.Count == 0, "opdDays", $"Unknown day(s): {string.Join(", ", unknown.Take(3).Select(d => $"\"{Validation.Excerpt(d)}\""))}{(unknown.Count > 3 ? " and more" : "")}. Use day names, Monday to Sunday.")
+            .Require(request.OpdDays is not { Count: > 7 }, "opdDays", "A week has at most 7 days.")
+            .Text(request.Room, "room", "Room", 40);
         return check.IsValid ? null : check.ToProblem();
     }
 }

@@ -30,6 +30,9 @@ public sealed class OpdOptions
 
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
+    /// <summary>How long an Idempotency-Key is remembered: at least a day, so a portal's retries after an outage still match.</summary>
+    [Range(24, 24 * 90)] public int IdempotencyKeyHours { get; set; } = 48;
+
     /// <summary>Printed at the top of every token slip.</summary>
     [Required, StringLength(80, MinimumLength = 1)] public string HospitalName { get; set; } = "City Hospital OPD";
 

@@ -46,7 +46,8 @@ public static class Projections
         s.Id, s.DoctorId, doctor, specialization, s.Date, s.StartTime, s.EndTime,
         s.MaxCapacity, state.EffectiveCapacity, s.EmergencyExtensions, state.SeatsTaken,
         Math.Max(0, Math.Min(state.EffectiveCapacity - state.SeatsTaken, s.MaxCapacity - (state.SeatsTaken - state.EmergencySeats))),
-        s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason);
+        s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason, s.ExtraSession,
+        SlotRules.Warnings(s.StartTime, s.EndTime, s.MaxCapacity, s.MinutesPerConsultation));
 
     public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room);
 

@@ -1,6 +1,6 @@
 namespace OpdReception.Services;
 
-public enum ProblemKind { Invalid, NotFound, Conflict }
+public enum ProblemKind { Invalid, NotFound, Conflict, Unprocessable }
 
 /// <summary>Why an operation changed nothing; the API turns it into ProblemDetails, the screens into a message.</summary>
 public sealed record OpdProblem(
@@ -13,6 +13,9 @@ public sealed record OpdProblem(
 
     public static OpdProblem Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
         new(ProblemKind.Conflict, detail, Extensions: extensions);
+
+    /// <summary>Well-formed but cannot be done as asked, e.g. an Idempotency-Key reused for another request.</summary>
+    public static OpdProblem Unprocessable(string detail) => new(ProblemKind.Unprocessable, detail);
 
     public static OpdProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(ProblemKind.Invalid, string.Join(" ", errors.SelectMany(e => e.Value)), errors);

@@ -15,14 +15,9 @@ public sealed partial class SlotService
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
+        if (await RulesAsync(db, request, null, ct) is { } refused)
         {
-            return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
-        }
-
-        if (await OverlapAsync(db, request, null, ct) is { } clash)
-        {
-            return clash;
+            return refused;
         }
 
         var slot = new Slot
@@ -33,6 +28,7 @@ public sealed partial class SlotService
             EndTime = request.EndTime!.Value,
             MaxCapacity = request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity,
             MinutesPerConsultation = request.MinutesPerConsultation ?? options.CurrentValue.DefaultConsultationMinutes,
+            ExtraSession = request.ExtraSession ?? false,
             Status = SlotStatus.Open,
         };
         db.Slots.Add(slot);
@@ -78,14 +74,11 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict($"{state.SeatsTaken} patients hold seats, {slot.EmergencyExtensions} of them added for emergencies; the capacity cannot go below {state.SeatsTaken - slot.EmergencyExtensions}.");
             }
 
-            if (!await db.Doctors.AnyAsync(d => d.Id == request.DoctorId, ct))
+            // A slot that stays where it is keeps its day, even once that day is past.
+            var stays = !moves && request.DoctorId == slot.DoctorId;
+            if (!stays && await RulesAsync(db, request, id, ct) is { } refused)
             {
-                return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
-            }
-
-            if (await OverlapAsync(db, request, id, ct) is { } clash)
-            {
-                return clash;
+                return refused;
             }
 
             slot.DoctorId = request.DoctorId!.Value;
@@ -94,6 +87,7 @@ public sealed partial class SlotService
             slot.EndTime = request.EndTime!.Value;
             slot.MaxCapacity = capacity;
             slot.MinutesPerConsultation = request.MinutesPerConsultation ?? slot.MinutesPerConsultation;
+            slot.ExtraSession = request.ExtraSession ?? slot.ExtraSession;
             return null;
         }, ct);
     }
@@ -101,9 +95,9 @@ public sealed partial class SlotService
     /// <summary>A doctor running late: every estimate moves by the delay. Zero minutes puts the slot back on time.</summary>
     public Task<Result<SlotView>> DelayAsync(int id, int minutes, CancellationToken ct = default)
     {
-        if (minutes is < 0 or > 480)
+        if (minutes is < 0 or > SlotRules.MaxDelayMinutes)
         {
-            return Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("delay_minutes", "The delay must be between 0 and 480 minutes."));
+            return Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("delay_minutes", $"The delay must be between 0 and {SlotRules.MaxDelayMinutes} minutes."));
         }
 
         return ChangeAsync(id, "delayed", async (db, slot) =>
@@ -129,10 +123,15 @@ public sealed partial class SlotService
     }
 
     /// <summary>The doctor cannot hold the slot; its pending tokens stay put until reallocated or cancelled.</summary>
-    public Task<Result<SlotView>> CancelAsync(int id, string? reason, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 200
-            ? Task.FromResult<Result<SlotView>>(OpdProblem.Invalid("reason", "A cancellation needs a reason of at most 200 characters."))
-            : SetStatusAsync(id, SlotStatus.Cancelled, reason.Trim(), ct);
+    public Task<Result<SlotView>> CancelAsync(int id, string? reason, CancellationToken ct = default)
+    {
+        var check = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "A cancellation needs a reason of at most 200 characters.")
+            .Text(reason, "reason", "The reason", 200);
+        return check.IsValid
+            ? SetStatusAsync(id, SlotStatus.Cancelled, reason!.Trim(), ct)
+            : Task.FromResult<Result<SlotView>>(check.ToProblem());
+    }
 
     /// <summary>Stops new tokens; the patients already holding one are still seen.</summary>
     public Task<Result<SlotView>> CloseAsync(int id, CancellationToken ct = default) =>
@@ -202,6 +201,7 @@ public sealed partial class SlotService
     {
         var check = new Validation()
             .Require(request.DoctorId is not null, "doctorId", "Doctor id is required.")
+            .Require(request.DoctorId is null or > 0, "doctorId", "Doctor id must be a whole number from 1 up.")
             .Require(request.Date is not null, "date", "Date is required (YYYY-MM-DD).")
             .Require(request.StartTime is not null, "startTime", "Start time is required (HH:mm).")
             .Require(request.EndTime is not null, "endTime", "End time is required (HH:mm).")
@@ -211,15 +211,29 @@ public sealed partial class SlotService
         return check.IsValid ? null : check.ToProblem();
     }
 
-    private static async Task<OpdProblem?> OverlapAsync(OpdDbContext db, SlotRequest request, int? except, CancellationToken ct)
+    /// <summary>Reads what the slot rules need (the doctor's days, their other slots that day) and asks them.</summary>
+    private async Task<OpdProblem?> RulesAsync(OpdDbContext db, SlotRequest request, int? except, CancellationToken ct)
     {
-        var clash = await db.Slots
+        var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == request.DoctorId).Select(d => new { d.OpdDays }).FirstOrDefaultAsync(ct);
+        if (doctor is null)
+        {
+            return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
+        }
+
+        var others = await db.Slots
             .Where(s => s.DoctorId == request.DoctorId && s.Date == request.Date && s.Id != except && s.Status != SlotStatus.Cancelled)
-            .Where(s => s.StartTime < request.EndTime && request.StartTime < s.EndTime)
-            .Select(s => new { s.Id, s.StartTime, s.EndTime })
-            .FirstOrDefaultAsync(ct);
-        return clash is null
-            ? null
-            : OpdProblem.Conflict($"The doctor already has slot {clash.Id} from {clash.StartTime:HH\\:mm} to {clash.EndTime:HH\\:mm} that day.");
+            .Select(s => new OtherSlot(s.Id, s.Date, s.StartTime, s.EndTime))
+            .ToListAsync(ct);
+        var plan = new SlotPlan(request.Date!.Value, request.StartTime!.Value, request.EndTime!.Value,
+            request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity,
+            request.MinutesPerConsultation ?? options.CurrentValue.DefaultConsultationMinutes,
+            request.ExtraSession ?? false);
+        return SlotRules.Check(plan, DateOnly.FromDateTime(Now()), doctor.OpdDays, others) switch
+        {
+            SlotRefused { Kind: SlotRefusalKind.Overlaps or SlotRefusalKind.NotAnOpdDay } refused =>
+                OpdProblem.Conflict(refused.Message, new Dictionary<string, object?> { ["refusal"] = refused.Kind.ToString() }),
+            SlotRefused refused => OpdProblem.Invalid(refused.Field, refused.Message),
+            _ => null,
+        };
     }
 }

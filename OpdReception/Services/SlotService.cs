@@ -5,7 +5,8 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation);
+/// <param name="ExtraSession">Opens the slot on a day that is not one of the doctor's OPD days.</param>
+public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation, bool? ExtraSession = null);
 
 /// <summary>A slot's own settings and status; its tokens are only ever written by <see cref="TokenService"/>.</summary>
 public sealed partial class SlotService(

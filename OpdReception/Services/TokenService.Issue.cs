@@ -11,10 +11,24 @@ public sealed partial class TokenService
 {
     public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
+        var result = await IssueAsync(request, by, key: null, ct);
+        return result.IsOk ? result.Value!.View : result.Problem!;
+    }
+
+    /// <summary>
+    /// Issues a token; with a key, a retry of the same request by the same caller gets the first answer back, and
+    /// the key with another request is refused, however many copies arrive at once (they queue for the write lock).
+    /// </summary>
+    public async Task<Result<IssuedToken>> IssueAsync(IssueRequest request, Actor by, IssueKey? key, CancellationToken ct = default)
+    {
         var check = new Validation()
+            .Require(key is null || IssueKey.IsWellFormed(key.Key), "Idempotency-Key",
+                $"Idempotency-Key must be 1 to {IssueKeyLimits.MaxLength} visible ASCII characters.")
             .Name(request.PatientName, "patientName", "Patient name")
             .Phone(request.PhoneNumber)
             .Require(request.PatientId is null || Validation.Clean(request.PatientId) is { Length: <= 40 }, "patientId", "Patient id must be 1 to 40 characters.")
+            .Text(request.PatientId, "patientId", "Patient id", 40)
+            .Require(request.SlotId is null or > 0, "slotId", "Slot id must be a whole number from 1 up.")
             .Require(request.SlotId is not null, "slotId", "Slot id is required.")
             .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.");
         if (!check.IsValid)
@@ -27,6 +41,13 @@ public sealed partial class TokenService
 
         // Read after the lock, so arrival order and token numbers agree however the desks interleave.
         var now = Now();
+        var hash = key is null ? "" : IssueKey.Fingerprint(request);
+        if (key is not null && await EarlierAnswerAsync(db, key, hash, now, ct) is { } earlier)
+        {
+            await tx.DisposeAsync();
+            return earlier;
+        }
+
         var slot = await db.Slots.Where(s => s.Id == request.SlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (slot is null)
         {
@@ -37,12 +58,10 @@ public sealed partial class TokenService
         var held = await db.Tokens
             .Where(t => t.PatientId == patientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
             .Where(Projections.IsActive)
-            .Select(t => new HeldToken(t.Id, t.TokenNumber))
-            .FirstOrDefaultAsync(ct);
-        var later = await db.Slots
-            .Where(s => s.DoctorId == slot.DoctorId && s.Date >= slot.Date && s.Id != slot.Id)
-            .Select(Projections.SlotState)
-            .ToListAsync(ct);
+            .Select(t => new { t.Id, t.TokenNumber, t.Status, t.Source, t.SlotId, t.Slot.Date, t.Slot.StartTime })
+            .FirstOrDefaultAsync(ct) is { } h
+            ? new HeldToken(h.Id, h.TokenNumber, h.Status, h.Source, h.SlotId, h.Date.ToDateTime(h.StartTime))
+            : null;
 
         var registered = await db.Patients.FindAsync([patientId], ct);
         if (registered is not null && !SameName(registered.Name, request.PatientName!))
@@ -52,7 +71,17 @@ public sealed partial class TokenService
                 new Dictionary<string, object?> { ["refusal"] = "PatientMismatch", ["registeredName"] = registered.Name });
         }
 
-        var decision = TokenDesk.Issue(slot, request.Source!.Value, Settings.Weights, now, held, later);
+        // The doctor's later slots only matter to name an alternative, so they are read only when refusing.
+        var decision = TokenDesk.Issue(slot, request.Source!.Value, Settings.Weights, now, held, []);
+        if (decision is Refused { Reason.Kind: not RefusalKind.AlreadyHoldsToken })
+        {
+            var later = await db.Slots
+                .Where(s => s.DoctorId == slot.DoctorId && s.Date >= slot.Date && s.Id != slot.Id)
+                .Select(Projections.SlotState)
+                .ToListAsync(ct);
+            decision = TokenDesk.Issue(slot, request.Source!.Value, Settings.Weights, now, held, later);
+        }
+
         if (decision is Refused refused)
         {
             return OpdProblem.Conflict(refused.Reason.Message, new Dictionary<string, object?>
@@ -63,10 +92,10 @@ public sealed partial class TokenService
             });
         }
 
-        var (number, score, status, extendedTo) = decision switch
+        var (number, score, status, extendedTo, replaces) = decision switch
         {
-            Issued i => (i.TokenNumber, i.PriorityScore, i.Status, (int?)null),
-            Extended e => (e.TokenNumber, e.PriorityScore, e.Status, e.NewEffectiveCapacity),
+            Issued i => (i.TokenNumber, i.PriorityScore, i.Status, (int?)null, i.Replaces),
+            Extended e => (e.TokenNumber, e.PriorityScore, e.Status, e.NewEffectiveCapacity, e.Replaces),
             _ => throw new InvalidOperationException($"Unknown decision {decision}"),
         };
 
@@ -88,15 +117,36 @@ public sealed partial class TokenService
             InSlotSince = now,
             CheckedInAt = status == TokenStatus.Waiting ? now : null,
         };
-        token.History.Add(Event(token, now, extendedTo is null ? "Issued" : "IssuedOnExtraSeat", null, by, extendedTo is null
+        token.History.Add(Event(token, now, extendedTo is null ? "Issued" : "IssuedOnExtraSeat", null, by, (extendedTo is null
             ? $"{request.Source} token"
-            : $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {extendedTo}"));
+            : $"{request.Source} token; slot was full, capacity extended from {slot.EffectiveCapacity} to {extendedTo}")
+            + (replaces is null ? "" : $"; replaces booking {StatusRules.Label(replaces.TokenNumber)} of the {replaces.SlotStartsAt:HH:mm} slot")));
         db.Tokens.Add(token);
+        if (replaces is not null)
+        {
+            await CancelReplacedAsync(db, replaces.TokenId, number, now, by, ct);
+        }
+
         await db.SaveChangesAsync(ct);
+        var answer = key is null ? null : await RememberAsync(db, key, hash, token.Id, now, ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, "issued"));
+        if (replaces is not null)
+        {
+            changes.Announce(new OpdChange(replaces.SlotId, replaces.TokenId, TokenStatus.Cancelled.ToString()));
+        }
 
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return answer ?? new IssuedToken((await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!, null, Replayed: false);
+    }
+
+    /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>
+    private static async Task CancelReplacedAsync(OpdDbContext db, int bookingId, int emergencyNumber, DateTime now, Actor by, CancellationToken ct)
+    {
+        var booking = await db.Tokens.SingleAsync(t => t.Id == bookingId, ct);
+        var from = booking.Status;
+        var reason = $"replaced by emergency token {StatusRules.Label(emergencyNumber)}";
+        Move(booking, TokenStatus.Cancelled, now, reason);
+        booking.History.Add(Event(booking, now, "Cancelled", from, by, reason));
     }
 
     private static void SavePatient(OpdDbContext db, Patient? registered, string id, string name, string? phone)

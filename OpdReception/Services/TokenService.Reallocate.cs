@@ -12,50 +12,16 @@ public sealed partial class TokenService
     /// </summary>
     public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default)
     {
-        if (targetSlotId == slotId)
-        {
-            return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
-        }
-
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = Now();
-        var source = await SlotQueues.LoadAsync(db, slotId, ct);
-        if (source is null)
+        var planned = await PlanReallocationAsync(db, slotId, targetSlotId, now, ct);
+        if (!planned.IsOk)
         {
-            return OpdProblem.NotFound("Slot", slotId);
+            return planned.Problem!;
         }
 
-        var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
-        if (targets is null)
-        {
-            return OpdProblem.NotFound("Slot", targetSlotId!);
-        }
-
-        if (targetSlotId is not null && !targets[0].TakesTokens(now))
-        {
-            return OpdProblem.Conflict(targets[0].IsOver(now)
-                ? $"Slot {targetSlotId} is already over; choose a later slot."
-                : $"Slot {targetSlotId} is {targets[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
-        }
-
-        var pending = Queue.InOrder(source.Tokens.Where(t => t.Status.IsPending()).Select(t => t.ToEntry()))
-            .Select(e => source.Tokens.Single(t => t.Id == e.TokenId))
-            .ToList();
-        // Targets are one named slot or slots of the source's day: one date, so (patient, doctor) identifies a clash.
-        var targetDoctors = targets.Select(t => t.DoctorId).Distinct().ToList();
-        var targetDate = targets.Count > 0 ? targets[0].Date : source.Date;
-        var busy = (await db.Tokens
-                .Where(t => t.SlotId != source.Id && t.Slot.Date == targetDate && targetDoctors.Contains(t.Slot.DoctorId))
-                .Where(Projections.IsActive)
-                .Select(t => new { t.PatientId, t.Slot.DoctorId })
-                .ToListAsync(ct))
-            .Select(b => (b.PatientId, b.DoctorId))
-            .ToHashSet();
-
-        var plan = Reallocator.Plan(
-            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(), targets, now, busy);
-
+        var (source, pending, plan) = planned.Value!;
         var targetSlots = await db.Slots.Where(s => plan.Moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var move in plan.Moves)
         {
@@ -83,6 +49,105 @@ public sealed partial class TokenService
             source.Id,
             plan.Moves.Select(m => new MovedToken(m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity)).ToList(),
             plan.NotPlaced.Select(u => new UnplacedToken(u.TokenId, StatusRules.Label(u.TokenNumber), u.Reason)).ToList());
+    }
+
+    /// <summary>What <see cref="ReallocateAsync"/> would do now, with old and new estimates; changes nothing.</summary>
+    public async Task<Result<ReallocationPreview>> PreviewReallocationAsync(int slotId, int? targetSlotId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = Now();
+        var planned = await PlanReallocationAsync(db, slotId, targetSlotId, now, ct);
+        if (!planned.IsOk)
+        {
+            return planned.Problem!;
+        }
+
+        var (source, pending, plan) = planned.Value!;
+        return await PreviewAsync(db, source, pending, plan, now, ct);
+    }
+
+    private async Task<Result<(Slot Source, List<Token> Pending, ReallocationPlan Plan)>> PlanReallocationAsync(
+        OpdDbContext db, int slotId, int? targetSlotId, DateTime now, CancellationToken ct)
+    {
+        if (targetSlotId == slotId)
+        {
+            return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
+        }
+
+        var source = await SlotQueues.LoadAsync(db, slotId, ct);
+        if (source is null)
+        {
+            return OpdProblem.NotFound("Slot", slotId);
+        }
+
+        var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
+        if (targets is null)
+        {
+            return OpdProblem.NotFound("Slot", targetSlotId!);
+        }
+
+        if (targetSlotId is not null && !targets[0].TakesTokens(now))
+        {
+            return OpdProblem.Conflict(targets[0].IsOver(now)
+                ? $"Slot {targetSlotId} is already over; choose a later slot."
+                : $"Slot {targetSlotId} is {targets[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
+        }
+
+        var pending = Queue.InOrder(source.Tokens.Where(t => t.Status.IsPending()).Select(t => t.ToEntry()))
+            .Select(e => source.Tokens.Single(t => t.Id == e.TokenId))
+            .ToList();
+        var busy = await BusyPatientsAsync(db, targets, source.Date, t => t.SlotId != source.Id, ct);
+        var plan = Reallocator.Plan(
+            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(), targets, now, busy);
+        return (source, pending, plan);
+    }
+
+    /// <summary>Patients who already hold an active token with one of the targets' doctors that day.</summary>
+    private static async Task<HashSet<(string PatientId, int DoctorId)>> BusyPatientsAsync(
+        OpdDbContext db, IReadOnlyList<SlotState> targets, DateOnly sourceDate, System.Linq.Expressions.Expression<Func<Token, bool>> besides, CancellationToken ct)
+    {
+        // Targets are one named slot or slots of the source's day: one date, so (patient, doctor) identifies a clash.
+        var targetDoctors = targets.Select(t => t.DoctorId).Distinct().ToList();
+        var targetDate = targets.Count > 0 ? targets[0].Date : sourceDate;
+        return (await db.Tokens
+                .Where(besides)
+                .Where(t => t.Slot.Date == targetDate && targetDoctors.Contains(t.Slot.DoctorId))
+                .Where(Projections.IsActive)
+                .Select(t => new { t.PatientId, t.Slot.DoctorId })
+                .ToListAsync(ct))
+            .Select(b => (b.PatientId, b.DoctorId))
+            .ToHashSet();
+    }
+
+    /// <summary>Old and new estimates by the queue's own rules: each target slot arranged with its newcomers.</summary>
+    private async Task<ReallocationPreview> PreviewAsync(OpdDbContext db, Slot source, List<Token> pending, ReallocationPlan plan, DateTime now, CancellationToken ct)
+    {
+        var before = SlotQueues.Places(source, now);
+        var targetIds = plan.Moves.Select(m => m.ToSlotId).Distinct().ToList();
+        var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor).Include(s => s.Tokens)
+            .Where(s => targetIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, ct);
+        var after = new Dictionary<int, QueuePlace>();
+        foreach (var target in targets.Values)
+        {
+            var arriving = plan.Moves.Where(m => m.ToSlotId == target.Id).ToList();
+            var state = arriving.Aggregate(target.ToState(), (s, m) =>
+                s.WithOneMoreToken(pending.Single(t => t.Id == m.TokenId).Source, m.ExtendedCapacity));
+            var entries = target.Tokens.Select(t => t.ToEntry())
+                .Concat(arriving.Select(m => pending.Single(t => t.Id == m.TokenId).ToEntry() with { InSlotSince = now }));
+            foreach (var place in Queue.Arrange(state, entries, target.MinutesPerConsultation, now))
+            {
+                after[place.TokenId] = place;
+            }
+        }
+
+        string Name(int tokenId) => pending.Single(t => t.Id == tokenId).Patient.Name;
+        return new ReallocationPreview(
+            source.ToView(),
+            plan.Moves.Select(m => new PlannedMove(
+                m.TokenId, StatusRules.Label(m.FromTokenNumber), Name(m.TokenId), before.GetValueOrDefault(m.TokenId)?.EstimatedTime,
+                m.ToSlotId, targets[m.ToSlotId].Doctor.Name, targets[m.ToSlotId].StartTime, StatusRules.Label(m.NewTokenNumber),
+                after.GetValueOrDefault(m.TokenId)?.EstimatedTime, m.ExtendedCapacity)).ToList(),
+            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, StatusRules.Label(u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
     }
 
     private static async Task<List<SlotState>?> CandidateTargetsAsync(OpdDbContext db, Slot source, int? targetSlotId, CancellationToken ct)

@@ -19,9 +19,9 @@ public sealed partial class TokenService
             return OpdProblem.Invalid("status", "Status is required: Waiting, InConsultation, Completed, NoShow or Cancelled.");
         }
 
-        if (reason?.Trim().Length > 200)
+        if (new Validation().Text(reason, "reason", "Reason", 200) is { IsValid: false } badReason)
         {
-            return OpdProblem.Invalid("reason", "Reason must be at most 200 characters.");
+            return badReason.ToProblem();
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);

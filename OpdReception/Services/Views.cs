@@ -21,7 +21,9 @@ public sealed record SlotView(
     int MinutesPerConsultation,
     int DelayMinutes,
     SlotStatus Status,
-    string? StatusReason);
+    string? StatusReason,
+    bool ExtraSession = false,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
@@ -62,3 +64,13 @@ public sealed record MovedToken(int TokenId, string FromTokenNumber, int ToSlotI
 public sealed record UnplacedToken(int TokenId, string TokenNumber, string Reason);
 
 public sealed record ReallocationResult(int FromSlotId, IReadOnlyList<MovedToken> Moved, IReadOnlyList<UnplacedToken> NotPlaced);
+
+/// <summary>One patient a reallocation or a move would place: where from, where to, and both estimates.</summary>
+public sealed record PlannedMove(
+    int TokenId, string TokenNumber, string PatientName, DateTime? EstimatedBefore,
+    int ToSlotId, string ToDoctorName, TimeOnly ToSlotStart, string NewTokenNumber, DateTime? EstimatedAfter, bool ExtendedCapacity);
+
+public sealed record PlannedUnplaced(int TokenId, string TokenNumber, string PatientName, string Reason);
+
+/// <summary>What a reallocation would do if confirmed now; nothing has changed yet.</summary>
+public sealed record ReallocationPreview(SlotView From, IReadOnlyList<PlannedMove> Moves, IReadOnlyList<PlannedUnplaced> NotPlaced);

@@ -64,6 +64,9 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
     private async Task OpenDayAsync(CancellationToken ct)
     {
         var days = Enum.GetNames<DayOfWeek>().Where(d => d != nameof(DayOfWeek.Sunday)).ToList();
+
+        // The doctors work Monday to Saturday: a day played on a Sunday is an extra session, said so like any admin would.
+        var extraSession = !days.Contains(plan.Date.DayOfWeek.ToString());
         for (var i = 0; i < plan.Doctors.Count; i++)
         {
             var who = plan.Doctors[i];
@@ -72,13 +75,14 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
             foreach (var planned in plan.Slots)
             {
                 var slot = Expect(await desk.Slots.CreateAsync(
-                    new SlotRequest(doctor.Id, plan.Date, planned.Start, planned.End, null, null), ct), "create slot");
+                    new SlotRequest(doctor.Id, plan.Date, planned.Start, planned.End, null, null, extraSession), ct), "create slot");
                 _slots[slot.Id] = new SlotOnDay(slot.Id, i, who, plan.At(slot.StartTime), plan.At(slot.EndTime), slot.MinutesPerConsultation, slot.DelayMinutes);
             }
         }
 
         timeline.Note(Now, $"desk opens: {_doctors.Count} doctors, {_slots.Count} slots ({plan.Slots.Count} each), " +
-            $"{_slots.Values.First().MinutesPerConsultation} minutes per consultation");
+            $"{_slots.Values.First().MinutesPerConsultation} minutes per consultation" +
+            (extraSession ? $"; {plan.Date.DayOfWeek} is not an OPD day, so these are extra sessions" : ""));
     }
 
     private sealed record DeskEvent(DateTime At, Func<CancellationToken, Task> Run);

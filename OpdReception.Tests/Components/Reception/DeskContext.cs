@@ -12,7 +12,8 @@ namespace OpdReception.Tests.Components.Reception;
 /// <summary>bUnit with the real services over the test app's SQLite file, and MudBlazor's providers rendered.</summary>
 public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
 {
-    protected DeskContext(OpdApp app)
+    /// <param name="changes">Another notifier than the app's makes a deaf screen, for tests of stale state.</param>
+    protected DeskContext(OpdApp app, OpdChanges? changes = null)
     {
         App = app;
         Desk = new Desk(app.CreateClient());
@@ -22,7 +23,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
             Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));
         }
 
-        Services.AddSingleton(app.Service<OpdChanges>());
+        Services.AddSingleton(changes ?? app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -190,6 +190,49 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("HealthProbes");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenId");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IssueKeys", (string)null);
+                });
+
             modelBuilder.Entity("OpdReception.Data.Patient", b =>
                 {
                     b.Property<string>("Id")
@@ -233,6 +276,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtraSession")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LastTokenNumber")
                         .HasColumnType("INTEGER");
@@ -505,6 +551,15 @@ namespace OpdReception.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
+                {
+                    b.HasOne("OpdReception.Data.Token", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -37,6 +37,9 @@ public sealed partial class IssueForm
     private string? _patientId;
     private string? _held;
     private bool _busy;
+
+    /// <summary>One key per submission: a second press of the same submission gets the same token, never another.</summary>
+    private string _submission = Guid.NewGuid().ToString("N");
     private string? _problem;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private SlotOffer? _offer;
@@ -247,10 +250,12 @@ public sealed partial class IssueForm
         {
             var user = AuthenticationState is null ? null : (await AuthenticationState).User;
             var by = user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
-            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), by);
+            var key = new IssueKey(by.UserId ?? by.Name, _submission, token => token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), by, key);
             if (result.IsOk)
             {
-                await ShowIssuedAsync(result.Value!);
+                _submission = Guid.NewGuid().ToString("N");
+                await ShowIssuedAsync(result.Value!.View);
                 return;
             }
 

@@ -1,0 +1,179 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using OpdReception.Components.Pages.Reception;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Components.Reception;
+
+public sealed class BoardTests(OpdApp app) : DeskContext(app)
+{
+    internal static IRenderedComponent<Board> Board(BunitContext context, int doctorId) => context.Render<Board>(p => p.Add(b => b.DoctorId, doctorId));
+
+    private IRenderedComponent<Board> Board(int doctorId) => Render<Board>(p => p.Add(b => b.DoctorId, doctorId));
+
+    internal static IElement Row(IRenderedComponent<Board> board, string token) =>
+        board.Find($"[data-testid=queue] tr[data-token={token}], [data-testid=not-in-queue] tr[data-token={token}]");
+
+    internal static IElement Action(IElement row, RowAction action) => row.QuerySelector($"button[data-action={action}]")
+        ?? throw new Xunit.Sdk.XunitException($"No {action} on {row.GetAttribute("data-token")}");
+
+    [Fact]
+    public async Task Rows_come_in_the_order_the_doctor_sees_them_with_the_desks_words_and_actions_by_status()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        await Desk.Issue("walkin", slot.Id);
+        await Desk.Issue("book", slot.Id);
+        await Desk.Issue("emergency", slot.Id);
+        await Desk.Issue("priority", slot.Id);
+
+        var board = Board(doctor.Id);
+
+        board.WaitForAssertion(() => Assert.Equal(4, board.FindAll("[data-testid=queue] tr[data-token]").Count));
+        var order = board.FindAll("[data-testid=queue] tr[data-token]").Select(r => r.GetAttribute("data-token")).ToList();
+        Assert.Equal(["T003", "T004", "T002", "T001"], order);
+        var booked = Row(board, "T002");
+        Assert.Contains("Booked, not arrived", booked.TextContent);
+        Assert.Contains("Online booking", booked.TextContent);
+        Assert.NotNull(Action(booked, RowAction.CheckIn));
+        Assert.NotNull(Action(booked, RowAction.NoShow));
+        var waiting = Row(board, "T001");
+        Assert.Contains("Waiting", waiting.TextContent);
+        Assert.Null(waiting.QuerySelector($"button[data-action={RowAction.CheckIn}]"));
+        Assert.DoesNotContain("WalkIn", board.Markup);
+        Assert.DoesNotContain("InConsultation", board.Markup);
+    }
+
+    [Fact]
+    public async Task A_cancel_needs_a_reason_and_the_reason_shows_on_the_board()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var token = await Desk.Issue("walkin", slot.Id);
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
+
+        Action(Row(board, "T001"), RowAction.Cancel).Click();
+        var confirm = Dialogs.WaitForElement("[data-testid=confirm-cancel]");
+        confirm.Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("A reason is required", Dialogs.Markup));
+        Assert.Equal("Waiting", (await Desk.Token(token.Id)).Status.ToString());
+
+        Dialogs.Find("input[data-testid=cancel-reason]").Input("Patient left");
+        Dialogs.Find("[data-testid=confirm-cancel]").Click();
+
+        board.WaitForAssertion(() => Assert.Contains("Patient left", board.Find("[data-testid=not-in-queue] tr[data-token=T001]").TextContent));
+        Assert.Equal("Patient left", (await Desk.Token(token.Id)).CancellationReason);
+    }
+
+    [Fact]
+    public async Task Reallocation_shows_who_moves_where_with_both_estimates_and_changes_nothing_until_confirmed()
+    {
+        var doctor = await Desk.Doctor(specialization: $"Realloc {Guid.NewGuid():N}", name: "Dr. Realloc");
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00", capacity: 3);
+        var later = await Desk.Slot(doctor.Id, "11:00", "12:00", capacity: 1);
+        await Desk.Issue("walkin", early.Id, name: "First Patient");
+        await Desk.Issue("walkin", early.Id, name: "Second Patient");
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T002]");
+
+        board.FindAll("[data-testid=board-slot]")[0].QuerySelectorAll("button").Single(b => b.TextContent.Contains("Reallocate")).Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Single(Dialogs.FindAll("[data-testid=preview-move]")));
+        var move = Dialogs.Find("[data-testid=preview-move]").TextContent;
+        Assert.Contains("First Patient", move);
+        Assert.Contains("09:00", move);
+        Assert.Contains("Dr. Realloc, 11:00 slot", move);
+        Assert.Contains("11:00", move);
+        Assert.Contains("Second Patient", Dialogs.Find("[data-testid=preview-unplaced]").TextContent);
+        Assert.Equal(2, (await Desk.Queue(early.Id)).Tokens.Count);
+
+        Dialogs.Find("[data-testid=confirm-slot]").Click();
+
+        board.WaitForAssertion(() => Assert.Contains("1 patient(s) moved", board.Find("[data-testid=board-notice]").TextContent));
+        Assert.Single((await Desk.Queue(later.Id)).Tokens);
+        Assert.Single((await Desk.Queue(early.Id)).Tokens);
+    }
+
+    [Fact]
+    public async Task Moving_a_patient_shows_the_new_estimate_before_confirming()
+    {
+        var doctor = await Desk.Doctor();
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        await Desk.Issue("walkin", later.Id);
+        await Desk.Issue("walkin", early.Id, name: "Mover Person");
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
+        var row = board.FindAll("[data-testid=queue] tr[data-token]").Single(r => r.TextContent.Contains("Mover Person"));
+
+        Action(row, RowAction.Move).Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("10:10", Dialogs.Find("[data-testid=preview-move]").TextContent));
+        Assert.Contains("T002", Dialogs.Find("[data-testid=preview-move]").TextContent);
+        Assert.Single((await Desk.Queue(early.Id)).Tokens);
+        Dialogs.Find("[data-testid=confirm-move]").Click();
+
+        board.WaitForAssertion(() => Assert.Contains("now T002", board.Find("[data-testid=board-notice]").TextContent));
+        Assert.Empty((await Desk.Queue(early.Id)).Tokens);
+        Assert.Equal(2, (await Desk.Queue(later.Id)).Tokens.Count);
+    }
+
+    [Fact]
+    public async Task A_token_issued_elsewhere_appears_on_the_open_board_without_reload()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue]");
+
+        await Desk.Issue("emergency", slot.Id);
+
+        board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
+        Assert.Contains("Emergency", Row(board, "T001").TextContent);
+    }
+
+    [Fact]
+    public async Task A_patient_who_did_not_come_can_be_readmitted_and_history_lists_every_step()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var token = await Desk.Issue("book", slot.Id);
+        await Desk.SetStatus(token.Id, "NoShow");
+        var board = Board(doctor.Id);
+        var row = board.WaitForElement("[data-testid=not-in-queue] tr[data-token=T001]");
+        Assert.Contains("Did not come", row.TextContent);
+
+        Action(row, RowAction.Readmit).Click();
+
+        board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
+        Action(Row(board, "T001"), RowAction.History).Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Arrived late", Dialogs.Find("[data-testid=history-dialog]").TextContent));
+        var history = Dialogs.Find("[data-testid=history-dialog]").TextContent;
+        Assert.Contains("Issued", history);
+        Assert.Contains("Marked as did not come", history);
+    }
+}
+
+/// <summary>This board hears no change notifications, so it still shows the old state when another desk acts.</summary>
+public sealed class StaleBoardTests(OpdApp app) : DeskContext(app, new OpdChanges())
+{
+    [Fact]
+    public async Task A_second_receptionist_is_told_the_token_was_changed_by_someone_else()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var token = await Desk.Issue("book", slot.Id);
+        var board = BoardTests.Board(this, doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
+        await Desk.Client.PostAsync($"/api/tokens/{token.Id}/check-in", null, Xunit.TestContext.Current.CancellationToken);
+
+        BoardTests.Action(BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
+
+        board.WaitForAssertion(() => Assert.Contains("already changed by someone else: now Waiting", board.Find("[data-testid=board-notice]").TextContent));
+        Assert.Equal("Waiting", (await Desk.Token(token.Id)).Status.ToString());
+        board.WaitForAssertion(() => Assert.Contains("Waiting", BoardTests.Row(board, "T001").TextContent));
+    }
+}

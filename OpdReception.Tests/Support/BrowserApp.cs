@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using OpdReception.Security;
+
+namespace OpdReception.Tests.Support;
+
+/// <summary>
+/// The app on a real loopback port (its own SQLite file, the test's clock) and Chromium pointed at it. Use it as a
+/// class fixture: set data up through <see cref="App"/> (its <c>CreateClient()</c> is an Admin, <see cref="Desk"/>
+/// works as in the API tests), then open pages with <see cref="NewPageAsync"/> and <see cref="SignInAsync"/>.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public OpdApp App { get; } = new OpdApp().OnRealPort();
+
+    public Uri Address { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Address = App.Start();
+        await Chromium.BrowserAsync();
+    }
+
+    /// <summary>A fresh browser context (no cookies) on the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var browser = await Chromium.BrowserAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = Address.ToString().TrimEnd('/') });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page as a user holding <paramref name="role"/> and waits for the start page to be live.</summary>
+    public async Task<IPage> SignInAsync(string role, int? doctorId = null, IPage? page = null)
+    {
+        var user = await App.UserAsync(role, doctorId);
+        page ??= await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await SignInOnPageAsync(page, user.Email, OpdApp.Password);
+        return page;
+    }
+
+    /// <summary>Fills in and submits the sign-in form already on screen, then waits for the page it leads to.</summary>
+    public static async Task SignInOnPageAsync(IPage page, string email, string password)
+    {
+        await WaitForInteractiveAsync(page);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Blazor handlers are live only once the circuit is up: the layout then renders a hidden marker.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}

@@ -1,0 +1,30 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Components.Pages.Reception;
+
+public enum RowAction { CheckIn, NoShow, Readmit, Cancel, Move, Reprint, History }
+
+/// <summary>Which actions a row offers, by the token's status; whether each is allowed now is still the engine's call.</summary>
+public static class RowActions
+{
+    public static IReadOnlyList<RowAction> For(TokenStatus status) => status switch
+    {
+        TokenStatus.Booked => [RowAction.CheckIn, RowAction.NoShow, RowAction.Move, RowAction.Cancel, RowAction.Reprint, RowAction.History],
+        TokenStatus.Waiting => [RowAction.Move, RowAction.Cancel, RowAction.Reprint, RowAction.History],
+        TokenStatus.InConsultation => [RowAction.Reprint, RowAction.History],
+        TokenStatus.NoShow => [RowAction.Readmit, RowAction.History],
+        _ => [RowAction.History],
+    };
+
+    public static string Label(RowAction action) => action switch
+    {
+        RowAction.CheckIn => "Check in",
+        RowAction.NoShow => "Did not come",
+        RowAction.Readmit => "Arrived late: re-admit",
+        RowAction.Cancel => "Cancel…",
+        RowAction.Move => "Move…",
+        RowAction.Reprint => "Reprint slip",
+        RowAction.History => "History",
+        _ => action.ToString(),
+    };
+}

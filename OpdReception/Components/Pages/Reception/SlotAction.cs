@@ -1,0 +1,3 @@
+namespace OpdReception.Components.Pages.Reception;
+
+public enum SlotAction { Delay, Cancel, Reallocate }
