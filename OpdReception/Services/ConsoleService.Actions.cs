@@ -87,7 +87,7 @@ public sealed partial class ConsoleService
             token.NoShowAt = null;
         }
 
-        token.History.Add(Event(token, now, DoctorConsole.UndoneAction, from, by, UndidReason(last.Event.Action)));
+        token.History.Add(TokenService.Event(token, now, DoctorConsole.UndoneAction, from, by, UndidReason(last.Event.Action)));
         return await SaveAsync(db, tx, slot, token, now, ct);
     }
 
@@ -158,17 +158,17 @@ public sealed partial class ConsoleService
                 }
 
                 token.Status = TokenStatus.InConsultation;
-                token.History.Add(Event(token, now, DoctorConsole.Recalled, from, by, $"Called again ({again.RecallCount})"));
+                token.History.Add(TokenService.Event(token, now, DoctorConsole.Recalled, from, by, $"Called again ({again.RecallCount})"));
                 break;
             case BackToWaiting back:
                 token.Status = TokenStatus.Waiting;
                 token.QueuedAt = now;
-                token.History.Add(Event(token, now, DoctorConsole.NotHere, from, by, back.Note));
+                token.History.Add(TokenService.Event(token, now, DoctorConsole.NotHere, from, by, back.Note));
                 break;
             case CountedAbsent absent:
                 token.Status = TokenStatus.NoShow;
                 token.NoShowAt = now;
-                token.History.Add(Event(token, now, DoctorConsole.MarkedNoShow, from, by, absent.Reason));
+                token.History.Add(TokenService.Event(token, now, DoctorConsole.MarkedNoShow, from, by, absent.Reason));
                 break;
             default:
                 throw new InvalidOperationException("Unknown decision.");
@@ -202,17 +202,4 @@ public sealed partial class ConsoleService
             ? null
             : OpdProblem.NotFound("Token of yours today", tokenId);
     }
-
-    private static TokenEvent Event(Token token, DateTime at, string action, TokenStatus from, Actor by, string? reason) => new()
-    {
-        At = at,
-        Action = action,
-        FromStatus = from,
-        ToStatus = token.Status,
-        SlotId = token.SlotId,
-        TokenNumber = token.TokenNumber,
-        By = by.Name,
-        ByUserId = by.UserId,
-        Reason = reason,
-    };
 }
