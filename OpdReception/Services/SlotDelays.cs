@@ -20,7 +20,7 @@ internal static class SlotDelays
         slot.Status = slot.Status == SlotStatus.Closed ? SlotStatus.Closed : minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
         if (slot.Status != SlotStatus.Closed)
         {
-            slot.StatusReason = minutes > 0 ? reason ?? $"Doctor delayed by {minutes} minutes" : null;
+            slot.StatusReason = minutes > 0 ? reason ?? $"Running {minutes} min late" : null;
         }
     }
 }
