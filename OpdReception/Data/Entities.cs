@@ -36,6 +36,12 @@ public sealed class Slot
     /// <summary>Seats added for emergencies that arrived when the slot was full.</summary>
     public int EmergencyExtensions { get; set; }
 
+    /// <summary>
+    /// When the end-of-day sweep closed the doctor's day this slot belongs to; set on every slot of that day, so the
+    /// sweeps look only at days still open, however long the history.
+    /// </summary>
+    public DateTime? DayClosedAt { get; set; }
+
     /// <summary>The last token number handed out; numbers are never reused within a slot.</summary>
     public int LastTokenNumber { get; set; }
 

@@ -15,8 +15,8 @@ public sealed partial class TokenService
         var today = DateOnly.FromDateTime(now);
 
         // A cancelled slot's bookings wait for reallocation; nobody can be late for it.
-        var slotIds = await db.Slots
-            .Where(s => s.Date <= today && s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
+        var slotIds = await OpenDays(db, today)
+            .Where(s => s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
             .Select(s => s.Id)
             .ToListAsync(ct);
         var marked = new List<(int SlotId, int TokenId)>();

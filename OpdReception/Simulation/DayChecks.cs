@@ -42,15 +42,16 @@ internal static class DayChecks
     private static void Events(DayReport report, Tally total, List<string> problems)
     {
         var desk = report.Events;
-        if (desk.Cancellations != total.Cancelled)
+        if (desk.Cancellations + desk.ClosedUnseen != total.Cancelled)
         {
-            problems.Add($"the desk cancelled {desk.Cancellations} but the database holds {total.Cancelled} cancelled");
+            problems.Add($"the desk cancelled {desk.Cancellations}{(desk.ClosedUnseen > 0 ? $" and closing sent {desk.ClosedUnseen} home" : "")} " +
+                $"but the database holds {total.Cancelled} cancelled");
         }
 
-        // The simulation marks no-shows only through the sweep; a late arrival taken back undoes one.
-        if (desk.SweptNoShows - desk.LateArrivals != total.NoShow)
+        // The simulation marks no-shows only through the sweeps; a late arrival taken back undoes one.
+        if (desk.SweptNoShows + desk.ClosedNoShows - desk.LateArrivals != total.NoShow)
         {
-            problems.Add($"the desk saw {desk.SweptNoShows} no-shows swept and {desk.LateArrivals} taken back, " +
+            problems.Add($"the desk saw {desk.SweptNoShows} no-shows swept{(desk.ClosedNoShows > 0 ? $", {desk.ClosedNoShows} at closing" : "")} and {desk.LateArrivals} taken back, " +
                 $"but the database holds {total.NoShow} no-shows");
         }
 

@@ -89,7 +89,7 @@ internal static class DayReports
             CheckInToCall = WaitFigures.CheckInToCall(called),
             DoctorTimes = doctors,
             Called = called,
-            SentAway = new SentAway(run.Events.TurnedAway, run.Events.LateArrivalsRefused, report.Total.StillWaiting),
+            SentAway = new SentAway(run.Events.TurnedAway, run.Events.LateArrivalsRefused, run.Events.ClosedUnseen + report.Total.StillWaiting),
         };
     }
 }

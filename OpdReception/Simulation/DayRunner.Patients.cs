@@ -106,6 +106,43 @@ internal sealed partial class DayRunner
 
     private async Task SweepAsync(CancellationToken ct)
     {
+        await SweepNoShowsAsync(ct);
+        await CloseFinishedDaysAsync(ct);
+    }
+
+    /// <summary>The OPD closes each doctor's day after their last slot: whoever is left is told, and the doctor stops.</summary>
+    private async Task CloseFinishedDaysAsync(CancellationToken ct)
+    {
+        var closing = await desk.Tokens.CloseFinishedDaysAsync(ct);
+        if (closing.Days == 0)
+        {
+            return;
+        }
+
+        // The service's own counts, held against the database at the end like the sweep's.
+        _counters.ClosedNoShows += closing.NoShows;
+        _counters.ClosedUnseen += closing.Cancelled;
+        _counters.ClosedInConsultation += closing.Completed;
+        foreach (var token in _tokens.Values.Where(t => t.Status.IsActive()).ToList())
+        {
+            var view = Expect(await desk.Tokens.GetAsync(token.Id, ct), "read a token");
+            if (view.Status == token.Status)
+            {
+                continue;
+            }
+
+            token.Update(view);
+            Say(token, $"OPD closed for the day: {Lifecycle.Describe(view.Status)} ({view.History![^1].Reason})");
+            if (_doctors.FirstOrDefault(d => d.With == token) is { } doctor)
+            {
+                doctor.Consultations.Add(new DoctorTime.Span(doctor.Since, Now));
+                doctor.With = null;
+            }
+        }
+    }
+
+    private async Task SweepNoShowsAsync(CancellationToken ct)
+    {
         var swept = await desk.Tokens.SweepNoShowsAsync(ct);
         if (swept == 0)
         {

@@ -86,12 +86,17 @@ public sealed record DeskEvents(
     int SweptNoShows,
     int LateArrivals,
     int LateArrivalsRefused,
-    int ExtraSeats);
+    int ExtraSeats,
+    int ClosedNoShows = 0,
+    int ClosedUnseen = 0,
+    int ClosedInConsultation = 0);
 
 internal sealed class DeskCounters
 {
-    public int Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations, TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats;
+    public int Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations, TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats,
+        ClosedNoShows, ClosedUnseen, ClosedInConsultation;
 
     public DeskEvents Snapshot() => new(Refusals, TookOfferedSlot, TurnedAway, Cancellations, Delays, Reallocations,
-        TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats);
+        TokensMoved, TokensNotMoved, SweptNoShows, LateArrivals, LateArrivalsRefused, ExtraSeats,
+        ClosedNoShows, ClosedUnseen, ClosedInConsultation);
 }

@@ -64,7 +64,10 @@ internal static class ReportPrinter
         $"{Count(e.Reallocations, "reallocation")} moving {Count(e.TokensMoved, "token")}" +
         (e.TokensNotMoved > 0 ? $" ({e.TokensNotMoved} could not be placed)" : "") +
         $", {Count(e.SweptNoShows, "no-show")} marked by the sweep, {Count(e.LateArrivals, "late arrival")} taken back" +
-        (e.LateArrivalsRefused > 0 ? $" ({e.LateArrivalsRefused} too late to be seen)" : "") + ".";
+        (e.LateArrivalsRefused > 0 ? $" ({e.LateArrivalsRefused} too late to be seen)" : "") +
+        (e.ClosedNoShows + e.ClosedUnseen + e.ClosedInConsultation > 0
+            ? $"; at closing {Count(e.ClosedNoShows, "booking")} never came, {e.ClosedUnseen} sent home unseen, {Count(e.ClosedInConsultation, "consultation")} closed"
+            : "") + ".";
 
     /// <summary>Each figure is named by where it comes from, so a reader can see that two accounts agree, not one with itself.</summary>
     private static string Against(DayReport report)
@@ -72,8 +75,10 @@ internal static class ReportPrinter
         var desk = report.Events;
         var total = report.Total;
         var fromHistory = report.SourceTotal.ExtraSeats;
-        return $"Desk vs database: cancellations {desk.Cancellations} {Is(desk.Cancellations, total.Cancelled)} cancelled {total.Cancelled}; " +
-            $"no-shows swept {desk.SweptNoShows} - taken back {desk.LateArrivals} {Is(desk.SweptNoShows - desk.LateArrivals, total.NoShow)} no-show {total.NoShow}; " +
+        var closedUnseen = desk.ClosedUnseen > 0 ? $" + sent home at closing {desk.ClosedUnseen}" : "";
+        var closedNoShows = desk.ClosedNoShows > 0 ? $" + at closing {desk.ClosedNoShows}" : "";
+        return $"Desk vs database: cancellations {desk.Cancellations}{closedUnseen} {Is(desk.Cancellations + desk.ClosedUnseen, total.Cancelled)} cancelled {total.Cancelled}; " +
+            $"no-shows swept {desk.SweptNoShows}{closedNoShows} - taken back {desk.LateArrivals} {Is(desk.SweptNoShows + desk.ClosedNoShows - desk.LateArrivals, total.NoShow)} no-show {total.NoShow}; " +
             $"extra seats seen {desk.ExtraSeats} {Is(desk.ExtraSeats, total.ExtraSeats)} slot extensions {total.ExtraSeats} " +
             $"{Is(total.ExtraSeats, fromHistory)} emergency seats in the history {fromHistory}; " +
             $"tokens moved {desk.TokensMoved} {Is(desk.TokensMoved, report.Stored.ReallocatedEvents)} reallocations in the history {report.Stored.ReallocatedEvents}; " +

@@ -8,13 +8,27 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// The moment the connection dropped is the last moment this screen was live.
+let lostAt = null;
+let retryTimer = null;
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        if (lostAt === null) {
+            lostAt = new Date();
+            const text = lostAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+            reconnectModal.querySelectorAll(".connection-lost-at").forEach(e => e.textContent = text);
+        }
+        if (!reconnectModal.open) reconnectModal.show();
     } else if (event.detail.state === "hide") {
+        lostAt = null;
+        clearInterval(retryTimer);
+        retryTimer = null;
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        // Blazor gives up after its attempts; a desk screen keeps trying by itself.
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        if (retryTimer === null) retryTimer = setInterval(retry, 10000);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }

@@ -10,6 +10,9 @@ public sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.HasOne(s => s.Doctor).WithMany(d => d.Slots).HasForeignKey(s => s.DoctorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.DoctorId, s.Date, s.StartTime });
         builder.HasIndex(s => s.Date);
+
+        // The sweeps' starting point: only days not yet closed, so their cost stays with today, not with the history.
+        builder.HasIndex(s => s.Date, "IX_Slots_OpenDays").HasFilter("\"DayClosedAt\" IS NULL");
         builder.Property(s => s.StatusReason).HasMaxLength(200);
     }
 }

@@ -262,6 +262,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DayClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DelayChangedAt")
                         .HasColumnType("TEXT");
 
@@ -306,6 +309,9 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("Date");
 
                     b.HasIndex("DoctorId", "Date", "StartTime");
+
+                    b.HasIndex(new[] { "Date" }, "IX_Slots_OpenDays")
+                        .HasFilter("\"DayClosedAt\" IS NULL");
 
                     b.ToTable("Slots");
                 });

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Api;
+
+/// <summary>The end of a doctor's day through the app and its database: who is left is closed, once, and recorded.</summary>
+public sealed class EndOfDayTests : ClockedAppTests
+{
+    [Fact]
+    public async Task After_the_last_slot_and_the_grace_whoever_is_left_is_closed_with_a_reason_in_their_history()
+    {
+        var doctor = await Desk.Doctor();
+        await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        var neverCame = await Desk.Issue("book", later.Id);
+        App.SetTime(10, 30);
+        var seeing = await Desk.Issue("walkin", later.Id);
+        var waiting = await Desk.Issue("walkin", later.Id);
+        Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null)).StatusCode);
+        var tokens = App.Service<TokenService>();
+
+        App.SetTime(11, 9);
+        var beforeGrace = await tokens.CloseFinishedDaysAsync();
+        App.SetTime(11, 10);
+        var closing = await tokens.CloseFinishedDaysAsync();
+
+        Assert.Equal(DayClosing.None, beforeGrace);
+        Assert.Equal(new DayClosing(Days: 1, NoShows: 1, Cancelled: 1, Completed: 1), closing);
+        var closed = new[] { await Desk.Token(neverCame.Id), await Desk.Token(seeing.Id), await Desk.Token(waiting.Id) };
+        Assert.Equal([TokenStatus.NoShow, TokenStatus.Completed, TokenStatus.Cancelled], closed.Select(t => t.Status));
+        Assert.Equal([EndOfDay.NeverCame, "closed automatically", "OPD closed before the patient was seen"], closed.Select(t => t.History![^1].Reason));
+        Assert.All(closed, t => Assert.Equal("system", t.History![^1].By));
+        Assert.Equal("OPD closed before the patient was seen", closed[2].CancellationReason);
+    }
+
+    [Fact]
+    public async Task A_closed_day_is_never_scanned_again()
+    {
+        var doctor = await Desk.Doctor();
+        var morning = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var afternoon = await Desk.Slot(doctor.Id, "14:00", "15:00");
+        await Desk.Issue("book", afternoon.Id);
+        var tokens = App.Service<TokenService>();
+
+        App.SetTime(15, 10);
+        var first = await tokens.CloseFinishedDaysAsync();
+        App.SetTime(16, 0);
+        var second = await tokens.CloseFinishedDaysAsync();
+
+        Assert.Equal((1, 1), (first.Days, first.NoShows));
+        Assert.Equal(DayClosing.None, second);
+        await using var db = await App.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await TokenService.OpenDays(db, OpdApp.Day).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.All(await db.Slots.Where(s => s.Id == morning.Id || s.Id == afternoon.Id).ToListAsync(TestContext.Current.CancellationToken),
+            s => Assert.Equal(App.Clock.Now.AddMinutes(-50), s.DayClosedAt));
+    }
+
+    [Fact]
+    public async Task Another_doctor_still_working_keeps_their_own_day_open()
+    {
+        var shortDay = await Desk.Slot((await Desk.Doctor()).Id, "09:00", "10:00");
+        var longDay = await Desk.Slot((await Desk.Doctor()).Id, "09:00", "12:00");
+        await Desk.Issue("book", shortDay.Id);
+        var stillBooked = await Desk.Issue("book", longDay.Id);
+        App.SetTime(10, 10);
+
+        var closing = await App.Service<TokenService>().CloseFinishedDaysAsync();
+
+        Assert.Equal((1, 1), (closing.Days, closing.NoShows));
+        Assert.Equal(TokenStatus.Booked, (await Desk.Token(stillBooked.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_sweeps_find_open_days_through_their_index_not_by_scanning_the_slots()
+    {
+        await using var db = await App.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var sql = TokenService.OpenDays(db, OpdApp.Day).Select(s => s.Id).ToQueryString();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // ToQueryString gives SQLite's ".param set @name value" lines first, then the query.
+        var lines = sql.Split('\n');
+        foreach (var param in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = param.Split(' ', 4);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parts[2];
+            parameter.Value = parts[3].Trim().Trim('\'');
+            command.Parameters.Add(parameter);
+        }
+
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, line => line.Contains("IX_Slots_OpenDays", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,88 @@
+using OpdReception.Domain;
+
+namespace OpdReception.Tests.Domain;
+
+/// <summary>What happens to a doctor's day once its last slot has run out and the late-arrival grace has passed.</summary>
+public sealed class EndOfDayTests
+{
+    private const int Grace = 10;
+    private static readonly DateTime Day = new(2030, 1, 7);
+
+    private static DateTime At(int hour, int minute = 0) => Day.AddHours(hour).AddMinutes(minute);
+
+    private static readonly DaySlot Morning = new(1, SlotStatus.Open, At(10));
+    private static readonly DaySlot Late = new(2, SlotStatus.Open, At(11));
+
+    private static EndOfDayDecision Decide(DateTime now, IReadOnlyCollection<DaySlot>? slots = null, params DayToken[] tokens) =>
+        EndOfDay.Decide(slots ?? [Morning, Late], tokens, now, Grace);
+
+    [Fact]
+    public void The_day_stays_open_until_the_last_slot_has_run_out_and_the_grace_has_passed()
+    {
+        var waiting = new DayToken(7, Late.Id, TokenStatus.Waiting);
+
+        Assert.Equal(new DayStillOpen(At(11, 10)), Decide(At(11, 9), null, waiting));
+        Assert.IsType<DayOver>(Decide(At(11, 10), null, waiting));
+    }
+
+    [Fact]
+    public void A_delay_on_the_last_slot_keeps_the_day_open_that_much_longer()
+    {
+        // The 10:00-11:00 slot delayed by 45 minutes runs until 11:45.
+        var delayed = Late with { Status = SlotStatus.Delayed, RunsUntil = At(11, 45) };
+
+        Assert.Equal(new DayStillOpen(At(11, 55)), Decide(At(11, 30), [Morning, delayed]));
+    }
+
+    [Fact]
+    public void A_cancelled_last_slot_does_not_keep_the_day_open_unless_every_slot_was_cancelled()
+    {
+        var cancelled = Late with { Status = SlotStatus.Cancelled };
+
+        Assert.Equal(At(10, 10), EndOfDay.ClosesAt([Morning, cancelled], Grace));
+        Assert.Equal(At(11, 10), EndOfDay.ClosesAt([Morning with { Status = SlotStatus.Cancelled }, cancelled], Grace));
+    }
+
+    [Theory]
+    [InlineData(TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)]
+    [InlineData(TokenStatus.Waiting, TokenStatus.Cancelled, "OPD closed before the patient was seen")]
+    [InlineData(TokenStatus.InConsultation, TokenStatus.Completed, "closed automatically")]
+    public void Each_token_still_open_at_the_end_of_the_day_is_closed_with_its_reason(TokenStatus from, TokenStatus to, string reason)
+    {
+        var over = Assert.IsType<DayOver>(Decide(At(12), null, new DayToken(7, Morning.Id, from)));
+
+        Assert.Equal([new Closure(7, from, to, reason)], over.Closures);
+    }
+
+    [Theory]
+    [InlineData(TokenStatus.Completed)]
+    [InlineData(TokenStatus.NoShow)]
+    [InlineData(TokenStatus.Cancelled)]
+    public void Tokens_already_finished_are_left_alone(TokenStatus status)
+    {
+        var over = Assert.IsType<DayOver>(Decide(At(12), null, new DayToken(7, Morning.Id, status)));
+
+        Assert.Empty(over.Closures);
+    }
+
+    [Fact]
+    public void In_a_cancelled_slot_a_booking_awaits_its_new_slot_but_a_patient_left_waiting_is_sent_home()
+    {
+        var cancelled = Morning with { Status = SlotStatus.Cancelled };
+
+        var over = Assert.IsType<DayOver>(Decide(At(12), [cancelled, Late],
+            new DayToken(1, cancelled.Id, TokenStatus.Booked),
+            new DayToken(2, cancelled.Id, TokenStatus.Waiting),
+            new DayToken(3, Late.Id, TokenStatus.Booked)));
+
+        Assert.Equal(
+            [new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.OpdClosed), new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)],
+            over.Closures);
+    }
+
+    [Fact]
+    public void A_day_over_with_nothing_left_open_closes_with_no_changes()
+    {
+        Assert.Equal([], Assert.IsType<DayOver>(Decide(At(12))).Closures);
+    }
+}

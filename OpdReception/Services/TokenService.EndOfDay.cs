@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>What one end-of-day sweep closed.</summary>
+public sealed record DayClosing(int Days, int NoShows, int Cancelled, int Completed)
+{
+    public static DayClosing None { get; } = new(0, 0, 0, 0);
+
+    public int Tokens => NoShows + Cancelled + Completed;
+}
+
+public sealed partial class TokenService
+{
+    /// <summary>
+    /// Closes every doctor's day whose last slot has run out, late-arrival grace included (<see cref="EndOfDay"/>),
+    /// and marks all its slots closed, so no sweep looks at that day again.
+    /// </summary>
+    public async Task<DayClosing> CloseFinishedDaysAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
+        var today = DateOnly.FromDateTime(now);
+        var days = await OpenDays(db, today).Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct);
+        var closed = new List<(Token Token, TokenStatus From)>();
+        var closedDays = 0;
+        foreach (var day in days)
+        {
+            var slots = await db.Slots
+                .Where(s => s.DoctorId == day.DoctorId && s.Date == day.Date)
+                .Include(s => s.Tokens.Where(t => t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation))
+                .ToListAsync(ct);
+            var decision = EndOfDay.Decide(
+                slots.Select(s => new DaySlot(s.Id, s.Status, s.ToState().RunsUntil)).ToList(),
+                slots.SelectMany(s => s.Tokens).Select(t => new DayToken(t.Id, t.SlotId, t.Status)).ToList(),
+                now,
+                Settings.LateArrivalGraceMinutes);
+            if (decision is not DayOver over)
+            {
+                continue;
+            }
+
+            var tokens = slots.SelectMany(s => s.Tokens).ToDictionary(t => t.Id);
+            foreach (var closure in over.Closures)
+            {
+                var token = tokens[closure.TokenId];
+                Move(token, closure.To, now, closure.Reason);
+                token.History.Add(Event(token, now, ActionName(closure.From, closure.To), closure.From, "system", closure.Reason));
+                closed.Add((token, closure.From));
+            }
+
+            slots.ForEach(s => s.DayClosedAt = now);
+            closedDays++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var (token, _) in closed)
+        {
+            changes.Announce(new OpdChange(token.SlotId, token.Id, token.Status.ToString()));
+        }
+
+        return new DayClosing(
+            closedDays,
+            closed.Count(c => c.Token.Status == TokenStatus.NoShow),
+            closed.Count(c => c.Token.Status == TokenStatus.Cancelled),
+            closed.Count(c => c.Token.Status == TokenStatus.Completed));
+    }
+
+    /// <summary>Slots of days not yet closed, up to today: what both sweeps start from (an index holds only these).</summary>
+    internal static IQueryable<Slot> OpenDays(OpdDbContext db, DateOnly today) =>
+        db.Slots.Where(s => s.DayClosedAt == null && s.Date <= today);
+}
