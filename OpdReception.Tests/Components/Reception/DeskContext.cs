@@ -27,6 +27,9 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // The shared CPU runs the whole suite at once: a live update may take longer than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
