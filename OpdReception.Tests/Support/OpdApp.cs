@@ -16,12 +16,16 @@ using OpdReception.Services;
 namespace OpdReception.Tests.Support;
 
 /// <summary>
-/// The whole app in the test process, over its own SQLite file, on a clock the test moves. <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// The whole app in the test process, over its own SQLite file, on a clock the test moves. The hospital is in
+/// Asia/Kolkata (UTC+05:30) unless a test says otherwise (<see cref="InZone"/>), whatever zone the host runs in, so every
+/// API test checks that the rules read the hospital's clock, not the server's. <see cref="WebApplicationFactory{T}.CreateClient()"/>
 /// gives a client signed in (bearer token) as an Admin, who may do everything the API tests do; <see cref="AnonymousClient"/>
 /// and <see cref="ClientAsAsync"/> give the others.
 /// </summary>
 public sealed class OpdApp : WebApplicationFactory<Program>
 {
+    public const string DefaultTimeZone = "Asia/Kolkata";
+
     public const string Password = "Test-password-1";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TestUser>>> _users = new();
@@ -32,11 +36,42 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "opd-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = [];
 
-    public ManualClock Clock { get; } = new(Day.ToDateTime(new TimeOnly(8, 0)));
+    public ManualClock Clock { get; private set; } = StartClock(DefaultTimeZone);
+
+    public string TimeZone { get; private set; } = DefaultTimeZone;
+
+    /// <summary>Puts the hospital in another zone; before the app starts.</summary>
+    public OpdApp InZone(string timeZone)
+    {
+        TimeZone = timeZone;
+        Clock = StartClock(timeZone);
+        return this;
+    }
+
+    private static ManualClock StartClock(string timeZone) =>
+        new(Day.ToDateTime(new TimeOnly(8, 0)), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
 
     public string DatabaseFile => Path.Combine(_folder, "opd.db");
 
     private bool _realPort;
+    private string _environment = "Testing";
+
+    /// <summary>Everything the app logged, when <see cref="CapturingLogs"/> was called.</summary>
+    public CapturedLogs? Logs { get; private set; }
+
+    /// <summary>Runs the app as Production (or another environment) instead of Testing.</summary>
+    public OpdApp InEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
+    /// <summary>Keeps every log line the app writes at <paramref name="level"/> and above, for tests that read the logs.</summary>
+    public OpdApp CapturingLogs(string level = "Information")
+    {
+        Logs = new CapturedLogs();
+        return With("Logging:LogLevel:Default", level).With("Logging:LogLevel:Microsoft.AspNetCore", level).With("Logging:LogLevel:Microsoft.EntityFrameworkCore", level);
+    }
 
     /// <summary>The real server's address, once <see cref="Start"/> has run (browser tests).</summary>
     public Uri? Address { get; private set; }
@@ -67,13 +102,14 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
 
         // The unpublished build's wwwroot and package assets (MudBlazor), as Development has them, for browser tests.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Opd", $"Data Source={DatabaseFile}");
         builder.UseSetting("Opd:AutoNoShow", "false");
         builder.UseSetting("Opd:SeedDemoDay", "false");
+        builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in _settings)
@@ -85,6 +121,10 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (Logs is not null)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            }
 
             // Sign-in stays valid whatever hour a test sets the hospital's clock to.
             services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -138,6 +178,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         }
 
         using var client = _realPort ? new HttpClient { BaseAddress = Address } : Server.CreateClient();
+        client.BaseAddress = _realPort ? Address : ClientOptions.BaseAddress;
         var response = await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { email, password = Password }));
         response.EnsureSuccessStatusCode();
         var token = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TokenAnswer>(response.Content)

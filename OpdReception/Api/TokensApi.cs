@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpdReception.Domain;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -46,7 +47,9 @@ internal static class TokensApi
             .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
 
         tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, TokenService service, CancellationToken ct) =>
-                (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp())
+                RoleLimits.MaySetStatus(http.User.Holds(), body.Status)
+                    ? (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp()
+                    : TypedResults.Problem($"Your role may not set a token to {body.Status}.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
 
         tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
@@ -80,7 +83,7 @@ internal static class TokensApi
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var actor = http.Actor();
         var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
-        var result = await service.IssueAsync(request, actor, idempotency, ct);
+        var result = (await service.IssueAsync(request, actor, idempotency, ct)).ForCaller(http.User);
         return result.ToHttp(issued =>
         {
             if (issued.Answer is null)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.StaticAssets;
 
 namespace OpdReception.Security;
@@ -11,8 +13,16 @@ namespace OpdReception.Security;
 /// </summary>
 public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment environment, ILogger<AccessEnforcement> log)
 {
-    public async Task InvokeAsync(HttpContext http, AccessOwnership ownership)
+    public async Task InvokeAsync(HttpContext http, AccessOwnership ownership, UserManager<OpdUser> users, IOptions<IdentityOptions> identity)
     {
+        // A bearer token carries no later news of its account: a locked account or renewed security stamp ends it now.
+        if (http.User.IsSignedIn() && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await RevalidatingAuthState.StillValidAsync(users, http.User, identity.Value))
+        {
+            log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", http.User.UserId(), http.Request.Path);
+            http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        }
+
         var rule = RuleFor(http, environment);
         var decision = AccessDecision.Decide(http.User.Holds(), http.User.IsSignedIn(), rule.Rule);
         if (decision is AccessDecision.IfOwn own)
@@ -65,7 +75,13 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
     /// <summary>"PAGE /route" for a Blazor page, "STATIC" for a static file, "FRAMEWORK" for Blazor's hub, else "METHOD /route".</summary>
     public static string KeyOf(Endpoint endpoint, string method)
     {
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "";
+        if (endpoint is not RouteEndpoint routed)
+        {
+            // Routing's own answers, such as "405 HTTP Method Not Supported": nothing behind them to guard.
+            return endpoint.DisplayName?.StartsWith("405 ", StringComparison.Ordinal) == true ? "FRAMEWORK" : $"UNROUTED {endpoint.DisplayName}";
+        }
+
+        var route = routed.RoutePattern.RawText ?? "";
 
         // Files of wwwroot: from the build's manifest, or (unpublished builds) the file fallback beside it.
         if (endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null

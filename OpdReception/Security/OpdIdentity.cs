@@ -70,8 +70,11 @@ public static class OpdIdentity
             .AddClaimsPrincipalFactory<OpdClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        // A cookie is checked against the account (locked, password or roles changed) every minute, as are open screens.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
         services.AddSingleton(new StartPages());
