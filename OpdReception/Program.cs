@@ -34,6 +34,7 @@ builder.Services.AddMudServices();
 
 var app = builder.Build();
 
+app.LogHospitalClock();
 await app.PrepareDatabaseAsync();
 if (args is ["create-admin", var email, ..])
 {

@@ -169,7 +169,8 @@ public sealed class LifecycleTests(OpdApp app) : IClassFixture<OpdApp>
 
         Assert.Equal([a.Id, c.Id], queue.Tokens.Select(t => t.Id));
         Assert.Equal([null, 1], queue.Tokens.Select(t => t.Position));
-        Assert.Equal(OpdApp.Day.ToDateTime(new TimeOnly(9, 10)), queue.Tokens[1].EstimatedTime);
+        // Called at 08:00, before the slot: the doctor is free by 08:10, so the slot's first waiting patient is due at its start.
+        Assert.Equal(OpdApp.Day.ToDateTime(new TimeOnly(9, 0)), queue.Tokens[1].EstimatedTime);
     }
 
     [Fact]

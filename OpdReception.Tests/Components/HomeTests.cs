@@ -18,7 +18,7 @@ public sealed class HomeTests : BunitContext, IClassFixture<OpdApp>
         Services.AddMudServices();
         Services.AddSingleton(app.Service<SlotService>());
         Services.AddSingleton(app.Service<OpdChanges>());
-        Services.AddSingleton<TimeProvider>(app.Clock);
+        Services.AddSingleton(app.Service<HospitalClock>());
         Services.AddSingleton(app.Service<OpdReception.Security.StartPages>());
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

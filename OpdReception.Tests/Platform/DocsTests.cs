@@ -17,6 +17,8 @@ public sealed class DocsTests(OpdApp app) : IClassFixture<OpdApp>
     [InlineData("/api/tokens/{id}/cancel", "delete")]
     [InlineData("/api/tokens/reallocate/{slotId}", "post")]
     [InlineData("/api/slots/{id}/call-next", "post")]
+    [InlineData("/api/doctors/{id}/call-next", "post")]
+    [InlineData("/api/doctors/{id}/queue", "get")]
     public async Task OpenAPI_document_describes_each_endpoint_with_its_error_codes(string path, string method)
     {
         var document = await (await app.CreateClient().GetAsync("/openapi/v1.json")).ReadJson();

@@ -8,7 +8,8 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new WordEnumConverter(), new ClockTimeConverter() },
+        // Answers carry the hospital's offset; reading keeps the hospital's wall clock as written.
+        Converters = { new WordEnumConverter(), new ClockTimeConverter(), new OffsetDateTimeConverter(null) },
     };
 
     public static async Task<T> Read<T>(this HttpResponseMessage response)

@@ -16,12 +16,16 @@ using OpdReception.Services;
 namespace OpdReception.Tests.Support;
 
 /// <summary>
-/// The whole app in the test process, over its own SQLite file, on a clock the test moves. <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// The whole app in the test process, over its own SQLite file, on a clock the test moves. The hospital is in
+/// Asia/Kolkata (UTC+05:30) unless a test says otherwise (<see cref="InZone"/>), whatever zone the host runs in, so every
+/// API test checks that the rules read the hospital's clock, not the server's. <see cref="WebApplicationFactory{T}.CreateClient()"/>
 /// gives a client signed in (bearer token) as an Admin, who may do everything the API tests do; <see cref="AnonymousClient"/>
 /// and <see cref="ClientAsAsync"/> give the others.
 /// </summary>
 public sealed class OpdApp : WebApplicationFactory<Program>
 {
+    public const string DefaultTimeZone = "Asia/Kolkata";
+
     public const string Password = "Test-password-1";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TestUser>>> _users = new();
@@ -32,7 +36,20 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "opd-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = [];
 
-    public ManualClock Clock { get; } = new(Day.ToDateTime(new TimeOnly(8, 0)));
+    public ManualClock Clock { get; private set; } = StartClock(DefaultTimeZone);
+
+    public string TimeZone { get; private set; } = DefaultTimeZone;
+
+    /// <summary>Puts the hospital in another zone; before the app starts.</summary>
+    public OpdApp InZone(string timeZone)
+    {
+        TimeZone = timeZone;
+        Clock = StartClock(timeZone);
+        return this;
+    }
+
+    private static ManualClock StartClock(string timeZone) =>
+        new(Day.ToDateTime(new TimeOnly(8, 0)), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
 
     public string DatabaseFile => Path.Combine(_folder, "opd.db");
 
@@ -74,6 +91,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Opd", $"Data Source={DatabaseFile}");
         builder.UseSetting("Opd:AutoNoShow", "false");
         builder.UseSetting("Opd:SeedDemoDay", "false");
+        builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in _settings)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using OpdReception.Services;
 
 namespace OpdReception.Api;
 
@@ -18,6 +19,7 @@ public static class OpdApi
             // A typo such as "opdDay" must not be dropped silently while the request succeeds without it.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+        services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) => o.SerializerOptions.Converters.Add(new OffsetDateTimeConverter(clock.Zone)));
         services.AddOpenApi();
         services.AddOpdHealth();
         return services;

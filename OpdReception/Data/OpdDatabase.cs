@@ -82,7 +82,7 @@ public static class OpdDatabaseStartup
             return;
         }
 
-        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = app.Services.GetRequiredService<HospitalClock>().Today;
         var seeded = await DemoDay.SeedIfEmptyAsync(factory, options, app.Services.GetRequiredService<OpdChanges>(), today);
         if (seeded is not null)
         {

@@ -74,6 +74,8 @@ public static partial class AccessRules
         ["POST /api/doctors"] = Admin,
         ["PUT /api/doctors/{id}"] = Admin,
         ["DELETE /api/doctors/{id}"] = Admin,
+        ["GET /api/doctors/{id}/queue"] = DeskOrDoctor(Own.Doctor),
+        ["POST /api/doctors/{id}/call-next"] = DoctorOwn(Own.Doctor),
 
         // Slots: the admin sets them up; the desk runs the day; a doctor declares their own delay.
         ["GET /api/slots"] = new(Who.Staff),

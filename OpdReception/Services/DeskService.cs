@@ -11,14 +11,14 @@ namespace OpdReception.Services;
 /// </summary>
 public sealed class DeskService(
     IDbContextFactory<OpdDbContext> factory,
-    TimeProvider clock,
+    HospitalClock clock,
     IOptionsMonitor<OpdOptions> options)
 {
     private OpdOptions Settings => options.CurrentValue;
 
-    public DateTime Now() => clock.GetLocalNow().DateTime;
+    public DateTime Now() => clock.Now;
 
-    public DateOnly Today() => DateOnly.FromDateTime(Now());
+    public DateOnly Today() => clock.Today;
 
     /// <summary>Every doctor with a slot today, in name order. Costs one day's slots, whatever the history.</summary>
     public async Task<IReadOnlyList<DoctorDay>> TodayAsync(CancellationToken ct = default)
@@ -116,21 +116,16 @@ public sealed class DeskService(
             return null;
         }
 
-        var state = await db.Slots.Where(s => s.Id == slotId).Select(Projections.SlotState).SingleAsync(ct);
-        var entries = await db.Tokens.Where(t => t.SlotId == slotId)
-            .Select(t => new QueueEntry(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince))
-            .ToListAsync(ct);
         // The newcomer arrives now and sorts after everyone of its class; int.MaxValue keeps it behind exact ties.
-        var newcomer = new QueueEntry(int.MaxValue, source.InitialStatus(), Settings.Weights.For(source), now);
-        var place = Queue.Arrange(state, entries.Append(newcomer), view.MinutesPerConsultation, now)
-            .FirstOrDefault(p => p.TokenId == int.MaxValue);
-        return new SlotOffer(view, place?.EstimatedTime);
+        var newcomer = new DayEntry(int.MaxValue, slotId, source, source.InitialStatus(), Settings.Weights.For(source), now);
+        var day = await SlotQueues.DayAsync(db, view.DoctorId, view.Date, now, Settings.Weights, ct, newcomer);
+        return new SlotOffer(view, day.PlaceOf(int.MaxValue)?.EstimatedTime);
     }
 
     public async Task<Result<SlipView>> SlipAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var token = await SlotQueues.ViewAsync(db, tokenId, Now(), withHistory: false, ct);
+        var token = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct);
         if (token is null)
         {
             return OpdProblem.NotFound("Token", tokenId);
@@ -162,7 +157,11 @@ public sealed class DeskService(
             .OrderBy(s => s.StartTime)
             .AsSplitQuery()
             .ToListAsync(ct);
-        var queue = slots.SelectMany(s => SlotQueues.Build(s, now).Tokens).ToList();
+        // The board lists the doctor's day in the order the doctor sees patients.
+        var day = await SlotQueues.DayAsync(db, doctorId, today, now, Settings.Weights, ct);
+        var slotOf = slots.ToDictionary(s => s.Id);
+        var tokens = slots.SelectMany(s => s.Tokens).ToDictionary(t => t.Id);
+        var queue = day.Places.Where(p => tokens.ContainsKey(p.TokenId)).Select(p => tokens[p.TokenId].ToView(slotOf[p.SlotId], p)).ToList();
         var inQueue = queue.Select(t => t.Id).ToHashSet();
         var rest = slots.SelectMany(s => s.Tokens.Where(t => !inQueue.Contains(t.Id)).Select(t => t.ToView(s, null)))
             .OrderByDescending(t => t.CreatedAt)

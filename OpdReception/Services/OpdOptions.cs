@@ -30,6 +30,12 @@ public sealed class OpdOptions
 
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The hospital's time zone, an IANA id such as Asia/Kolkata: it decides "now" and "today" for every rule, and
+    /// slot dates and times are wall-clock times in it. Empty means the zone the host runs in.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>How long an Idempotency-Key is remembered: at least a day, so a portal's retries after an outage still match.</summary>
     [Range(24, 24 * 90)] public int IdempotencyKeyHours { get; set; } = 48;
 
@@ -57,6 +63,11 @@ public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
 {
     public ValidateOptionsResult Validate(string? name, OpdOptions options)
     {
+        if (!HospitalClock.IsKnownZone(options.TimeZone))
+        {
+            return ValidateOptionsResult.Fail($"Opd:TimeZone ('{options.TimeZone}') is not a known time zone; use an IANA id such as Asia/Kolkata, or leave it empty for the host's zone.");
+        }
+
         var others = new[] { options.PaidPriority, options.FollowUpPriority, options.OnlinePriority, options.WalkInPriority };
         return options.EmergencyPriority > others.Max()
             ? ValidateOptionsResult.Success

@@ -12,6 +12,8 @@ public static class OpdServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new HospitalClock(
+            sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));
         services.AddSingleton<OpdChanges>();
         services.AddScoped<TokenService>();
         services.AddScoped<SlotService>();
@@ -26,5 +28,12 @@ public static class OpdServices
         }
 
         return services;
+    }
+
+    /// <summary>Says at start which clock the rules run by, so a wrong zone is seen before a patient is told a wrong time.</summary>
+    public static void LogHospitalClock(this WebApplication app)
+    {
+        var clock = app.Services.GetRequiredService<HospitalClock>();
+        app.Logger.LogInformation("Hospital clock: {Zone}; now {Now:yyyy-MM-dd HH:mm} there (Opd:TimeZone sets the zone)", clock.Describe(), clock.Now);
     }
 }

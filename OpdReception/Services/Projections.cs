@@ -53,10 +53,10 @@ public static class Projections
 
     public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince);
 
-    public static TokenView ToView(this Token t, Slot slot, QueuePlace? place, bool withHistory = false) => new(
+    public static TokenView ToView(this Token t, Slot slot, DayPlace? place, bool withHistory = false) => new(
         t.Id, StatusRules.Label(t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,
         t.Patient.Phone, t.Source, t.Status, t.PriorityScore, place?.Position, place?.EstimatedTime, place?.PastSlotEnd ?? false,
-        t.IssuedAt, t.CheckedInAt, t.CancellationReason,
+        t.IssuedAt, t.CheckedInAt, t.CancellationReason, slot.Date, slot.StartTime, slot.Status, place?.Reason,
         withHistory
             ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId, StatusRules.Label(e.TokenNumber), e.By, e.Reason, e.ByUserId)).ToList()
             : null);

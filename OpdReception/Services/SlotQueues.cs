@@ -4,7 +4,13 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-/// <summary>Loads a slot with everything its queue needs and arranges it through the rules.</summary>
+/// <summary>The doctor's day as the rules see it: every slot of that doctor on that date, with the timeline arranged.</summary>
+public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayPlace> Places)
+{
+    public DayPlace? PlaceOf(int tokenId) => Places.FirstOrDefault(p => p.TokenId == tokenId);
+}
+
+/// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
 internal static class SlotQueues
 {
     public static Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
@@ -18,10 +24,34 @@ internal static class SlotQueues
         db.Slots.Include(s => s.Tokens).FirstOrDefaultAsync(s => s.Id == slotId, ct);
 
     /// <summary>
-    /// One token as a desk sees it. Its position needs only the slot's queue keys, not every patient in it,
-    /// so a busy slot costs a narrow query rather than loading the whole queue.
+    /// One doctor's day: the slots, and the active tokens' queue keys only (no patients), so its cost follows the
+    /// size of that day, not of the database. A <paramref name="newcomer"/> not yet written is placed as if it were.
     /// </summary>
-    public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, bool withHistory, CancellationToken ct)
+    public static async Task<DayTimeline> DayAsync(
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null)
+    {
+        var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
+        var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
+        var minutes = await ofDay.Select(s => new { s.Id, s.MinutesPerConsultation }).ToDictionaryAsync(s => s.Id, s => s.MinutesPerConsultation, ct);
+        var ids = states.Select(s => s.Id).ToList();
+        var entries = await db.Tokens.Where(t => ids.Contains(t.SlotId)).Where(Projections.IsActive)
+            .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
+                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction).Max(e => (DateTime?)e.At) : null))
+            .ToListAsync(ct);
+        if (newcomer is not null)
+        {
+            entries.Add(newcomer);
+        }
+
+        var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();
+        return new DayTimeline(slots, DayQueue.Arrange(slots, entries, now, weights));
+    }
+
+    /// <summary>The history action of a patient called in to the doctor.</summary>
+    public const string CalledAction = "Called";
+
+    /// <summary>One token as a desk sees it, its place taken from its doctor's day.</summary>
+    public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, PriorityWeights weights, bool withHistory, CancellationToken ct)
     {
         IQueryable<Token> query = db.Tokens.AsNoTracking().Include(t => t.Patient).Include(t => t.Slot).ThenInclude(s => s.Doctor);
         if (withHistory)
@@ -35,26 +65,15 @@ internal static class SlotQueues
             return null;
         }
 
-        var state = await db.Slots.Where(s => s.Id == token.SlotId).Select(Projections.SlotState).SingleAsync(ct);
-        var entries = await db.Tokens.Where(t => t.SlotId == token.SlotId)
-            .Select(t => new QueueEntry(t.Id, t.Status, t.PriorityScore, t.QueuedAt))
-            .ToListAsync(ct);
-        var place = Queue.Arrange(state, entries, token.Slot.MinutesPerConsultation, now).FirstOrDefault(p => p.TokenId == tokenId);
-        return token.ToView(token.Slot, place, withHistory);
+        var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, ct);
+        return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory);
     }
 
-    public static IReadOnlyDictionary<int, QueuePlace> Places(Slot slot, DateTime now) =>
-        Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation, now)
-            .ToDictionary(p => p.TokenId);
-
-    public static TokenView View(Slot slot, Token token, DateTime now) =>
-        token.ToView(slot, Places(slot, now).GetValueOrDefault(token.Id));
-
-    /// <summary>The active tokens in queue order: the patient with the doctor first, then the waiting line.</summary>
-    public static QueueView Build(Slot slot, DateTime now)
+    /// <summary>The slot's active tokens in the order of the doctor's day, with the day's positions and estimates.</summary>
+    public static async Task<QueueView> BuildAsync(OpdDbContext db, Slot slot, DateTime now, PriorityWeights weights, CancellationToken ct)
     {
-        var places = Queue.Arrange(slot.ToState(), slot.Tokens.Select(t => t.ToEntry()), slot.MinutesPerConsultation, now);
+        var day = await DayAsync(db, slot.DoctorId, slot.Date, now, weights, ct);
         var tokens = slot.Tokens.ToDictionary(t => t.Id);
-        return new QueueView(slot.ToView(), places.Select(p => tokens[p.TokenId].ToView(slot, p)).ToList());
+        return new QueueView(slot.ToView(), day.Places.Where(p => p.SlotId == slot.Id).Select(p => tokens[p.TokenId].ToView(slot, p)).ToList());
     }
 }

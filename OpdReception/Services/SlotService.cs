@@ -11,11 +11,11 @@ public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartT
 /// <summary>A slot's own settings and status; its tokens are only ever written by <see cref="TokenService"/>.</summary>
 public sealed partial class SlotService(
     IDbContextFactory<OpdDbContext> factory,
-    TimeProvider clock,
+    HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
     OpdChanges changes)
 {
-    private DateTime Now() => clock.GetLocalNow().DateTime;
+    private DateTime Now() => clock.Now;
 
     public async Task<Result<SlotView>> GetAsync(int id, CancellationToken ct = default)
     {
@@ -77,7 +77,8 @@ public sealed partial class SlotService(
         }
 
         var view = slot.ToView();
-        var places = SlotQueues.Places(slot, Now()).Values;
+        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, Now(), options.CurrentValue.Weights, ct);
+        var places = day.Places.Where(p => p.SlotId == slot.Id).ToList();
         return new SlotStats(
             view,
             slot.Tokens.Count,

@@ -136,7 +136,7 @@ public sealed partial class TokenService
             changes.Announce(new OpdChange(replaces.SlotId, replaces.TokenId, TokenStatus.Cancelled.ToString()));
         }
 
-        return answer ?? new IssuedToken((await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!, null, Replayed: false);
+        return answer ?? new IssuedToken((await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!, null, Replayed: false);
     }
 
     /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>

@@ -42,14 +42,14 @@ public sealed partial class TokenService
                 $"Idempotency-Key {key.Key} was already used for a different request (token {earlier.TokenId}). Use a new key for a new request.");
         }
 
-        var view = await SlotQueues.ViewAsync(db, earlier.TokenId, now, withHistory: false, ct);
+        var view = await SlotQueues.ViewAsync(db, earlier.TokenId, now, Settings.Weights, withHistory: false, ct);
         return new IssuedToken(view!, earlier.Answer, Replayed: true);
     }
 
     /// <summary>Stores the answer with the token, in its transaction: both are there after a crash, or neither.</summary>
-    private static async Task<IssuedToken> RememberAsync(OpdDbContext db, IssueKey key, string hash, int tokenId, DateTime now, CancellationToken ct)
+    private async Task<IssuedToken> RememberAsync(OpdDbContext db, IssueKey key, string hash, int tokenId, DateTime now, CancellationToken ct)
     {
-        var view = (await SlotQueues.ViewAsync(db, tokenId, now, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, now, Settings.Weights, withHistory: false, ct))!;
         var answer = key.Render(view);
         db.IssueKeys.Add(new IssueKeyRecord { Caller = key.Caller, Key = key.Key, RequestHash = hash, TokenId = tokenId, Answer = answer, CreatedAt = now });
         await db.SaveChangesAsync(ct);

@@ -53,7 +53,7 @@ public sealed partial class TokenService
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(source.Id, token.Id, "moved"));
         changes.Announce(new OpdChange(target.Id, token.Id, "moved"));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
     }
 
     private async Task<Result<(Slot Source, Token Token, ReallocationPlan Plan)>> PlanMoveAsync(

@@ -122,7 +122,7 @@ public sealed partial class TokenService
     /// <summary>Old and new estimates by the queue's own rules: each target slot arranged with its newcomers.</summary>
     private async Task<ReallocationPreview> PreviewAsync(OpdDbContext db, Slot source, List<Token> pending, ReallocationPlan plan, DateTime now, CancellationToken ct)
     {
-        var before = SlotQueues.Places(source, now);
+        var before = (await SlotQueues.DayAsync(db, source.DoctorId, source.Date, now, Settings.Weights, ct)).Places.ToDictionary(p => p.TokenId);
         var targetIds = plan.Moves.Select(m => m.ToSlotId).Distinct().ToList();
         var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor).Include(s => s.Tokens)
             .Where(s => targetIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, ct);

@@ -37,7 +37,10 @@ public sealed partial class TokenService
         return await ApplyAsync(db, tx, slot, token, to, Validation.Clean(reason), by, ct);
     }
 
-    /// <summary>The doctor's "next patient": the first checked-in patient in queue order.</summary>
+    /// <summary>
+    /// The doctor's "next patient" within one slot: the first checked-in patient of that slot in the order of the
+    /// doctor's day. Bookings not yet here are passed over.
+    /// </summary>
     public async Task<Result<TokenView>> CallNextAsync(int slotId, Actor by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -48,11 +51,8 @@ public sealed partial class TokenService
             return OpdProblem.NotFound("Slot", slotId);
         }
 
-        var next = SlotQueues.Places(slot, Now()).Values
-            .Where(p => p.Status == TokenStatus.Waiting)
-            .OrderBy(p => p.Position)
-            .FirstOrDefault();
-        if (next is null)
+        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, Now(), Settings.Weights, ct);
+        if (DayQueue.NextToCall(day.Places, inSlot: slot.Id) is not { } next)
         {
             return OpdProblem.Conflict("No checked-in patient is waiting in this slot.");
         }
@@ -115,7 +115,7 @@ public sealed partial class TokenService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
     }
 
     internal static void Move(Token token, TokenStatus to, DateTime now, string? reason)
@@ -138,7 +138,7 @@ public sealed partial class TokenService
     private static string ActionName(TokenStatus from, TokenStatus to) => to switch
     {
         TokenStatus.Waiting => "CheckedIn",
-        TokenStatus.InConsultation => "Called",
+        TokenStatus.InConsultation => SlotQueues.CalledAction,
         TokenStatus.Completed => "Completed",
         TokenStatus.NoShow => "MarkedNoShow",
         TokenStatus.Cancelled => "Cancelled",

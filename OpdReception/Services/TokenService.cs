@@ -11,18 +11,18 @@ namespace OpdReception.Services;
 /// </summary>
 public sealed partial class TokenService(
     IDbContextFactory<OpdDbContext> factory,
-    TimeProvider clock,
+    HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
     OpdChanges changes)
 {
     private OpdOptions Settings => options.CurrentValue;
 
-    private DateTime Now() => clock.GetLocalNow().DateTime;
+    private DateTime Now() => clock.Now;
 
     public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = await SlotQueues.ViewAsync(db, tokenId, Now(), withHistory: true, ct);
+        var view = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: true, ct);
         return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
     }
 
@@ -30,12 +30,11 @@ public sealed partial class TokenService(
     {
         patientId = patientId.Trim().ToUpperInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slotIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.SlotId).Distinct().ToListAsync(ct);
+        var tokenIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.Id).ToListAsync(ct);
         var views = new List<TokenView>();
-        foreach (var slotId in slotIds)
+        foreach (var tokenId in tokenIds)
         {
-            var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-            views.AddRange(slot!.Tokens.Where(t => t.PatientId == patientId).Select(t => SlotQueues.View(slot, t, Now())));
+            views.Add((await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!);
         }
 
         return views.OrderByDescending(v => v.CreatedAt).ToList();
@@ -45,7 +44,7 @@ public sealed partial class TokenService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var slot = await SlotQueues.LoadAsync(db, slotId, ct);
-        return slot is null ? OpdProblem.NotFound("Slot", slotId) : SlotQueues.Build(slot, Now());
+        return slot is null ? OpdProblem.NotFound("Slot", slotId) : await SlotQueues.BuildAsync(db, slot, Now(), Settings.Weights, ct);
     }
 
     internal static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, Actor by, string? reason) => new()

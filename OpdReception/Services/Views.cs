@@ -46,9 +46,20 @@ public sealed record TokenView(
     DateTime CreatedAt,
     DateTime? CheckedInAt,
     string? CancellationReason,
+    DateOnly SlotDate,
+    TimeOnly SlotStartTime,
+    SlotStatus SlotStatus,
+    string? PlaceReason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null);
 
 public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
+
+/// <summary>
+/// A doctor's day as the reception board and the doctor's console show it: the slots, and every active token in
+/// the order the doctor sees patients (the one with the doctor first, a cancelled slot's tokens last), each with
+/// its position, estimate and the reason for its place.
+/// </summary>
+public sealed record DayQueueView(DoctorView Doctor, DateOnly Date, DateTime AsOf, IReadOnlyList<SlotView> Slots, IReadOnlyList<TokenView> Tokens);
 
 public sealed record SlotStats(
     SlotView Slot,

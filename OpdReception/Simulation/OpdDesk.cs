@@ -12,6 +12,10 @@ namespace OpdReception.Simulation;
 /// </summary>
 public sealed record OpdDesk(ManualClock Clock, DoctorService Doctors, SlotService Slots, TokenService Tokens, IDbContextFactory<OpdDbContext> Database)
 {
-    public static OpdDesk Create(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, OpdChanges changes, ManualClock clock) =>
-        new(clock, new DoctorService(factory, changes), new SlotService(factory, clock, options, changes), new TokenService(factory, clock, options, changes), factory);
+    /// <summary>The services read the hospital's clock in the manual clock's own zone, so both tell the same wall time.</summary>
+    public static OpdDesk Create(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, OpdChanges changes, ManualClock clock)
+    {
+        var hospital = new HospitalClock(clock, clock.LocalTimeZone);
+        return new(clock, new DoctorService(factory, changes), new SlotService(factory, hospital, options, changes), new TokenService(factory, hospital, options, changes), factory);
+    }
 }

@@ -48,7 +48,10 @@ internal sealed class SimulationHost : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddOpdServices(configuration);
-        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ManualClock(clockStart)));
+        // The simulated day is played on its own wall clock; the hospital's clock reads it in the same zone.
+        var clock = new ManualClock(clockStart);
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        services.Replace(ServiceDescriptor.Singleton(new HospitalClock(clock, clock.LocalTimeZone)));
         services.AddDbContextFactory<OpdDbContext>(o => OpdDatabase.Configure(o, connection));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try

@@ -25,7 +25,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
 
         Services.AddSingleton(changes ?? app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
-        Services.AddSingleton<TimeProvider>(app.Clock);
+        Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;
 
         // The shared CPU runs the whole suite at once: a live update may take longer than bUnit's default second.

@@ -1,0 +1,165 @@
+namespace OpdReception.Domain;
+
+/// <summary>One of the doctor's slots that day, with the length of its consultations.</summary>
+public sealed record DayQueueSlot(SlotState Slot, int MinutesPerConsultation);
+
+/// <summary>An active token of the doctor's day.</summary>
+/// <param name="QueuedAt">The arrival the queue orders by (for a booking, when it was booked).</param>
+/// <param name="CalledAt">When the doctor called the patient in; known for the patient in consultation.</param>
+public sealed record DayEntry(
+    int TokenId, int SlotId, TokenSource Source, TokenStatus Status, int PriorityScore, DateTime QueuedAt, DateTime? CalledAt = null);
+
+/// <summary>
+/// Where a token stands in the doctor's day. Position counts only patients not yet called; the patient with the
+/// doctor and the patients of a cancelled slot have none, nor an estimate.
+/// </summary>
+public sealed record DayPlace(int TokenId, int SlotId, TokenStatus Status, int? Position, DateTime? EstimatedTime, bool PastSlotEnd, string Reason);
+
+/// <summary>
+/// The doctor's day as one timeline: the order the doctor sees patients in, across all their slots of the day,
+/// and the time each patient can expect to be called.
+/// </summary>
+public static class DayQueue
+{
+    public const string WithDoctor = "With the doctor";
+    public const string AwaitsNewSlot = "Slot cancelled: awaits a new slot";
+    public const string EmergencyFirst = "Emergency: seen before routine patients";
+
+    /// <summary>
+    /// The patient with the doctor first; then checked-in emergencies, whatever slot they hold; then everyone else
+    /// slot by slot in start order, within a slot by weight then arrival. Estimates chain through the day: each
+    /// patient at the later of their slot's start (plus its delay) and the moment the doctor is expected to finish
+    /// everyone ahead, never before <paramref name="now"/>. The patient in consultation counts as the rest of one
+    /// consultation. Tokens of a cancelled slot come last, waiting for a new slot, with no place in the timeline.
+    /// </summary>
+    public static IReadOnlyList<DayPlace> Arrange(
+        IReadOnlyCollection<DayQueueSlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null)
+    {
+        weights ??= PriorityWeights.Default;
+        var slotOf = slots.ToDictionary(s => s.Slot.Id);
+        var active = tokens.Where(t => t.Status.IsActive() && slotOf.ContainsKey(t.SlotId)).ToList();
+        var cancelled = active.Where(t => slotOf[t.SlotId].Slot.Status == SlotStatus.Cancelled && t.Status.IsPending()).ToList();
+        var inConsultation = InOrder(active.Where(t => t.Status == TokenStatus.InConsultation)).ToList();
+        var pending = active.Where(t => t.Status.IsPending()).Except(cancelled).ToList();
+        var emergencies = InOrder(pending.Where(IsCheckedInEmergency)).ToList();
+        var routine = pending.Where(t => !IsCheckedInEmergency(t))
+            .OrderBy(t => slotOf[t.SlotId].Slot.StartsAt)
+            .ThenBy(t => t.SlotId)
+            .ThenByDescending(t => t.PriorityScore)
+            .ThenBy(t => t.QueuedAt)
+            .ThenBy(t => t.TokenId)
+            .ToList();
+
+        var places = new List<DayPlace>();
+        var doctorFreeAt = now;
+        foreach (var token in inConsultation)
+        {
+            var minutes = slotOf[token.SlotId].MinutesPerConsultation;
+            var endsAt = token.CalledAt is { } called ? called.AddMinutes(minutes) : now.AddMinutes(minutes);
+            doctorFreeAt = Later(doctorFreeAt, endsAt);
+            places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, null, null, false, WithDoctor));
+        }
+
+        // An emergency is seen next, but not before the doctor's day has begun.
+        var dayBegins = slots.Where(s => s.Slot.Status != SlotStatus.Cancelled)
+            .Select(s => (DateTime?)Begins(s.Slot))
+            .Min() ?? now;
+        var position = 0;
+        foreach (var token in emergencies.Concat(routine))
+        {
+            var slot = slotOf[token.SlotId];
+            var notBefore = IsCheckedInEmergency(token) ? dayBegins : Begins(slot.Slot);
+            var estimate = Later(doctorFreeAt, notBefore);
+            doctorFreeAt = estimate.AddMinutes(slot.MinutesPerConsultation);
+            places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= slot.Slot.EndsAt,
+                Reason(token, slot.Slot, weights)));
+        }
+
+        places.AddRange(cancelled
+            .OrderBy(t => slotOf[t.SlotId].Slot.StartsAt)
+            .ThenBy(t => t.SlotId)
+            .ThenByDescending(t => t.PriorityScore)
+            .ThenBy(t => t.QueuedAt)
+            .ThenBy(t => t.TokenId)
+            .Select(t => new DayPlace(t.TokenId, t.SlotId, t.Status, null, null, false, AwaitsNewSlot)));
+        return places;
+    }
+
+    /// <summary>The doctor's next patient: the first checked-in patient of the day; bookings not yet here are passed over.</summary>
+    public static DayPlace? NextToCall(IEnumerable<DayPlace> places, int? inSlot = null) =>
+        places.FirstOrDefault(p => p.Status == TokenStatus.Waiting && p.Position is not null && (inSlot is null || p.SlotId == inSlot));
+
+    private static bool IsCheckedInEmergency(DayEntry token) =>
+        token.Source == TokenSource.Emergency && token.Status == TokenStatus.Waiting;
+
+    private static IEnumerable<DayEntry> InOrder(IEnumerable<DayEntry> tokens) =>
+        tokens.OrderByDescending(t => t.PriorityScore).ThenBy(t => t.QueuedAt).ThenBy(t => t.TokenId);
+
+    private static DateTime Begins(SlotState slot) => slot.StartsAt.AddMinutes(slot.DelayMinutes);
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    /// <summary>Why the token stands where it does, in a receptionist's words.</summary>
+    public static string Reason(DayEntry token, SlotState slot, PriorityWeights weights)
+    {
+        if (token.Status == TokenStatus.InConsultation)
+        {
+            return WithDoctor;
+        }
+
+        if (slot.Status == SlotStatus.Cancelled)
+        {
+            return AwaitsNewSlot;
+        }
+
+        if (IsCheckedInEmergency(token))
+        {
+            return EmergencyFirst;
+        }
+
+        var here = token.Status == TokenStatus.Waiting;
+        var who = token.Source switch
+        {
+            TokenSource.WalkIn => here ? $"Walk-in, arrived {token.QueuedAt:HH:mm}" : "Walk-in, not here yet",
+            TokenSource.Priority => here ? $"Priority, arrived {token.QueuedAt:HH:mm}" : "Priority, not here yet",
+            TokenSource.Online => here ? "Booked online, checked in" : "Booked online, not checked in yet",
+            TokenSource.FollowUp => here ? "Follow-up, checked in" : "Follow-up, not checked in yet",
+            _ => "Emergency, not here yet",
+        };
+        return $"{who}; {PlaceInSlot(token.Source, slot, weights)}";
+    }
+
+    /// <summary>Which kinds of patient of the same slot come before or after this one, by the weights.</summary>
+    private static string PlaceInSlot(TokenSource source, SlotState slot, PriorityWeights weights)
+    {
+        var routine = new[] { TokenSource.Priority, TokenSource.FollowUp, TokenSource.Online, TokenSource.WalkIn };
+        var mine = weights.For(source);
+        var ahead = routine.Where(s => weights.For(s) > mine).ToList();
+        var behind = routine.Where(s => weights.For(s) < mine).ToList();
+        var ofSlot = $"of the {slot.Start:HH:mm} slot";
+        if (ahead.Count > 0)
+        {
+            return $"after {Names(ahead)} {ofSlot}";
+        }
+
+        return behind.Count > 0 ? $"before {Names(behind)} {ofSlot}" : $"in order of arrival {ofSlot}";
+    }
+
+    private static string Names(IReadOnlyList<TokenSource> sources)
+    {
+        var names = sources.Select(s => s switch
+        {
+            TokenSource.Priority => "priority patients",
+            TokenSource.FollowUp => "follow-ups",
+            TokenSource.Online => "online bookings",
+            _ => "walk-ins",
+        }).ToList();
+        if (names.Contains("follow-ups") && names.Contains("online bookings"))
+        {
+            names[names.IndexOf("follow-ups")] = "bookings";
+            names.Remove("online bookings");
+        }
+
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>The doctor's day as one timeline: what the reception board and the doctor's console show, and "next patient".</summary>
+public sealed partial class TokenService
+{
+    /// <summary>Every active token of the doctor's day (today unless a date is given), in the order the doctor sees them.</summary>
+    public async Task<Result<DayQueueView>> DayQueueAsync(int doctorId, DateOnly? date = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == doctorId, ct);
+        if (doctor is null)
+        {
+            return OpdProblem.NotFound("Doctor", doctorId);
+        }
+
+        var now = Now();
+        var day = date ?? DateOnly.FromDateTime(now);
+        var slots = await db.Slots.AsNoTracking().Include(s => s.Doctor)
+            .Where(s => s.DoctorId == doctorId && s.Date == day)
+            .OrderBy(s => s.StartTime)
+            .ToListAsync(ct);
+        var slotViews = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == day).OrderBy(s => s.StartTime).ThenBy(s => s.Id).ToViewsAsync(ct);
+        var ids = slots.Select(s => s.Id).ToList();
+        var tokens = await db.Tokens.AsNoTracking().Include(t => t.Patient)
+            .Where(t => ids.Contains(t.SlotId))
+            .Where(Projections.IsActive)
+            .ToDictionaryAsync(t => t.Id, ct);
+        var places = (await SlotQueues.DayAsync(db, doctorId, day, now, Settings.Weights, ct)).Places;
+        var slotOf = slots.ToDictionary(s => s.Id);
+
+        // A token that changed between the two reads is left for the next refresh rather than shown half-known.
+        var views = places.Where(p => tokens.ContainsKey(p.TokenId))
+            .Select(p => tokens[p.TokenId].ToView(slotOf[p.SlotId], p))
+            .ToList();
+        return new DayQueueView(doctor.ToView(), day, now, slotViews, views);
+    }
+
+    /// <summary>
+    /// The doctor's "next patient" across the whole day: the first checked-in patient of the day queue. Booked
+    /// patients who have not arrived are passed over; the doctor sees one patient at a time.
+    /// </summary>
+    public async Task<Result<TokenView>> CallNextForDoctorAsync(int doctorId, DateOnly? date, Actor by, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
+        {
+            return OpdProblem.NotFound("Doctor", doctorId);
+        }
+
+        var now = Now();
+        var day = date ?? DateOnly.FromDateTime(now);
+        var places = (await SlotQueues.DayAsync(db, doctorId, day, now, Settings.Weights, ct)).Places;
+        if (DayQueue.NextToCall(places) is not { } next)
+        {
+            var withDoctor = places.FirstOrDefault(p => p.Status == TokenStatus.InConsultation);
+            return OpdProblem.Conflict(withDoctor is null
+                ? $"No checked-in patient is waiting for this doctor on {day:yyyy-MM-dd}."
+                : "No other checked-in patient is waiting; the doctor is still with a patient.");
+        }
+
+        var slot = (await SlotQueues.LoadForChangeAsync(db, next.SlotId, ct))!;
+        var token = slot.Tokens.Single(t => t.Id == next.TokenId);
+        return await ApplyAsync(db, tx, slot, token, TokenStatus.InConsultation, null, by, ct);
+    }
+}
