@@ -6,28 +6,9 @@ namespace OpdReception.Services;
 
 public sealed partial class ConsoleService
 {
-    /// <summary>The first checked-in patient of the doctor's day.</summary>
-    public async Task<Result<TokenView>> CallNextAsync(int doctorId, Actor by, CancellationToken ct = default)
-    {
-        var today = DateOnly.FromDateTime(Now());
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
-            {
-                return OpdProblem.NotFound("Doctor", doctorId);
-            }
-
-            // Slot by slot in start order: the first slot with a checked-in patient is where the next one is.
-            var slotId = await db.Tokens.Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today && t.Status == TokenStatus.Waiting && t.Slot.Status != SlotStatus.Cancelled)
-                .OrderBy(t => t.Slot.StartTime).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
-            if (slotId is null)
-            {
-                return OpdProblem.Conflict("No checked-in patient is waiting for you today.");
-            }
-
-            return await tokens.CallNextAsync(slotId.Value, by, ct);
-        }
-    }
+    /// <summary>The first checked-in patient of the doctor's day queue.</summary>
+    public Task<Result<TokenView>> CallNextAsync(int doctorId, Actor by, CancellationToken ct = default) =>
+        tokens.CallNextForDoctorAsync(doctorId, null, by, ct);
 
     public async Task<Result<TokenView>> CompleteAsync(int doctorId, int tokenId, Actor by, CancellationToken ct = default) =>
         await OwnAsync(doctorId, tokenId, ct) is { } problem
@@ -182,7 +163,7 @@ public sealed partial class ConsoleService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
     }
 
     /// <summary>Another patient the doctor is with now, as "T004".</summary>

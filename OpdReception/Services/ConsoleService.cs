@@ -12,14 +12,14 @@ namespace OpdReception.Services;
 /// </summary>
 public sealed partial class ConsoleService(
     IDbContextFactory<OpdDbContext> factory,
-    TimeProvider clock,
+    HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
     OpdChanges changes,
     TokenService tokens)
 {
     private OpdOptions Settings => options.CurrentValue;
 
-    public DateTime Now() => clock.GetLocalNow().DateTime;
+    public DateTime Now() => clock.Now;
 
     /// <summary>The doctor's day today: the patient with them, everyone still to be seen, counts, the session's end, what Undo would take back.</summary>
     public async Task<Result<ConsoleDay>> DayAsync(int doctorId, string? userId, CancellationToken ct = default)
@@ -35,7 +35,7 @@ public sealed partial class ConsoleService(
 
         var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason }).ToListAsync(ct);
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        var queue = await DayQueueAsync(db, doctorId, today, now, ct);
+        var queue = (await tokens.DayQueueAsync(doctorId, today, ct)).Value?.Tokens.ToList() ?? [];
         var all = await db.Tokens.AsNoTracking().Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today)
             .Select(t => new { t.Source, t.Status }).ToListAsync(ct);
         var events = await ActionsAsync(db, doctorId, today, ct);
@@ -68,23 +68,6 @@ public sealed partial class ConsoleService(
             notice,
             Offer(events, userId, now),
             states.Count > 0);
-    }
-
-    /// <summary>
-    /// Everyone of the doctor's day still to be seen, in the order they are seen: slot by slot, each slot by its
-    /// queue's rules.
-    /// </summary>
-    private static async Task<List<TokenView>> DayQueueAsync(OpdDbContext db, int doctorId, DateOnly day, DateTime now, CancellationToken ct)
-    {
-        var ids = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == day).OrderBy(s => s.StartTime).Select(s => s.Id).ToListAsync(ct);
-        var queue = new List<TokenView>();
-        foreach (var id in ids)
-        {
-            var slot = (await SlotQueues.LoadAsync(db, id, ct))!;
-            queue.AddRange(SlotQueues.Build(slot, now).Tokens);
-        }
-
-        return queue.OrderBy(t => t.Status == TokenStatus.InConsultation ? 0 : 1).ToList();
     }
 
     /// <summary>One console action of the day, with who made it and the token's number.</summary>

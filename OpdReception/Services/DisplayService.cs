@@ -8,13 +8,13 @@ namespace OpdReception.Services;
 /// What the waiting-room display shows: per doctor, the token called now, the next few, the recently called and
 /// the missed, and the doctor's delay. Reads no patient at all, so no name or phone can reach the screen.
 /// </summary>
-public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, TimeProvider clock)
+public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, Microsoft.Extensions.Options.IOptionsMonitor<OpdOptions> options)
 {
     public const int NextCount = 4;
     public const int RecentCount = 3;
     public const int MissedCount = 4;
 
-    public DateTime Now() => clock.GetLocalNow().DateTime;
+    public DateTime Now() => clock.Now;
 
     /// <summary>
     /// Today's doctors, in room then name order. <paramref name="which"/> narrows it: comma-separated rooms (as the
@@ -41,10 +41,10 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Time
         var ids = doctors.Select(d => d.Id).ToList();
         var states = await db.Slots.Where(s => ids.Contains(s.DoctorId) && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
         var slotFacts = await db.Slots.Where(s => ids.Contains(s.DoctorId) && s.Date == today)
-            .Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason }).ToDictionaryAsync(s => s.Id, ct);
+            .Select(s => new { s.Id, s.StatusReason }).ToDictionaryAsync(s => s.Id, ct);
         var slotIds = states.Select(s => s.Id).ToList();
         var tokens = await db.Tokens.AsNoTracking().Where(t => slotIds.Contains(t.SlotId))
-            .Select(t => new { t.Id, t.SlotId, t.TokenNumber, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince })
+            .Select(t => new { t.Id, t.SlotId, t.TokenNumber, t.Status })
             .ToListAsync(ct);
         var tokenIds = tokens.Select(t => t.Id).ToList();
         string[] calls = [DoctorConsole.Called, DoctorConsole.Recalled, DoctorConsole.NotHere, DoctorConsole.UndoneAction];
@@ -63,9 +63,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Time
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
             var nowCalled = ownTokens.Values.Where(t => t.Status == TokenStatus.InConsultation).OrderByDescending(t => lastCall.GetValueOrDefault(t.Id)).FirstOrDefault();
-            var order = own.Where(s => s.Status != SlotStatus.Cancelled).SelectMany(s => Queue.Arrange(s,
-                    ownTokens.Values.Where(t => t.SlotId == s.Id).Select(t => new QueueEntry(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince)),
-                    slotFacts[s.Id].MinutesPerConsultation, now))
+            var order = (await SlotQueues.DayAsync(db, doctor.Id, today, now, options.CurrentValue.Weights, ct)).Places
                 .Where(p => p.Status == TokenStatus.Waiting && !Missed(p.TokenId))
                 .Select(p => Label(ownTokens[p.TokenId].TokenNumber))
                 .Take(NextCount)

@@ -5,9 +5,9 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>The patient's own token page, found by the slip's code. Reads no name or phone.</summary>
-public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, TimeProvider clock)
+public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, Microsoft.Extensions.Options.IOptionsMonitor<OpdOptions> options)
 {
-    public DateTime Now() => clock.GetLocalNow().DateTime;
+    public DateTime Now() => clock.Now;
 
     /// <summary>The token of this code, while its day lasts; an unknown code and a past day's look the same from outside.</summary>
     public async Task<PatientTokenPage?> ByCodeAsync(string? code, CancellationToken ct = default)
@@ -27,7 +27,7 @@ public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, 
             return null;
         }
 
-        var view = (await SlotQueues.ViewAsync(db, facts.Id, now, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, facts.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;
         // The doctor's delay or break, whichever slot of the day it was declared on: it moves this patient's time too.
         var slots = await db.Slots.Where(s => s.DoctorId == facts.DoctorId && s.Date == facts.Date).OrderBy(s => s.StartTime)
             .Select(s => new { State = new SlotState(s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, 0, 0, 0, s.Status, s.DelayMinutes, 0), s.StatusReason })
