@@ -116,6 +116,8 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var third = (await _desk.Queue(slot.Id)).Tokens[2];
         var code = (await browser.App.Service<DeskService>().SlipAsync(third.Id, TestContext.Current.CancellationToken)).Value!.Code;
         var phone = await browser.NewPageAsync();
+        long bytes = 0;
+        phone.Response += (_, r) => Interlocked.Add(ref bytes, long.TryParse(r.Headers.GetValueOrDefault("content-length"), out var n) ? n : 0);
 
         var response = await phone.GotoAsync($"/t/{code}");
 
@@ -126,6 +128,8 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.DoesNotContain("MudBlazor.min", first);
         Assert.DoesNotContain("Zubeida", first);
         await BrowserApp.WaitForInteractiveAsync(phone);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Patient page, first load: {Interlocked.Read(ref bytes) / 1024} KiB (content-length of every response)");
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "opd-patient-page-bytes.txt"), $"{Interlocked.Read(ref bytes)}\n");
 
         var doctorClient = await browser.App.ClientAsAsync(Roles.Doctor, doctor.Id);
         (await doctorClient.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();

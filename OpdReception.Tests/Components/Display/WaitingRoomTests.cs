@@ -96,6 +96,25 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
         page.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "announce")));
     }
 
+    [Fact]
+    public async Task A_patient_sent_back_as_not_here_shows_as_missed_not_as_next_and_a_completed_one_as_recently_called()
+    {
+        var (doctorId, slotId) = await RoomWithPatients("Dr. Missed", 3);
+        var doctor = await App.ClientAsAsync(Roles.Doctor, doctorId);
+        var queue = (await Desk.Queue(slotId)).Tokens;
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/tokens/{queue[0].Id}/not-here", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/tokens/{queue[1].Id}/complete", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        page.WaitForAssertion(() => Assert.Equal("T001", page.Find("[data-testid=missed]").TextContent));
+        Assert.Equal("T002", page.Find("[data-testid=recent]").TextContent);
+        Assert.Equal("T003", page.Find("[data-testid=next]").TextContent);
+        Assert.Equal("—", page.Find("[data-testid=now-called]").TextContent);
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(2, 2, 1)]
