@@ -141,6 +141,48 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Twelve_rooms_fit_a_1920_by_1080_screen_with_numbers_readable_across_a_hall()
+    {
+        browser.App.SetTime(8);
+        var ids = new List<int>();
+        for (var room = 1; room <= 12; room++)
+        {
+            var created = await _desk.Client.Post("/api/doctors", new { name = $"Dr. Wall {room}", specialization = "General", opdDays = new[] { "Monday" }, room = $"{room}" });
+            var doctor = await created.Read<DoctorView>();
+            var slot = await _desk.Slot(doctor.Id, "09:00", "11:00");
+            for (var i = 0; i < 6; i++)
+            {
+                await _desk.Issue("walkin", slot.Id);
+            }
+
+            ids.Add(doctor.Id);
+        }
+
+        browser.App.SetTime(9);
+        var display = await browser.NewPageAsync();
+        await display.SetViewportSizeAsync(1920, 1080);
+        await display.GotoAsync($"/display/{string.Join(",", ids)}");
+        await BrowserApp.WaitForInteractiveAsync(display);
+
+        var tiles = display.GetByTestId("room");
+        await Assertions.Expect(tiles).ToHaveCountAsync(12);
+        foreach (var tile in await tiles.AllAsync())
+        {
+            var box = (await tile.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= 1920 && box.Y + box.Height <= 1080, $"A tile is off the screen: {box.X},{box.Y} {box.Width}x{box.Height}");
+            Assert.False(await tile.EvaluateAsync<bool>("t => t.scrollHeight > t.clientHeight + 1"), "A tile's content is cut off.");
+        }
+
+        // About 8 cm tall digits on a 55-inch screen: readable from the back of a hall.
+        var tokenPixels = await display.GetByTestId("now-called").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(tokenPixels >= 60, $"The called number is only {tokenPixels}px high.");
+        if (Environment.GetEnvironmentVariable("OPD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await display.ScreenshotAsync(new() { Path = Path.Combine(folder, "display-12.png") });
+        }
+    }
+
+    [Fact]
     public async Task The_console_the_display_and_the_patient_page_have_no_serious_accessibility_violations()
     {
         var (doctor, slot) = await DayWith(2);

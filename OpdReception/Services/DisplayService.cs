@@ -52,7 +52,8 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.TokenId, e.Action }).ToListAsync(ct);
 
         var rooms = new List<DisplayRoom>();
-        foreach (var doctor in doctors.OrderBy(d => d.Room ?? "~").ThenBy(d => d.Name))
+        // Rooms in the order people count them: 2 before 10; doctors without a room last.
+        foreach (var doctor in doctors.OrderBy(d => d.Room is null).ThenBy(d => int.TryParse(d.Room, out var n) ? n : int.MaxValue).ThenBy(d => d.Room).ThenBy(d => d.Name))
         {
             var own = states.Where(s => s.DoctorId == doctor.Id).OrderBy(s => s.StartsAt).ToList();
             var ownTokens = tokens.Where(t => own.Any(s => s.Id == t.SlotId)).ToDictionary(t => t.Id);
