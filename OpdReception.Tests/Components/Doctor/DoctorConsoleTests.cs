@@ -90,7 +90,7 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
         var page = RenderAs(doctor.Id);
         page.WaitForElement("[data-testid=call-next]:not([disabled])").Click();
         page.WaitForElement("[data-testid=complete]:not([disabled])").Click();
-        page.WaitForAssertion(() => Assert.Contains("Undo seen of T001", page.Find("[data-testid=undo]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Undo complete of T001", page.Find("[data-testid=undo]").TextContent));
 
         page.Find("[data-testid=undo]").Click();
         page.WaitForAssertion(() => Assert.Equal("T001", page.Find("[data-testid=now-token]").TextContent));
