@@ -56,6 +56,22 @@ public sealed class ConsoleTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_recall_restarts_the_consultation_so_the_next_patient_is_expected_after_it()
+    {
+        var (doctor, slot, client) = await DoctorWithSlot();
+        var first = await _desk.Issue("walkin", slot.Id);
+        var second = await _desk.Issue("walkin", slot.Id);
+        app.SetTime(9);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+        Assert.Equal(OpdApp.Day.ToDateTime(new TimeOnly(9, 10)), (await _desk.Token(second.Id)).EstimatedTime);
+
+        app.SetTime(9, 8);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{first.Id}/recall", null));
+
+        Assert.Equal(OpdApp.Day.ToDateTime(new TimeOnly(9, 18)), (await _desk.Token(second.Id)).EstimatedTime);
+    }
+
+    [Fact]
     public async Task Not_here_sends_the_patient_to_the_back_of_their_class_awaiting_recall_and_recall_calls_them_in()
     {
         var (doctor, slot, client) = await DoctorWithSlot();
