@@ -133,7 +133,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         var doctorClient = await browser.App.ClientAsAsync(Roles.Doctor, doctor.Id);
         (await doctorClient.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        await Assertions.Expect(phone.GetByTestId("position")).ToHaveTextAsync("1 patients before you.");
+        await Assertions.Expect(phone.GetByTestId("position")).ToHaveTextAsync("1 patient before you.");
         (await doctorClient.PostAsync($"/api/doctors/{doctor.Id}/tokens/{(await _desk.Queue(slot.Id)).Tokens[0].Id}/complete", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         (await doctorClient.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await Assertions.Expect(phone.GetByTestId("position")).ToHaveTextAsync("You are next.");

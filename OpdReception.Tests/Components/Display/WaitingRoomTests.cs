@@ -115,6 +115,25 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
         Assert.Equal("—", page.Find("[data-testid=now-called]").TextContent);
     }
 
+    [Fact]
+    public async Task A_doctor_running_late_or_on_a_break_is_said_on_their_tile()
+    {
+        var (doctorId, _) = await RoomWithPatients("Dr. Rao", 1);
+        var doctor = await App.ClientAsAsync(Roles.Doctor, doctorId);
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+        page.WaitForElement("[data-testid=room]");
+        Assert.Empty(page.FindAll("[data-testid=room-notice]"));
+
+        (await doctor.Post($"/api/doctors/{doctorId}/running-late", new { minutes = 20 })).EnsureSuccessStatusCode();
+        page.WaitForAssertion(() => Assert.Equal("Dr. Rao: running 20 min late", page.Find("[data-testid=room-notice]").TextContent));
+
+        (await doctor.Post($"/api/doctors/{doctorId}/break", new { backAt = "09:45" })).EnsureSuccessStatusCode();
+        page.WaitForAssertion(() => Assert.Equal("Dr. Rao: on a break, back at 09:45", page.Find("[data-testid=room-notice]").TextContent));
+
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/on-time", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=room-notice]")));
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(2, 2, 1)]

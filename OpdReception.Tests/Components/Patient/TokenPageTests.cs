@@ -22,7 +22,7 @@ public sealed class TokenPageTests(OpdApp app) : DeskContext(app)
         var page = Render<TokenPage>(p => p.Add(x => x.Code, code));
 
         page.WaitForAssertion(() => Assert.Equal("T002", page.Find("[data-testid=token-number]").TextContent));
-        Assert.Equal("1 patients before you.", page.Find("[data-testid=position]").TextContent);
+        Assert.Equal("1 patient before you.", page.Find("[data-testid=position]").TextContent);
         Assert.Equal("09:10", page.Find("[data-testid=estimate]").TextContent);
         Assert.Contains("Dr. Page · Room 101", page.Markup);
         Assert.DoesNotContain("Zubeida", page.Markup);
