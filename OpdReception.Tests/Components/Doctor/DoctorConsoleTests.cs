@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using OpdReception.Components.Pages.Doctor;
 using OpdReception.Components.Shared;
 using OpdReception.Security;
@@ -13,15 +14,16 @@ namespace OpdReception.Tests.Components.Doctor;
 
 public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
 {
-    private IRenderedComponent<DoctorConsole> RenderAs(int doctorId)
-    {
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
+    private IRenderedComponent<DoctorConsole> RenderAs(int doctorId) => RenderFor(new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, $"doctor-user-{doctorId}"),
             new Claim(OpdClaims.DisplayName, "Dr Test"),
             new Claim(ClaimTypes.Role, Roles.Doctor),
             new Claim(OpdClaims.DoctorId, doctorId.ToString()),
-        ], "test"));
+        ], "test")));
+
+    private IRenderedComponent<DoctorConsole> RenderFor(ClaimsPrincipal user)
+    {
         var host = Render<CascadingValue<Task<AuthenticationState>>>(p => p
             .Add(c => c.Value, Task.FromResult(new AuthenticationState(user)))
             .AddChildContent<DoctorConsole>());
@@ -142,5 +144,26 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
 
         page.WaitForAssertion(() => Assert.Contains("changed since", page.Find("[data-testid=console-message]").TextContent));
         Assert.Equal(OpdReception.Domain.TokenStatus.Completed, (await Desk.Token(token.Id)).Status);
+    }
+
+    [Fact]
+    public async Task An_admin_covering_picks_the_doctor_whose_day_to_run()
+    {
+        App.SetTime(8);
+        var doctor = await Desk.Doctor(name: "Dr. Covered");
+        var slot = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        await Desk.Issue("walkin", slot.Id);
+        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "admin-user"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        var page = RenderFor(admin);
+        page.WaitForAssertion(() => Assert.Contains("Choose a doctor", page.Markup));
+        Assert.Empty(page.FindAll("[data-testid=call-next]"));
+
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("doctor", doctor.Id));
+        page = RenderFor(admin);
+        page.WaitForAssertion(() => Assert.Contains("Dr. Covered", page.Find("h1").TextContent));
+        Assert.Single(page.FindAll("[data-testid=day-queue] tbody tr"));
     }
 }
