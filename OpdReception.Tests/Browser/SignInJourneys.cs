@@ -50,6 +50,27 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_page_opened_inside_the_circuit_is_held_to_the_rule_table_too()
+    {
+        var page = await browser.SignInAsync(Roles.Doctor);
+        var documents = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "document")
+            {
+                documents.Add(request.Url);
+            }
+        };
+
+        // Blazor's own router: no request reaches the server, so only the page gate can refuse.
+        await page.EvaluateAsync("() => Blazor.navigateTo('/reception')");
+
+        await Assertions.Expect(page.GetByTestId("not-allowed")).ToBeVisibleAsync();
+        Assert.Equal("/reception", new Uri(page.Url).AbsolutePath);
+        Assert.Empty(documents);
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_and_back_to_the_page_they_asked_for()
     {
         var page = await browser.NewPageAsync();

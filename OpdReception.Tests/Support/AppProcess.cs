@@ -56,7 +56,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>Runs one of the app's commands (create-admin, ...) to its end; returns its exit code and all it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(
-        string databaseFile, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+        string databaseFile, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken ct, string? input = null)
     {
         var start = StartInfo(databaseFile, new Uri("http://127.0.0.1:0"), environment);
         start.ArgumentList.Clear();
@@ -70,6 +70,11 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(AppContext.BaseDirectory);
         start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input.AsMemory(), ct);
+        }
+
         process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync(ct);
         var output = process.StandardOutput.ReadToEndAsync(ct);

@@ -22,6 +22,7 @@ public static class OpdServices
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();
         services.AddScoped<PatientPageService>();
+        services.AddSingleton<BoardFeed>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();

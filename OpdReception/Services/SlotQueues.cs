@@ -28,7 +28,8 @@ internal static class SlotQueues
     /// size of that day, not of the database. A <paramref name="newcomer"/> not yet written is placed as if it were.
     /// </summary>
     public static async Task<DayTimeline> DayAsync(
-        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null)
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null,
+        IReadOnlyCollection<DayEntry>? movedIn = null)
     {
         var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
         var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
@@ -41,6 +42,13 @@ internal static class SlotQueues
         if (newcomer is not null)
         {
             entries.Add(newcomer);
+        }
+
+        // A preview of a move: the tokens as they would stand in their new slots (gone from their old ones).
+        if (movedIn is not null)
+        {
+            entries.RemoveAll(e => movedIn.Any(m => m.TokenId == e.TokenId));
+            entries.AddRange(movedIn);
         }
 
         var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();

@@ -124,19 +124,23 @@ public sealed partial class TokenService
     {
         var before = (await SlotQueues.DayAsync(db, source.DoctorId, source.Date, now, Settings.Weights, ct)).Places.ToDictionary(p => p.TokenId);
         var targetIds = plan.Moves.Select(m => m.ToSlotId).Distinct().ToList();
-        var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor).Include(s => s.Tokens)
-            .Where(s => targetIds.Contains(s.Id)).AsSplitQuery().ToDictionaryAsync(s => s.Id, ct);
-        var after = new Dictionary<int, QueuePlace>();
-        foreach (var target in targets.Values)
+        var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor)
+            .Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+
+        // New estimates by the same day-queue rules as the board, for each doctor's day the patients would join.
+        var after = new Dictionary<int, DayPlace>();
+        foreach (var day in plan.Moves.GroupBy(m => (targets[m.ToSlotId].DoctorId, targets[m.ToSlotId].Date)))
         {
-            var arriving = plan.Moves.Where(m => m.ToSlotId == target.Id).ToList();
-            var state = arriving.Aggregate(target.ToState(), (s, m) =>
-                s.WithOneMoreToken(pending.Single(t => t.Id == m.TokenId).Source, m.ExtendedCapacity));
-            var entries = target.Tokens.Select(t => t.ToEntry())
-                .Concat(arriving.Select(m => pending.Single(t => t.Id == m.TokenId).ToEntry() with { InSlotSince = now }));
-            foreach (var place in Queue.Arrange(state, entries, target.MinutesPerConsultation, now))
+            var arriving = day.Select(m => (Move: m, Token: pending.Single(t => t.Id == m.TokenId)))
+                .Select(x => new DayEntry(x.Token.Id, x.Move.ToSlotId, x.Token.Source, x.Token.Status, x.Token.PriorityScore, x.Token.QueuedAt))
+                .ToList();
+            var timeline = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, Settings.Weights, ct, movedIn: arriving);
+            foreach (var move in day)
             {
-                after[place.TokenId] = place;
+                if (timeline.PlaceOf(move.TokenId) is { } place)
+                {
+                    after[move.TokenId] = place;
+                }
             }
         }
 

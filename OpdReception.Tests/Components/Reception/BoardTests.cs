@@ -42,6 +42,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var waiting = Row(board, "T001");
         Assert.Contains("Waiting", waiting.TextContent);
         Assert.Null(waiting.QuerySelector($"button[data-action={RowAction.CheckIn}]"));
+        Assert.Contains("Walk-in, arrived 08:00", waiting.TextContent);
         Assert.DoesNotContain("WalkIn", board.Markup);
         Assert.DoesNotContain("InConsultation", board.Markup);
     }

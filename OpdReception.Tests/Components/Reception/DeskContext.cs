@@ -24,6 +24,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         }
 
         Services.AddSingleton(changes ?? app.Service<OpdChanges>());
+        Services.AddSingleton(app.Service<BoardFeed>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;

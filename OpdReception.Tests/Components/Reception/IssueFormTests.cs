@@ -146,4 +146,21 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         form.WaitForElement("[data-testid=issued-answer]");
         Assert.Single((await Desk.Queue(slot.Id)).Tokens);
     }
+
+    [Fact]
+    public async Task A_hospital_number_typed_and_cleared_again_gets_the_new_patient_a_new_number()
+    {
+        var doctor = await Desk.Doctor();
+        await Desk.Slot(doctor.Id);
+        var form = Form(doctor.Id);
+        form.WaitForElement("[data-testid=seats-left]");
+        Type(form, "patient-id", "P123");
+        Type(form, "patient-id", "");
+        Type(form, "patient-name", "Cleared Number");
+
+        form.Find("input[data-testid=patient-name]").KeyDown("Enter");
+
+        form.WaitForElement("[data-testid=issued-answer]");
+        Assert.Contains("WI-", form.Find("[data-testid=issued-answer]").TextContent);
+    }
 }

@@ -251,7 +251,7 @@ public sealed partial class IssueForm
             var user = AuthenticationState is null ? null : (await AuthenticationState).User;
             var by = user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
             var key = new IssueKey(by.UserId ?? by.Name, _submission, token => token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, _patientId, _name, _phone), by, key);
+            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone)), by, key);
             if (result.IsOk)
             {
                 _submission = Guid.NewGuid().ToString("N");
@@ -295,6 +295,9 @@ public sealed partial class IssueForm
         _offer = null;
         _errors = new Dictionary<string, string[]>();
     }
+
+    /// <summary>A field the desk emptied means "none", not an empty id.</summary>
+    private static string? Blank(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : typed;
 
     private bool Has(string field) => _errors.ContainsKey(field);
 

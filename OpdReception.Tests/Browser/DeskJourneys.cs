@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OpdReception.Security;
+using OpdReception.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpdReception.Tests.Browser;
+
+/// <summary>A receptionist at a real Chromium: issuing every kind, the board, the slip, reallocation, two desks at once.</summary>
+public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private readonly Desk _desk = new(browser.App.CreateClient());
+
+    private async Task<IPage> DeskAsync(string path)
+    {
+        var page = await browser.SignInAsync(Roles.Receptionist);
+        await page.GotoAsync(path);
+        await BrowserApp.WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    private static async Task<string> IssueAsync(IPage page, string source, string name)
+    {
+        await page.GetByTestId("source").GetByText(source, new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("patient-name").FillAsync(name);
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+        await Expect(page.GetByTestId("issued-number")).ToBeVisibleAsync();
+        return (await page.GetByTestId("issued-number").InnerTextAsync()).Trim();
+    }
+
+    private static Task<string?[]> BoardOrderAsync(IPage page) =>
+        page.Locator("[data-testid=queue] tr[data-token]").EvaluateAllAsync<string?[]>("rows => rows.map(r => r.dataset.token)");
+
+    [Fact]
+    public async Task A_receptionist_issues_each_of_the_five_kinds_and_sees_each_on_the_board_in_its_place()
+    {
+        var doctor = await _desk.Doctor(name: "Dr. Five Kinds");
+        await _desk.Slot(doctor.Id, "09:00", "10:00", capacity: 6);
+        var page = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToContainTextAsync("6 of 6 seats left");
+
+        var issued = new Dictionary<string, string>();
+        foreach (var (source, name) in new[] { ("Walk-in", "Wally Walker"), ("Online booking", "Olga Online"), ("Priority (paid)", "Priya Paid"), ("Follow-up", "Farid Follow"), ("Emergency", "Emma Urgent") })
+        {
+            issued[source] = await IssueAsync(page, source, name);
+            await page.Keyboard.PressAsync("Alt+n");
+            await Expect(page.GetByTestId("issue-form")).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync($"/reception/board/{doctor.Id}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=queue] tr[data-token]")).ToHaveCountAsync(5);
+        Assert.Equal(
+            [issued["Emergency"], issued["Priority (paid)"], issued["Follow-up"], issued["Online booking"], issued["Walk-in"]],
+            await BoardOrderAsync(page));
+        await Expect(page.Locator($"tr[data-token={issued["Online booking"]}]")).ToContainTextAsync("Booked, not arrived");
+        await Expect(page.Locator($"tr[data-token={issued["Emergency"]}]")).ToContainTextAsync("Waiting");
+        await Expect(page.Locator($"tr[data-token={issued["Emergency"]}]")).ToContainTextAsync("Emergency");
+    }
+
+    [Fact]
+    public async Task A_regular_issues_a_walk_in_from_the_keyboard_alone()
+    {
+        var doctor = await _desk.Doctor();
+        await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var page = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Alt+n");
+        await Expect(page.GetByTestId("patient-search")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("patient-name")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Keyboard Kumar");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("issued-number")).ToHaveTextAsync("T001");
+        await page.Keyboard.PressAsync("?");
+        await Expect(page.GetByTestId("cheat-sheet")).ToContainTextAsync("Start a new token");
+    }
+
+    [Fact]
+    public async Task A_full_slot_offers_the_next_slot_and_issues_there_in_one_click()
+    {
+        var doctor = await _desk.Doctor();
+        var first = await _desk.Slot(doctor.Id, "09:00", "10:00", capacity: 1);
+        var second = await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 2);
+        var page = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToContainTextAsync("1 of 1 seats left");
+
+        await _desk.Issue("walkin", first.Id);
+        await Expect(page.GetByTestId("seats-left")).ToContainTextAsync("full");
+        await page.GetByTestId("patient-name").FillAsync("Nina Nextslot");
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+
+        var offer = page.GetByTestId("issue-in-offer");
+        await Expect(offer).ToContainTextAsync("Issue in the 10:00 slot (estimated 10:00)");
+        await offer.ClickAsync();
+
+        await Expect(page.GetByTestId("issued-number")).ToHaveTextAsync("T001");
+        Assert.Equal("Nina Nextslot", Assert.Single((await _desk.Queue(second.Id)).Tokens).PatientName);
+    }
+
+    [Fact]
+    public async Task The_slip_prints_alone_with_the_token_number_and_a_qr_code()
+    {
+        var doctor = await _desk.Doctor(name: "Dr. Slip");
+        await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var page = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+        var number = await IssueAsync(page, "Walk-in", "Sunil Slip");
+        await Expect(page.GetByTestId("token-slip")).ToBeHiddenAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        var slip = page.GetByTestId("token-slip");
+        await Expect(slip).ToBeVisibleAsync();
+        await Expect(slip).ToContainTextAsync(number);
+        await Expect(slip).ToContainTextAsync("Dr. Slip");
+        await Expect(slip).ToContainTextAsync("City Hospital OPD");
+        await Expect(page.GetByTestId("issued-answer")).ToBeHiddenAsync();
+        Assert.True(await slip.Locator("img.slip-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        Assert.DoesNotContain("Sunil", await slip.InnerTextAsync());
+        var pdf = await page.PdfAsync(new() { Width = "80mm", Height = "120mm" });
+        Assert.True(pdf.Length > 1000);
+    }
+
+    [Fact]
+    public async Task A_reallocation_preview_is_shown_and_then_confirmed()
+    {
+        var doctor = await _desk.Doctor(specialization: $"Journey {Guid.NewGuid():N}");
+        var early = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await _desk.Slot(doctor.Id, "11:00", "12:00");
+        await _desk.Issue("walkin", early.Id, name: "Rekha Realloc");
+        var page = await DeskAsync($"/reception/board/{doctor.Id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reallocate… 09:00 slot" }).ClickAsync();
+
+        var move = page.GetByTestId("preview-move");
+        await Expect(move).ToContainTextAsync("Rekha Realloc");
+        await Expect(move).ToContainTextAsync("11:00");
+        Assert.Single((await _desk.Queue(early.Id)).Tokens);
+        await page.GetByTestId("confirm-slot").ClickAsync();
+
+        await Expect(page.GetByTestId("board-notice")).ToContainTextAsync("1 patient(s) moved");
+        Assert.Empty((await _desk.Queue(early.Id)).Tokens);
+        Assert.Single((await _desk.Queue(later.Id)).Tokens);
+    }
+
+    [Fact]
+    public async Task A_token_issued_at_one_desk_shows_on_another_desks_board_without_reload()
+    {
+        var doctor = await _desk.Doctor();
+        await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var board = await DeskAsync($"/reception/board/{doctor.Id}");
+        var issuing = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await Expect(issuing.GetByTestId("seats-left")).ToBeVisibleAsync();
+        await board.EvaluateAsync("() => window.__notReloaded = true");
+
+        await issuing.GetByTestId("patient-name").FillAsync("Two Desks");
+        var clock = Stopwatch.StartNew();
+        await issuing.GetByTestId("patient-name").PressAsync("Enter");
+        await Expect(board.Locator("[data-testid=queue] tr[data-token=T001]")).ToBeVisibleAsync();
+        clock.Stop();
+
+        Assert.True(await board.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+        await Expect(board.Locator("[data-testid=queue] tr[data-token=T001]")).ToContainTextAsync("Two Desks");
+        Xunit.TestContext.Current.SendDiagnosticMessage($"Enter at one desk to the row on the other desk's board: {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task The_desk_and_the_board_have_no_serious_accessibility_violations()
+    {
+        var doctor = await _desk.Doctor();
+        var slot = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        await _desk.Issue("walkin", slot.Id);
+        await _desk.Issue("book", slot.Id);
+
+        foreach (var path in new[] { $"/reception?doctor={doctor.Id}", $"/reception/board/{doctor.Id}" })
+        {
+            var page = await DeskAsync(path);
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+        }
+    }
+
+    [Fact]
+    public async Task A_lost_connection_shows_a_banner_with_the_time_and_reconnects_by_itself()
+    {
+        var page = await DeskAsync("/reception");
+        var banner = page.GetByTestId("connection-banner");
+        await Expect(banner).ToBeHiddenAsync();
+
+        await page.Context.SetOfflineAsync(true);
+
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Last live update at \d\d:\d\d:\d\d"));
+        await page.Context.SetOfflineAsync(false);
+        await Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });
+    }
+}

@@ -1,0 +1,42 @@
+namespace OpdReception.Services;
+
+/// <summary>
+/// One read of a doctor's board per change, shared by every board of that doctor open at the time: sixty
+/// screens refreshing after one issued token cost one query, not sixty. A read is reused only while no change
+/// was announced since it began and for a couple of seconds at most, so estimates never go stale.
+/// </summary>
+public sealed class BoardFeed(IServiceScopeFactory scopes, OpdChanges changes, TimeProvider time)
+{
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Entry> _boards = [];
+
+    public Task<Result<BoardView>> GetAsync(int doctorId)
+    {
+        // The version is taken before the read starts: the read sees at least every change up to it.
+        var version = changes.Version;
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (_boards.TryGetValue(doctorId, out var entry) && entry.Version == version && now - entry.StartedAt < Fresh
+                && !entry.Board.IsFaulted && !entry.Board.IsCanceled)
+            {
+                return entry.Board;
+            }
+
+            var read = ReadAsync(doctorId);
+            _boards[doctorId] = new Entry(version, now, read);
+            return read;
+        }
+    }
+
+    private async Task<Result<BoardView>> ReadAsync(int doctorId)
+    {
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeskService>().BoardAsync(doctorId);
+    }
+
+    private sealed record Entry(long Version, DateTimeOffset StartedAt, Task<Result<BoardView>> Board);
+}
