@@ -45,6 +45,7 @@ await app.PrepareAccountsAsync();
 
 app.UseSecureDefaults();
 app.UseExceptionHandler();
+app.UseBodyLimit();
 app.UseWhen(http => OpdPaths.IsApi(http.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(http => !OpdPaths.IsApi(http.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

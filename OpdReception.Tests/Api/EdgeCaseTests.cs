@@ -208,12 +208,13 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
             var results = await Task.WhenAll(
                 _desk.Client.PutAsJsonAsync($"/api/slots/{slot.Id}", new { doctorId = doctor.Id, date = "2030-01-07", startTime = "13:00", endTime = "14:30" }),
                 _desk.Client.DeleteAsync($"/api/slots/{slot.Id}"),
-                _desk.Client.PutAsJsonAsync($"/api/doctors/{doctor.Id}", new { name = "Dr. Renamed", specialization = "ENT" }),
+                _desk.Client.PutAsJsonAsync($"/api/doctors/{doctor.Id}", new { name = "Dr. Renamed", specialization = "ENT", opdDays = new[] { "Monday" } }),
                 _desk.Client.DeleteAsync($"/api/doctors/{doctor.Id}"));
             codes.AddRange(results.Select(r => r.StatusCode));
         }
 
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, codes);
-        Assert.All(codes, c => Assert.Contains(c, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }));
+        // A refusal is a fair answer to a race: the rename can leave the slot outside the doctor's OPD days.
+        Assert.All(codes, c => Assert.Contains(c, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Conflict }));
     }
 }

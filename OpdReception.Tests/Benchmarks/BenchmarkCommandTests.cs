@@ -20,6 +20,11 @@ public sealed class BenchmarkCommandTests
         }
 
         Assert.Matches(@"issue a token \(engine, one desk\)\s+10\s.*\d+\.\d\dx", text);
+        Assert.Contains("year-old", text);
+        foreach (var row in new[] { "read a slot's queue (20 tokens)", "read a doctor's day queue", "issue a token", "tokens of one returning patient", "refuse a token in a full slot, naming the next" })
+        {
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(row)}\s+10\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d\dx", text);
+        }
     }
 
     [Theory]

@@ -10,16 +10,16 @@ public sealed class EndOfDayTests
 
     private static DateTime At(int hour, int minute = 0) => Day.AddHours(hour).AddMinutes(minute);
 
-    private static readonly DaySlot Morning = new(1, SlotStatus.Open, At(10));
-    private static readonly DaySlot Late = new(2, SlotStatus.Open, At(11));
+    private static readonly EndOfDaySlot Morning = new(1, SlotStatus.Open, At(10));
+    private static readonly EndOfDaySlot Late = new(2, SlotStatus.Open, At(11));
 
-    private static EndOfDayDecision Decide(DateTime now, IReadOnlyCollection<DaySlot>? slots = null, params DayToken[] tokens) =>
+    private static EndOfDayDecision Decide(DateTime now, IReadOnlyCollection<EndOfDaySlot>? slots = null, params EndOfDayToken[] tokens) =>
         EndOfDay.Decide(slots ?? [Morning, Late], tokens, now, Grace);
 
     [Fact]
     public void The_day_stays_open_until_the_last_slot_has_run_out_and_the_grace_has_passed()
     {
-        var waiting = new DayToken(7, Late.Id, TokenStatus.Waiting);
+        var waiting = new EndOfDayToken(7, Late.Id, TokenStatus.Waiting);
 
         Assert.Equal(new DayStillOpen(At(11, 10)), Decide(At(11, 9), null, waiting));
         Assert.IsType<DayOver>(Decide(At(11, 10), null, waiting));
@@ -49,7 +49,7 @@ public sealed class EndOfDayTests
     [InlineData(TokenStatus.InConsultation, TokenStatus.Completed, "closed automatically")]
     public void Each_token_still_open_at_the_end_of_the_day_is_closed_with_its_reason(TokenStatus from, TokenStatus to, string reason)
     {
-        var over = Assert.IsType<DayOver>(Decide(At(12), null, new DayToken(7, Morning.Id, from)));
+        var over = Assert.IsType<DayOver>(Decide(At(12), null, new EndOfDayToken(7, Morning.Id, from)));
 
         Assert.Equal([new Closure(7, from, to, reason)], over.Closures);
     }
@@ -60,7 +60,7 @@ public sealed class EndOfDayTests
     [InlineData(TokenStatus.Cancelled)]
     public void Tokens_already_finished_are_left_alone(TokenStatus status)
     {
-        var over = Assert.IsType<DayOver>(Decide(At(12), null, new DayToken(7, Morning.Id, status)));
+        var over = Assert.IsType<DayOver>(Decide(At(12), null, new EndOfDayToken(7, Morning.Id, status)));
 
         Assert.Empty(over.Closures);
     }
@@ -71,9 +71,9 @@ public sealed class EndOfDayTests
         var cancelled = Morning with { Status = SlotStatus.Cancelled };
 
         var over = Assert.IsType<DayOver>(Decide(At(12), [cancelled, Late],
-            new DayToken(1, cancelled.Id, TokenStatus.Booked),
-            new DayToken(2, cancelled.Id, TokenStatus.Waiting),
-            new DayToken(3, Late.Id, TokenStatus.Booked)));
+            new EndOfDayToken(1, cancelled.Id, TokenStatus.Booked),
+            new EndOfDayToken(2, cancelled.Id, TokenStatus.Waiting),
+            new EndOfDayToken(3, Late.Id, TokenStatus.Booked)));
 
         Assert.Equal(
             [new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.OpdClosed), new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)],

@@ -8,13 +8,13 @@ namespace OpdReception.Tests.Platform;
 public sealed class HealthTests
 {
     [Fact]
-    public async Task Health_reports_a_readable_writable_database_and_no_patient_data()
+    public async Task Health_answers_anyone_with_a_readable_writable_database_and_no_patient_data()
     {
         await using var app = new OpdApp();
         var desk = new Desk(app.CreateClient());
         var token = await desk.Issue("walkin", (await desk.NewSlot()).Id, patientId: "HEALTH-P1", name: "Meera Iyer");
 
-        var response = await app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+        var response = await app.AnonymousClient().GetAsync("/health", TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var health = JsonDocument.Parse(body).RootElement;
 
@@ -35,7 +35,7 @@ public sealed class HealthTests
     public async Task Health_answers_503_when_the_database_file_is_no_database()
     {
         await using var app = new OpdApp();
-        var client = app.CreateClient();
+        var client = app.AnonymousClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
 
         SqliteConnection.ClearAllPools();
@@ -51,5 +51,23 @@ public sealed class HealthTests
         Assert.False(health.GetProperty("database").GetProperty("canRead").GetBoolean());
         Assert.False(health.GetProperty("database").GetProperty("canWrite").GetBoolean());
         Assert.Contains("not a database", health.GetProperty("database").GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_signed_in_request_to_an_unusable_database_is_a_503_problem_not_a_500()
+    {
+        await using var app = new OpdApp();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/doctors", TestContext.Current.CancellationToken)).StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(app.DatabaseFile + "-wal");
+        File.Delete(app.DatabaseFile + "-shm");
+        await File.WriteAllBytesAsync(app.DatabaseFile, Enumerable.Repeat((byte)'x', 8192).ToArray(), TestContext.Current.CancellationToken);
+
+        var response = await client.GetAsync("/api/doctors", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -25,4 +25,24 @@ public sealed class NoShowSweeperTests
         Assert.Equal((TokenStatus.NoShow, "system"), (token.Status, token.History!.Last().By));
         Assert.Equal(0, (await desk.GetSlot(slot.Id)).BookedCount);
     }
+
+    [Fact]
+    public async Task The_running_app_closes_a_finished_day_on_its_own()
+    {
+        await using var app = new OpdApp().With("Opd:AutoNoShow", "true").With("Opd:NoShowSweepSeconds", "5").With("Opd:LateArrivalGraceMinutes", "10");
+        var desk = new Desk(app.CreateClient());
+        var slot = await desk.NewSlot();
+        app.SetTime(9, 30);
+        var waiting = await desk.Issue("walkin", slot.Id);
+
+        app.SetTime(10, 10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await desk.Token(waiting.Id)).Status == TokenStatus.Waiting && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        var token = await desk.Token(waiting.Id);
+        Assert.Equal((TokenStatus.Cancelled, "system", EndOfDay.OpdClosed), (token.Status, token.History!.Last().By, token.CancellationReason));
+    }
 }

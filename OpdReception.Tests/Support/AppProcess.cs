@@ -128,6 +128,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ConnectionStrings__Opd"] = $"Data Source={databaseFile}",
                 ["Opd__AutoNoShow"] = "false",
                 ["Opd__SeedDemoDay"] = "false",
+                ["Opd__IssuesPerMinutePerClient"] = "100000",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -112,6 +112,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,7 @@ public static class OpdApi
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) => o.SerializerOptions.Converters.Add(new OffsetDateTimeConverter(clock.Zone)));
         services.AddOpenApi();
         services.AddOpdHealth();
+        services.AddRequestLimits();
         return services;
     }
 
@@ -46,6 +47,7 @@ public static class OpdApi
         app.MapHealth();
 
         var api = app.MapGroup("/api");
+        api.UseVersions();
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();

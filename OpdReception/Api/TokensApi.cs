@@ -32,15 +32,18 @@ internal static class TokensApi
         MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
         tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary("Issue a token of any source");
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
+            .WithSummary("Issue a token of any source");
 
         tokens.MapGet("/{id:int}", async (int id, TokenService service, CancellationToken ct) =>
                 (await service.GetAsync(id, ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
         tokens.MapGet("/patient/{patientId}", async (string patientId, TokenService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
-            .WithSummary("All tokens of a patient, newest first");
+                new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
+                    ? ApiResults.ToHttp(bad.ToProblem())
+                    : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+            .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
         tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenService service, CancellationToken ct) =>
                 (await service.QueueAsync(slotId, ct)).ToHttp())
@@ -70,7 +73,8 @@ internal static class TokensApi
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
         tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
-            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422).WithSummary(summary);
+            .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
+            .WithSummary(summary);
 
     /// <summary>
     /// Without a key, as ever. With one, the answer is remembered with the token: a retry gets the same status and

@@ -60,6 +60,8 @@ public static class OpdBenchmark
         output.WriteLine(decide.Row(sort));
         output.WriteLine();
         output.WriteLine($"ratio: mean time against the row's baseline (the bare durable write above, or the plain sort).");
+        output.WriteLine();
+        await HistoryBenchmark.RunAsync(runs, output, ct);
         return 0;
     }
 

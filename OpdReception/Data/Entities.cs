@@ -10,6 +10,9 @@ public sealed class Doctor
     public List<DayOfWeek> OpdDays { get; set; } = [];
     public string? Room { get; set; }
     public List<Slot> Slots { get; set; } = [];
+
+    /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 public sealed class Slot
@@ -46,6 +49,9 @@ public sealed class Slot
     public int LastTokenNumber { get; set; }
 
     public List<Token> Tokens { get; set; } = [];
+
+    /// <summary>Bumped by every tracked change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 public sealed class Patient
@@ -85,6 +91,9 @@ public sealed class Token
     public DateTime? NoShowAt { get; set; }
     public string? CancellationReason { get; set; }
     public List<TokenEvent> History { get; set; } = [];
+
+    /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One line of a token's history: never updated, never deleted.</summary>

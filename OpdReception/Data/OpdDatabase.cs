@@ -15,7 +15,8 @@ public static class OpdDatabase
     public static IServiceCollection AddOpdData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connection = ConnectionString(configuration, contentRoot);
-        services.AddDbContextFactory<OpdDbContext>(o => Configure(o, connection));
+        var sync = Enum.TryParse<DiskSync>(configuration[$"{OpdOptions.Section}:{nameof(OpdOptions.Synchronous)}"], ignoreCase: true, out var chosen) ? chosen : DiskSync.Full;
+        services.AddDbContextFactory<OpdDbContext>(o => Configure(o, connection, sync));
         services.AddSingleton(_ => DatabaseInUse.Shared(DataFile(connection)));
         return services;
     }
@@ -26,8 +27,8 @@ public static class OpdDatabase
 
     public static string DataFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability());
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, DiskSync sync = DiskSync.Full) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability(sync), new Versioning());
 
     /// <summary>A relative file is placed under the app's content root, never the caller's working folder.</summary>
     public static string ResolveConnectionString(string connectionString, string contentRoot)

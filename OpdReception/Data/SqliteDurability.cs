@@ -4,24 +4,30 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace OpdReception.Data;
 
 /// <summary>
-/// Every connection: FULL sync so an acknowledged write survives a power cut, a busy timeout so concurrent
+/// Every connection: FULL sync (unless Opd:Synchronous says Normal) so an acknowledged write survives a power cut, a busy timeout so concurrent
 /// writers queue instead of failing, and foreign keys on. WAL itself is stored in the file once at start.
 /// </summary>
-public sealed class SqliteDurability : DbConnectionInterceptor
+public sealed class SqliteDurability(DiskSync sync = DiskSync.Full) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+    private readonly string _pragmas = $"PRAGMA synchronous = {(sync == DiskSync.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>
+/// Full: every commit is on disk before it is acknowledged, through a power cut. Normal: faster commits in WAL
+/// mode that still survive the app crashing, but a power cut or OS crash may lose the last commits.
+/// </summary>
+public enum DiskSync { Full, Normal }

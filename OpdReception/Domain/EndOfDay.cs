@@ -1,10 +1,10 @@
 namespace OpdReception.Domain;
 
 /// <summary>A slot of the doctor's day as the end-of-day rule sees it.</summary>
-public sealed record DaySlot(int Id, SlotStatus Status, DateTime RunsUntil);
+public sealed record EndOfDaySlot(int Id, SlotStatus Status, DateTime RunsUntil);
 
 /// <summary>An active token of the doctor's day.</summary>
-public sealed record DayToken(int TokenId, int SlotId, TokenStatus Status);
+public sealed record EndOfDayToken(int TokenId, int SlotId, TokenStatus Status);
 
 public abstract record EndOfDayDecision;
 
@@ -30,7 +30,7 @@ public static class EndOfDay
     /// The last slot's end, delay included, plus the late-arrival grace. Cancelled slots are not run, so they do not
     /// keep the day open, unless every slot of the day was cancelled.
     /// </summary>
-    public static DateTime ClosesAt(IReadOnlyCollection<DaySlot> slotsOfDay, int lateArrivalGraceMinutes)
+    public static DateTime ClosesAt(IReadOnlyCollection<EndOfDaySlot> slotsOfDay, int lateArrivalGraceMinutes)
     {
         if (slotsOfDay.Count == 0)
         {
@@ -46,7 +46,7 @@ public static class EndOfDay
     /// was never expected in this one.
     /// </summary>
     public static EndOfDayDecision Decide(
-        IReadOnlyCollection<DaySlot> slotsOfDay, IReadOnlyCollection<DayToken> tokensOfDay, DateTime now, int lateArrivalGraceMinutes)
+        IReadOnlyCollection<EndOfDaySlot> slotsOfDay, IReadOnlyCollection<EndOfDayToken> tokensOfDay, DateTime now, int lateArrivalGraceMinutes)
     {
         var closesAt = ClosesAt(slotsOfDay, lateArrivalGraceMinutes);
         if (now < closesAt)

@@ -52,6 +52,15 @@ public sealed class OpdOptions
     /// <summary>Sign-in attempts one client (IP address) may make per minute before answers are 429.</summary>
     [Range(1, 100_000)] public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Tokens one client (signed-in user, else IP address) may issue per minute before answers are 429.</summary>
+    [Range(1, 100_000)] public int IssuesPerMinutePerClient { get; set; } = 120;
+
+    /// <summary>The largest request body the API reads; larger ones are refused with 413 before they are read.</summary>
+    [Range(1, 10_240)] public int MaxRequestBodyKilobytes { get; set; } = 64;
+
+    /// <summary>Full (default) survives a power cut; Normal is faster but may lose the last commits in one (README).</summary>
+    [EnumDataType(typeof(OpdReception.Data.DiskSync))] public OpdReception.Data.DiskSync Synchronous { get; set; } = OpdReception.Data.DiskSync.Full;
+
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 

@@ -13,11 +13,22 @@ public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyLis
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
 internal static class SlotQueues
 {
-    public static Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
-        db.Slots
-            .Include(s => s.Doctor)
-            .Include(s => s.Tokens).ThenInclude(t => t.Patient)
-            .FirstOrDefaultAsync(s => s.Id == slotId, ct);
+    /// <summary>
+    /// Two queries, not one: SQLite cannot flatten the LEFT JOIN that a single Include of tokens with their patients
+    /// becomes, and would join every token on record to its patient before picking this slot's. Loaded apart, the
+    /// tokens are found through their slot's index and the cost stays the slot's, whatever the size of the history.
+    /// </summary>
+    public static async Task<Slot?> LoadAsync(OpdDbContext db, int slotId, CancellationToken ct)
+    {
+        var slot = await db.Slots.Include(s => s.Doctor).FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is not null)
+        {
+            // Tracked, so the context attaches them to slot.Tokens.
+            await db.Tokens.Include(t => t.Patient).Where(t => t.SlotId == slotId).LoadAsync(ct);
+        }
+
+        return slot;
+    }
 
     /// <summary>What a status change decides on: the slot and its tokens, without patients or doctor.</summary>
     public static Task<Slot?> LoadForChangeAsync(OpdDbContext db, int slotId, CancellationToken ct) =>

@@ -34,8 +34,8 @@ public sealed partial class TokenService
                 .Include(s => s.Tokens.Where(t => t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation))
                 .ToListAsync(ct);
             var decision = EndOfDay.Decide(
-                slots.Select(s => new DaySlot(s.Id, s.Status, s.ToState().RunsUntil)).ToList(),
-                slots.SelectMany(s => s.Tokens).Select(t => new DayToken(t.Id, t.SlotId, t.Status)).ToList(),
+                slots.Select(s => new EndOfDaySlot(s.Id, s.Status, s.ToState().RunsUntil)).ToList(),
+                slots.SelectMany(s => s.Tokens).Select(t => new EndOfDayToken(t.Id, t.SlotId, t.Status)).ToList(),
                 now,
                 Settings.LateArrivalGraceMinutes);
             if (decision is not DayOver over)

@@ -26,15 +26,24 @@ public sealed partial class TokenService(
         return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
     }
 
+    /// <summary>
+    /// One query for the patient's tokens through their index; only a token still waiting needs its slot's queue
+    /// for a position, so a long history costs its own rows and nothing more.
+    /// </summary>
     public async Task<IReadOnlyList<TokenView>> ByPatientAsync(string patientId, CancellationToken ct = default)
     {
         patientId = patientId.Trim().ToUpperInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tokenIds = await db.Tokens.Where(t => t.PatientId == patientId).Select(t => t.Id).ToListAsync(ct);
+        var tokens = await db.Tokens.AsNoTracking()
+            .Include(t => t.Patient).Include(t => t.Slot).ThenInclude(s => s.Doctor)
+            .Where(t => t.PatientId == patientId)
+            .ToListAsync(ct);
         var views = new List<TokenView>();
-        foreach (var tokenId in tokenIds)
+        foreach (var token in tokens)
         {
-            views.Add((await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!);
+            views.Add(token.Status.IsActive()
+                ? (await SlotQueues.ViewAsync(db, token.Id, Now(), Settings.Weights, withHistory: false, ct))!
+                : token.ToView(token.Slot, null));
         }
 
         return views.OrderByDescending(v => v.CreatedAt).ToList();

@@ -5,7 +5,7 @@ namespace OpdReception.Simulation;
 
 internal sealed partial class DayRunner
 {
-    /// <summary>Each doctor finishes the patient whose time is up, then calls the next one from their earliest slot that has begun.</summary>
+    /// <summary>Each doctor finishes the patient whose time is up, then calls the next one of their day's queue.</summary>
     private async Task DoctorsAsync(CancellationToken ct)
     {
         foreach (var doctor in _doctors)
@@ -27,21 +27,23 @@ internal sealed partial class DayRunner
                 doctor.With = null;
             }
 
-            if (doctor.With is null && Now < Closing && !IsAway(doctor) && NextSlotWithSomeoneWaiting(doctor) is { } slot)
+            if (doctor.With is null && Now < Closing && !IsAway(doctor) && HasSomeoneToSee(doctor))
             {
-                var called = await desk.Tokens.CallNextAsync(slot.Id, doctor.Who.Name, ct);
+                // The doctor's own "next patient": the day queue decides who, across all their slots.
+                var called = await desk.Tokens.CallNextForDoctorAsync(doctor.Id, plan.Date, doctor.Who.Name, ct);
                 if (!called.IsOk)
                 {
-                    Unexpected($"{doctor.Who.ShortName} calls the next patient of {slot.Label}", called.Problem!);
+                    Unexpected($"{doctor.Who.ShortName} calls the next patient", called.Problem!);
                     continue;
                 }
 
                 var next = _tokens[called.Value!.Id];
                 next.Called(Now, called.Value);
+                var slot = _slots[next.SlotId];
                 doctor.With = next;
                 doctor.Since = Now;
                 doctor.Until = Now.AddMinutes(next.Patient.ConsultMinutes ?? slot.MinutesPerConsultation);
-                var left = _tokens.Values.Count(t => t.SlotId == slot.Id && t.Status == TokenStatus.Waiting);
+                var left = _tokens.Values.Count(t => _slots[t.SlotId].Doctor == doctor.Index && t.Status == TokenStatus.Waiting);
                 Say(next, $"called in by {doctor.Who.ShortName}, {(left == 0 ? "nobody else" : $"{left} more")} waiting");
             }
         }
@@ -50,6 +52,15 @@ internal sealed partial class DayRunner
     /// <summary>A doctor who sent word of a delay is away from the slot's start until the time they said they would be back.</summary>
     private bool IsAway(DoctorAtWork doctor) =>
         _slots.Values.Any(s => s.Doctor == doctor.Index && s.DelayMinutes > 0 && s.Start <= Now && Now < s.DoctorStarts);
+
+    /// <summary>
+    /// The doctor calls once a slot has begun with someone checked in, or an emergency is waiting whatever slot it
+    /// holds, as long as the doctor's day has begun.
+    /// </summary>
+    private bool HasSomeoneToSee(DoctorAtWork doctor) =>
+        NextSlotWithSomeoneWaiting(doctor) is not null
+        || (_slots.Values.Any(s => s.Doctor == doctor.Index && s.DoctorStarts <= Now)
+            && _tokens.Values.Any(t => t.Status == TokenStatus.Waiting && t.Patient.Source == TokenSource.Emergency && _slots[t.SlotId].Doctor == doctor.Index));
 
     private SlotOnDay? NextSlotWithSomeoneWaiting(DoctorAtWork doctor) =>
         _slots.Values

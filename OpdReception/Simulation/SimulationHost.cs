@@ -13,10 +13,11 @@ internal sealed class SimulationHost : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private readonly DirectoryInfo _folder;
 
-    private SimulationHost(ServiceProvider provider, DirectoryInfo folder)
+    private SimulationHost(ServiceProvider provider, DirectoryInfo folder, string connectionString)
     {
         _provider = provider;
         _folder = folder;
+        ConnectionString = connectionString;
         _scope = provider.CreateAsyncScope();
         var services = _scope.ServiceProvider;
         Desk = new OpdDesk(
@@ -29,7 +30,13 @@ internal sealed class SimulationHost : IAsyncDisposable
 
     public OpdDesk Desk { get; }
 
-    public static async Task<SimulationHost> StartAsync(DateTime clockStart, CancellationToken ct)
+    /// <summary>The temp file's connection string, for what is written around the services (a benchmark's history).</summary>
+    public string ConnectionString { get; }
+
+    public static Task<SimulationHost> StartAsync(DateTime clockStart, CancellationToken ct) => StartAsync(clockStart, null, ct);
+
+    /// <param name="database">More for the database options, such as an interceptor that records the SQL sent.</param>
+    public static async Task<SimulationHost> StartAsync(DateTime clockStart, Action<DbContextOptionsBuilder>? database, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("opd-sim-");
         var connection = new SqliteConnectionStringBuilder
@@ -52,12 +59,16 @@ internal sealed class SimulationHost : IAsyncDisposable
         var clock = new ManualClock(clockStart);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         services.Replace(ServiceDescriptor.Singleton(new HospitalClock(clock, clock.LocalTimeZone)));
-        services.AddDbContextFactory<OpdDbContext>(o => OpdDatabase.Configure(o, connection));
+        services.AddDbContextFactory<OpdDbContext>(o =>
+        {
+            OpdDatabase.Configure(o, connection);
+            database?.Invoke(o);
+        });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try
         {
             await OpdDatabase.MigrateAsync(provider.GetRequiredService<IDbContextFactory<OpdDbContext>>(), ct);
-            return new SimulationHost(provider, folder);
+            return new SimulationHost(provider, folder, connection);
         }
         catch
         {

@@ -7,6 +7,7 @@ public sealed class DoctorConfiguration : IEntityTypeConfiguration<Doctor>
 {
     public void Configure(EntityTypeBuilder<Doctor> builder)
     {
+        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.Name).HasMaxLength(100);
         builder.Property(d => d.Specialization).HasMaxLength(100);
         builder.Property(d => d.Room).HasMaxLength(40);

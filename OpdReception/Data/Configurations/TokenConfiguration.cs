@@ -7,6 +7,7 @@ public sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
 {
     public void Configure(EntityTypeBuilder<Token> builder)
     {
+        builder.Property(t => t.Version).IsConcurrencyToken();
         // The last line of defence: two desks can never print the same number for one slot.
         builder.HasIndex(t => new { t.SlotId, t.TokenNumber }).IsUnique();
         builder.HasIndex(t => new { t.PatientId, t.Status });

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OpdReception.Tests.Support;
 
-namespace OpdReception.Tests.Security;
+namespace OpdReception.Tests.Platform;
 
 /// <summary>Outside Development no account exists until the operator creates the first admin from the command line.</summary>
 public sealed class CreateAdminCommandTests : IDisposable
