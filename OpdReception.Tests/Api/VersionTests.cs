@@ -102,6 +102,23 @@ public sealed class VersionTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_delay_and_a_delete_racing_from_the_same_read_never_both_go_through()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var slot = await _desk.NewSlot();
+            var tag = (await _desk.Client.GetAsync($"/api/slots/{slot.Id}")).Headers.ETag!.Tag;
+
+            var answers = await Task.WhenAll(
+                Send(HttpMethod.Patch, $"/api/slots/{slot.Id}/delay?delay_minutes=10", null, tag),
+                Send(HttpMethod.Delete, $"/api/slots/{slot.Id}", null, tag));
+
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+            Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed, HttpStatusCode.NotFound }));
+        }
+    }
+
+    [Fact]
     public async Task Without_if_match_writes_go_through_as_before()
     {
         var doctor = await _desk.Doctor();

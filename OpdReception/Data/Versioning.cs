@@ -20,6 +20,9 @@ public sealed class Versioning : SaveChangesInterceptor
 
     public static void End() => Current.Value = null;
 
+    /// <summary>The version a caller read, for writes that bypass tracking (ExecuteDelete) and must check it themselves.</summary>
+    public static int? ExpectedFor(Type entity, int id) => Current.Value is { } check && check.Entity == entity && check.Id == id ? check.Expected : null;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);

@@ -167,7 +167,13 @@ public sealed partial class SlotService
             return OpdProblem.Conflict($"The slot holds {tokens} token(s) ({view.BookedCount} holding a seat); cancel the slot instead.");
         }
 
-        await db.Slots.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        // A caller's If-Match holds inside this transaction too, as it does for tracked changes (Versioning).
+        var expected = Versioning.ExpectedFor(typeof(Slot), id);
+        if (await db.Slots.Where(s => s.Id == id && (expected == null || s.Version == expected)).ExecuteDeleteAsync(ct) == 0)
+        {
+            throw new DbUpdateConcurrencyException($"Slot {id} changed after the caller read it.");
+        }
+
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(id, null, "slot deleted"));
         return view;
