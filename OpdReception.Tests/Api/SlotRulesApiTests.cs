@@ -114,6 +114,30 @@ public sealed class SlotRulesApiTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Empty((await fits.ReadJson()).GetProperty("warnings").EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_slot_dated_9999_12_31_written_before_these_rules_refuses_tokens_and_never_answers_500()
+    {
+        var doctor = await _desk.Doctor();
+        var legacy = new OpdReception.Data.Slot
+        {
+            DoctorId = doctor.Id, Date = new DateOnly(9999, 12, 31), StartTime = new TimeOnly(23, 0), EndTime = new TimeOnly(23, 59),
+            MaxCapacity = 500, MinutesPerConsultation = 240, Status = OpdReception.Domain.SlotStatus.Open,
+        };
+        await using (var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<OpdReception.Data.OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.Slots.Add(legacy);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var issued = await _desk.TryIssue("book", legacy.Id);
+
+        Assert.Equal(HttpStatusCode.Conflict, issued.StatusCode);
+        Assert.Equal("SlotOutOfRange", (await issued.ReadJson()).GetProperty("refusal").GetString());
+        Assert.Equal(0, (await _desk.GetSlot(legacy.Id)).BookedCount);
+        Assert.Equal(HttpStatusCode.OK, (await _desk.Client.GetAsync($"/api/tokens/queue/{legacy.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _desk.Client.GetAsync($"/api/slots/{legacy.Id}/stats")).StatusCode);
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body, Json.Options), System.Text.Encoding.UTF8, "application/json");
 }

@@ -54,6 +54,13 @@ public sealed partial class TokenService
             return OpdProblem.NotFound("Slot", request.SlotId!.Value);
         }
 
+        // A slot written before the slot rules may lie beyond any date an estimate can reach; it takes no tokens.
+        if (slot.Date > DateOnly.FromDateTime(now).AddYears(SlotRules.MaxYearsAhead))
+        {
+            return OpdProblem.Conflict($"Slot {slot.Id} is dated {slot.Date:yyyy-MM-dd}, more than a year ahead; it takes no tokens.",
+                new Dictionary<string, object?> { ["refusal"] = "SlotOutOfRange" });
+        }
+
         var patientId = Validation.Clean(request.PatientId)?.ToUpperInvariant() ?? NewWalkInPatientId();
         var held = await db.Tokens
             .Where(t => t.PatientId == patientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
