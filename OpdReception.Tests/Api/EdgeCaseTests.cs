@@ -37,6 +37,7 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
         var tuesday = await _desk.Slot(doctor.Id, "09:00", "10:00", date: OpdApp.Day.AddDays(1));
         await _desk.Issue("book", monday.Id, patientId: "MRN-9001");
         var moving = await _desk.Issue("book", tuesday.Id, patientId: "MRN-9001");
+        await _desk.Client.Post($"/api/slots/{tuesday.Id}/cancel", new { reason = "Doctor on leave" });
 
         var result = await (await _desk.Client.Post($"/api/tokens/reallocate/{tuesday.Id}", new { targetSlotId = monday.Id })).Read<ReallocationResult>();
 
@@ -80,6 +81,7 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
         var source = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var cancelled = await _desk.Slot(doctor.Id, "10:00", "11:00");
         await _desk.Issue("walkin", source.Id);
+        await _desk.Client.PatchAsync($"/api/slots/{source.Id}/delay?delay_minutes=60", null);
         await _desk.Client.Post($"/api/slots/{cancelled.Id}/cancel", new { reason = "Ward round" });
 
         var response = await _desk.Client.Post($"/api/tokens/reallocate/{source.Id}", new { targetSlotId = cancelled.Id });

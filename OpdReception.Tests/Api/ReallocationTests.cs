@@ -16,6 +16,8 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         return await response.Read<ReallocationResult>();
     }
 
+    private Task Cancel(int slotId) => _desk.Client.Post($"/api/slots/{slotId}/cancel", new { reason = "Doctor called away" });
+
     [Fact]
     public async Task Pending_tokens_of_a_cancelled_slot_move_to_the_doctors_next_slot_in_queue_order_keeping_id_and_history()
     {
@@ -48,8 +50,9 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task Reallocation_respects_target_capacity_and_reports_what_could_not_be_placed()
     {
         var doctor = await _desk.Doctor("Rheumatology");
+        var colleague = await _desk.Doctor("Rheumatology");
         var delayed = await _desk.Slot(doctor.Id, "09:00", "10:00");
-        var small = await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 2);
+        var small = await _desk.Slot(colleague.Id, "10:00", "11:00", capacity: 2);
         var a = await _desk.Issue("walkin", delayed.Id);
         var b = await _desk.Issue("walkin", delayed.Id);
         var emergency = await _desk.Issue("emergency", delayed.Id);
@@ -73,6 +76,7 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         await _desk.Issue("walkin", full.Id);
         var emergency = await _desk.Issue("emergency", source.Id);
         var walkIn = await _desk.Issue("walkin", source.Id);
+        await Cancel(source.Id);
 
         var result = await Reallocate(source.Id);
 
@@ -91,6 +95,7 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         await _desk.Slot(stranger.Id, "09:30", "10:30");
         var target = await _desk.Slot(colleague.Id, "09:30", "10:30");
         var token = await _desk.Issue("book", source.Id);
+        await Cancel(source.Id);
 
         var result = await Reallocate(source.Id);
 
@@ -106,6 +111,7 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         await _desk.Slot(doctor.Id, "10:00", "11:00");
         var named = await _desk.Slot(doctor.Id, "15:00", "16:00");
         await _desk.Issue("walkin", source.Id);
+        await Cancel(source.Id);
 
         var missing = await _desk.Client.Post($"/api/tokens/reallocate/{source.Id}", new { targetSlotId = 555_555 });
         var same = await _desk.Client.Post($"/api/tokens/reallocate/{source.Id}", new { targetSlotId = source.Id });
@@ -124,6 +130,7 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         var colleagueSlot = await _desk.Slot(colleague.Id, "11:00", "12:00");
         await _desk.Issue("book", colleagueSlot.Id, patientId: "MRN-7007");
         var token = await _desk.Issue("walkin", source.Id, patientId: "MRN-7007");
+        await Cancel(source.Id);
 
         var result = await Reallocate(source.Id);
 

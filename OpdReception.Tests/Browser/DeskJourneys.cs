@@ -128,10 +128,14 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
     [Fact]
     public async Task A_reallocation_preview_is_shown_and_then_confirmed()
     {
-        var doctor = await _desk.Doctor(specialization: $"Journey {Guid.NewGuid():N}");
+        // Issue 6: a delayed slot's patient moves only where seen earlier, which is a colleague's slot.
+        var specialization = $"Journey {Guid.NewGuid():N}";
+        var doctor = await _desk.Doctor(specialization: specialization);
+        var colleague = await _desk.Doctor(specialization: specialization);
         var early = await _desk.Slot(doctor.Id, "09:00", "10:00");
-        var later = await _desk.Slot(doctor.Id, "11:00", "12:00");
+        var later = await _desk.Slot(colleague.Id, "09:00", "10:00");
         await _desk.Issue("walkin", early.Id, name: "Rekha Realloc");
+        await _desk.Client.PatchAsync($"/api/slots/{early.Id}/delay?delay_minutes=120", null);
         var page = await DeskAsync($"/reception/board/{doctor.Id}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reallocate… 09:00 slot" }).ClickAsync();

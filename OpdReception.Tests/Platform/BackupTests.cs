@@ -37,7 +37,7 @@ public sealed class BackupTests : IDisposable
                 var client = new Desk(app.Client());
                 while (!stop.IsCancellationRequested)
                 {
-                    var token = await client.Issue(d % 2 == 0 ? "walkin" : "book", slotId);
+                    var token = await client.Issue(d % 2 == 0 ? "followup" : "book", slotId);
                     acknowledged[token.Id] = token.TokenNumber;
                 }
             }, ct)).ToList();
@@ -72,7 +72,7 @@ public sealed class BackupTests : IDisposable
         using var client = restarted.Client();
         var queue = await client.GetFromJsonAsync<QueueView>($"/api/tokens/queue/{slotId}", Json.Options, ct);
         Assert.Equal(copy.Tokens.OrderBy(t => t.Key), queue!.Tokens.Select(t => KeyValuePair.Create(t.Id, t.TokenNumber)).OrderBy(t => t.Key));
-        Assert.Equal(HttpStatusCode.Created, (await new Desk(client).TryIssue("walkin", slotId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await new Desk(client).TryIssue("followup", slotId)).StatusCode);
     }
 
     [Fact]

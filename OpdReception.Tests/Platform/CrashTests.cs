@@ -64,7 +64,7 @@ public sealed class CrashTests : IDisposable
         {
             try
             {
-                var response = await client.TryIssue(desk % 2 == 0 ? "walkin" : "book", slotId);
+                var response = await client.TryIssue(desk % 2 == 0 ? "followup" : "book", slotId);
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     var token = await response.Read<TokenView>();

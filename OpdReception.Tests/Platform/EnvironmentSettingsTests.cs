@@ -15,17 +15,18 @@ public sealed class EnvironmentSettingsTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var app = await AppProcess.StartAsync(_folder.File("opd.db"), ct, new Dictionary<string, string>
         {
-            ["Opd__EmergencyPriority"] = "2000",
-            ["Opd__WalkInPriority"] = "150",
+            ["Opd__FollowUpPriority"] = "350",
+            ["Opd__OnlinePriority"] = "150",
         });
         var desk = new Desk(app.Client());
         var doctor = await desk.Doctor();
         var slot = await desk.Slot(doctor.Id, "09:00", "17:00", date: DateOnly.FromDateTime(DateTime.Now).AddDays(1));
 
-        var emergency = await desk.Issue("emergency", slot.Id);
-        var walkIn = await desk.Issue("walkin", slot.Id);
+        // Tomorrow's slot, so the real clock never ends it mid-test: bookings, since walk-ins are for today only.
+        var followUp = await desk.Issue("followup", slot.Id);
+        var online = await desk.Issue("book", slot.Id);
 
-        Assert.Equal((2000, 150), (emergency.PriorityScore, walkIn.PriorityScore));
+        Assert.Equal((350, 150), (followUp.PriorityScore, online.PriorityScore));
     }
 
     [Fact]

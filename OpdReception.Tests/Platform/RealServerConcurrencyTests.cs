@@ -25,7 +25,7 @@ public sealed class RealServerConcurrencyTests : IDisposable
         {
             using var client = app.Client();
             await start.WaitAsync(ct);
-            var response = await new Desk(client).TryIssue(i % 3 == 0 ? "book" : "walkin", slot.Id);
+            var response = await new Desk(client).TryIssue(i % 3 == 0 ? "book" : "followup", slot.Id);
             return (response.StatusCode, Token: response.StatusCode == HttpStatusCode.Created ? await response.Read<TokenView>() : null);
         }).ToList();
         start.Release(60);

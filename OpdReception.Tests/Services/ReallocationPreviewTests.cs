@@ -15,6 +15,8 @@ public sealed class ReallocationPreviewTests(OpdApp app) : IClassFixture<OpdApp>
         await desk.Issue("walkin", later.Id);
         var a = await desk.Issue("walkin", early.Id);
         var b = await desk.Issue("priority", early.Id);
+        // Issue 6: only a delayed or cancelled slot is reallocated.
+        await desk.Client.Post($"/api/slots/{early.Id}/cancel", new { reason = "Doctor called away" });
         var tokens = app.Service<TokenService>();
 
         var preview = (await tokens.PreviewReallocationAsync(early.Id, null, Xunit.TestContext.Current.CancellationToken)).Value!;

@@ -70,7 +70,7 @@ public sealed class DemoDayTests
         _ = app.Services; // builds the host, which prepares the database
 
         await using var db = await database.Factory.CreateDbContextAsync(Ct);
-        Assert.Equal(expectSeeded ? 3 : 0, await db.Doctors.CountAsync(Ct));
+        Assert.Equal(expectSeeded ? 4 : 0, await db.Doctors.CountAsync(Ct));
         Assert.Equal(expectSeeded, await db.Tokens.AnyAsync(Ct));
     }
 }

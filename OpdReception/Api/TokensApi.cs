@@ -64,10 +64,12 @@ internal static class TokensApi
             .Accepts<CancelBody>("application/json")
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Cancel a token with a reason");
 
-        tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, HttpContext http, TokenService service, CancellationToken ct) =>
-                (await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
+        tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, [FromQuery] bool? preview, HttpContext http, TokenService service, CancellationToken ct) =>
+                (preview == true
+                    ? await service.WhatIfReallocatedAsync(slotId, body?.TargetSlotId ?? targetSlotId, ct)
+                    : await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
             .Accepts<ReallocateBody>("application/json")
-            .Produces<ReallocationResult>().ProducesErrors(400, 404, 409).WithSummary("Move a slot's pending tokens, in queue order, to other slots");
+            .Produces<ReallocationResult>().ProducesErrors(400, 404, 409).WithSummary("Move a delayed or cancelled slot's pending tokens, each where seen earliest (?preview=true: say what would happen, change nothing)");
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>

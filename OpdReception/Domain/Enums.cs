@@ -24,6 +24,9 @@ public static class StatusRules
     public static TokenStatus InitialStatus(this TokenSource source) =>
         source is TokenSource.Online or TokenSource.FollowUp ? TokenStatus.Booked : TokenStatus.Waiting;
 
+    /// <summary>Walk-in, priority and emergency patients are at the hospital now: their tokens are for today's slots.</summary>
+    public static bool IsForToday(this TokenSource source) => source.InitialStatus() == TokenStatus.Waiting;
+
     public static bool TakesTokensIn(this SlotStatus status) => status is SlotStatus.Open or SlotStatus.Delayed;
 
     public static string Label(int tokenNumber) => $"T{tokenNumber:000}";

@@ -13,7 +13,7 @@ public sealed record Rejoined(bool KeepsPlace, bool ExtendsCapacity = false) : S
 
 public sealed record Rejected(RejectionKind Kind, string Reason) : StatusDecision;
 
-public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy, SlotCancelled, AlreadyHoldsToken }
+public enum RejectionKind { InvalidTransition, ReasonRequired, SlotFull, SlotOver, DoctorBusy, SlotCancelled, AlreadyHoldsToken, NotToday }
 
 /// <summary>What the lifecycle needs to know besides the two statuses.</summary>
 /// <param name="OtherTokenInConsultation">A patient the doctor is with now, in any of the doctor's slots.</param>
@@ -64,6 +64,14 @@ public static class Lifecycle
             return new Rejected(RejectionKind.SlotCancelled, from == TokenStatus.NoShow
                 ? "The slot is cancelled; issue the patient a token in another slot."
                 : "The slot is cancelled; reallocate the token to another slot first.");
+        }
+
+        // The patient checks in, and the doctor calls them, on the slot's own day.
+        if (to is TokenStatus.Waiting or TokenStatus.InConsultation && context.Slot.Date != DateOnly.FromDateTime(context.Now))
+        {
+            return new Rejected(RejectionKind.NotToday, to == TokenStatus.Waiting
+                ? $"Check-in is for today's slots only; this token's slot is on {context.Slot.Date:yyyy-MM-dd}."
+                : $"The doctor calls patients of today's slots only; this token's slot is on {context.Slot.Date:yyyy-MM-dd}.");
         }
 
         // A no-show coming back once the doctor has finished the slot: a later slot is the only place left. A booking

@@ -39,6 +39,13 @@ public static class TokenDesk
             return Refuse(RefusalKind.SlotOver, "The slot is already over.");
         }
 
+        // The patient is standing at the desk: a token for another day would have them wait at home, not here.
+        if (source.IsForToday() && slot.Date != DateOnly.FromDateTime(now))
+        {
+            return new Refused(new Refusal(RefusalKind.NotToday,
+                $"{Describe(source)} tokens are for today's slots only: the patient is here now. For {slot.Date:yyyy-MM-dd}, book online or as a follow-up."));
+        }
+
         if (slot.HasRoomFor(source))
         {
             return new Issued(slot.LastTokenNumber + 1, score, status, replaces);
@@ -67,6 +74,15 @@ public static class TokenDesk
         && held.Status.IsPending()
         && held.SlotStartsAt is { } heldStarts
         && heldStarts >= slot.StartsAt;
+
+    private static string Describe(TokenSource source) => source switch
+    {
+        TokenSource.WalkIn => "Walk-in",
+        TokenSource.Priority => "Priority",
+        TokenSource.Emergency => "Emergency",
+        TokenSource.FollowUp => "Follow-up",
+        _ => "Online",
+    };
 
     /// <summary>The first slot after the given one that still takes tokens and has a free seat for this patient.</summary>
     public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now, TokenSource source = TokenSource.WalkIn) =>

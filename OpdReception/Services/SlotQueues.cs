@@ -42,32 +42,33 @@ internal static class SlotQueues
         OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null,
         IReadOnlyCollection<DayEntry>? movedIn = null)
     {
+        var day = await DayStateAsync(db, doctorId, date, ct);
+
+        // A token moving within the doctor's day is placed once, where it is going; so are the tokens of a previewed move.
+        IReadOnlyCollection<DayEntry> arriving = [.. movedIn ?? [], .. newcomer is null ? [] : new[] { newcomer }];
+        IReadOnlyList<DayEntry> entries = [.. day.Tokens.Where(t => arriving.All(a => a.TokenId != t.TokenId)), .. arriving];
+        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights));
+    }
+
+    /// <summary>The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens.</summary>
+    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
+    {
         var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
         var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
         var minutes = await ofDay.Select(s => new { s.Id, s.MinutesPerConsultation }).ToDictionaryAsync(s => s.Id, s => s.MinutesPerConsultation, ct);
         var ids = states.Select(s => s.Id).ToList();
         var entries = await db.Tokens.Where(t => ids.Contains(t.SlotId)).Where(Projections.IsActive)
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction).Max(e => (DateTime?)e.At) : null))
+                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null))
             .ToListAsync(ct);
-        if (newcomer is not null)
-        {
-            entries.Add(newcomer);
-        }
-
-        // A preview of a move: the tokens as they would stand in their new slots (gone from their old ones).
-        if (movedIn is not null)
-        {
-            entries.RemoveAll(e => movedIn.Any(m => m.TokenId == e.TokenId));
-            entries.AddRange(movedIn);
-        }
-
-        var slots = states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList();
-        return new DayTimeline(slots, DayQueue.Arrange(slots, entries, now, weights));
+        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList(), entries);
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>
     public const string CalledAction = "Called";
+
+    /// <summary>Called again from the console: the consultation starts again from then.</summary>
+    public const string RecalledAction = DoctorConsole.Recalled;
 
     /// <summary>One token as a desk sees it, its place taken from its doctor's day.</summary>
     public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, PriorityWeights weights, bool withHistory, CancellationToken ct)

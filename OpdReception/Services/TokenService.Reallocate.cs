@@ -7,12 +7,47 @@ namespace OpdReception.Services;
 public sealed partial class TokenService
 {
     /// <summary>
-    /// Moves the slot's pending tokens, in queue order, to the named slot, or else to the doctor's later slots
-    /// that day, then to slots of the same specialization. Each keeps its id and history and gets a new number.
+    /// Empties a delayed or cancelled slot: each pending patient, in queue order, goes to the slot that gives them
+    /// the earliest estimated time (the named slot, or the doctor's later slots that day and those of doctors of
+    /// the same specialization); from a delayed slot only when that is earlier than staying. Each keeps its id and
+    /// history and gets a new number; a patient moved to another day is Booked again.
     /// </summary>
-    public async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default)
+    public Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default) =>
+        ReallocateAsync(slotId, targetSlotId, by, preview: false, ct);
+
+    /// <summary>Exactly what <see cref="ReallocateAsync(int, int?, Actor, CancellationToken)"/> would do now; changes nothing.</summary>
+    public Task<Result<ReallocationResult>> WhatIfReallocatedAsync(int slotId, int? targetSlotId, CancellationToken ct = default) =>
+        ReallocateAsync(slotId, targetSlotId, new Actor("preview"), preview: true, ct);
+
+    /// <summary>The reception board's preview: the same answer, in the board's words.</summary>
+    public async Task<Result<ReallocationPreview>> PreviewReallocationAsync(int slotId, int? targetSlotId, CancellationToken ct = default)
     {
+        var result = await WhatIfReallocatedAsync(slotId, targetSlotId, ct);
+        if (!result.IsOk)
+        {
+            return result.Problem!;
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
+        var from = (await db.Slots.Where(s => s.Id == slotId).ToViewsAsync(ct)).Single();
+        var plan = result.Value!;
+        return new ReallocationPreview(
+            from,
+            plan.Moved.Select(m => new PlannedMove(m.TokenId, m.FromTokenNumber, m.PatientName, m.OldEstimate, m.ToSlotId, m.ToDoctorName,
+                m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity)).ToList(),
+            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, u.TokenNumber, u.PatientName, u.Reason)).ToList());
+    }
+
+    private async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, bool preview, CancellationToken ct)
+    {
+        if (targetSlotId == slotId)
+        {
+            return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        // A preview reads under the same write lock, so it answers for the very state a confirmation would change.
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = Now();
         var planned = await PlanReallocationAsync(db, slotId, targetSlotId, now, ct);
@@ -21,85 +56,119 @@ public sealed partial class TokenService
             return planned.Problem!;
         }
 
-        var (source, pending, plan) = planned.Value!;
-        var targetSlots = await db.Slots.Where(s => plan.Moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        foreach (var move in plan.Moves)
+        var (source, outcomes, targets) = planned.Value!;
+        var result = Answer(source, outcomes, targets, preview);
+        if (preview || outcomes.OfType<Reallocated>().ToList() is not { Count: > 0 } moves)
         {
-            var token = pending.Single(t => t.Id == move.TokenId);
+            return result;
+        }
+
+        var targetSlots = await db.Slots.Where(s => moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var move in moves)
+        {
+            var token = source.Tokens.Single(t => t.Id == move.TokenId);
             var target = targetSlots[move.ToSlotId];
+            var from = token.Status;
             target.LastTokenNumber = move.NewTokenNumber;
             target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
             token.SlotId = move.ToSlotId;
             token.TokenNumber = move.NewTokenNumber;
             token.InSlotSince = now;
-            token.History.Add(Event(token, now, "Reallocated", token.Status, by,
+            token.Status = move.NewStatus;
+            token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
+            token.History.Add(Event(token, now, "Reallocated", from, by,
                 $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-                $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +
-                (move.ExtendedCapacity ? "; emergency seat added" : "")));
+                $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
+                (move.ExtendedCapacity ? "; emergency seat added" : "") +
+                (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var affected in plan.Moves.Select(m => m.ToSlotId).Append(source.Id).Distinct())
+        foreach (var affected in moves.Select(m => m.ToSlotId).Append(source.Id).Distinct())
         {
             changes.Announce(new OpdChange(affected, null, "reallocated"));
         }
 
+        return result;
+    }
+
+    private static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
+    {
+        string Name(int tokenId) => source.Tokens.Single(t => t.Id == tokenId).Patient.Name;
         return new ReallocationResult(
             source.Id,
-            plan.Moves.Select(m => new MovedToken(m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity)).ToList(),
-            plan.NotPlaced.Select(u => new UnplacedToken(u.TokenId, StatusRules.Label(u.TokenNumber), u.Reason)).ToList());
+            outcomes.OfType<Reallocated>().Select(m => new MovedToken(
+                m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity,
+                Name(m.TokenId), source.Id, m.OldEstimate, m.ToDoctorId, targets[m.ToSlotId].DoctorName, targets[m.ToSlotId].Date,
+                targets[m.ToSlotId].Start, m.NewEstimate, m.NewStatus)).ToList(),
+            outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, StatusRules.Label(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
+            preview);
     }
 
-    /// <summary>What <see cref="ReallocateAsync"/> would do now, with old and new estimates; changes nothing.</summary>
-    public async Task<Result<ReallocationPreview>> PreviewReallocationAsync(int slotId, int? targetSlotId, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var now = Now();
-        var planned = await PlanReallocationAsync(db, slotId, targetSlotId, now, ct);
-        if (!planned.IsOk)
-        {
-            return planned.Problem!;
-        }
+    private sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start);
 
-        var (source, pending, plan) = planned.Value!;
-        return await PreviewAsync(db, source, pending, plan, now, ct);
-    }
-
-    private async Task<Result<(Slot Source, List<Token> Pending, ReallocationPlan Plan)>> PlanReallocationAsync(
+    private async Task<Result<(Slot Source, IReadOnlyList<ReallocationOutcome> Outcomes, IReadOnlyDictionary<int, TargetFacts> Targets)>> PlanReallocationAsync(
         OpdDbContext db, int slotId, int? targetSlotId, DateTime now, CancellationToken ct)
     {
-        if (targetSlotId == slotId)
-        {
-            return OpdProblem.Invalid("targetSlotId", "The target slot must differ from the slot being emptied.");
-        }
-
         var source = await SlotQueues.LoadAsync(db, slotId, ct);
         if (source is null)
         {
             return OpdProblem.NotFound("Slot", slotId);
         }
 
+        var sourceState = source.ToState();
+        if (DayReallocator.WhyNot(sourceState) is { } notThisSlot)
+        {
+            return OpdProblem.Conflict(notThisSlot);
+        }
+
         var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
-        if (targets is null)
+        if (!targets.IsOk)
         {
-            return OpdProblem.NotFound("Slot", targetSlotId!);
+            return targets.Problem!;
         }
 
-        if (targetSlotId is not null && !targets[0].TakesTokens(now))
+        var candidates = targets.Value!;
+        if (targetSlotId is not null && !candidates[0].TakesTokens(now))
         {
-            return OpdProblem.Conflict(targets[0].IsOver(now)
+            return OpdProblem.Conflict(candidates[0].IsOver(now)
                 ? $"Slot {targetSlotId} is already over; choose a later slot."
-                : $"Slot {targetSlotId} is {targets[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
+                : $"Slot {targetSlotId} is {candidates[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
         }
 
-        var pending = Queue.InOrder(source.Tokens.Where(t => t.Status.IsPending()).Select(t => t.ToEntry()))
-            .Select(e => source.Tokens.Single(t => t.Id == e.TokenId))
+        var days = new List<DoctorDayState>();
+        foreach (var (doctorId, date) in candidates.Select(t => (t.DoctorId, t.Date)).Append((source.DoctorId, source.Date)).Distinct())
+        {
+            days.Add(await SlotQueues.DayStateAsync(db, doctorId, date, ct));
+        }
+
+        var sourceDay = days.Single(d => d.DoctorId == source.DoctorId && d.Date == source.Date);
+        var leaving = DayQueue.Arrange(sourceDay.Slots, sourceDay.Tokens, now, Settings.Weights)
+            .Where(p => p.SlotId == source.Id && p.Status.IsPending())
+            .Select(p => source.Tokens.Single(t => t.Id == p.TokenId))
+            .Select(t => new Leaving(t.Id, t.TokenNumber, t.PatientId, t.Source))
             .ToList();
-        var busy = await BusyPatientsAsync(db, targets, source.Date, t => t.SlotId != source.Id, ct);
-        var plan = Reallocator.Plan(
-            pending.Select(t => new PendingToken(t.Id, t.TokenNumber, t.PatientId, t.Source)).ToList(), targets, now, busy);
-        return (source, pending, plan);
+
+        // Patients who already hold an active token with a target's doctor that day; their token in this slot is the one moving.
+        var targetDaySlots = days.SelectMany(d => d.Slots).Select(s => s.Slot.Id).Where(id => id != source.Id).ToList();
+        var busy = (await db.Tokens.Where(t => targetDaySlots.Contains(t.SlotId)).Where(Projections.IsActive)
+                .Select(t => new { t.PatientId, t.Slot.DoctorId, t.Slot.Date })
+                .ToListAsync(ct))
+            .Select(b => (b.PatientId, b.DoctorId, b.Date))
+            .ToHashSet();
+
+        var decision = DayReallocator.Plan(sourceState, leaving, candidates, days, now, busy, Settings.Weights);
+        if (decision is ReallocationRefused refused)
+        {
+            return OpdProblem.Conflict(refused.Reason);
+        }
+
+        var slotIds = candidates.Select(c => c.Id).ToList();
+        var facts = await db.Slots.Where(s => slotIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime })
+            .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime), ct);
+        return (source, ((ReallocationPlanned)decision).Outcomes, facts);
     }
 
     /// <summary>Patients who already hold an active token with one of the targets' doctors that day.</summary>
@@ -154,24 +223,35 @@ public sealed partial class TokenService
             plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, StatusRules.Label(u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
     }
 
-    private static async Task<List<SlotState>?> CandidateTargetsAsync(OpdDbContext db, Slot source, int? targetSlotId, CancellationToken ct)
+    /// <summary>The named slot, if it is of the same specialization; else the doctor's later slots that day and the same specialization's.</summary>
+    private static async Task<Result<List<SlotState>>> CandidateTargetsAsync(OpdDbContext db, Slot source, int? targetSlotId, CancellationToken ct)
     {
         if (targetSlotId is { } id)
         {
-            var named = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
-            return named is null ? null : [named];
+            var named = await db.Slots.Where(s => s.Id == id).Select(s => new { s.Doctor.Specialization }).SingleOrDefaultAsync(ct);
+            if (named is null)
+            {
+                return OpdProblem.NotFound("Slot", id);
+            }
+
+            if (!DayReallocator.SameSpecialization(named.Specialization, source.Doctor.Specialization))
+            {
+                return OpdProblem.Conflict(
+                    $"Slot {id} is with a doctor of {named.Specialization}; these patients need {source.Doctor.Specialization}. Choose a slot of the same specialization.");
+            }
+
+            return new List<SlotState> { await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct) };
         }
 
-        var sameDoctor = await db.Slots
-            .Where(s => s.DoctorId == source.DoctorId && s.Date == source.Date && s.Id != source.Id && s.StartTime >= source.StartTime)
-            .Select(Projections.SlotState)
-            .ToListAsync(ct);
-        var sameSpecialization = await db.Slots
-            .Where(s => s.DoctorId != source.DoctorId && s.Date == source.Date && s.Doctor.Specialization == source.Doctor.Specialization)
-            .Select(Projections.SlotState)
-            .ToListAsync(ct);
-        return sameDoctor.OrderBy(s => s.Start)
-            .Concat(sameSpecialization.OrderBy(s => s.Start).ThenBy(s => s.Id))
+        // Doctors are few and do not grow with history; matching their specialization loosely is done here, not in SQL.
+        var colleagues = (await db.Doctors.Select(d => new { d.Id, d.Specialization }).ToListAsync(ct))
+            .Where(d => DayReallocator.SameSpecialization(d.Specialization, source.Doctor.Specialization))
+            .Select(d => d.Id)
             .ToList();
+        return await db.Slots
+            .Where(s => s.Date == source.Date && s.Id != source.Id && colleagues.Contains(s.DoctorId))
+            .Where(s => s.DoctorId != source.DoctorId || s.StartTime > source.StartTime)
+            .Select(Projections.SlotState)
+            .ToListAsync(ct);
     }
 }

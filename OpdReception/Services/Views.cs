@@ -70,11 +70,19 @@ public sealed record SlotStats(
     double Utilization,
     int PastSlotEnd);
 
-public sealed record MovedToken(int TokenId, string FromTokenNumber, int ToSlotId, string NewTokenNumber, bool ExtendedCapacity);
+/// <summary>A patient a reallocation moves (or, in a preview, would move): old and new slot, old and new estimate.</summary>
+/// <param name="OldEstimate">When they were due where they were; none in a cancelled slot.</param>
+/// <param name="NewStatus">Booked again when the new slot is on another day.</param>
+public sealed record MovedToken(
+    int TokenId, string FromTokenNumber, int ToSlotId, string NewTokenNumber, bool ExtendedCapacity,
+    string PatientName, int FromSlotId, DateTime? OldEstimate, int ToDoctorId, string ToDoctorName, DateOnly ToDate, TimeOnly ToStartTime,
+    DateTime NewEstimate, TokenStatus NewStatus);
 
-public sealed record UnplacedToken(int TokenId, string TokenNumber, string Reason);
+/// <summary>A patient who stays in the slot, and why.</summary>
+public sealed record UnplacedToken(int TokenId, string TokenNumber, string Reason, string PatientName, DateTime? OldEstimate);
 
-public sealed record ReallocationResult(int FromSlotId, IReadOnlyList<MovedToken> Moved, IReadOnlyList<UnplacedToken> NotPlaced);
+/// <param name="Preview">True when nothing was changed: the answer says what a reallocation would do now.</param>
+public sealed record ReallocationResult(int FromSlotId, IReadOnlyList<MovedToken> Moved, IReadOnlyList<UnplacedToken> NotPlaced, bool Preview = false);
 
 /// <summary>One patient a reallocation or a move would place: where from, where to, and both estimates.</summary>
 public sealed record PlannedMove(

@@ -29,15 +29,21 @@ public static class ScriptedDay
         var title = patients == Patients
             ? "the reference day"
             : $"the reference day and {patients - Patients} more patients";
-        return new DayPlan(title, date, DayPlan.StandardDoctors, DayPlan.StandardSlots, Reference().Concat(extras).ToList(), Delays);
+        return new DayPlan(title, date, Doctors, DayPlan.StandardSlots, Reference().Concat(extras).ToList(), Delays);
     }
 
     private const int Rao = 0, Iyer = 1, Khan = 2;
     private const int At0900 = 0, At1000 = 1, At1100 = 2, At1400 = 4, At1500 = 5;
 
+    /// <summary>
+    /// The three doctors with patients, and Dr. Ali, Dr. Iyer's colleague: a delayed doctor's own later slots are held
+    /// back by the same delay, so only a colleague of the same specialization can see the delayed slot's patients sooner.
+    /// </summary>
+    private static IReadOnlyList<PlannedDoctor> Doctors => [.. DayPlan.StandardDoctors, DayPlan.Roster[5]];
+
     private static readonly DoctorDelay[] Delays =
     [
-        // Early enough that the desk can still move the slot's patients to the doctor's next slot.
+        // Early enough that the desk can still move the slot's patients to a colleague who is seeing patients sooner.
         new(T(10, 40), Iyer, At1100, 60, "called into theatre for a hip fracture"),
     ];
 

@@ -72,11 +72,15 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     [Fact]
     public async Task Reallocation_shows_who_moves_where_with_both_estimates_and_changes_nothing_until_confirmed()
     {
-        var doctor = await Desk.Doctor(specialization: $"Realloc {Guid.NewGuid():N}", name: "Dr. Realloc");
+        // Issue 6: only a delayed or cancelled slot is reallocated, each patient to where they are seen earliest.
+        var specialization = $"Realloc {Guid.NewGuid():N}";
+        var doctor = await Desk.Doctor(specialization: specialization, name: "Dr. Realloc");
+        var colleague = await Desk.Doctor(specialization: specialization, name: "Dr. Colleague");
         var early = await Desk.Slot(doctor.Id, "09:00", "10:00", capacity: 3);
-        var later = await Desk.Slot(doctor.Id, "11:00", "12:00", capacity: 1);
+        var later = await Desk.Slot(colleague.Id, "09:00", "10:00", capacity: 1);
         await Desk.Issue("walkin", early.Id, name: "First Patient");
         await Desk.Issue("walkin", early.Id, name: "Second Patient");
+        await Desk.Client.PatchAsync($"/api/slots/{early.Id}/delay?delay_minutes=120", null);
         var board = Board(doctor.Id);
         board.WaitForElement("[data-testid=queue] tr[data-token=T002]");
 
@@ -85,9 +89,8 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         Dialogs.WaitForAssertion(() => Assert.Single(Dialogs.FindAll("[data-testid=preview-move]")));
         var move = Dialogs.Find("[data-testid=preview-move]").TextContent;
         Assert.Contains("First Patient", move);
-        Assert.Contains("09:00", move);
-        Assert.Contains("Dr. Realloc, 11:00 slot", move);
         Assert.Contains("11:00", move);
+        Assert.Contains("Dr. Colleague, 09:00 slot", move);
         Assert.Contains("Second Patient", Dialogs.Find("[data-testid=preview-unplaced]").TextContent);
         Assert.Equal(2, (await Desk.Queue(early.Id)).Tokens.Count);
 
