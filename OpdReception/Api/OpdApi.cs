@@ -51,5 +51,6 @@ public static class OpdApi
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();
+        api.MapConsole();
     }
 }

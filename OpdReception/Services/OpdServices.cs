@@ -19,6 +19,9 @@ public static class OpdServices
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
         services.AddScoped<DeskService>();
+        services.AddScoped<ConsoleService>();
+        services.AddScoped<DisplayService>();
+        services.AddScoped<PatientPageService>();
         services.AddSingleton<BoardFeed>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
