@@ -4,7 +4,7 @@ namespace OpdReception.Tests.Domain;
 
 public sealed class SettingsRulesTests
 {
-    private static readonly SettingValues Defaults = new(1000, 500, 300, 200, 100, 6, 10, 15, 10, 3, 30, 60, "City Hospital OPD", "en");
+    private static readonly SettingValues Defaults = new(1000, 500, 300, 200, 100, 6, 10, 15, 10, 2, 30, 60, "City Hospital OPD", "en-IN");
 
     [Fact]
     public void Unchanged_settings_are_accepted_with_no_change_to_record()
@@ -37,8 +37,8 @@ public sealed class SettingsRulesTests
     [InlineData("DefaultConsultationMinutes", 0)]
     [InlineData("NoShowTimeoutMinutes", 241)]
     [InlineData("LateArrivalGraceMinutes", -1)]
-    [InlineData("RecallLimit", 0)]
-    [InlineData("RecallLimit", 11)]
+    [InlineData("RecallsBeforeNoShow", -1)]
+    [InlineData("RecallsBeforeNoShow", 21)]
     [InlineData("WalkInPriority", 0)]
     public void Numbers_out_of_bounds_are_refused_by_name(string key, int value)
     {
@@ -48,7 +48,7 @@ public sealed class SettingsRulesTests
             "DefaultConsultationMinutes" => Defaults with { DefaultConsultationMinutes = value },
             "NoShowTimeoutMinutes" => Defaults with { NoShowTimeoutMinutes = value },
             "LateArrivalGraceMinutes" => Defaults with { LateArrivalGraceMinutes = value },
-            "RecallLimit" => Defaults with { RecallLimit = value },
+            "RecallsBeforeNoShow" => Defaults with { RecallsBeforeNoShow = value },
             _ => Defaults with { WalkInPriority = value },
         };
         var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, wanted));
@@ -83,13 +83,13 @@ public sealed class SettingsRulesTests
     public void Only_a_language_the_display_speaks()
     {
         Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { DisplayLanguage = "xx" }));
-        Assert.IsType<SettingsAccepted>(SettingsRules.Check(Defaults, Defaults with { DisplayLanguage = "hi" }));
+        Assert.IsType<SettingsAccepted>(SettingsRules.Check(Defaults, Defaults with { DisplayLanguage = "hi-IN" }));
     }
 
     [Fact]
     public void Every_error_is_reported_at_once()
     {
-        var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { EmergencyPriority = 1, RecallLimit = 0, HospitalName = "" }));
-        Assert.Equal(["EmergencyPriority", "HospitalName", "RecallLimit"], refused.Errors.Keys.Order());
+        var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { EmergencyPriority = 1, RecallsBeforeNoShow = -1, HospitalName = "" }));
+        Assert.Equal(["EmergencyPriority", "HospitalName", "RecallsBeforeNoShow"], refused.Errors.Keys.Order());
     }
 }

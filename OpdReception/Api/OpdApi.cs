@@ -52,5 +52,6 @@ public static class OpdApi
         api.MapSlots();
         api.MapTokens();
         api.MapAdmin();
+        api.MapConsole();
     }
 }

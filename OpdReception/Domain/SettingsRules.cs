@@ -11,7 +11,7 @@ public sealed record SettingValues(
     int DefaultConsultationMinutes,
     int NoShowTimeoutMinutes,
     int LateArrivalGraceMinutes,
-    int RecallLimit,
+    int RecallsBeforeNoShow,
     int WaitAmberMinutes,
     int WaitRedMinutes,
     string HospitalName,
@@ -37,10 +37,10 @@ public static class SettingsRules
     /// <summary>The languages the waiting-room display can speak, by code.</summary>
     public static readonly IReadOnlyDictionary<string, string> DisplayLanguages = new Dictionary<string, string>
     {
-        ["en"] = "English",
-        ["hi"] = "Hindi",
-        ["ta"] = "Tamil",
-        ["bn"] = "Bengali",
+        ["en-IN"] = "English",
+        ["hi-IN"] = "Hindi",
+        ["ta-IN"] = "Tamil",
+        ["bn-IN"] = "Bengali",
     };
 
     public static readonly IReadOnlyList<NumberSetting> Numbers =
@@ -54,7 +54,7 @@ public static class SettingsRules
         new("DefaultConsultationMinutes", "Default minutes per consultation", 1, 240, v => v.DefaultConsultationMinutes),
         new("NoShowTimeoutMinutes", "Did not come after (minutes)", 1, 240, v => v.NoShowTimeoutMinutes),
         new("LateArrivalGraceMinutes", "Late arrival grace (minutes)", 0, 240, v => v.LateArrivalGraceMinutes),
-        new("RecallLimit", "Calls before absent", 1, 10, v => v.RecallLimit),
+        new("RecallsBeforeNoShow", "Calls again before absent", 0, 20, v => v.RecallsBeforeNoShow),
         new("WaitAmberMinutes", "Wait shown amber after (minutes)", 1, 600, v => v.WaitAmberMinutes),
         new("WaitRedMinutes", "Wait shown red after (minutes)", 1, 600, v => v.WaitRedMinutes),
     ];

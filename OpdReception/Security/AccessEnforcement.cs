@@ -17,7 +17,7 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
     {
         // A bearer token carries no later news of its account: a locked account or renewed security stamp ends it now.
         if (http.User.IsSignedIn() && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await StillValidAsync(http, users, identity.Value))
+            && !await RevalidatingAuthState.StillValidAsync(users, http.User, identity.Value))
         {
             log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", http.User.UserId(), http.Request.Path);
             http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
@@ -104,22 +104,5 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
         var chosen = methods.Contains(method, StringComparer.OrdinalIgnoreCase) ? method : methods.FirstOrDefault() ?? method;
         return AccessRules.Key(chosen.ToUpperInvariant(), path);
-    }
-
-    /// <summary>
-    /// A database that cannot be read cannot vouch for a bearer token: the request goes on unsigned, so /health can
-    /// still say what is wrong (503) and every other endpoint refuses it, instead of a 500.
-    /// </summary>
-    private async Task<bool> StillValidAsync(HttpContext http, UserManager<OpdUser> users, IdentityOptions identity)
-    {
-        try
-        {
-            return await RevalidatingAuthState.StillValidAsync(users, http.User, identity);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            log.LogError(ex, "Could not check a bearer token of user {User} at {Path}: the database cannot be read", http.User.UserId(), http.Request.Path);
-            return false;
-        }
     }
 }

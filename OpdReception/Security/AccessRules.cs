@@ -130,6 +130,16 @@ public static partial class AccessRules
         ["GET /api/admin/settings"] = Admin,
         ["PUT /api/admin/settings"] = Admin,
         ["GET /api/admin/history"] = Admin,
+        // The doctor's console: the doctor's own day (an admin may cover).
+        ["GET /api/doctors/{id}/console"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/tokens/{tokenId}/recall"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/tokens/{tokenId}/not-here"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/tokens/{tokenId}/no-show"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/tokens/{tokenId}/complete"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/undo"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/running-late"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/break"] = DoctorOwn(Own.Doctor),
+        ["POST /api/doctors/{id}/on-time"] = DoctorOwn(Own.Doctor),
 
         // Whether the app can serve: no patient data in it.
         ["GET /health"] = Anyone,
@@ -153,6 +163,11 @@ public static partial class AccessRules
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
         ["PAGE /admin/settings"] = Admin,
+
+        // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
+        ["PAGE /display"] = Anyone,
+        ["PAGE /display/{which}"] = Anyone,
+        ["PAGE /t/{code}"] = Anyone,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>

@@ -17,6 +17,9 @@ public sealed record DoctorDay(
     public int EmergencySeats => Slots.Sum(s => s.EmergencyExtensions);
 
     public int DelayMinutes => Slots.Where(s => s.Status == SlotStatus.Delayed).Select(s => s.DelayMinutes).DefaultIfEmpty().Max();
+
+    /// <summary>What the doctor (or the desk) said about the delay: "Running 20 min late", "On a break, back at 11:15".</summary>
+    public string? DelayNotice => Slots.Where(s => s.Status == SlotStatus.Delayed && s.DelayMinutes > 0).Select(s => s.StatusReason).FirstOrDefault(r => r is not null);
 }
 
 /// <summary>A registered patient the desk can pick while typing.</summary>

@@ -19,6 +19,15 @@ public sealed class OpdOptions
     [Range(1, 240)] public int DefaultConsultationMinutes { get; set; } = 10;
     [Range(1, 240)] public int NoShowTimeoutMinutes { get; set; } = 15;
     [Range(0, 240)] public int LateArrivalGraceMinutes { get; set; } = 10;
+    /// <summary>How many times the doctor may call a patient again before "not here" counts them absent.</summary>
+    [Range(0, 20)] public int RecallsBeforeNoShow { get; set; } = 2;
+
+    /// <summary>The language the waiting-room display speaks its announcements in (a BCP 47 tag such as en-IN or hi-IN).</summary>
+    [Required, StringLength(20, MinimumLength = 2)] public string DisplayLanguage { get; set; } = "en-IN";
+
+    /// <summary>What the display says on a call, in the display's language: {token} is spelled out, {room} is the room.</summary>
+    [Required, StringLength(120, MinimumLength = 1)] public string DisplayAnnouncement { get; set; } = "Token {token}, room {room}";
+
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
     /// <summary>
@@ -36,12 +45,6 @@ public sealed class OpdOptions
     /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
     [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
     [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
-
-    /// <summary>How many times a doctor may call a patient who is not there before they count as absent.</summary>
-    [Range(1, 10)] public int RecallLimit { get; set; } = 3;
-
-    /// <summary>The language of the waiting-room display: a code from <see cref="Domain.SettingsRules.DisplayLanguages"/>.</summary>
-    [Required] public string DisplayLanguage { get; set; } = "en";
 
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;

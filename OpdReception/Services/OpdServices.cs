@@ -30,6 +30,9 @@ public static class OpdServices
         services.AddScoped<ScheduleService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<AdminOverviewService>();
+        services.AddScoped<ConsoleService>();
+        services.AddScoped<DisplayService>();
+        services.AddScoped<PatientPageService>();
         services.AddSingleton<BoardFeed>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {

@@ -92,6 +92,6 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
 
     public static SettingValues ValuesOf(OpdOptions o) => new(
         o.EmergencyPriority, o.PaidPriority, o.FollowUpPriority, o.OnlinePriority, o.WalkInPriority,
-        o.DefaultMaxCapacity, o.DefaultConsultationMinutes, o.NoShowTimeoutMinutes, o.LateArrivalGraceMinutes, o.RecallLimit,
+        o.DefaultMaxCapacity, o.DefaultConsultationMinutes, o.NoShowTimeoutMinutes, o.LateArrivalGraceMinutes, o.RecallsBeforeNoShow,
         o.WaitAmberMinutes, o.WaitRedMinutes, o.HospitalName, o.DisplayLanguage);
 }

@@ -59,13 +59,16 @@ internal static class SlotQueues
         var ids = states.Select(s => s.Id).ToList();
         var entries = await db.Tokens.Where(t => ids.Contains(t.SlotId)).Where(Projections.IsActive)
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction).Max(e => (DateTime?)e.At) : null))
+                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null))
             .ToListAsync(ct);
         return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList(), entries);
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>
     public const string CalledAction = "Called";
+
+    /// <summary>Called again from the console: the consultation starts again from then.</summary>
+    public const string RecalledAction = DoctorConsole.Recalled;
 
     /// <summary>One token as a desk sees it, its place taken from its doctor's day.</summary>
     public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, PriorityWeights weights, bool withHistory, CancellationToken ct)

@@ -116,14 +116,7 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");
             }
 
-            // A closed slot still sees its patients, so their times move with the doctor; it stays closed.
-            slot.DelayMinutes = minutes;
-            slot.DelayChangedAt = now;
-            slot.Status = slot.Status == SlotStatus.Closed ? SlotStatus.Closed : minutes > 0 ? SlotStatus.Delayed : SlotStatus.Open;
-            if (slot.Status != SlotStatus.Closed)
-            {
-                slot.StatusReason = minutes > 0 ? $"Doctor delayed by {minutes} minutes" : null;
-            }
+            SlotDelays.Apply(slot, minutes, now, null);
 
             return null;
         }, ct);

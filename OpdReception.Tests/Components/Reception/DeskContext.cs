@@ -18,7 +18,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         App = app;
         Desk = new Desk(app.CreateClient());
         Services.AddMudServices();
-        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService) })
+        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService) })
         {
             Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));
         }
@@ -28,6 +28,9 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // The shared CPU runs the whole suite at once: a live update may take longer than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();

@@ -73,6 +73,9 @@ public static class Words
         "Cancelled" => "Cancelled",
         "ArrivedLate" => "Arrived late",
         "Reallocated" => "Moved",
+        "Recalled" => "Called again",
+        "NotHere" => "Not here when called",
+        "Undone" => "Undone",
         _ => action,
     };
 }

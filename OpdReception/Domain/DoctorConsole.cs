@@ -1,0 +1,118 @@
+namespace OpdReception.Domain;
+
+/// <summary>One line of a token's history, as the console's rules need it.</summary>
+public sealed record ConsoleEvent(long Id, int TokenId, string Action, TokenStatus? From, TokenStatus To, DateTime At);
+
+public abstract record ConsoleDecision;
+
+/// <summary>The patient is called (again): shown on the display once more, the recall counted.</summary>
+public sealed record CalledAgain(int RecallCount, bool WasWaiting) : ConsoleDecision;
+
+/// <summary>Not at the door: back to the waiting list, at the back of their class, with a note.</summary>
+public sealed record BackToWaiting(string Note) : ConsoleDecision;
+
+/// <summary>Called and never came: a no-show, with the reason.</summary>
+public sealed record CountedAbsent(string Reason) : ConsoleDecision;
+
+/// <summary>The last action is taken back: the token returns to the status it had before it.</summary>
+public sealed record Undone(ConsoleEvent Undoing, TokenStatus BackTo) : ConsoleDecision;
+
+public sealed record ConsoleRefused(string Reason) : ConsoleDecision;
+
+/// <summary>
+/// The doctor's one-press actions on the patient they called. Pure decisions: the caller reads the token and its
+/// history, asks here, and writes what comes back.
+/// </summary>
+public static class DoctorConsole
+{
+    public const string Called = "Called";
+    public const string Recalled = "Recalled";
+    public const string NotHere = "NotHere";
+    public const string Completed = "Completed";
+    public const string MarkedNoShow = "MarkedNoShow";
+    public const string UndoneAction = "Undone";
+
+    /// <summary>The actions Undo can take back; anything else (issuing, check-in, a move) is the desk's.</summary>
+    public static readonly IReadOnlySet<string> Undoable = new HashSet<string> { Called, Recalled, NotHere, Completed, MarkedNoShow };
+
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Call the same patient again. The patient the doctor is with is simply called again; a patient sent back as
+    /// "not here" is called in, if the doctor is with nobody else.
+    /// </summary>
+    public static ConsoleDecision Recall(TokenStatus status, int recallsSoFar, string? doctorBusyWith) => status switch
+    {
+        TokenStatus.InConsultation => new CalledAgain(recallsSoFar + 1, WasWaiting: false),
+        TokenStatus.Waiting when doctorBusyWith is not null =>
+            new ConsoleRefused($"You are still with {doctorBusyWith}; complete or send them back first."),
+        TokenStatus.Waiting => new CalledAgain(recallsSoFar + 1, WasWaiting: true),
+        _ => new ConsoleRefused($"A token that is {Lifecycle.Describe(status)} cannot be called again."),
+    };
+
+    /// <summary>
+    /// The called patient is not at the door. Back to waiting with a note, unless they were already called
+    /// <paramref name="recallsBeforeNoShow"/> times more: then they count as absent.
+    /// </summary>
+    public static ConsoleDecision NotHereNow(TokenStatus status, int recallsSoFar, int recallsBeforeNoShow, DateTime now)
+    {
+        if (status != TokenStatus.InConsultation)
+        {
+            return new ConsoleRefused($"Only the patient you called can be sent back; this token is {Lifecycle.Describe(status)}.");
+        }
+
+        return recallsSoFar >= recallsBeforeNoShow
+            ? new CountedAbsent($"Not here after {Times(recallsSoFar + 1)} called")
+            : new BackToWaiting($"Not here when called at {now:HH:mm}" + (recallsSoFar > 0 ? $" (recalled {Times(recallsSoFar)})" : ""));
+    }
+
+    /// <summary>Called, never came: the doctor marks the called patient absent. Waiting and booked patients go through the lifecycle.</summary>
+    public static ConsoleDecision NoShow(TokenStatus status) => status == TokenStatus.InConsultation
+        ? new CountedAbsent("Did not come when called")
+        : new ConsoleRefused($"Only the patient you called can be marked absent here; this token is {Lifecycle.Describe(status)}.");
+
+    /// <summary>
+    /// Take back the doctor's last action within the window. Refused when it is too late, when the token has changed
+    /// since (someone else acted on it), or when it would put a second patient with the doctor.
+    /// </summary>
+    /// <param name="last">The doctor's last console action of the day, or an earlier undo.</param>
+    /// <param name="current">The token's status now.</param>
+    /// <param name="changedSince">Something else was written to the token after <paramref name="last"/>.</param>
+    /// <param name="doctorBusyWith">Another patient the doctor is with now, if any.</param>
+    public static ConsoleDecision Undo(ConsoleEvent? last, TokenStatus current, bool changedSince, DateTime now, string? doctorBusyWith, TimeSpan? window = null)
+    {
+        var within = window ?? UndoWindow;
+        if (last is null || last.Action == UndoneAction || !Undoable.Contains(last.Action) || last.From is not { } backTo)
+        {
+            return new ConsoleRefused("There is nothing to undo.");
+        }
+
+        if (now - last.At > within)
+        {
+            return new ConsoleRefused($"Undo is possible for {within.TotalMinutes:0} minutes after an action; the last one was at {last.At:HH:mm}.");
+        }
+
+        if (changedSince || current != last.To)
+        {
+            return new ConsoleRefused("The token has changed since; ask the desk to correct it.");
+        }
+
+        if (backTo == TokenStatus.InConsultation && doctorBusyWith is not null)
+        {
+            return new ConsoleRefused($"You are now with {doctorBusyWith}; finish that first.");
+        }
+
+        return new Undone(last, backTo);
+    }
+
+    /// <summary>When the doctor's session ends: after the last estimated patient, never before the last slot's (delayed) end.</summary>
+    public static DateTime? SessionEnds(IEnumerable<SlotState> slots, IEnumerable<(DateTime Estimate, int Minutes)> waiting)
+    {
+        var open = slots.Where(s => s.Status != SlotStatus.Cancelled).ToList();
+        DateTime? lastSlot = open.Count == 0 ? null : open.Max(s => s.RunsUntil);
+        DateTime? lastPatient = waiting.Select(w => (DateTime?)w.Estimate.AddMinutes(w.Minutes)).Max();
+        return lastSlot is null ? lastPatient : lastPatient is null ? lastSlot : lastPatient > lastSlot ? lastPatient : lastSlot;
+    }
+
+    private static string Times(int n) => n == 1 ? "once" : n == 2 ? "twice" : $"{n} times";
+}
