@@ -92,6 +92,10 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void An_empty_template_is_refused() =>
+        Assert.Contains("sessions", Assert.IsType<TemplateRefused>(Schedule.CheckTemplate([], [DayOfWeek.Monday])).Errors.Keys);
+
+    [Fact]
     public void Two_sessions_of_one_day_must_not_overlap()
     {
         var refused = Assert.IsType<TemplateRefused>(Schedule.CheckTemplate(

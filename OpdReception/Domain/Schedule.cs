@@ -38,6 +38,12 @@ public static class Schedule
         var errors = new Dictionary<string, List<string>>();
         void Refuse(string key, string message) => (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(message);
 
+        // An empty template generates nothing: to stop a doctor's slots, mark leave or deactivate them.
+        if (sessions.Count == 0)
+        {
+            Refuse("sessions", "Add at least one session.");
+        }
+
         for (var i = 0; i < sessions.Count; i++)
         {
             var s = sessions[i];

@@ -47,7 +47,9 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
     /// <summary>Cancels one slot after the same kind of preview: <paramref name="by"/> null previews.</summary>
     public async Task<Result<CancellationView>> CancelSlotAsync(int slotId, string? reason, Actor? by, CancellationToken ct = default)
     {
-        var check = new Validation().Require(!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= 200, "reason", "A cancellation needs a reason of at most 200 characters.");
+        var check = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "A cancellation needs a reason of at most 200 characters.")
+            .Text(reason, "reason", "The reason", 200);
         if (!check.IsValid)
         {
             return check.ToProblem();
@@ -74,7 +76,8 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
         var check = new Validation()
             .Require(request.DoctorId is not null, "doctorId", "Choose the doctor.")
             .Require(request.From is not null, "from", "The first day is required (YYYY-MM-DD).")
-            .Require(!string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Trim().Length <= 200, "reason", "Say why, in at most 200 characters.");
+            .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why, in at most 200 characters.")
+            .Text(request.Reason, "reason", "The reason", 200);
         if (!check.IsValid)
         {
             return check.ToProblem();

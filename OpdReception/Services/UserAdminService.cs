@@ -39,10 +39,12 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider c
 
     public async Task<Result<UserView>> CreateAsync(NewUserRequest request, Actor by, CancellationToken ct = default)
     {
-        var wanted = (request.Roles ?? []).Select(r => r.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var wanted = (request.Roles ?? []).Select(r => r?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var check = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Contains('@') && request.Email.Trim().Length <= 200, "email", "A valid email address is required.")
             .Name(request.DisplayName, "displayName", "Display name")
+            .Text(request.DisplayName, "displayName", "Display name", 100)
+            .Text(request.Email, "email", "The email", 200)
             .Require(!string.IsNullOrEmpty(request.Password), "password", "A first password is required.")
             .Require(wanted.Count > 0, "roles", "Choose at least one role.")
             .Require(wanted.All(r => Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)), "roles", $"Roles are {string.Join(", ", Roles.All)}.")
