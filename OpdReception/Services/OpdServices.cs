@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OpdReception.Services;
@@ -16,6 +17,9 @@ public static class OpdServices
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<IConfigureOptions<OpdOptions>>(sp => sp.GetRequiredService<SettingsStore>());
         services.AddSingleton<IOptionsChangeTokenSource<OpdOptions>>(sp => sp.GetRequiredService<SettingsStore>());
+        // The settings page shows the appsettings defaults; hosts without a web host (simulation, benchmark) have no
+        // IConfiguration of their own.
+        services.TryAddSingleton(configuration);
         services.AddScoped<SettingsService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new HospitalClock(
