@@ -66,6 +66,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await _desk.Slot(doctor.Id, "09:00", "10:00");
         var page = await DeskAsync($"/reception?doctor={doctor.Id}");
         await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+        // The key listener attaches after the first interactive render; a key pressed before it is lost.
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Keyboard.PressAsync("Alt+n");
         await Expect(page.GetByTestId("patient-search")).ToBeFocusedAsync();
