@@ -82,6 +82,28 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task On_the_board_slash_finds_a_patient_and_n_opens_the_issuing_form_for_that_doctor()
+    {
+        var doctor = await _desk.Doctor();
+        var slot = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        await _desk.Issue("walkin", slot.Id, name: "Farah Khan");
+        await _desk.Issue("walkin", slot.Id, name: "Gopal Menon");
+        var page = await DeskAsync($"/reception/board/{doctor.Id}");
+        await Expect(page.Locator("[data-testid=queue] tr[data-token]")).ToHaveCountAsync(2);
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.Keyboard.PressAsync("/");
+        await Expect(page.GetByTestId("board-search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("gopal");
+        await Expect(page.Locator("[data-testid=queue] tr[data-token]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=queue] tr[data-token=T002]")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Alt+n");
+        await page.WaitForURLAsync($"**/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_full_slot_offers_the_next_slot_and_issues_there_in_one_click()
     {
         var doctor = await _desk.Doctor();
