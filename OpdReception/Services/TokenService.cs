@@ -13,7 +13,8 @@ public sealed partial class TokenService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    IssueWriter writer)
 {
     private OpdOptions Settings => options.CurrentValue;
 
