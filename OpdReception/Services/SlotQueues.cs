@@ -30,6 +30,21 @@ internal static class SlotQueues
         return slot;
     }
 
+    /// <summary>
+    /// The same, for reading only: nothing is tracked, so a queue of thousands costs its rows and not the change
+    /// tracker's bookkeeping of each.
+    /// </summary>
+    public static async Task<Slot?> ReadAsync(OpdDbContext db, int slotId, CancellationToken ct)
+    {
+        var slot = await db.Slots.AsNoTracking().Include(s => s.Doctor).FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is not null)
+        {
+            slot.Tokens = await db.Tokens.AsNoTracking().Include(t => t.Patient).Where(t => t.SlotId == slotId).ToListAsync(ct);
+        }
+
+        return slot;
+    }
+
     /// <summary>What a status change decides on: the slot and its tokens, without patients or doctor.</summary>
     public static Task<Slot?> LoadForChangeAsync(OpdDbContext db, int slotId, CancellationToken ct) =>
         db.Slots.Include(s => s.Tokens).FirstOrDefaultAsync(s => s.Id == slotId, ct);
@@ -53,15 +68,36 @@ internal static class SlotQueues
     /// <summary>The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens.</summary>
     public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
     {
-        var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
-        var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
-        var minutes = await ofDay.Select(s => new { s.Id, s.MinutesPerConsultation }).ToDictionaryAsync(s => s.Id, s => s.MinutesPerConsultation, ct);
-        var ids = states.Select(s => s.Id).ToList();
-        var entries = await db.Tokens.Where(t => ids.Contains(t.SlotId)).Where(Projections.IsActive)
+        var states = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
+        var minutes = await ToListAsync(MinutesOfDay(db, doctorId, date), ct);
+        var entries = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
+        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes.First(m => m.Id == s.Id).Minutes)).ToList(), entries);
+    }
+
+    // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<SlotState>> SlotsOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState));
+
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<(int Id, int Minutes)>> MinutesOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date)
+            .Select(s => ValueTuple.Create(s.Id, s.MinutesPerConsultation)));
+
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DayEntry>> TokensOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens
+            .Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date)
+            .Where(Projections.IsActive)
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null))
-            .ToListAsync(ct);
-        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList(), entries);
+                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null)));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>
