@@ -5,9 +5,16 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>The doctor's day as the rules see it: every slot of that doctor on that date, with the timeline arranged.</summary>
-public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayPlace> Places)
+public sealed class DayTimeline(IReadOnlyList<DayQueueSlot> slots, IReadOnlyList<DayPlace> places)
 {
-    public DayPlace? PlaceOf(int tokenId) => Places.FirstOrDefault(p => p.TokenId == tokenId);
+    private Dictionary<int, DayPlace>? _byToken;
+
+    public IReadOnlyList<DayQueueSlot> Slots => slots;
+
+    public IReadOnlyList<DayPlace> Places => places;
+
+    /// <summary>Indexed on first use: an issue batch looks up each of its tokens in a day of hundreds.</summary>
+    public DayPlace? PlaceOf(int tokenId) => (_byToken ??= Places.ToDictionary(p => p.TokenId)).GetValueOrDefault(tokenId);
 }
 
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
