@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
@@ -25,15 +26,36 @@ internal sealed class PendingIssue(IssueRequest request, Actor by, IssueKey? key
     public TaskCompletionSource<IssueOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>What a request was answered, and the changes to announce once it is acknowledged.</summary>
-internal sealed record IssueOutcome(Result<IssuedToken> Result, IReadOnlyList<OpdChange> Changes);
+/// <summary>
+/// The changes to announce once a request is acknowledged, and its answer: known in the writer, or read after the
+/// commit by the caller when it only needs the doctor's day, so that read keeps the writer waiting for nothing.
+/// </summary>
+internal sealed record IssueOutcome(Func<Task<Result<IssuedToken>>> Answer, IReadOnlyList<OpdChange> Changes)
+{
+    public static IssueOutcome Known(Result<IssuedToken> answer, IReadOnlyList<OpdChange> changes) => new(() => Task.FromResult(answer), changes);
+}
+
+/// <summary>The doctors' days a batch touched, each read once after its commit, by whichever of its answers needs it first.</summary>
+internal sealed class BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights)
+{
+    private readonly ConcurrentDictionary<(int DoctorId, DateOnly Date), Lazy<Task<DayTimeline>>> _days = new();
+
+    public Task<DayTimeline> GetAsync(int doctorId, DateOnly date) =>
+        _days.GetOrAdd((doctorId, date), day => new Lazy<Task<DayTimeline>>(() => ReadAsync(day.DoctorId, day.Date))).Value;
+
+    private async Task<DayTimeline> ReadAsync(int doctorId, DateOnly date)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await SlotQueues.DayAsync(db, doctorId, date, now(), weights, CancellationToken.None);
+    }
+}
 
 /// <summary>
 /// The requests of one batch, decided one by one against the state the earlier ones left (read on the writer's
 /// transaction, so each sees what the ones before it wrote), then answered together: the doctor's day is arranged
 /// once per batch for every token issued into it, not once per token.
 /// </summary>
-internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings)
+internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days)
 {
     private readonly Dictionary<int, IssueSlot> _slots = [];
     private readonly List<Written> _written = [];
@@ -131,8 +153,9 @@ internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOption
     }
 
     /// <summary>
-    /// Every token of the batch with its place in its doctor's day, arranged once per day touched; keyed answers are
-    /// stored in the batch's transaction, so after a crash the key and its token are both there, or neither.
+    /// Every token of the batch with its place in its doctor's day, arranged once per day touched. A keyed answer is
+    /// made here and stored in the batch's transaction, so after a crash the key and its token are both there, or
+    /// neither; the others are made after the commit, outside the writer.
     /// </summary>
     public async Task<Dictionary<PendingIssue, IssueOutcome>> AnswerAsync(DateTime now, CancellationToken ct)
     {
@@ -140,33 +163,52 @@ internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOption
         var firstAnswers = new Dictionary<Written, IssuedToken>();
         foreach (var day in _written.GroupBy(w => (w.Slot.State.DoctorId, w.Slot.State.Date)))
         {
-            var timeline = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, settings.Weights, ct);
+            if (day.All(w => w.Pending.Key is null))
+            {
+                foreach (var written in day)
+                {
+                    outcomes[written.Pending] = new IssueOutcome(async () =>
+                    {
+                        var timeline = await days.GetAsync(day.Key.DoctorId, day.Key.Date);
+                        return new IssuedToken(written.Token.ToView(written.Token.Slot, timeline.PlaceOf(written.Token.Id)), null, Replayed: false);
+                    }, Changes(written));
+                }
+
+                continue;
+            }
+
+            var inWriter = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, settings.Weights, ct);
             foreach (var written in day)
             {
-                var view = written.Token.ToView(written.Token.Slot, timeline.PlaceOf(written.Token.Id));
+                var view = written.Token.ToView(written.Token.Slot, inWriter.PlaceOf(written.Token.Id));
                 var answer = written.Pending.Key is { } key ? key.Render(view) : null;
                 if (answer is not null)
                 {
                     sql.RememberAnswer(written.Pending.Key!.Caller, written.Pending.Key.Key, written.Pending.Hash, written.Token.Id, answer, now);
                 }
 
-                var changes = new List<OpdChange> { new(written.Slot.State.Id, written.Token.Id, "issued") };
-                if (written.Replaces is { } replaced)
-                {
-                    changes.Add(new OpdChange(replaced.SlotId, replaced.TokenId, TokenStatus.Cancelled.ToString()));
-                }
-
                 firstAnswers[written] = new IssuedToken(view, answer, Replayed: false);
-                outcomes[written.Pending] = new IssueOutcome(firstAnswers[written], changes);
+                outcomes[written.Pending] = IssueOutcome.Known(firstAnswers[written], Changes(written));
             }
         }
 
         foreach (var (copy, first) in _copies)
         {
-            outcomes[copy] = new IssueOutcome(firstAnswers[first] with { Replayed = true }, []);
+            outcomes[copy] = IssueOutcome.Known(firstAnswers[first] with { Replayed = true }, []);
         }
 
         return outcomes;
+    }
+
+    private static List<OpdChange> Changes(Written written)
+    {
+        var changes = new List<OpdChange> { new(written.Slot.State.Id, written.Token.Id, "issued") };
+        if (written.Replaces is { } replaced)
+        {
+            changes.Add(new OpdChange(replaced.SlotId, replaced.TokenId, TokenStatus.Cancelled.ToString()));
+        }
+
+        return changes;
     }
 
     /// <summary>A retry gets the first answer; the same key with another request is refused.</summary>

@@ -100,7 +100,7 @@ public sealed class IssueWriter : IAsyncDisposable
         await using var db = await _factory.CreateDbContextAsync();
         await using var transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None);
         using var sql = new IssueStatements((SqliteConnection)db.Database.GetDbConnection(), transaction.Sqlite);
-        var issues = new IssueBatch(db, sql, settings);
+        var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights));
         var answered = new Dictionary<PendingIssue, Result<IssuedToken>>();
         var failed = new Dictionary<PendingIssue, Exception>();
         if (batch.Any(p => p.Key is not null))
@@ -146,7 +146,7 @@ public sealed class IssueWriter : IAsyncDisposable
             }
             else
             {
-                pending.Answer.TrySetResult(outcomes.TryGetValue(pending, out var outcome) ? outcome : new IssueOutcome(answered[pending], []));
+                pending.Answer.TrySetResult(outcomes.TryGetValue(pending, out var outcome) ? outcome : IssueOutcome.Known(answered[pending], []));
             }
         }
     }

@@ -42,6 +42,6 @@ public sealed partial class TokenService
             changes.Announce(change);
         }
 
-        return outcome.Result;
+        return await outcome.Answer();
     }
 }
