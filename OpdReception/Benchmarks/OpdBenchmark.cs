@@ -67,7 +67,8 @@ public static class OpdBenchmark
             }
 
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
-            notes.Insert(1, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
+            notes.Insert(1, $"A slot holds at most {BenchSize.MaxCapacity} seats: a bigger queue is {BenchSize.MaxCapacity} walk-ins and the rest emergencies, each of which adds a seat, issued through the API like the rest.");
+            notes.Insert(2, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
             var report = new BenchReport(size.Name, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
             output.Write(report.ToText());
             output.WriteLine();
@@ -116,7 +117,10 @@ public static class OpdBenchmark
 
     private static BenchRow ReadRow(string group, string figure, Measurement read, Measurement? empty) => new(
         group, figure, $"p50 {IssueBenchmark.Ms(read.Percentile(0.5))} · p95 {IssueBenchmark.Ms(read.Percentile(0.95))}",
-        read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5));
+        read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5))
+    {
+        Details = new Dictionary<string, double> { ["runs"] = read.Runs.Count, ["p50Ms"] = read.Percentile(0.5) / 1000, ["p95Ms"] = read.Percentile(0.95) / 1000, ["meanMs"] = read.MeanMicroseconds / 1000 },
+    };
 
     private static List<string> Settings() =>
     [
