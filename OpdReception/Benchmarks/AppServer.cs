@@ -132,6 +132,7 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__IssuesPerMinutePerClient"] = "100000",
                 ["Opd__SignInAttemptsPerMinute"] = "1000",
                 ["Opd__SeedDemoDay"] = "false",
+                ["Opd__TimeZone"] = BenchApi.Zone.Id,
                 ["StaticAssetsFromBuild"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
             },

@@ -28,14 +28,13 @@ public static class OpdBenchmark
             return 2;
         }
 
-        BenchApi.EnoughDayLeft();
         var took = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         var folder = Directory.CreateTempSubdirectory("opd-bench-");
         try
         {
             var machine = MachineInfo.Read(folder.FullName);
-            output.WriteLine($"OpdReception benchmark ({size.Name}) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
+            output.WriteLine($"OpdReception benchmark ({size.Name}, {machine.Build} build) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
             output.WriteLine($"The server runs as its own process in Production, with {AppServer.IssueLimitSetting} so the benchmark is not throttled.");
 
             var notes = new List<string>();
@@ -127,6 +126,7 @@ public static class OpdBenchmark
         "ASPNETCORE_ENVIRONMENT=Production, plain http on 127.0.0.1 (no TLS)",
         $"{AppServer.IssueLimitSetting} (default 120: the benchmark would otherwise be throttled with 429)",
         "Opd:SignInAttemptsPerMinute=1000",
+        $"Opd:TimeZone={BenchApi.Zone.Id} (where it is about midday now: walk-ins go into today's slots, which must not be over)",
         "Opd:Synchronous=Full (the default: every acknowledged token fsynced)",
         "the server's GC as the app ships (server GC)",
     ];
