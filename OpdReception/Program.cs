@@ -24,6 +24,12 @@ if (args is ["backup" or "restore", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
+// A build run outside Development (the benchmark's server) finds its static assets through the build's manifest, as Development does.
+if (builder.Configuration.GetValue<bool>("StaticAssetsFromBuild"))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
 builder.Services.AddOpdIdentity(builder.Environment);

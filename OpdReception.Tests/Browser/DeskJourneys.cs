@@ -66,6 +66,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await _desk.Slot(doctor.Id, "09:00", "10:00");
         var page = await DeskAsync($"/reception?doctor={doctor.Id}");
         await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+        // The key listener attaches after the first interactive render; a key pressed before it is lost.
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Keyboard.PressAsync("Alt+n");
         await Expect(page.GetByTestId("patient-search")).ToBeFocusedAsync();
@@ -77,6 +79,28 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await Expect(page.GetByTestId("issued-number")).ToHaveTextAsync("T001");
         await page.Keyboard.PressAsync("?");
         await Expect(page.GetByTestId("cheat-sheet")).ToContainTextAsync("Start a new token");
+    }
+
+    [Fact]
+    public async Task On_the_board_slash_finds_a_patient_and_n_opens_the_issuing_form_for_that_doctor()
+    {
+        var doctor = await _desk.Doctor();
+        var slot = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        await _desk.Issue("walkin", slot.Id, name: "Farah Khan");
+        await _desk.Issue("walkin", slot.Id, name: "Gopal Menon");
+        var page = await DeskAsync($"/reception/board/{doctor.Id}");
+        await Expect(page.Locator("[data-testid=queue] tr[data-token]")).ToHaveCountAsync(2);
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.Keyboard.PressAsync("/");
+        await Expect(page.GetByTestId("board-search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("gopal");
+        await Expect(page.Locator("[data-testid=queue] tr[data-token]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=queue] tr[data-token=T002]")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Alt+n");
+        await page.WaitForURLAsync($"**/reception?doctor={doctor.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -77,4 +77,36 @@ public sealed class DoctorAwayTests
         Assert.Null(DoctorAway.CurrentNotice(slot, "On a break, back at 11:15", At(11, 15)));
         Assert.Null(DoctorAway.CurrentNotice(slot with { Status = SlotStatus.Open, DelayMinutes = 0 }, null, At(10, 30)));
     }
+
+    private const string Break = "On a break, back at 11:15";
+
+    /// <summary>09:00 running 20 late (set by the desk, no words); 10:00 and 11:00 pushed to 11:15 by a break; 12:00 on time; 13:00 cancelled.</summary>
+    private static readonly (SlotState, string?)[] DayWithLateStartAndBreak =
+    [
+        (Slot(1, 9, 10, SlotStatus.Delayed, 20), null),
+        (Slot(2, 10, 11, SlotStatus.Delayed, 75), Break),
+        (Slot(3, 11, 12, SlotStatus.Delayed, 15), Break),
+        (Slot(4, 12, 13), null),
+        (Slot(5, 13, 14, SlotStatus.Cancelled, 30), "Cancelled: doctor called away"),
+    ];
+
+    [Theory]
+    [InlineData(8, 0, "Running 20 min late")]
+    [InlineData(9, 19, "Running 20 min late")]
+    [InlineData(9, 20, Break)]
+    [InlineData(10, 30, Break)]
+    [InlineData(11, 14, Break)]
+    [InlineData(11, 15, null)]
+    [InlineData(11, 16, null)]
+    [InlineData(13, 10, null)]
+    public void The_day_says_back_at_only_until_that_time_has_come(int hour, int minute, string? notice)
+    {
+        Assert.Equal(notice, DoctorAway.DayNotice(DayWithLateStartAndBreak, At(hour, minute)));
+    }
+
+    [Fact]
+    public void A_day_with_no_delay_says_nothing()
+    {
+        Assert.Null(DoctorAway.DayNotice([(Slot(1, 10, 11), null), (Slot(2, 11, 12, SlotStatus.Delayed, 0), "On time")], At(9)));
+    }
 }

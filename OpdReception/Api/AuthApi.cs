@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OpdReception.Domain;
 using OpdReception.Security;
 
 namespace OpdReception.Api;
@@ -68,12 +69,12 @@ internal static class AuthApi
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            log.LogInformation("User {User} signed in at {Path}", user!.Id, http.Request.Path);
+            log.LogInformation("User {User} signed in at {Path}", user!.Id, TextRules.ForLog(http.Request.Path.Value));
 
             return (user, null);
         }
 
-        log.LogWarning("Sign-in failed for {Email} at {Path}: {Result}", body.Email.Trim(), http.Request.Path, result.IsLockedOut ? "locked out" : "wrong email or password");
+        log.LogWarning("Sign-in failed for {Email} at {Path}: {Result}", TextRules.ForLog(body.Email.Trim()), TextRules.ForLog(http.Request.Path.Value), result.IsLockedOut ? "locked out" : "wrong email or password");
         return (null, TypedResults.Problem(
             result.IsLockedOut
                 ? $"Too many failed attempts: this account is locked for {OpdIdentity.LockoutTime.TotalMinutes:0} minutes."

@@ -1,118 +1,179 @@
-using Microsoft.Data.Sqlite;
-using OpdReception.Domain;
-using OpdReception.Services;
-using OpdReception.Simulation;
+using System.Diagnostics;
 
 namespace OpdReception.Benchmarks;
 
 /// <summary>
-/// The `benchmark` command. Every figure is measured in the same run as its baseline, on the same disk:
-/// a token issued through the engine against the bare durable write it cannot avoid (one fsync'd SQLite
-/// transaction), and the pure rules against the cheapest thing they could be (a plain sort).
+/// The `benchmark` command: the app as its own process on loopback, measured over HTTP as desks and boards use it, each
+/// figure beside a baseline measured in the same run on the same disk. Prints the table and writes it as JSON and
+/// Markdown. `benchmark engine` keeps the older in-process figures (the engine and the pure rules without HTTP).
 /// </summary>
 public static class OpdBenchmark
 {
+    public const string Usage = "usage: benchmark [--quick] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
+                                "       benchmark engine [--runs N]         (the engine in process, without HTTP)";
+
+    /// <summary>The exit code when every figure was measured but a slot came out wrong.</summary>
+    public const int CorrectnessFailed = 3;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct = default)
     {
-        if (!TryParse(args, out var runs))
+        if (args is ["engine", .. var rest])
         {
-            output.WriteLine("usage: benchmark [--runs N]   (N from 10 to 100000, default 300)");
+            return await EngineBenchmark.RunAsync(rest, output, ct);
+        }
+
+        if (!TryParse(args, out var size, out var outFolder))
+        {
+            output.WriteLine(Usage);
             return 2;
         }
 
-        var day = new DateOnly(2030, 1, 7);
-        await using var host = await SimulationHost.StartAsync(day.ToDateTime(new TimeOnly(7, 0)), ct);
-        var desk = host.Desk;
-        var doctor = (await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Bench", "General Medicine", ["Monday"], "1"), ct)).Value!;
-        var slots = new List<SlotView>();
-        for (var hour = 9; hour < 17; hour++)
-        {
-            var created = await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0), 500, 5), ct);
-            slots.Add(created.Value!);
-        }
-
-        output.WriteLine($"OpdReception benchmark: {runs} runs each, {Environment.ProcessorCount} cores, SQLite WAL + synchronous=FULL on {Path.GetTempPath()}");
-        output.WriteLine();
-        output.WriteLine(Measurement.Header);
-
-        var bareWrite = await BareDurableWriteAsync(runs, ct);
-        output.WriteLine(bareWrite.Row(null));
-        var patient = 0;
-        Task Issue(int slot, TokenSource source) => Must(desk.Tokens.IssueAsync(
-            new IssueRequest(slots[slot % slots.Count].Id, source, $"B{Interlocked.Increment(ref patient):000000}", "Bench Patient", "+91 98765 43210"), "benchmark", ct));
-
-        await Issue(0, TokenSource.WalkIn);
-        var issue = await Measurement.TimeAsync("issue a token (engine, one desk)", runs, i => Issue(i, TokenSource.WalkIn));
-        output.WriteLine(issue.Row(bareWrite));
-        var contended = await Measurement.TimeConcurrentlyAsync("issue a token (engine, 8 desks, one slot)", runs, 8, _ => Issue(3, TokenSource.Online));
-        output.WriteLine(contended.Row(bareWrite));
-        var queue = await Measurement.TimeAsync($"read a queue ({(await desk.Tokens.QueueAsync(slots[3].Id, ct)).Value!.Tokens.Count} tokens)", runs, _ => Must(desk.Tokens.QueueAsync(slots[3].Id, ct)));
-        output.WriteLine(queue.Row(bareWrite));
-
-        output.WriteLine();
-        var entries = Enumerable.Range(1, 200).Select(i => new QueueEntry(i, TokenStatus.Waiting, (i % 5 + 1) * 100, day.ToDateTime(new TimeOnly(8, 0)).AddSeconds(i))).ToArray();
-        var state = new SlotState(1, 1, day, new TimeOnly(9, 0), new TimeOnly(17, 0), 500, 0, 200, 200, SlotStatus.Open, 0);
-        var sort = await Measurement.TimeAsync("sort 200 entries (baseline)", runs, _ => Task.FromResult(entries.OrderByDescending(e => e.PriorityScore).ToList()));
-        output.WriteLine(sort.Row(null));
-        var arrange = await Measurement.TimeAsync("arrange a queue of 200 (rules)", runs, _ => Task.FromResult(Queue.Arrange(state, entries, 5, day.ToDateTime(new TimeOnly(10, 0)))));
-        output.WriteLine(arrange.Row(sort));
-        var decide = await Measurement.TimeAsync("decide one issue (rules)", runs, _ => Task.FromResult(TokenDesk.Issue(state, TokenSource.WalkIn, PriorityWeights.Default, day.ToDateTime(new TimeOnly(10, 0)), null, [])));
-        output.WriteLine(decide.Row(sort));
-        output.WriteLine();
-        output.WriteLine($"ratio: mean time against the row's baseline (the bare durable write above, or the plain sort).");
-        output.WriteLine();
-        await HistoryBenchmark.RunAsync(runs, output, ct);
-        return 0;
-    }
-
-    /// <summary>The floor for any acknowledged write on this disk: one immediate transaction, one row, fsync'd.</summary>
-    private static async Task<Measurement> BareDurableWriteAsync(int runs, CancellationToken ct)
-    {
+        var took = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
         var folder = Directory.CreateTempSubdirectory("opd-bench-");
         try
         {
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.FullName, "bare.db")};Pooling=False");
-            await connection.OpenAsync(ct);
-            await using (var setup = connection.CreateCommand())
+            var machine = MachineInfo.Read(folder.FullName);
+            output.WriteLine($"OpdReception benchmark ({size.Name}, {machine.Build} build) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
+            output.WriteLine($"The server runs as its own process in Production, with {AppServer.IssueLimitSetting} so the benchmark is not throttled.");
+
+            var notes = new List<string>();
+            var rows = new List<BenchRow>();
+            CorrectnessCheck check;
+            ReadFigures empty;
+            await using (var server = await StartAsync(folder, "empty", history: null, output, ct))
             {
-                setup.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, slot INTEGER, number INTEGER);";
-                await setup.ExecuteNonQueryAsync(ct);
+                output.WriteLine("Issuing...");
+                (var issueRows, check) = await IssueBenchmark.RunAsync(server, size, folder.FullName, output, ct);
+                rows.AddRange(issueRows);
+                output.WriteLine("Reads and a reallocation, empty database...");
+                empty = await ReadBenchmark.RunAsync(server, size, ct);
             }
 
-            return await Measurement.TimeAsync("bare durable write (baseline)", runs, async i =>
+            ReadFigures old;
+            History? history = null;
+            await using (var server = await StartAsync(folder, "year-old", tokens => history = tokens, output, ct, size.HistoryTokens))
             {
-                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-                await using var insert = connection.CreateCommand();
-                insert.Transaction = tx;
-                insert.CommandText = "INSERT INTO t (slot, number) VALUES (1, $n)";
-                insert.Parameters.AddWithValue("$n", i);
-                await insert.ExecuteNonQueryAsync(ct);
-                await tx.CommitAsync(ct);
-            });
+                output.WriteLine("Reads and a reallocation, year-old database...");
+                old = await ReadBenchmark.RunAsync(server, size, ct);
+            }
+
+            rows.AddRange(ReadRows(empty, old, history!, size));
+            await using (var server = await StartAsync(folder, "boards", history: null, output, ct))
+            {
+                output.WriteLine("Live boards in headless Chromium...");
+                rows.AddRange(await CircuitBenchmark.RunAsync(server, size, notes, ct));
+            }
+
+            notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
+            notes.Insert(1, $"A slot holds at most {BenchSize.MaxCapacity} seats: a bigger queue is {BenchSize.MaxCapacity} walk-ins and the rest emergencies, each of which adds a seat, issued through the API like the rest.");
+            notes.Insert(2, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
+            var report = new BenchReport(size.Name, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
+            output.Write(report.ToText());
+            output.WriteLine();
+            output.WriteLine(check.Passed ? "Correctness: passed." : "Correctness: FAILED: " + string.Join("; ", check.Problems.Take(10)));
+            Write(report, outFolder, output);
+            return check.Passed ? 0 : CorrectnessFailed;
         }
         finally
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
     }
 
-    private static async Task Must<T>(Task<Result<T>> operation)
+    private static async Task<AppServer> StartAsync(DirectoryInfo folder, string name, Action<History>? history, TextWriter output, CancellationToken ct, int historyTokens = 0)
     {
-        var result = await operation;
-        if (!result.IsOk)
+        var database = Path.Combine(folder.FullName, $"{name}.db");
+        await AppServer.CreateAdminAsync(database, ct);
+        if (history is not null)
         {
-            throw new InvalidOperationException($"Benchmark step refused: {result.Problem!.Detail}");
+            // Written into the file before the server opens it, as a year of use would have left it.
+            var written = await YearOfHistory.SeedAsync($"Data Source={database}", BenchApi.Today, historyTokens, ct);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            output.WriteLine($"  a year of history: {written.Tokens:N0} tokens, {written.Slots:N0} slots, {written.Patients:N0} patients, written in {written.Took.TotalSeconds:0.0} s");
+            history(written);
         }
+
+        return await AppServer.StartAsync(database, ct);
     }
 
-    private static bool TryParse(string[] args, out int runs)
+    private static IEnumerable<BenchRow> ReadRows(ReadFigures empty, ReadFigures old, History history, BenchSize size)
     {
-        runs = 300;
-        return args switch
+        var group = $"Reading over HTTP, one client, {size.ReadRuns} runs each (today's queues; year-old = {history.Tokens:N0} tokens of history)";
+        foreach (var (fresh, aged) in empty.Reads.Zip(old.Reads))
         {
-            [] => true,
-            ["--runs", var n] => int.TryParse(n, out runs) && runs is >= 10 and <= 100_000,
-            _ => false,
-        };
+            yield return ReadRow(group, $"{fresh.Name}, empty database", fresh, null);
+            yield return ReadRow(group, $"{aged.Name}, year-old database", aged, fresh);
+        }
+
+        var reallocation = "A cancelled slot's tokens reallocated to a named slot (POST /api/tokens/reallocate/{slot}, one request)";
+        yield return new BenchRow(reallocation, $"{empty.Reallocation.Name}, empty database", IssueBenchmark.Ms(empty.Reallocation.Percentile(0.5)),
+            empty.Reallocation.Percentile(0.5) / 1000, "ms");
+        yield return new BenchRow(reallocation, $"{old.Reallocation.Name}, year-old database", IssueBenchmark.Ms(old.Reallocation.Percentile(0.5)),
+            old.Reallocation.Percentile(0.5) / 1000, "ms", "empty database", old.Reallocation.Percentile(0.5) / empty.Reallocation.Percentile(0.5));
+    }
+
+    private static BenchRow ReadRow(string group, string figure, Measurement read, Measurement? empty) => new(
+        group, figure, $"p50 {IssueBenchmark.Ms(read.Percentile(0.5))} · p95 {IssueBenchmark.Ms(read.Percentile(0.95))}",
+        read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5))
+    {
+        Details = new Dictionary<string, double> { ["runs"] = read.Runs.Count, ["p50Ms"] = read.Percentile(0.5) / 1000, ["p95Ms"] = read.Percentile(0.95) / 1000, ["meanMs"] = read.MeanMicroseconds / 1000 },
+    };
+
+    private static List<string> Settings() =>
+    [
+        "ASPNETCORE_ENVIRONMENT=Production, plain http on 127.0.0.1 (no TLS)",
+        $"{AppServer.IssueLimitSetting} (default 120: the benchmark would otherwise be throttled with 429)",
+        "Opd:SignInAttemptsPerMinute=1000",
+        $"Opd:TimeZone={BenchApi.Zone.Id} (where it is about midday now: walk-ins go into today's slots, which must not be over)",
+        "Opd:Synchronous=Full (the default: every acknowledged token fsynced)",
+        "the server's GC as the app ships (server GC)",
+    ];
+
+    private static void Write(BenchReport report, string? outFolder, TextWriter output)
+    {
+        var folder = outFolder ?? Path.Combine(RepositoryRoot(), "docs", "bench");
+        Directory.CreateDirectory(folder);
+        var name = report.Mode == BenchSize.Full.Name ? "latest" : $"latest-{report.Mode}";
+        File.WriteAllText(Path.Combine(folder, $"{name}.json"), report.ToJson());
+        File.WriteAllText(Path.Combine(folder, $"{name}.md"), report.ToMarkdown());
+        output.WriteLine($"Written: {Path.Combine(folder, name)}.json and .md");
+    }
+
+    /// <summary>The repository the command runs in (the folder holding OpdReception/), else the working folder.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "OpdReception", "OpdReception.csproj")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Environment.CurrentDirectory;
+    }
+
+    private static bool TryParse(string[] args, out BenchSize size, out string? outFolder)
+    {
+        size = BenchSize.Full;
+        outFolder = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    size = BenchSize.Quick;
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    outFolder = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -74,8 +74,19 @@ public static class DoctorAway
     /// The notice a slot's delay still stands for: shown while the slot has not begun yet (its start plus delay is
     /// ahead), so a break that is over no longer says so.
     /// </summary>
-    public static string? CurrentNotice(SlotState slot, string? reason, DateTime now) =>
-        slot.Status == SlotStatus.Delayed && slot.DelayMinutes > 0 && slot.StartsAt.AddMinutes(slot.DelayMinutes) > now
-            ? reason
-            : null;
+    public static string? CurrentNotice(SlotState slot, string? reason, DateTime now) => StillAhead(slot, now) ? reason : null;
+
+    /// <summary>
+    /// What a doctor's day says about a delay at <paramref name="now"/>: the words of the first slot whose delayed start
+    /// is still ahead ("On a break, back at 11:15"), or "Running N min late" for a delay the desk set without words.
+    /// Nothing once every delayed slot has begun: at 11:15 the doctor is back, whether or not anyone changed the day.
+    /// </summary>
+    public static string? DayNotice(IEnumerable<(SlotState Slot, string? Reason)> slots, DateTime now) =>
+        slots.Where(s => StillAhead(s.Slot, now))
+            .OrderBy(s => s.Slot.StartsAt)
+            .Select(s => s.Reason ?? $"Running {s.Slot.DelayMinutes} min late")
+            .FirstOrDefault();
+
+    private static bool StillAhead(SlotState slot, DateTime now) =>
+        slot.Status == SlotStatus.Delayed && slot.DelayMinutes > 0 && slot.StartsAt.AddMinutes(slot.DelayMinutes) > now;
 }

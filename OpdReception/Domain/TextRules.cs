@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpdReception.Domain;
 
 /// <summary>
@@ -9,6 +11,47 @@ public static class TextRules
 {
     /// <summary>LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they reorder the text around them on screen.</summary>
     public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>The most of a typed text one log line echoes: enough to recognise it, too little to flood the log.</summary>
+    public const int LogLength = 80;
+
+    /// <summary>
+    /// Typed text made safe to echo in a log line: every character that could start a forged line or hide or reorder
+    /// what a log viewer shows (control characters, line and paragraph separators, bidirectional controls and marks,
+    /// broken surrogates) is written as a visible \uXXXX escape, and the text is cut at <paramref name="max"/>
+    /// characters with a note of how much was cut. Null stays visible as "(none)".
+    /// </summary>
+    public static string ForLog(string? text, int max = LogLength)
+    {
+        if (text is null)
+        {
+            return "(none)";
+        }
+
+        var safe = new System.Text.StringBuilder(Math.Min(text.Length, max) + 16);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var piece = pair ? text.Substring(i, 2)
+                : HidesInLog(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")
+                : c.ToString();
+            if (safe.Length + piece.Length > max)
+            {
+                break;
+            }
+
+            safe.Append(piece);
+            i += pair ? 2 : 1;
+        }
+
+        return i < text.Length ? string.Create(CultureInfo.InvariantCulture, $"{safe}…(+{text.Length - i} more)") : safe.ToString();
+    }
+
+    private static bool HidesInLog(char c) =>
+        char.IsControl(c) || IsBidiControl(c) || char.IsSurrogate(c)
+        || c is '\u2028' or '\u2029' or '\u200E' or '\u200F' or '\u061C' or '\uFFFE' or '\uFFFF';
 
     /// <summary>Null when the text is acceptable; otherwise why not, in plain words.</summary>
     public static string? Problem(string text)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.StaticAssets;
+using OpdReception.Domain;
 
 namespace OpdReception.Security;
 
@@ -19,7 +20,7 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
         if (http.User.IsSignedIn() && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && !await stamps.StillValidAsync(http.User, http.RequestServices, identity.Value))
         {
-            log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", http.User.UserId(), http.Request.Path);
+            log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", http.User.UserId(), TextRules.ForLog(http.Request.Path.Value));
             http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         }
 
@@ -42,7 +43,7 @@ public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment env
                 break;
             case AccessDecision.Refused refused:
                 log.LogWarning("Refused {Endpoint} ({Path}) to user {User} ({Roles}): {Reason}",
-                    rule.Key, http.Request.Path, http.User.UserId(), http.User.RoleLabel(), refused.Reason);
+                    rule.Key, TextRules.ForLog(http.Request.Path.Value), http.User.UserId(), http.User.RoleLabel(), refused.Reason);
                 await http.ForbidAsync();
                 break;
             default:

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpdReception.Data;
+using OpdReception.Domain;
 using OpdReception.Services;
 
 namespace OpdReception.Security;
@@ -96,7 +97,7 @@ public static class OpdIdentity
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn")
-                    .LogWarning("Sign-in attempts over the limit from {Client} at {Path}", http.Connection.RemoteIpAddress, http.Request.Path);
+                    .LogWarning("Sign-in attempts over the limit from {Client} at {Path}", http.Connection.RemoteIpAddress, TextRules.ForLog(http.Request.Path.Value));
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,

@@ -1,3 +1,5 @@
+using OpdReception.Domain;
+
 namespace OpdReception.Security;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class SameOriginWrites(RequestDelegate next, ILogger<SameOriginWri
     {
         if (Guarded(http.Request) && Refusal(http.Request) is { } reason)
         {
-            log.LogWarning("Refused a cross-site write {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, reason);
+            log.LogWarning("Refused a cross-site write {Method} {Path}: {Reason}", TextRules.ForLog(http.Request.Method), TextRules.ForLog(http.Request.Path.Value), reason);
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

@@ -16,10 +16,14 @@ public sealed record DoctorDay(
 
     public int EmergencySeats => Slots.Sum(s => s.EmergencyExtensions);
 
-    public int DelayMinutes => Slots.Where(s => s.Status == SlotStatus.Delayed).Select(s => s.DelayMinutes).DefaultIfEmpty().Max();
-
-    /// <summary>What the doctor (or the desk) said about the delay: "Running 20 min late", "On a break, back at 11:15".</summary>
-    public string? DelayNotice => Slots.Where(s => s.Status == SlotStatus.Delayed && s.DelayMinutes > 0).Select(s => s.StatusReason).FirstOrDefault(r => r is not null);
+    /// <summary>
+    /// What the doctor (or the desk) said about the delay, while it still stands at <paramref name="now"/>:
+    /// "Running 20 min late", "On a break, back at 11:15"; nothing once the doctor is back.
+    /// </summary>
+    public string? NoticeAt(DateTime now) => DoctorAway.DayNotice(
+        Slots.Select(s => (new SlotState(s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+            s.BookedCount, 0, s.Status, s.DelayMinutes), s.StatusReason)),
+        now);
 }
 
 /// <summary>A registered patient the desk can pick while typing.</summary>
