@@ -81,6 +81,13 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the server has used so far, user and kernel.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The server's resident memory (VmRSS) in kilobytes, as the kernel counts it.</summary>
     public long ResidentKilobytes()
     {
@@ -125,6 +132,7 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__IssuesPerMinutePerClient"] = "100000",
                 ["Opd__SignInAttemptsPerMinute"] = "1000",
                 ["Opd__SeedDemoDay"] = "false",
+                ["Opd__TimeZone"] = BenchApi.Zone.Id,
                 ["StaticAssetsFromBuild"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
             },

@@ -9,7 +9,11 @@ namespace OpdReception.Benchmarks;
 /// One line of the table: a figure, its value in words and as a number, and, where it has one, the baseline it is
 /// read against (measured in the same run) with the ratio value/baseline.
 /// </summary>
-public sealed record BenchRow(string Group, string Figure, string Value, double? Number, string? Unit, string? Baseline = null, double? Ratio = null);
+public sealed record BenchRow(string Group, string Figure, string Value, double? Number, string? Unit, string? Baseline = null, double? Ratio = null)
+{
+    /// <summary>The figures behind <see cref="Value"/> as numbers, for comparing runs by program (p50Ms, serverCores, ...).</summary>
+    public IReadOnlyDictionary<string, double>? Details { get; init; }
+}
 
 /// <summary>Every slot the run issued into, checked through the API after the issuing stopped.</summary>
 public sealed record CorrectnessCheck(int Slots, int Acknowledged, int Found, IReadOnlyList<string> Problems)
@@ -32,19 +36,20 @@ public sealed record BenchReport(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>The console table: the ratio before the value, so the column people compare lines up.</summary>
     public string ToText()
     {
         var text = new StringBuilder();
-        var width = Math.Max(40, Rows.Max(r => r.Figure.Length));
-        var valueWidth = Math.Max(20, Rows.Max(r => r.Value.Length));
         foreach (var group in Rows.GroupBy(r => r.Group))
         {
+            var baselines = group.Select(r => r.Baseline).OfType<string>().Distinct().ToList();
+            var width = group.Max(r => r.Figure.Length);
             text.AppendLine();
-            text.AppendLine(group.Key);
+            text.AppendLine(group.Key + (baselines.Count > 0 ? $" (ratio: of {string.Join("; ", baselines)})" : ""));
             foreach (var row in group)
             {
-                text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} {2}",
-                    row.Figure.PadRight(width), row.Value.PadRight(valueWidth), RatioText(row)));
+                text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0}  {1,7}  {2}",
+                    row.Figure.PadRight(width), row.Ratio is { } ratio ? Ratio(ratio) : "", row.Value));
             }
         }
 
@@ -87,9 +92,6 @@ public sealed record BenchReport(
 
         return md.ToString();
     }
-
-    private static string RatioText(BenchRow row) =>
-        row.Ratio is { } ratio ? $"{Ratio(ratio),8} of {row.Baseline}" : row.Baseline is { } baseline ? $"         ({baseline})" : "";
 
     public static string Ratio(double ratio) => ratio switch
     {

@@ -28,7 +28,7 @@ public sealed record BenchSize(
     public const int MaxCapacity = 500;
 
     public static readonly BenchSize Full = new(
-        "full", RawInserts: 3000, WarmupRequests: 400, Clients: [1, 8, 32, 128], SpreadSlots: 64,
+        "full", RawInserts: 3000, WarmupRequests: 1000, Clients: [1, 8, 32, 128], SpreadSlots: 64,
         SequentialRequests: 400, ConcurrentRequests: 2000, ConcentratedCapacity: MaxCapacity, ConcentratedOverflow: 50,
         QueueSizes: [20, 200, 2000], DaySlots: 7, TokensPerDaySlot: 30, ReadRuns: 60, ReallocatedTokens: 200,
         HistoryTokens: 1_000_000, DisplayPages: [20, 50], BoardPages: 20, LatencyTrials: 5);

@@ -56,12 +56,19 @@ public static class CircuitBenchmark
 
         var rows = new List<BenchRow>();
         var before = await SettledKilobytesAsync(server, ct);
-        var displays = 0;
+        var (displays, last) = (0, before);
         foreach (var count in size.DisplayPages)
         {
             pages.AddRange(await OpenAsync(browser, displayUrl, null, "display", count - displays, ct));
-            displays = count;
-            rows.Add(MemoryRow($"server memory per open waiting-room display (/display), {count} open", await SettledKilobytesAsync(server, ct) - before, count));
+            var now = await SettledKilobytesAsync(server, ct);
+            var row = MemoryRow($"server memory per open waiting-room display (/display), {count} open", now - before, count);
+
+            // Past the first batch, what the latest pages added alone: one-time costs of the first circuits left out.
+            rows.Add(displays == 0 ? row : row with
+            {
+                Value = row.Value.TrimEnd(')') + string.Format(CultureInfo.InvariantCulture, "; the last {0}: {1} KB each)", count - displays, BenchReport.Number((double)(now - last) / (count - displays))),
+            });
+            (displays, last) = (count, now);
         }
 
         var beforeBoards = await SettledKilobytesAsync(server, ct);

@@ -10,19 +10,27 @@ namespace OpdReception.Benchmarks;
 /// last was answered, until <see cref="Requests"/> were sent. Every answer is kept: a 201 is a token, a 409 a slot
 /// that was full (expected only where the burst asks for more seats than there are), anything else an error.
 /// </summary>
-public sealed record IssueLoad(string Shape, int Clients, int Requests, Measurement Timing, IReadOnlyList<Issued> Created, int Refused, IReadOnlyList<string> Errors)
+public sealed record IssueLoad(string Shape, int Clients, int Requests, Measurement Timing, IReadOnlyList<Issued> Created, int Refused, IReadOnlyList<string> Errors, TimeSpan ServerCpu)
 {
     public double TokensPerSecond => Created.Count / Timing.Wall.TotalSeconds;
+
+    /// <summary>How many of the machine's cores the server kept busy on average: below the core count, something other than CPU holds it back.</summary>
+    public double ServerCores => ServerCpu / Timing.Wall;
+
+    /// <summary>The server's CPU time per answered request.</summary>
+    public double ServerCpuMillisecondsPerRequest => ServerCpu.TotalMilliseconds / Requests;
 
     public double Milliseconds(double percentile) => Timing.Percentile(percentile) / 1000;
 
     /// <summary>Runs the burst; request i goes to <paramref name="slotFor"/>(i).</summary>
-    public static async Task<IssueLoad> RunAsync(HttpClient client, string shape, int clients, int requests, Func<int, int> slotFor, CancellationToken ct)
+    public static async Task<IssueLoad> RunAsync(AppServer server, string shape, int clients, int requests, Func<int, int> slotFor, CancellationToken ct)
     {
+        var client = server.Client;
         var runs = new TimeSpan[requests];
         var answers = new (HttpStatusCode Status, byte[] Body)[requests];
         var failures = new string?[requests];
         var next = -1;
+        var cpu = server.ProcessorTime();
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -44,6 +52,7 @@ public sealed record IssueLoad(string Shape, int Clients, int Requests, Measurem
             }
         }, ct)));
         var timing = new Measurement($"{shape}, {clients} clients", runs, wall.Elapsed);
+        var serverCpu = server.ProcessorTime() - cpu;
 
         // Read the answers after the clock stopped, so parsing them costs the server nothing in the figures.
         var created = new List<Issued>();
@@ -70,6 +79,6 @@ public sealed record IssueLoad(string Shape, int Clients, int Requests, Measurem
             }
         }
 
-        return new IssueLoad(shape, clients, requests, timing, created, refused, errors);
+        return new IssueLoad(shape, clients, requests, timing, created, refused, errors, serverCpu);
     }
 }

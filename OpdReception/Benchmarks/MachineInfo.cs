@@ -4,13 +4,14 @@ using System.Runtime.InteropServices;
 namespace OpdReception.Benchmarks;
 
 /// <summary>Where the figures came from: they mean little without the machine, its disk, and how busy it was.</summary>
-public sealed record MachineInfo(int Cores, string Cpu, string Os, string Dotnet, string DiskFolder, string FileSystem, string LoadAtStart, string? LoadAtEnd = null)
+public sealed record MachineInfo(int Cores, string Cpu, string Os, string Dotnet, string Build, string DiskFolder, string FileSystem, string LoadAtStart, string? LoadAtEnd = null)
 {
     public static MachineInfo Read(string diskFolder) => new(
         Environment.ProcessorCount,
         CpuModel(),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
+        BuildOf(typeof(Program).Assembly),
         diskFolder,
         FileSystemOf(diskFolder),
         Load());
@@ -18,12 +19,17 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Dotnet
     public MachineInfo Finished() => this with { LoadAtEnd = Load() };
 
     public string ToMarkdown() =>
-        $"Machine: {Cores} cores ({Cpu}), {Os}, {Dotnet}; databases in {DiskFolder} ({FileSystem}); " +
+        $"Machine: {Cores} cores ({Cpu}), {Os}, {Dotnet}, {Build} build; databases in {DiskFolder} ({FileSystem}); " +
         $"load average (1/5/15 min) {LoadAtStart} at the start, {LoadAtEnd ?? "?"} at the end.";
 
     /// <summary>The 1, 5 and 15 minute load averages: other work on the machine moves every figure.</summary>
     public static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>A Debug build runs unoptimized code: its figures are not the app's.</summary>
+    private static string BuildOf(System.Reflection.Assembly assembly) =>
+        assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .OfType<System.Diagnostics.DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "Release";
 
     private static string CpuModel()
     {

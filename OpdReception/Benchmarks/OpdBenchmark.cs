@@ -28,14 +28,13 @@ public static class OpdBenchmark
             return 2;
         }
 
-        BenchApi.EnoughDayLeft();
         var took = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         var folder = Directory.CreateTempSubdirectory("opd-bench-");
         try
         {
             var machine = MachineInfo.Read(folder.FullName);
-            output.WriteLine($"OpdReception benchmark ({size.Name}) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
+            output.WriteLine($"OpdReception benchmark ({size.Name}, {machine.Build} build) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
             output.WriteLine($"The server runs as its own process in Production, with {AppServer.IssueLimitSetting} so the benchmark is not throttled.");
 
             var notes = new List<string>();
@@ -67,7 +66,8 @@ public static class OpdBenchmark
             }
 
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
-            notes.Insert(1, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
+            notes.Insert(1, $"A slot holds at most {BenchSize.MaxCapacity} seats: a bigger queue is {BenchSize.MaxCapacity} walk-ins and the rest emergencies, each of which adds a seat, issued through the API like the rest.");
+            notes.Insert(2, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
             var report = new BenchReport(size.Name, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
             output.Write(report.ToText());
             output.WriteLine();
@@ -116,13 +116,17 @@ public static class OpdBenchmark
 
     private static BenchRow ReadRow(string group, string figure, Measurement read, Measurement? empty) => new(
         group, figure, $"p50 {IssueBenchmark.Ms(read.Percentile(0.5))} · p95 {IssueBenchmark.Ms(read.Percentile(0.95))}",
-        read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5));
+        read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5))
+    {
+        Details = new Dictionary<string, double> { ["runs"] = read.Runs.Count, ["p50Ms"] = read.Percentile(0.5) / 1000, ["p95Ms"] = read.Percentile(0.95) / 1000, ["meanMs"] = read.MeanMicroseconds / 1000 },
+    };
 
     private static List<string> Settings() =>
     [
         "ASPNETCORE_ENVIRONMENT=Production, plain http on 127.0.0.1 (no TLS)",
         $"{AppServer.IssueLimitSetting} (default 120: the benchmark would otherwise be throttled with 429)",
         "Opd:SignInAttemptsPerMinute=1000",
+        $"Opd:TimeZone={BenchApi.Zone.Id} (where it is about midday now: walk-ins go into today's slots, which must not be over)",
         "Opd:Synchronous=Full (the default: every acknowledged token fsynced)",
         "the server's GC as the app ships (server GC)",
     ];
