@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpdReception.Services;
 using OpdReception.Tests.Support;
@@ -6,6 +7,18 @@ namespace OpdReception.Tests.Platform;
 
 public sealed class SettingsTests
 {
+    [Fact]
+    public async Task A_first_start_on_a_fresh_database_logs_no_error_while_the_settings_table_does_not_exist_yet()
+    {
+        await using var app = new OpdApp().CapturingLogs("Warning");
+        var desk = new Desk(app.CreateClient());
+
+        await desk.NewSlot();
+
+        var errors = app.Logs!.Lines.Where(l => l.Level >= LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, "Errors at a clean start:\n" + string.Join("\n", errors.Select(e => $"{e.Category}: {e.Text[..Math.Min(200, e.Text.Length)]}")));
+    }
+
     [Fact]
     public async Task Weights_from_settings_set_the_priority_score()
     {

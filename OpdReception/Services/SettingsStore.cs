@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -58,15 +57,24 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
             return saved;
         }
 
+        using var db = factory.CreateDbContext();
+        // Before the first migration there is no table yet: appsettings alone, and read again after migrating. Asked
+        // first rather than caught, so a fresh start does not log a failed query the operator would take for a fault.
+        return HasSettingsTable(db) ? _saved = db.Settings.AsNoTracking().ToDictionary(s => s.Key, s => s.Value) : new Dictionary<string, string>();
+    }
+
+    private static bool HasSettingsTable(OpdDbContext db)
+    {
+        db.Database.OpenConnection();
         try
         {
-            using var db = factory.CreateDbContext();
-            return _saved = db.Settings.AsNoTracking().ToDictionary(s => s.Key, s => s.Value);
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Settings'";
+            return command.ExecuteScalar() is not null;
         }
-        catch (SqliteException)
+        finally
         {
-            // Before the first migration there is no table yet: appsettings alone, and read again after migrating.
-            return new Dictionary<string, string>();
+            db.Database.CloseConnection();
         }
     }
 

@@ -143,4 +143,26 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
 
         page.WaitForAssertion(() => Assert.Contains("Dr. Forgotten has OPD on Mondays but no slots today", page.Find("[data-testid=warnings]").TextContent));
     }
+
+    [Fact]
+    public void Schedules_page_says_what_to_do_before_a_doctor_is_chosen()
+    {
+        var page = RenderAsAdmin<Schedules>("/admin/schedules");
+
+        page.WaitForAssertion(() => Assert.Contains("Choose a doctor", page.Find("[data-testid=schedule-hint]").TextContent));
+    }
+
+    [Fact]
+    public async Task Slots_page_says_a_doctors_delay_once_not_running_late_twice()
+    {
+        var doctor = await Desk.Doctor("Slots words", "Dr. Twice");
+        await Desk.Slot(doctor.Id, "09:00", "10:00");
+        App.SetTime(8);
+        (await Desk.Client.Post($"/api/doctors/{doctor.Id}/running-late", new { minutes = 20 })).EnsureSuccessStatusCode();
+
+        var slots = RenderAsAdmin<Slots>($"/admin/slots?date={OpdApp.Day:yyyy-MM-dd}");
+
+        slots.WaitForAssertion(() => Assert.Contains("Running 20 min late", slots.Find("[data-testid=slots]").TextContent));
+        Assert.DoesNotContain("Running late · Running", slots.Find("[data-testid=slots]").TextContent);
+    }
 }
