@@ -82,6 +82,26 @@ public sealed class SignInTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_bearer_token_stops_working_as_soon_as_wrong_passwords_lock_its_account()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var email = "guessed@test.opd";
+        await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync(email, "Guessed At", OpdApp.Password, [Roles.Receptionist]);
+        var login = await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = OpdApp.Password }, Ct);
+        var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.ReadJson()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
+
+        // The account's answer is remembered between requests; the lockout must end that at once, not after a while.
+        for (var attempt = 1; attempt <= OpdIdentity.LockoutAttempts; attempt++)
+        {
+            await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-1" }, Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task There_is_no_registration_endpoint()
     {
         var anonymous = await app.AnonymousClient().PostAsJsonAsync("/api/auth/register", new { email = "new@test.opd", password = OpdApp.Password }, Ct);

@@ -28,7 +28,7 @@ public static class OpdDatabase
     public static string DataFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, DiskSync sync = DiskSync.Full) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability(sync), new Versioning());
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteDurability(sync), new Versioning(), new Security.AccountSaves());
 
     /// <summary>A relative file is placed under the app's content root, never the caller's working folder.</summary>
     public static string ResolveConnectionString(string connectionString, string contentRoot)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -22,6 +23,9 @@ public sealed class WriteTransaction : IAsyncDisposable
         _gate = gate;
         _transaction = transaction;
     }
+
+    /// <summary>The SQLite transaction underneath, for statements written by hand on the same connection.</summary>
+    public SqliteTransaction Sqlite => (SqliteTransaction)_transaction.GetDbTransaction();
 
     public static async Task<WriteTransaction> BeginAsync(OpdDbContext db, CancellationToken ct)
     {

@@ -65,6 +65,9 @@ public static class DayQueue
             .Select(s => (DateTime?)Begins(s.Slot))
             .Min() ?? now;
         var position = 0;
+
+        // The part of a reason that names the slot and the kinds ahead is the same for every token of a kind in a slot.
+        var placesInSlot = new Dictionary<(TokenSource, int), string>();
         foreach (var token in emergencies.Concat(routine))
         {
             var slot = slotOf[token.SlotId];
@@ -72,7 +75,7 @@ public static class DayQueue
             var estimate = Later(doctorFreeAt, notBefore);
             doctorFreeAt = estimate.AddMinutes(slot.MinutesPerConsultation);
             places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= slot.Slot.EndsAt,
-                Reason(token, slot.Slot, weights)));
+                Reason(token, slot.Slot, weights, placesInSlot)));
         }
 
         places.AddRange(cancelled
@@ -100,7 +103,9 @@ public static class DayQueue
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Why the token stands where it does, in a receptionist's words.</summary>
-    public static string Reason(DayEntry token, SlotState slot, PriorityWeights weights)
+    public static string Reason(DayEntry token, SlotState slot, PriorityWeights weights) => Reason(token, slot, weights, null);
+
+    private static string Reason(DayEntry token, SlotState slot, PriorityWeights weights, Dictionary<(TokenSource, int), string>? placesInSlot)
     {
         if (token.Status == TokenStatus.InConsultation)
         {
@@ -126,7 +131,13 @@ public static class DayQueue
             TokenSource.FollowUp => here ? "Follow-up, checked in" : "Follow-up, not checked in yet",
             _ => "Emergency, not here yet",
         };
-        return $"{who}; {PlaceInSlot(token.Source, slot, weights)}";
+        if (placesInSlot is null || !placesInSlot.TryGetValue((token.Source, slot.Id), out var place))
+        {
+            place = PlaceInSlot(token.Source, slot, weights);
+            placesInSlot?.Add((token.Source, slot.Id), place);
+        }
+
+        return $"{who}; {place}";
     }
 
     /// <summary>Which kinds of patient of the same slot come before or after this one, by the weights.</summary>

@@ -14,11 +14,11 @@ namespace OpdReception.Security;
 /// </summary>
 public sealed class AccessEnforcement(RequestDelegate next, IHostEnvironment environment, ILogger<AccessEnforcement> log)
 {
-    public async Task InvokeAsync(HttpContext http, AccessOwnership ownership, UserManager<OpdUser> users, IOptions<IdentityOptions> identity)
+    public async Task InvokeAsync(HttpContext http, AccessOwnership ownership, AccountStamps stamps, IOptions<IdentityOptions> identity)
     {
         // A bearer token carries no later news of its account: a locked account or renewed security stamp ends it now.
         if (http.User.IsSignedIn() && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await RevalidatingAuthState.StillValidAsync(users, http.User, identity.Value))
+            && !await stamps.StillValidAsync(http.User, http.RequestServices, identity.Value))
         {
             log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", http.User.UserId(), TextRules.ForLog(http.Request.Path.Value));
             http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());

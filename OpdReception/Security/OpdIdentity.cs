@@ -76,6 +76,7 @@ public static class OpdIdentity
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
+        services.AddSingleton<AccountStamps>();
         services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
         services.AddSingleton(new StartPages());

@@ -25,6 +25,7 @@ public static class OpdServices
         services.AddSingleton(sp => new HospitalClock(
             sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));
         services.AddSingleton<OpdChanges>();
+        services.AddSingleton<IssueWriter>();
         services.AddScoped<TokenService>();
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();

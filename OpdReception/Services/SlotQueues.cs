@@ -5,9 +5,16 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>The doctor's day as the rules see it: every slot of that doctor on that date, with the timeline arranged.</summary>
-public sealed record DayTimeline(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayPlace> Places)
+public sealed class DayTimeline(IReadOnlyList<DayQueueSlot> slots, IReadOnlyList<DayPlace> places)
 {
-    public DayPlace? PlaceOf(int tokenId) => Places.FirstOrDefault(p => p.TokenId == tokenId);
+    private Dictionary<int, DayPlace>? _byToken;
+
+    public IReadOnlyList<DayQueueSlot> Slots => slots;
+
+    public IReadOnlyList<DayPlace> Places => places;
+
+    /// <summary>Indexed on first use: an issue batch looks up each of its tokens in a day of hundreds.</summary>
+    public DayPlace? PlaceOf(int tokenId) => (_byToken ??= Places.ToDictionary(p => p.TokenId)).GetValueOrDefault(tokenId);
 }
 
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
@@ -25,6 +32,21 @@ internal static class SlotQueues
         {
             // Tracked, so the context attaches them to slot.Tokens.
             await db.Tokens.Include(t => t.Patient).Where(t => t.SlotId == slotId).LoadAsync(ct);
+        }
+
+        return slot;
+    }
+
+    /// <summary>
+    /// The same, for reading only: nothing is tracked, so a queue of thousands costs its rows and not the change
+    /// tracker's bookkeeping of each.
+    /// </summary>
+    public static async Task<Slot?> ReadAsync(OpdDbContext db, int slotId, CancellationToken ct)
+    {
+        var slot = await db.Slots.AsNoTracking().Include(s => s.Doctor).FirstOrDefaultAsync(s => s.Id == slotId, ct);
+        if (slot is not null)
+        {
+            slot.Tokens = await db.Tokens.AsNoTracking().Include(t => t.Patient).Where(t => t.SlotId == slotId).ToListAsync(ct);
         }
 
         return slot;
@@ -53,15 +75,36 @@ internal static class SlotQueues
     /// <summary>The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens.</summary>
     public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
     {
-        var ofDay = db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date);
-        var states = await ofDay.Select(Projections.SlotState).ToListAsync(ct);
-        var minutes = await ofDay.Select(s => new { s.Id, s.MinutesPerConsultation }).ToDictionaryAsync(s => s.Id, s => s.MinutesPerConsultation, ct);
-        var ids = states.Select(s => s.Id).ToList();
-        var entries = await db.Tokens.Where(t => ids.Contains(t.SlotId)).Where(Projections.IsActive)
+        var states = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
+        var minutes = await ToListAsync(MinutesOfDay(db, doctorId, date), ct);
+        var entries = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
+        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes.First(m => m.Id == s.Id).Minutes)).ToList(), entries);
+    }
+
+    // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<SlotState>> SlotsOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState));
+
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<(int Id, int Minutes)>> MinutesOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date)
+            .Select(s => ValueTuple.Create(s.Id, s.MinutesPerConsultation)));
+
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DayEntry>> TokensOfDay = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens
+            .Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date)
+            .Where(Projections.IsActive)
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null))
-            .ToListAsync(ct);
-        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes[s.Id])).ToList(), entries);
+                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null)));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 
     /// <summary>The history action of a patient called in to the doctor.</summary>

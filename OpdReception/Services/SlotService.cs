@@ -70,7 +70,7 @@ public sealed partial class SlotService(
     public async Task<Result<SlotStats>> StatsAsync(int id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = await SlotQueues.LoadAsync(db, id, ct);
+        var slot = await SlotQueues.ReadAsync(db, id, ct);
         if (slot is null)
         {
             return OpdProblem.NotFound("Slot", id);

@@ -13,7 +13,8 @@ public sealed partial class TokenService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    IssueWriter writer)
 {
     private OpdOptions Settings => options.CurrentValue;
 
@@ -52,7 +53,7 @@ public sealed partial class TokenService(
     public async Task<Result<QueueView>> QueueAsync(int slotId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = await SlotQueues.LoadAsync(db, slotId, ct);
+        var slot = await SlotQueues.ReadAsync(db, slotId, ct);
         return slot is null ? OpdProblem.NotFound("Slot", slotId) : await SlotQueues.BuildAsync(db, slot, Now(), Settings.Weights, ct);
     }
 

@@ -16,6 +16,6 @@ public sealed record OpdDesk(ManualClock Clock, DoctorService Doctors, SlotServi
     public static OpdDesk Create(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, OpdChanges changes, ManualClock clock)
     {
         var hospital = new HospitalClock(clock, clock.LocalTimeZone);
-        return new(clock, new DoctorService(factory, changes), new SlotService(factory, hospital, options, changes), new TokenService(factory, hospital, options, changes), factory);
+        return new(clock, new DoctorService(factory, changes), new SlotService(factory, hospital, options, changes), new TokenService(factory, hospital, options, changes, new IssueWriter(factory, options)), factory);
     }
 }

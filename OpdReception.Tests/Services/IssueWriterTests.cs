@@ -1,0 +1,142 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpdReception.Data;
+using OpdReception.Domain;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Services;
+
+/// <summary>Group commit: requests that queue behind a write go to disk together, and each is still decided and undone alone.</summary>
+public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
+{
+    private readonly Desk _desk = new(app.CreateClient());
+
+    [Fact]
+    public async Task Requests_that_queue_behind_a_write_are_committed_together_in_one_batch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slot = await _desk.NewSlot(capacity: 30);
+        var batches = new List<int>();
+        using var listener = ListenToBatches(batches);
+
+        var issues = await WhileAnotherWriteRunsAsync(20, ct, i => Issue(slot.Id, $"BATCH-{i:00}", ct));
+
+        var numbers = (await Task.WhenAll(issues)).Select(r => r.Value!.TokenNumber).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 20).Select(StatusRules.Label), numbers);
+        lock (batches)
+        {
+            // The first request may have been taken alone before the rest arrived; the rest waited and went as one.
+            Assert.Equal(20, batches.Sum());
+            Assert.InRange(batches.Count, 1, 2);
+            Assert.True(batches.Max() >= 19, $"batches were {string.Join(", ", batches)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_that_fails_inside_its_batch_is_undone_alone_and_the_others_are_written()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slot = await _desk.NewSlot(capacity: 30);
+        var factory = app.Service<IDbContextFactory<OpdDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            // A real failure of SQLite in the middle of one request's statements, after its patient and number were written.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER IF NOT EXISTS "fail_one_issue" BEFORE INSERT ON "Tokens" WHEN NEW."PatientId" = 'BOOM-1'
+                BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+                """, ct);
+        }
+
+        var issues = await WhileAnotherWriteRunsAsync(9, ct, i => Issue(slot.Id, i == 4 ? "BOOM-1" : $"SAFE-{i}", ct));
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => issues[4]);
+        Assert.Contains("injected failure", failure.Message);
+        var written = await Task.WhenAll(issues.Where((_, i) => i != 4));
+        Assert.All(written, r => Assert.True(r.IsOk));
+        Assert.Equal(Enumerable.Range(1, 8).Select(StatusRules.Label), written.Select(r => r.Value!.TokenNumber).Order());
+        await using var check = await factory.CreateDbContextAsync(ct);
+        Assert.False(await check.Patients.AnyAsync(p => p.Id == "BOOM-1", ct));
+        Assert.Equal(8, await check.Tokens.CountAsync(t => t.SlotId == slot.Id, ct));
+        Assert.Equal(8, await check.TokenEvents.CountAsync(e => e.SlotId == slot.Id, ct));
+        Assert.Equal(8, (await check.Slots.SingleAsync(s => s.Id == slot.Id, ct)).LastTokenNumber);
+    }
+
+    [Fact]
+    public async Task An_emergency_and_the_booking_it_replaces_in_one_batch_leave_the_seats_counted_right()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slot = await _desk.NewSlot(capacity: 3);
+        var issues = await WhileAnotherWriteRunsAsync(4, ct, i => i switch
+        {
+            0 => Issue(slot.Id, "TWICE-1", ct),
+            1 => Issue(slot.Id, "TWICE-1", ct, TokenSource.Emergency),
+            _ => Issue(slot.Id, $"OTHER-{i}", ct),
+        });
+
+        var results = await Task.WhenAll(issues);
+        Assert.All(results, r => Assert.True(r.IsOk, r.Problem?.Detail));
+        var queue = await _desk.Queue(slot.Id);
+        Assert.Equal(3, queue.Slot.BookedCount);
+        Assert.Equal(0, queue.Slot.EmergencyExtensions);
+        Assert.Equal(3, queue.Tokens.Count);
+        Assert.Contains(queue.Tokens, t => t.PatientId == "TWICE-1" && t.Source == TokenSource.Emergency);
+    }
+
+    /// <summary>Holds the write gate while the requests queue, so they reach the writer together when it opens.</summary>
+    private async Task<List<Task<Result<TokenView>>>> WhileAnotherWriteRunsAsync(int count, CancellationToken ct, Func<int, Task<Result<TokenView>>> issue)
+    {
+        var writer = app.Services.GetRequiredService<IssueWriter>();
+        await using var db = await app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(ct);
+        var other = await WriteTransaction.BeginAsync(db, ct);
+        try
+        {
+            var issues = new List<Task<Result<TokenView>>>();
+            for (var i = 0; i < count; i++)
+            {
+                issues.Add(issue(i));
+            }
+
+            // The writer may have taken the first request already; it waits at the gate with it.
+            while (writer.Waiting < count - 1)
+            {
+                await Task.Delay(10, ct);
+            }
+
+            return issues;
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
+    private Task<Result<TokenView>> Issue(int slotId, string patientId, CancellationToken ct, TokenSource source = TokenSource.Online) =>
+        app.Service<TokenService>().IssueAsync(new IssueRequest(slotId, source, patientId, "Batch Patient", null), "test", ct);
+
+    private MeterListener ListenToBatches(List<int> batches)
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "opd.issue.batch.size")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
+        {
+            lock (batches)
+            {
+                batches.Add(size);
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+}

@@ -1,0 +1,171 @@
+using Microsoft.Data.Sqlite;
+using OpdReception.Domain;
+
+namespace OpdReception.Data;
+
+/// <summary>A slot as the issuing rules read it, with its doctor's name for the answer.</summary>
+public sealed record IssueSlot(SlotState State, string DoctorName);
+
+/// <summary>A patient on record.</summary>
+public sealed record PatientRecord(string Name, string? Phone);
+
+/// <summary>The row of a new token: what the rules decided and who it is for.</summary>
+public sealed record NewToken(
+    int SlotId, string PatientId, TokenSource Source, TokenStatus Status, int Number, int PriorityScore, DateTime At, string Code);
+
+/// <summary>The line of history that says how a token came to be.</summary>
+public sealed record NewTokenEvent(string Action, TokenStatus To, string By, string? ByUserId, string Reason);
+
+/// <summary>
+/// The statements of one issue, in plain SQL on the writer's own connection and transaction. Issuing is the hottest
+/// write there is: EF Core's pipeline cost more CPU than the rows themselves, so this path asks SQLite for exactly
+/// the rows it needs, through statements SQLite prepares once per batch. Columns and formats are EF Core's
+/// (enums as names, dates as ISO text), so everything else reads these rows through the model as usual.
+/// </summary>
+public sealed class IssueStatements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+{
+    private const string Active = "('Booked', 'Waiting', 'InConsultation')";
+
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+
+    public IssueSlot? Slot(int slotId)
+    {
+        var read = Command("""
+            SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions", s."LastTokenNumber",
+                   s."Status", s."DelayMinutes", d."Name",
+                   (SELECT COUNT(*) FROM "Tokens" t WHERE t."SlotId" = s."Id" AND t."Status" NOT IN ('Cancelled', 'NoShow')),
+                   (SELECT COUNT(*) FROM "Tokens" t WHERE t."SlotId" = s."Id" AND t."Status" NOT IN ('Cancelled', 'NoShow') AND t."Source" = 'Emergency')
+            FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId"
+            WHERE s."Id" = $slot
+            """, ("$slot", slotId));
+        using var row = read.ExecuteReader();
+        if (!row.Read())
+        {
+            return null;
+        }
+
+        var state = new SlotState(
+            slotId, row.GetInt32(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<TimeOnly>(2), row.GetFieldValue<TimeOnly>(3),
+            row.GetInt32(4), row.GetInt32(5), row.GetInt32(10), row.GetInt32(6), Enum.Parse<SlotStatus>(row.GetString(7)), row.GetInt32(8),
+            row.GetInt32(11));
+        return new IssueSlot(state, row.GetString(9));
+    }
+
+    /// <summary>An active token the patient holds with this doctor on this day, through the patient's index.</summary>
+    public HeldToken? Held(string patientId, int doctorId, DateOnly date)
+    {
+        var read = Command($"""
+            SELECT t."Id", t."TokenNumber", t."Status", t."Source", t."SlotId", s."Date", s."StartTime"
+            FROM "Tokens" t JOIN "Slots" s ON s."Id" = t."SlotId"
+            WHERE t."PatientId" = $patient AND t."Status" IN {Active} AND s."DoctorId" = $doctor AND s."Date" = $date
+            LIMIT 1
+            """, ("$patient", patientId), ("$doctor", doctorId), ("$date", date));
+        using var row = read.ExecuteReader();
+        return row.Read()
+            ? new HeldToken(row.GetInt32(0), row.GetInt32(1), Enum.Parse<TokenStatus>(row.GetString(2)), Enum.Parse<TokenSource>(row.GetString(3)),
+                row.GetInt32(4), row.GetFieldValue<DateOnly>(5).ToDateTime(row.GetFieldValue<TimeOnly>(6)))
+            : null;
+    }
+
+    public PatientRecord? Patient(string patientId)
+    {
+        var read = Command("""SELECT "Name", "Phone" FROM "Patients" WHERE "Id" = $patient""", ("$patient", patientId));
+        using var row = read.ExecuteReader();
+        return row.Read() ? new PatientRecord(row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1)) : null;
+    }
+
+    public void AddPatient(string patientId, string name, string? phone) =>
+        Command("""INSERT INTO "Patients" ("Id", "Name", "Phone") VALUES ($patient, $name, $phone)""",
+            ("$patient", patientId), ("$name", name), ("$phone", phone)).ExecuteNonQuery();
+
+    public void SetPhone(string patientId, string phone) =>
+        Command("""UPDATE "Patients" SET "Phone" = $phone WHERE "Id" = $patient""", ("$patient", patientId), ("$phone", phone)).ExecuteNonQuery();
+
+    /// <summary>Takes the slot's next number (and an emergency seat); the unique index on (slot, number) stays the last guard.</summary>
+    public void TakeNumber(int slotId, int number, bool extraSeat) =>
+        Command("""
+            UPDATE "Slots" SET "LastTokenNumber" = $number, "EmergencyExtensions" = "EmergencyExtensions" + $extra WHERE "Id" = $slot
+            """, ("$slot", slotId), ("$number", number), ("$extra", extraSeat ? 1 : 0)).ExecuteNonQuery();
+
+    public int AddToken(NewToken token, NewTokenEvent history)
+    {
+        var id = Convert.ToInt32(Command("""
+            INSERT INTO "Tokens" ("SlotId", "PatientId", "Source", "Status", "TokenNumber", "PriorityScore", "IssuedAt", "QueuedAt",
+                                  "CheckedInAt", "InSlotSince", "Code", "Version")
+            VALUES ($slot, $patient, $source, $status, $number, $score, $at, $at, $checkedIn, $at, $code, 0)
+            RETURNING "Id"
+            """,
+            ("$slot", token.SlotId), ("$patient", token.PatientId), ("$source", token.Source.ToString()), ("$status", token.Status.ToString()),
+            ("$number", token.Number), ("$score", token.PriorityScore), ("$at", token.At),
+            ("$checkedIn", token.Status == TokenStatus.Waiting ? token.At : null), ("$code", token.Code)).ExecuteScalar());
+        Command("""
+            INSERT INTO "TokenEvents" ("TokenId", "At", "Action", "FromStatus", "ToStatus", "SlotId", "TokenNumber", "By", "Reason", "ByUserId")
+            VALUES ($token, $at, $action, NULL, $to, $slot, $number, $by, $reason, $user)
+            """,
+            ("$token", id), ("$at", token.At), ("$action", history.Action), ("$to", history.To.ToString()), ("$slot", token.SlotId),
+            ("$number", token.Number), ("$by", history.By), ("$reason", history.Reason), ("$user", history.ByUserId)).ExecuteNonQuery();
+        return id;
+    }
+
+    /// <summary>The answer a caller's key was first given, and what it was given for.</summary>
+    public (string RequestHash, int TokenId, string Answer)? EarlierAnswer(string caller, string key)
+    {
+        var read = Command("""SELECT "RequestHash", "TokenId", "Answer" FROM "IssueKeys" WHERE "Caller" = $caller AND "Key" = $key""",
+            ("$caller", caller), ("$key", key));
+        using var row = read.ExecuteReader();
+        return row.Read() ? (row.GetString(0), row.GetInt32(1), row.GetString(2)) : null;
+    }
+
+    public void RememberAnswer(string caller, string key, string requestHash, int tokenId, string answer, DateTime at) =>
+        Command("""
+            INSERT INTO "IssueKeys" ("Caller", "Key", "RequestHash", "TokenId", "Answer", "CreatedAt") VALUES ($caller, $key, $hash, $token, $answer, $at)
+            """, ("$caller", caller), ("$key", key), ("$hash", requestHash), ("$token", tokenId), ("$answer", answer), ("$at", at)).ExecuteNonQuery();
+
+    /// <summary>Keys are kept for the configured hours, then forgotten, so the table stays small.</summary>
+    public void ForgetKeysBefore(DateTime cutoff) =>
+        Command("""DELETE FROM "IssueKeys" WHERE "CreatedAt" < $cutoff""", ("$cutoff", cutoff)).ExecuteNonQuery();
+
+    /// <summary>Each request of a batch writes inside its own savepoint, so its failure is undone alone.</summary>
+    public void Savepoint() => Command("SAVEPOINT issue").ExecuteNonQuery();
+
+    public void Release() => Command("RELEASE issue").ExecuteNonQuery();
+
+    public void Undo()
+    {
+        Command("ROLLBACK TO issue").ExecuteNonQuery();
+        Release();
+    }
+
+    /// <summary>The statement is prepared on first use and kept for the batch; only its parameter values change.</summary>
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            _commands[sql] = command;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+    }
+}

@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>An issue request waiting for the writer, and where its answer goes once its batch is on disk.</summary>
+internal sealed class PendingIssue(IssueRequest request, Actor by, IssueKey? key, string hash, Func<DateTime> now, CancellationToken ct)
+{
+    /// <summary>The hospital's clock of the service that asked, read by the writer when the request's turn comes.</summary>
+    public Func<DateTime> Now => now;
+
+    public IssueRequest Request => request;
+
+    public Actor By => by;
+
+    public IssueKey? Key => key;
+
+    public string Hash => hash;
+
+    public CancellationToken Cancellation => ct;
+
+    /// <summary>Continuations run off the writer, so a caller's work never holds up the next batch.</summary>
+    public TaskCompletionSource<IssueOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// The changes to announce once a request is acknowledged, and its answer: known in the writer, or read after the
+/// commit by the caller when it only needs the doctor's day, so that read keeps the writer waiting for nothing.
+/// </summary>
+internal sealed record IssueOutcome(Func<Task<Result<IssuedToken>>> Answer, IReadOnlyList<OpdChange> Changes)
+{
+    public static IssueOutcome Known(Result<IssuedToken> answer, IReadOnlyList<OpdChange> changes) => new(() => Task.FromResult(answer), changes);
+}
+
+/// <summary>The doctors' days a batch touched, each read once after its commit, by whichever of its answers needs it first.</summary>
+internal sealed class BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights)
+{
+    private readonly ConcurrentDictionary<(int DoctorId, DateOnly Date), Lazy<Task<DayTimeline>>> _days = new();
+
+    public Task<DayTimeline> GetAsync(int doctorId, DateOnly date) =>
+        _days.GetOrAdd((doctorId, date), day => new Lazy<Task<DayTimeline>>(() => ReadAsync(day.DoctorId, day.Date))).Value;
+
+    private async Task<DayTimeline> ReadAsync(int doctorId, DateOnly date)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await SlotQueues.DayAsync(db, doctorId, date, now(), weights, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// The requests of one batch, decided one by one against the state the earlier ones left (read on the writer's
+/// transaction, so each sees what the ones before it wrote), then answered together: the doctor's day is arranged
+/// once per batch for every token issued into it, not once per token.
+/// </summary>
+internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days)
+{
+    private readonly Dictionary<int, IssueSlot> _slots = [];
+    private readonly List<Written> _written = [];
+    private readonly List<(PendingIssue Copy, Written First)> _copies = [];
+    private readonly Dictionary<(string Caller, string Key), Written> _keys = [];
+
+    private sealed record Written(PendingIssue Pending, Token Token, IssueSlot Slot, HeldToken? Replaces);
+
+    /// <summary>Decides one request and writes it: the answer now for a refusal or a replay, null when it is answered with the batch.</summary>
+    public async Task<Result<IssuedToken>?> DecideAsync(PendingIssue pending, DateTime now, CancellationToken ct)
+    {
+        var request = pending.Request;
+        if (pending.Key is { } key)
+        {
+            // A copy of a request made earlier in this very batch is answered with it.
+            if (_keys.TryGetValue((key.Caller, key.Key), out var first))
+            {
+                if (first.Pending.Hash != pending.Hash)
+                {
+                    return KeyReused(key, first.Token.Id);
+                }
+
+                _copies.Add((pending, first));
+                return null;
+            }
+
+            if (await EarlierAnswerAsync(pending, key, now, ct) is { } earlier)
+            {
+                return earlier;
+            }
+        }
+
+        if (Slot(request.SlotId!.Value) is not { } slot)
+        {
+            return OpdProblem.NotFound("Slot", request.SlotId!.Value);
+        }
+
+        var state = slot.State;
+
+        // A slot written before the slot rules may lie beyond any date an estimate can reach; it takes no tokens.
+        if (state.Date > DateOnly.FromDateTime(now).AddYears(SlotRules.MaxYearsAhead))
+        {
+            return OpdProblem.Conflict($"Slot {state.Id} is dated {state.Date:yyyy-MM-dd}, more than a year ahead; it takes no tokens.",
+                new Dictionary<string, object?> { ["refusal"] = "SlotOutOfRange" });
+        }
+
+        var patientId = Validation.Clean(request.PatientId)?.ToUpperInvariant() ?? NewWalkInPatientId();
+        var held = sql.Held(patientId, state.DoctorId, state.Date);
+        var registered = sql.Patient(patientId);
+        if (registered is not null && !SameName(registered.Name, request.PatientName!))
+        {
+            return OpdProblem.Conflict(
+                $"Patient {patientId} is registered as {registered.Name}. Check the patient id, or correct the name in the patient's record first.",
+                new Dictionary<string, object?> { ["refusal"] = "PatientMismatch", ["registeredName"] = registered.Name });
+        }
+
+        // The doctor's later slots only matter to name an alternative, so they are read only when refusing.
+        var source = request.Source!.Value;
+        var decision = TokenDesk.Issue(state, source, settings.Weights, now, held, []);
+        if (decision is Refused { Reason.Kind: not RefusalKind.AlreadyHoldsToken })
+        {
+            var later = await db.Slots
+                .Where(s => s.DoctorId == state.DoctorId && s.Date >= state.Date && s.Id != state.Id)
+                .Select(Projections.SlotState)
+                .ToListAsync(ct);
+            decision = TokenDesk.Issue(state, source, settings.Weights, now, held, later);
+        }
+
+        return decision switch
+        {
+            Refused refused => OpdProblem.Conflict(refused.Reason.Message, new Dictionary<string, object?>
+            {
+                ["refusal"] = refused.Reason.Kind.ToString(),
+                ["alternativeSlotId"] = refused.Reason.AlternativeSlotId,
+                ["existingTokenId"] = refused.Reason.ExistingTokenId,
+            }),
+            Issued issued => await WriteAsync(pending, slot, patientId, registered, now, issued.TokenNumber, issued.PriorityScore, issued.Status, null, issued.Replaces, ct),
+            Extended extended => await WriteAsync(pending, slot, patientId, registered, now, extended.TokenNumber, extended.PriorityScore, extended.Status,
+                extended.NewEffectiveCapacity, extended.Replaces, ct),
+            _ => throw new InvalidOperationException($"Unknown decision {decision}"),
+        };
+    }
+
+    /// <summary>A request whose savepoint was rolled back: what it left in the batch's memory goes too.</summary>
+    public void Forget(PendingIssue pending)
+    {
+        _slots.Clear();
+        db.ChangeTracker.Clear();
+        _written.RemoveAll(w => w.Pending == pending);
+        _copies.RemoveAll(c => c.Copy == pending);
+        foreach (var key in _keys.Where(k => k.Value.Pending == pending).Select(k => k.Key).ToList())
+        {
+            _keys.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// Every token of the batch with its place in its doctor's day, arranged once per day touched. A keyed answer is
+    /// made here and stored in the batch's transaction, so after a crash the key and its token are both there, or
+    /// neither; the others are made after the commit, outside the writer.
+    /// </summary>
+    public async Task<Dictionary<PendingIssue, IssueOutcome>> AnswerAsync(DateTime now, CancellationToken ct)
+    {
+        var outcomes = new Dictionary<PendingIssue, IssueOutcome>();
+        var firstAnswers = new Dictionary<Written, IssuedToken>();
+        foreach (var day in _written.GroupBy(w => (w.Slot.State.DoctorId, w.Slot.State.Date)))
+        {
+            if (day.All(w => w.Pending.Key is null))
+            {
+                foreach (var written in day)
+                {
+                    outcomes[written.Pending] = new IssueOutcome(async () =>
+                    {
+                        var timeline = await days.GetAsync(day.Key.DoctorId, day.Key.Date);
+                        return new IssuedToken(written.Token.ToView(written.Token.Slot, timeline.PlaceOf(written.Token.Id)), null, Replayed: false);
+                    }, Changes(written));
+                }
+
+                continue;
+            }
+
+            var inWriter = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, settings.Weights, ct);
+            foreach (var written in day)
+            {
+                var view = written.Token.ToView(written.Token.Slot, inWriter.PlaceOf(written.Token.Id));
+                var answer = written.Pending.Key is { } key ? key.Render(view) : null;
+                if (answer is not null)
+                {
+                    sql.RememberAnswer(written.Pending.Key!.Caller, written.Pending.Key.Key, written.Pending.Hash, written.Token.Id, answer, now);
+                }
+
+                firstAnswers[written] = new IssuedToken(view, answer, Replayed: false);
+                outcomes[written.Pending] = IssueOutcome.Known(firstAnswers[written], Changes(written));
+            }
+        }
+
+        foreach (var (copy, first) in _copies)
+        {
+            outcomes[copy] = IssueOutcome.Known(firstAnswers[first] with { Replayed = true }, []);
+        }
+
+        return outcomes;
+    }
+
+    private static List<OpdChange> Changes(Written written)
+    {
+        var changes = new List<OpdChange> { new(written.Slot.State.Id, written.Token.Id, "issued") };
+        if (written.Replaces is { } replaced)
+        {
+            changes.Add(new OpdChange(replaced.SlotId, replaced.TokenId, TokenStatus.Cancelled.ToString()));
+        }
+
+        return changes;
+    }
+
+    /// <summary>A retry gets the first answer; the same key with another request is refused.</summary>
+    private async Task<Result<IssuedToken>?> EarlierAnswerAsync(PendingIssue pending, IssueKey key, DateTime now, CancellationToken ct)
+    {
+        if (sql.EarlierAnswer(key.Caller, key.Key) is not { } earlier)
+        {
+            return null;
+        }
+
+        if (earlier.RequestHash != pending.Hash)
+        {
+            return KeyReused(key, earlier.TokenId);
+        }
+
+        var view = await SlotQueues.ViewAsync(db, earlier.TokenId, now, settings.Weights, withHistory: false, ct);
+        return new IssuedToken(view!, earlier.Answer, Replayed: true);
+    }
+
+    private static OpdProblem KeyReused(IssueKey key, int tokenId) => OpdProblem.Unprocessable(
+        $"Idempotency-Key {key.Key} was already used for a different request (token {tokenId}). Use a new key for a new request.");
+
+    private async Task<Result<IssuedToken>?> WriteAsync(
+        PendingIssue pending, IssueSlot slot, string patientId, PatientRecord? registered, DateTime now,
+        int number, int score, TokenStatus status, int? extendedTo, HeldToken? replaces, CancellationToken ct)
+    {
+        var request = pending.Request;
+        var state = slot.State;
+        var name = request.PatientName!.Trim();
+        var phone = Validation.Clean(request.PhoneNumber);
+        if (registered is null)
+        {
+            sql.AddPatient(patientId, name, phone);
+        }
+        else if (phone is not null && phone != registered.Phone)
+        {
+            // People change phones; the latest number the desk was given is the one to call.
+            sql.SetPhone(patientId, phone);
+        }
+
+        sql.TakeNumber(state.Id, number, extraSeat: extendedTo is not null);
+        var source = request.Source!.Value;
+        var code = TokenCodes.New();
+        var reason = (extendedTo is null
+            ? $"{source} token"
+            : $"{source} token; slot was full, capacity extended from {state.EffectiveCapacity} to {extendedTo}")
+            + (replaces is null ? "" : $"; replaces booking {StatusRules.Label(replaces.TokenNumber)} of the {replaces.SlotStartsAt:HH:mm} slot");
+        var id = sql.AddToken(
+            new NewToken(state.Id, patientId, source, status, number, score, now, code),
+            new NewTokenEvent(extendedTo is null ? "Issued" : "IssuedOnExtraSeat", status, pending.By.Name, pending.By.UserId, reason));
+        if (replaces is not null)
+        {
+            await CancelReplacedAsync(replaces.TokenId, number, now, pending.By, ct);
+            _slots.Remove(replaces.SlotId);
+        }
+
+        _slots[state.Id] = slot with
+        {
+            State = state with
+            {
+                LastTokenNumber = number,
+                EmergencyExtensions = state.EmergencyExtensions + (extendedTo is null ? 0 : 1),
+                SeatsTaken = state.SeatsTaken + 1 - (replaces?.SlotId == state.Id ? 1 : 0),
+                EmergencySeats = state.EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
+            },
+        };
+        var written = new Written(pending, Entity(id, slot, patientId, name, phone ?? registered?.Phone, source, status, number, score, now, code), slot, replaces);
+        _written.Add(written);
+        if (pending.Key is { } key)
+        {
+            _keys[(key.Caller, key.Key)] = written;
+        }
+
+        return null;
+    }
+
+    /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>
+    private async Task CancelReplacedAsync(int bookingId, int emergencyNumber, DateTime now, Actor by, CancellationToken ct)
+    {
+        var booking = await db.Tokens.SingleAsync(t => t.Id == bookingId, ct);
+        var from = booking.Status;
+        var reason = $"replaced by emergency token {StatusRules.Label(emergencyNumber)}";
+        TokenService.Move(booking, TokenStatus.Cancelled, now, reason);
+        booking.History.Add(TokenService.Event(booking, now, "Cancelled", from, by, reason));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private IssueSlot? Slot(int slotId)
+    {
+        if (!_slots.TryGetValue(slotId, out var slot) && sql.Slot(slotId) is { } read)
+        {
+            _slots[slotId] = slot = read;
+        }
+
+        return slot;
+    }
+
+    /// <summary>The token as the answer's projection reads it; nothing here is tracked or saved.</summary>
+    private static Token Entity(
+        int id, IssueSlot slot, string patientId, string name, string? phone, TokenSource source, TokenStatus status, int number, int score, DateTime now, string code) => new()
+    {
+        Id = id,
+        SlotId = slot.State.Id,
+        Slot = new Slot
+        {
+            Id = slot.State.Id,
+            DoctorId = slot.State.DoctorId,
+            Date = slot.State.Date,
+            StartTime = slot.State.Start,
+            EndTime = slot.State.End,
+            Status = slot.State.Status,
+            Doctor = new Doctor { Id = slot.State.DoctorId, Name = slot.DoctorName, Specialization = "" },
+        },
+        PatientId = patientId,
+        Patient = new Patient { Id = patientId, Name = name, Phone = phone },
+        Source = source,
+        Status = status,
+        TokenNumber = number,
+        PriorityScore = score,
+        IssuedAt = now,
+        QueuedAt = now,
+        InSlotSince = now,
+        CheckedInAt = status == TokenStatus.Waiting ? now : null,
+        Code = code,
+    };
+
+    /// <summary>Spacing and capitals are how a desk types, not a different person.</summary>
+    private static bool SameName(string registered, string given) =>
+        string.Equals(string.Join(' ', registered.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(' ', given.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Walk-ins often have no hospital number yet; they get one the desk can read out.</summary>
+    private static string NewWalkInPatientId() =>
+        "WI-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
+}
