@@ -165,7 +165,7 @@ public sealed class AdminJourneys(BrowserApp browser) : IClassFixture<BrowserApp
         var names = new List<string>();
         foreach (var row in await board.GetByTestId("board-row").AllAsync())
         {
-            names.Add((await row.Locator("td").Nth(2).InnerTextAsync()).Split('\n')[0].Trim());
+            names.Add((await row.GetByTestId("row-name").InnerTextAsync()).Trim());
         }
 
         return names;

@@ -1,12 +1,11 @@
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using static OpdReception.Tests.Hostile.HostileBodies;
+using static OpdReception.Tests.Hostile.HostileValues;
 
 namespace OpdReception.Tests.Hostile;
 
@@ -24,24 +23,11 @@ public sealed record KnownIds(int TokenId, int SlotId, int OtherSlotId, int Doct
 /// <summary>
 /// Builds bad requests for every endpoint the app maps under /api and /account, read from the endpoint data
 /// source: bad ids, wrong methods, malformed bodies and content types, and for each member of a request body the
-/// values its type must refuse. A new endpoint or a new member is covered without touching this file.
+/// values its type must refuse. A new endpoint or a new member is covered without touching these files.
 /// </summary>
 public static class HostileCorpus
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-    private static readonly string[] BadIntIds =
-        ["0", "-1", "2147483647", "2147483648", "-2147483649", "99999999999999999999", "abc", "1.5", "1e3", "0x1F", "%20", "%01", "%E2%80%AE7", "%D9%A1"];
-
-    private static readonly string[] BadTextIds = ["%01", "%E2%80%AE%41", "%07", new string('P', 300)];
-
-    private static readonly string[] Malformed =
-    [
-        "{", "{\"", "}", "[", "[]", "\"text\"", "42", "true", "{\"a\":1,}", "{'x':1}", "{\"x\":1 \"y\":2}", "{}{}", "<x/>", "\u0000", "\uFEFF{", "{\"x\":\"\\u12\"}",
-    ];
-
-    private static readonly HashSet<string> Required =
-        ["slotId", "patientName", "source", "status", "name", "specialization", "doctorId", "date", "startTime", "endTime", "email", "password"];
 
     public static IReadOnlyList<HostileCase> Build(EndpointDataSource endpoints, KnownIds ids)
     {
@@ -185,134 +171,4 @@ public static class HostileCorpus
         }
     }
 
-    private static string ValidQuery(Type type, KnownIds ids) =>
-        type == typeof(DateOnly) ? "2030-01-07" : type == typeof(bool) ? "false" : type == typeof(TimeOnly) ? "09:00" : ids.OtherSlotId.ToString();
-
-    private static IEnumerable<string> BadQuery(Type type) =>
-        type == typeof(DateOnly) ? ["2030-02-30", "2030-13-01", "yesterday", "%00", "9999999999"]
-        : type == typeof(TimeOnly) ? ["25:00", "noon", "%00"]
-        : type == typeof(bool) ? ["maybe", "2"]
-        : ["abc", "1.5", "99999999999", "%00", "1e3", "0x10"];
-
-    private sealed record Member(string Name, Type Type);
-
-    private static IEnumerable<Member> Members(Type body) =>
-        body.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite || p.GetSetMethod(nonPublic: true) is not null || body.GetConstructors().Any(c => c.GetParameters().Any(a => a.Name == p.Name)))
-            .Select(p => new Member(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.PropertyType));
-
-    /// <summary>A body that would be accepted, so each case below is wrong in one member only.</summary>
-    private static string BaseBody(Type body, KnownIds ids)
-    {
-        var values = new Dictionary<string, object?>();
-        foreach (var member in Members(body))
-        {
-            var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
-            values[member.Name] = member.Name switch
-            {
-                "slotId" => ids.SlotId,
-                "targetSlotId" => ids.OtherSlotId,
-                "doctorId" => ids.DoctorId,
-                "patientId" => "P-HOSTILE-NEW",
-                "patientName" => "Asha Verma",
-                "phoneNumber" => "+91 98765 43210",
-                "source" => "WalkIn",
-                "status" => "Waiting",
-                "reason" => "Asked at the desk",
-                "name" => "Dr. Hostile",
-                "specialization" => "Cardiology",
-                "opdDays" => new[] { "Monday" },
-                "opd_days" => null,
-                "room" => "101",
-                "date" => "2030-01-07",
-                "startTime" => "11:00",
-                "endTime" => "12:00",
-                "maxCapacity" => 5,
-                "minutesPerConsultation" => 10,
-                "email" => "nobody@hostile.test",
-                "password" => "not-the-password",
-                "refreshToken" => "not-a-token",
-                _ when type == typeof(int) || type == typeof(long) => 1,
-                _ when type == typeof(bool) => false,
-                _ => "x",
-            };
-        }
-
-        return JsonSerializer.Serialize(values.Where(v => v.Value is not null).ToDictionary());
-    }
-
-    private static IEnumerable<(string Label, string Json)> BadValues(Type type, bool required)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        var list = type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
-        IEnumerable<(string, string)> common = list ? [("object", "{}")] : [("object", "{}"), ("array", "[]")];
-        if (required)
-        {
-            common = common.Append(("null", "null"));
-        }
-
-        if (type == typeof(int) || type == typeof(long))
-        {
-            return common.Concat([("text", "\"abc\""), ("fraction", "1.5"), ("int max", "2147483647"), ("int min", "-2147483648"), ("past int", "2147483648"),
-                ("below int", "-2147483649"), ("past long", "9223372036854775808"), ("huge", "1e400"), ("negative", "-1"), ("bool", "true")]);
-        }
-
-        if (type == typeof(string))
-        {
-            return common.Concat([("number", "123"), ("bool", "true"), ("NUL", "\"Asha\\u0000Verma\""), ("bell", "\"Asha\\u0007\""), ("newline", "\"Asha\\nVerma\""),
-                ("bidi override", "\"\\u202Eamrev ahsA\""), ("bidi isolate", "\"Asha\\u2066x\""), ("lone surrogate", "\"\\ud800\""), ("10k chars", $"\"{new string('a', 10_000)}\""),
-                ("1 MB", $"\"{new string('a', 1024 * 1024)}\"")]);
-        }
-
-        if (type == typeof(DateOnly))
-        {
-            return common.Concat([("Feb 30", "\"2030-02-30\""), ("month 13", "\"2030-13-01\""), ("words", "\"yesterday\""), ("number", "20300107"), ("year 0", "\"0000-01-01\""), ("day 32", "\"9999-12-32\"")]);
-        }
-
-        if (type == typeof(TimeOnly))
-        {
-            return common.Concat([("25:00", "\"25:00\""), ("12:60", "\"12:60\""), ("negative", "\"-01:00\""), ("noon", "\"noon\""), ("number", "900"), ("24:00", "\"24:00\"")]);
-        }
-
-        if (type == typeof(bool))
-        {
-            return common.Concat([("yes", "\"yes\""), ("one", "1")]);
-        }
-
-        if (type.IsEnum)
-        {
-            return common.Concat([("unknown word", "\"NotAWord\""), ("empty", "\"\""), ("number", "7"), ("word with NUL", $"\"{Enum.GetNames(type)[0]}\\u0000\""), ("digit text", "\"0\"")]);
-        }
-
-        if (list)
-        {
-            return common.Concat([("a string", "\"Monday\""), ("numbers", "[1]"), ("nulls", "[null]"), ("unknown word", "[\"Funday\"]"), ("10 entries", $"[{string.Join(",", Enumerable.Repeat("\"Monday\"", 10))}]"),
-                ("10k entries", $"[{string.Join(",", Enumerable.Repeat("\"Monday\"", 10_000))}]")]);
-        }
-
-        return common;
-    }
-
-    private static string Mutate(string baseBody, string member, string value)
-    {
-        var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(baseBody)!;
-        var json = new StringBuilder("{");
-        foreach (var (name, element) in values.Where(v => v.Key != member))
-        {
-            json.Append(JsonSerializer.Serialize(name)).Append(':').Append(element.GetRawText()).Append(',');
-        }
-
-        return json.Append(JsonSerializer.Serialize(member)).Append(':').Append(value).Append('}').ToString();
-    }
-
-    private static HttpContent? Json(string? body) => body is null ? null : Raw(body, "application/json");
-
-    private static HttpContent Raw(string text, string type)
-    {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-        return content;
-    }
-
-    private static string Excerpt(string text) => text.Length > 12 ? text[..12] + "…" : text;
 }

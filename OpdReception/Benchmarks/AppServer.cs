@@ -57,12 +57,19 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(string databaseFile, CancellationToken ct)
+    /// <param name="environment">Runtime settings beyond the app's own, such as the garbage collector's.</param>
+    public static async Task<AppServer> StartAsync(string databaseFile, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var logFile = Path.ChangeExtension(databaseFile, ".server.log");
         var log = new StreamWriter(logFile) { AutoFlush = true };
-        var process = Process.Start(StartInfo(databaseFile, ["--urls", address.ToString()])) ?? throw new InvalidOperationException("The app did not start.");
+        var start = StartInfo(databaseFile, ["--urls", address.ToString()]);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();

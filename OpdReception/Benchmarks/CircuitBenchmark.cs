@@ -21,12 +21,14 @@ public static class CircuitBenchmark
 
     private sealed record Page(string Session, string Kind);
 
-    public static async Task<List<BenchRow>> RunAsync(AppServer server, BenchSize size, List<string> notes, CancellationToken ct)
+    /// <param name="gc">Which garbage collector the server runs with, named in each memory figure when not the one the app ships with.</param>
+    /// <param name="timeToBoards">Whether to time issued tokens reaching the boards too (once per run is enough).</param>
+    public static async Task<List<BenchRow>> RunAsync(AppServer server, BenchSize size, List<string> notes, string? gc, bool timeToBoards, CancellationToken ct)
     {
         await using var browser = await HeadlessChromium.StartAsync(ct);
         if (browser is null)
         {
-            notes.Add($"Live boards not measured: Chromium is not installed at {HeadlessChromium.Executable} (apt-get install -y chromium).");
+            notes.Add($"Live boards not measured{(gc is null ? "" : $" with {gc}")}: Chromium is not installed at {HeadlessChromium.Executable} (apt-get install -y chromium).");
             return [];
         }
 
@@ -61,7 +63,7 @@ public static class CircuitBenchmark
         {
             pages.AddRange(await OpenAsync(browser, displayUrl, null, "display", count - displays, ct));
             var now = await SettledKilobytesAsync(server, ct);
-            var row = MemoryRow($"server memory per open waiting-room display (/display), {count} open", now - before, count);
+            var row = MemoryRow($"server memory per open waiting-room display (/display), {count} open{Gc(gc)}", now - before, count);
 
             // Past the first batch, what the latest pages added alone: one-time costs of the first circuits left out.
             rows.Add(displays == 0 ? row : row with
@@ -73,7 +75,11 @@ public static class CircuitBenchmark
 
         var beforeBoards = await SettledKilobytesAsync(server, ct);
         pages.AddRange(await OpenAsync(browser, boardUrl, desk, "board", size.BoardPages, ct));
-        rows.Add(MemoryRow($"server memory per open desk board (/reception/board), {size.BoardPages} open", await SettledKilobytesAsync(server, ct) - beforeBoards, size.BoardPages));
+        rows.Add(MemoryRow($"server memory per open desk board (/reception/board), {size.BoardPages} open{Gc(gc)}", await SettledKilobytesAsync(server, ct) - beforeBoards, size.BoardPages));
+        if (!timeToBoards)
+        {
+            return rows;
+        }
 
         var delays = await TimeToBoardsAsync(browser, api, pages, slot, size.LatencyTrials, ct);
         foreach (var kind in new[] { "display", "board" })
@@ -89,6 +95,8 @@ public static class CircuitBenchmark
         notes.Add("Token to board: each page notes by its own clock (a MutationObserver, performance.timeOrigin + now) when the token's label appears; the time is from just before the POST was sent.");
         return rows;
     }
+
+    private static string Gc(string? gc) => gc is null ? "" : $", {gc}";
 
     private static BenchRow MemoryRow(string figure, long kilobytes, int pages)
     {

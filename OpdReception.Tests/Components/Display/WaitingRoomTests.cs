@@ -43,6 +43,19 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task A_room_with_nobody_next_says_so_with_a_dash_instead_of_a_bare_label()
+    {
+        var (doctorId, slotId) = await RoomWithPatients("Dr. Lastone", 1);
+        (await Desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+
+        var room = page.WaitForElement("[data-testid=room]");
+        Assert.Equal("T001", room.QuerySelector("[data-testid=now-called]")!.TextContent);
+        Assert.Equal("—", room.QuerySelector("[data-testid=next]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Offers_enable_sound_until_the_browser_allows_it()
     {
         await RoomWithPatients("Dr. Sound", 1);

@@ -166,4 +166,19 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
         page.WaitForAssertion(() => Assert.Contains("Dr. Covered", page.Find("h1").TextContent));
         Assert.Single(page.FindAll("[data-testid=day-queue] tbody tr"));
     }
+
+    [Fact]
+    public async Task Two_patients_with_the_same_number_in_different_slots_are_told_apart_by_their_slot_time()
+    {
+        App.SetTime(8);
+        var doctor = await Desk.Doctor(name: "Dr. Twins");
+        await Desk.Issue("book", (await Desk.Slot(doctor.Id, "09:00", "10:00")).Id, name: "First Patel");
+        await Desk.Issue("book", (await Desk.Slot(doctor.Id, "10:00", "11:00")).Id, name: "Second Patel");
+
+        var page = RenderAs(doctor.Id);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=day-queue] tbody tr").Count));
+        var tokens = page.FindAll("[data-testid=day-queue] tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        Assert.Equal(["T001 09:00", "T001 10:00"], tokens);
+    }
 }

@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using OpdReception.Security;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpdReception.Tests.Browser;
+
+/// <summary>Screens on the sizes they are used at: a laptop TV stick at 1366×768, a desk tablet at 1024×768.</summary>
+public sealed class ScreenFitJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private readonly Desk _desk = new(browser.App.CreateClient());
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Four_rooms_one_running_late_fit_a_1366_by_768_screen_with_nothing_cut_off()
+    {
+        browser.App.SetTime(8);
+        var rooms = new List<(string Room, int DoctorId, int SlotId, int FirstId)>();
+        for (var i = 1; i <= 4; i++)
+        {
+            var doctor = await (await _desk.Client.Post("/api/doctors", new { name = $"Dr. Fit {i}", specialization = "General", opdDays = new[] { "Monday" }, room = $"F{i}" })).Read<DoctorView>();
+            var slot = await _desk.Slot(doctor.Id, "09:00", "11:00");
+            var first = await _desk.Issue("walkin", slot.Id);
+            for (var p = 0; p < 3; p++)
+            {
+                await _desk.Issue("walkin", slot.Id);
+            }
+
+            rooms.Add(($"F{i}", doctor.Id, slot.Id, first.Id));
+        }
+
+        // Each room: one seen, one with the doctor, two next; the second room's doctor is running late.
+        browser.App.SetTime(9);
+        foreach (var (_, doctorId, slotId, firstId) in rooms)
+        {
+            (await _desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Ct)).EnsureSuccessStatusCode();
+            await _desk.SetStatus(firstId, "Completed");
+            (await _desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Ct)).EnsureSuccessStatusCode();
+        }
+
+        (await _desk.Client.Post($"/api/doctors/{rooms[1].DoctorId}/running-late", new { minutes = 30 })).EnsureSuccessStatusCode();
+
+        var display = await browser.NewPageAsync();
+        await display.SetViewportSizeAsync(1366, 768);
+        await display.GotoAsync($"/display/{string.Join(",", rooms.Select(r => r.Room))}");
+        await BrowserApp.WaitForInteractiveAsync(display);
+
+        var tiles = display.GetByTestId("room");
+        await Expect(tiles).ToHaveCountAsync(4);
+        await Expect(display.GetByTestId("room-notice")).ToHaveCountAsync(1);
+        foreach (var tile in await tiles.AllAsync())
+        {
+            var box = (await tile.BoundingBoxAsync())!;
+            Assert.True(box.Y >= 0 && box.Y + box.Height <= 768 && box.X + box.Width <= 1366, $"A tile is off the screen: {box.X},{box.Y} {box.Width}x{box.Height}");
+            Assert.False(await tile.EvaluateAsync<bool>("t => t.scrollHeight > t.clientHeight + 1"), "A tile's content is cut off.");
+        }
+    }
+
+    [Fact]
+    public async Task On_a_1024_tablet_each_board_row_stays_compact_and_the_long_why_here_column_waits_for_a_wider_screen()
+    {
+        browser.App.SetTime(8);
+        var doctor = await _desk.Doctor(name: "Dr. Tablet");
+        var slot = await _desk.Slot(doctor.Id, "09:00", "11:00");
+        await _desk.Issue("walkin", slot.Id, name: "Venkataraman Subramaniam");
+        for (var i = 0; i < 3; i++)
+        {
+            await _desk.Issue("book", slot.Id, name: "Rohini Banerjee");
+        }
+
+        var page = await browser.SignInAsync(Roles.Receptionist);
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.GotoAsync($"/reception/board/{doctor.Id}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        var rows = page.Locator("[data-testid=queue] tr[data-token]");
+        await Expect(rows).ToHaveCountAsync(4);
+
+        foreach (var row in await rows.AllAsync())
+        {
+            var height = (await row.BoundingBoxAsync())!.Height;
+            Assert.True(height <= 64, $"A board row is {height}px tall on a tablet: {await row.InnerTextAsync()}");
+        }
+
+        var why = page.Locator("[data-testid=queue] th", new() { HasText = "Why here" });
+        await Expect(why).ToBeHiddenAsync();
+        await page.SetViewportSizeAsync(1366, 768);
+        await Expect(why).ToBeVisibleAsync();
+    }
+}
