@@ -43,6 +43,8 @@ public sealed class AppServer : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>Migrates the database file and creates its first admin, as an operator does before the first start.</summary>
+    public const string ServerVariable = "OPD_BENCH_SERVER";
+
     public static async Task CreateAdminAsync(string databaseFile, CancellationToken ct)
     {
         var start = StartInfo(databaseFile, ["create-admin", AdminEmail]);
@@ -124,7 +126,9 @@ public sealed class AppServer : IAsyncDisposable
 
     private static ProcessStartInfo StartInfo(string databaseFile, IEnumerable<string> arguments)
     {
-        var assembly = typeof(Program).Assembly.Location;
+        // OPD_BENCH_SERVER names another build of the app (an earlier commit, say), measured by this build's harness,
+        // so a change is judged before and after by the very same figures.
+        var assembly = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } other ? Path.GetFullPath(other) : typeof(Program).Assembly.Location;
         var folder = Path.GetDirectoryName(assembly)!;
         var start = new ProcessStartInfo("dotnet", [assembly, .. arguments, "--contentRoot", folder])
         {

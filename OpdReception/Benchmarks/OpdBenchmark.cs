@@ -36,6 +36,10 @@ public static class OpdBenchmark
             var machine = MachineInfo.Read(folder.FullName);
             output.WriteLine($"OpdReception benchmark ({size.Name}, {machine.Build} build) over HTTP: {machine.Cores} cores, {machine.Cpu}; databases in {folder.FullName} ({machine.FileSystem}); load {machine.LoadAtStart}");
             output.WriteLine($"The server runs as its own process in Production, with {AppServer.IssueLimitSetting} so the benchmark is not throttled.");
+            if (Environment.GetEnvironmentVariable(AppServer.ServerVariable) is { Length: > 0 } other)
+            {
+                output.WriteLine($"The server measured is another build: {Path.GetFullPath(other)} ({AppServer.ServerVariable}).");
+            }
 
             var notes = new List<string>();
             var rows = new List<BenchRow>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,7 @@ public sealed class IssueWriter : IAsyncDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _batchTime;
     private Task? _writer;
     private int _waiting;
 
@@ -40,6 +42,7 @@ public sealed class IssueWriter : IAsyncDisposable
         _ownsMeter = meters is null;
         _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
         _batchSize = _meter.CreateHistogram<int>("opd.issue.batch.size", "{request}", "Issue requests written by one commit");
+        _batchTime = _meter.CreateHistogram<double>("opd.issue.batch.duration", "ms", "Time the writer held the write gate for one batch, commit included");
         _meter.CreateObservableGauge("opd.issue.waiting", () => Waiting, "{request}", "Issue requests waiting for the writer");
     }
 
@@ -52,7 +55,11 @@ public sealed class IssueWriter : IAsyncDisposable
     {
         lock (_starting)
         {
-            _writer ??= Task.Run(WriteAllAsync);
+            // Started on first use; should the loop ever end by a fault, the next request starts it again.
+            if (_writer is null || (_writer.IsCompleted && !_queue.Reader.Completion.IsCompleted))
+            {
+                _writer = Task.Run(WriteAllAsync);
+            }
         }
 
         Interlocked.Increment(ref _waiting);
@@ -99,6 +106,7 @@ public sealed class IssueWriter : IAsyncDisposable
         var settings = _options.CurrentValue;
         await using var db = await _factory.CreateDbContextAsync();
         await using var transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
         using var sql = new IssueStatements((SqliteConnection)db.Database.GetDbConnection(), transaction.Sqlite);
         var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights));
         var answered = new Dictionary<PendingIssue, Result<IssuedToken>>();
@@ -138,6 +146,7 @@ public sealed class IssueWriter : IAsyncDisposable
         var outcomes = await issues.AnswerAsync(batch[^1].Now(), CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         _batchSize.Record(batch.Count);
+        _batchTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         foreach (var pending in batch)
         {
             if (failed.TryGetValue(pending, out var ex))
