@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OpdReception.Security;
@@ -99,7 +100,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await Expect(page.Locator("[data-testid=queue] tr[data-token=T002]")).ToBeVisibleAsync();
 
         await page.Keyboard.PressAsync("Alt+n");
-        await page.WaitForURLAsync($"**/reception?doctor={doctor.Id}");
+        // Blazor moves within the page (history API): poll the address rather than wait for a page load.
+        await Expect(page).ToHaveURLAsync(new Regex($"/reception\\?doctor={doctor.Id}$"), new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
     }
 
