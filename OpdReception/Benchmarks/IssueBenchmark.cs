@@ -15,14 +15,10 @@ public static class IssueBenchmark
         var api = new BenchApi(server.Client);
         var rows = new List<BenchRow>();
 
-        var raw = await RawCeiling.MeasureAsync(folder, size.RawInserts, ct);
-        var rawText = $"raw insert {BenchReport.Number(raw.PerSecond)}/s";
-        rows.Add(new BenchRow(Group, "raw durable insert: one row per transaction, one connection (Microsoft.Data.Sqlite)",
-            $"{BenchReport.Number(raw.PerSecond)}/s · p50 {Ms(raw.Percentile(0.5))} · p99 {Ms(raw.Percentile(0.99))}", raw.PerSecond, "inserts/s")
-        {
-            Details = new Dictionary<string, double> { ["inserts"] = raw.Runs.Count, ["p50Ms"] = raw.Percentile(0.5) / 1000, ["p99Ms"] = raw.Percentile(0.99) / 1000 },
-        });
-        output.WriteLine($"  raw durable insert: {raw.PerSecond:0}/s");
+        // The disk is shared: other work's fsyncs slow the raw insert down at times. It is measured before and after the
+        // bursts, and the faster of the two is the baseline, so no ratio looks better for a moment's contention.
+        var rawBefore = await RawCeiling.MeasureAsync(folder, size.RawInserts, ct);
+        output.WriteLine($"  raw durable insert: {rawBefore.PerSecond:0}/s");
 
         var ledger = new Dictionary<int, List<Issued>>();
         var warmSlots = new List<int>();
@@ -48,12 +44,13 @@ public static class IssueBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
 
         var problems = new List<string>();
+        var bursts = new List<(string Figure, IssueLoad Load, int ExpectedRefusals)>();
         foreach (var clients in size.Clients)
         {
             var offset = clients * 7;
             var load = await IssueLoad.RunAsync(server, "spread", clients, size.Requests(clients), i => spread[(i + offset) % spread.Count], ct);
             Record(ledger, load);
-            rows.Add(Row($"spread over {spread.Count} slots of as many doctors, {clients} client{(clients == 1 ? "" : "s")}", load, expectedRefusals: 0, raw, rawText, problems));
+            bursts.Add(($"spread over {spread.Count} slots of as many doctors, {clients} client{(clients == 1 ? "" : "s")}", load, 0));
             output.WriteLine($"  spread, {clients} clients: {load.TokensPerSecond:0} tokens/s");
         }
 
@@ -63,10 +60,29 @@ public static class IssueBenchmark
             var slot = await api.TodaySlotAsync(doctor, size.ConcentratedCapacity, ct);
             var load = await IssueLoad.RunAsync(server, "one slot", clients, size.ConcentratedCapacity + size.ConcentratedOverflow, _ => slot, ct);
             Record(ledger, load);
-            rows.Add(Row($"one slot of {size.ConcentratedCapacity} seats, {size.ConcentratedCapacity + size.ConcentratedOverflow} requests, {clients} client{(clients == 1 ? "" : "s")}",
-                load, expectedRefusals: size.ConcentratedOverflow, raw, rawText, problems));
+            bursts.Add(($"one slot of {size.ConcentratedCapacity} seats, {size.ConcentratedCapacity + size.ConcentratedOverflow} requests, {clients} client{(clients == 1 ? "" : "s")}",
+                load, size.ConcentratedOverflow));
             output.WriteLine($"  one slot, {clients} clients: {load.TokensPerSecond:0} tokens/s");
         }
+
+        var rawAfter = await RawCeiling.MeasureAsync(folder, size.RawInserts, ct);
+        output.WriteLine($"  raw durable insert again: {rawAfter.PerSecond:0}/s");
+        var raw = rawAfter.PerSecond > rawBefore.PerSecond ? rawAfter : rawBefore;
+        var rawText = $"raw insert {BenchReport.Number(raw.PerSecond)}/s";
+        rows.Add(new BenchRow(Group, "raw durable insert: one row per transaction, one connection (Microsoft.Data.Sqlite)",
+            $"{BenchReport.Number(raw.PerSecond)}/s · p50 {Ms(raw.Percentile(0.5))} · p99 {Ms(raw.Percentile(0.99))} " +
+            $"(the faster of {BenchReport.Number(rawBefore.PerSecond)}/s before the bursts and {BenchReport.Number(rawAfter.PerSecond)}/s after)", raw.PerSecond, "inserts/s")
+        {
+            Details = new Dictionary<string, double>
+            {
+                ["inserts"] = raw.Runs.Count,
+                ["p50Ms"] = raw.Percentile(0.5) / 1000,
+                ["p99Ms"] = raw.Percentile(0.99) / 1000,
+                ["beforePerSecond"] = rawBefore.PerSecond,
+                ["afterPerSecond"] = rawAfter.PerSecond,
+            },
+        });
+        rows.AddRange(bursts.Select(b => Row(b.Figure, b.Load, b.ExpectedRefusals, raw, rawText, problems)));
 
         var check = await CheckAsync(api, ledger, problems, ct);
         rows.Add(new BenchRow(Group, "correctness of every slot, read back through the API",
