@@ -141,7 +141,7 @@ public static class OpdBenchmark
         "Opd:SignInAttemptsPerMinute=1000",
         $"Opd:TimeZone={BenchApi.Zone.Id} (where it is about midday now: walk-ins go into today's slots, which must not be over)",
         "Opd:Synchronous=Full (the default: every acknowledged token fsynced)",
-        "the server's GC as the app ships (server GC)",
+        "the server's GC as the app ships (workstation GC, set in OpdReception.csproj)",
     ];
 
     private static void Write(BenchReport report, string? outFolder, TextWriter output)
