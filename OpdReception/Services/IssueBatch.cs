@@ -1,61 +1,15 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
 using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-/// <summary>An issue request waiting for the writer, and where its answer goes once its batch is on disk.</summary>
-internal sealed class PendingIssue(IssueRequest request, Actor by, IssueKey? key, string hash, Func<DateTime> now, CancellationToken ct)
-{
-    /// <summary>The hospital's clock of the service that asked, read by the writer when the request's turn comes.</summary>
-    public Func<DateTime> Now => now;
-
-    public IssueRequest Request => request;
-
-    public Actor By => by;
-
-    public IssueKey? Key => key;
-
-    public string Hash => hash;
-
-    public CancellationToken Cancellation => ct;
-
-    /// <summary>Continuations run off the writer, so a caller's work never holds up the next batch.</summary>
-    public TaskCompletionSource<IssueOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
-/// <summary>
-/// The changes to announce once a request is acknowledged, and its answer: known in the writer, or read after the
-/// commit by the caller when it only needs the doctor's day, so that read keeps the writer waiting for nothing.
-/// </summary>
-internal sealed record IssueOutcome(Func<Task<Result<IssuedToken>>> Answer, IReadOnlyList<OpdChange> Changes)
-{
-    public static IssueOutcome Known(Result<IssuedToken> answer, IReadOnlyList<OpdChange> changes) => new(() => Task.FromResult(answer), changes);
-}
-
-/// <summary>The doctors' days a batch touched, each read once after its commit, by whichever of its answers needs it first.</summary>
-internal sealed class BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights)
-{
-    private readonly ConcurrentDictionary<(int DoctorId, DateOnly Date), Lazy<Task<DayTimeline>>> _days = new();
-
-    public Task<DayTimeline> GetAsync(int doctorId, DateOnly date) =>
-        _days.GetOrAdd((doctorId, date), day => new Lazy<Task<DayTimeline>>(() => ReadAsync(day.DoctorId, day.Date))).Value;
-
-    private async Task<DayTimeline> ReadAsync(int doctorId, DateOnly date)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await SlotQueues.DayAsync(db, doctorId, date, now(), weights, CancellationToken.None);
-    }
-}
-
 /// <summary>
 /// The requests of one batch, decided one by one against the state the earlier ones left (read on the writer's
 /// transaction, so each sees what the ones before it wrote), then answered together: the doctor's day is arranged
 /// once per batch for every token issued into it, not once per token.
 /// </summary>
-internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days)
+internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days)
 {
     private readonly Dictionary<int, IssueSlot> _slots = [];
     private readonly List<Written> _written = [];
@@ -305,42 +259,4 @@ internal sealed class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOption
 
         return slot;
     }
-
-    /// <summary>The token as the answer's projection reads it; nothing here is tracked or saved.</summary>
-    private static Token Entity(
-        int id, IssueSlot slot, string patientId, string name, string? phone, TokenSource source, TokenStatus status, int number, int score, DateTime now, string code) => new()
-    {
-        Id = id,
-        SlotId = slot.State.Id,
-        Slot = new Slot
-        {
-            Id = slot.State.Id,
-            DoctorId = slot.State.DoctorId,
-            Date = slot.State.Date,
-            StartTime = slot.State.Start,
-            EndTime = slot.State.End,
-            Status = slot.State.Status,
-            Doctor = new Doctor { Id = slot.State.DoctorId, Name = slot.DoctorName, Specialization = "" },
-        },
-        PatientId = patientId,
-        Patient = new Patient { Id = patientId, Name = name, Phone = phone },
-        Source = source,
-        Status = status,
-        TokenNumber = number,
-        PriorityScore = score,
-        IssuedAt = now,
-        QueuedAt = now,
-        InSlotSince = now,
-        CheckedInAt = status == TokenStatus.Waiting ? now : null,
-        Code = code,
-    };
-
-    /// <summary>Spacing and capitals are how a desk types, not a different person.</summary>
-    private static bool SameName(string registered, string given) =>
-        string.Equals(string.Join(' ', registered.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-            string.Join(' ', given.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Walk-ins often have no hospital number yet; they get one the desk can read out.</summary>
-    private static string NewWalkInPatientId() =>
-        "WI-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
 }
