@@ -9,7 +9,7 @@ namespace OpdReception.Benchmarks;
 /// </summary>
 public static class OpdBenchmark
 {
-    public const string Usage = "usage: benchmark [--quick] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
+    public const string Usage = "usage: benchmark [--quick] [--only issuing|reads|boards] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
                                 "       benchmark engine [--runs N]         (the engine in process, without HTTP)";
 
     /// <summary>The exit code when every figure was measured but a slot came out wrong.</summary>
@@ -22,7 +22,7 @@ public static class OpdBenchmark
             return await EngineBenchmark.RunAsync(rest, output, ct);
         }
 
-        if (!TryParse(args, out var size, out var outFolder))
+        if (!TryParse(args, out var size, out var outFolder, out var only))
         {
             output.WriteLine(Usage);
             return 2;
@@ -43,38 +43,40 @@ public static class OpdBenchmark
 
             var notes = new List<string>();
             var rows = new List<BenchRow>();
-            CorrectnessCheck check;
-            ReadFigures empty;
-            await using (var server = await StartAsync(folder, "empty", history: null, output, ct))
+            CorrectnessCheck check = new(0, 0, 0, []);
+            if (only is null or Part.Issuing)
             {
+                await using var server = await StartAsync(folder, "issuing", history: null, output, ct);
                 output.WriteLine("Issuing...");
                 (var issueRows, check) = await IssueBenchmark.RunAsync(server, size, folder.FullName, output, ct);
                 rows.AddRange(issueRows);
-                output.WriteLine("Reads and a reallocation, empty database...");
-                empty = await ReadBenchmark.RunAsync(server, size, ct);
             }
 
-            ReadFigures old;
-            History? history = null;
-            await using (var server = await StartAsync(folder, "year-old", tokens => history = tokens, output, ct, size.HistoryTokens))
+            if (only is null or Part.Reads)
             {
-                output.WriteLine("Reads and a reallocation, year-old database...");
-                old = await ReadBenchmark.RunAsync(server, size, ct);
+                ReadFigures empty;
+                await using (var server = await StartAsync(folder, "empty", history: null, output, ct))
+                {
+                    output.WriteLine("Reads and a reallocation, empty database...");
+                    empty = await ReadBenchmark.RunAsync(server, size, ct);
+                }
+
+                ReadFigures old;
+                History? history = null;
+                await using (var server = await StartAsync(folder, "year-old", tokens => history = tokens, output, ct, size.HistoryTokens))
+                {
+                    output.WriteLine("Reads and a reallocation, year-old database...");
+                    old = await ReadBenchmark.RunAsync(server, size, ct);
+                }
+
+                rows.AddRange(ReadRows(empty, old, history!, size));
             }
 
-            rows.AddRange(ReadRows(empty, old, history!, size));
-            await using (var server = await StartAsync(folder, "boards", history: null, output, ct))
+            if (only is null or Part.Boards)
             {
+                await using var server = await StartAsync(folder, "boards", history: null, output, ct);
                 output.WriteLine("Live boards in headless Chromium...");
                 rows.AddRange(await CircuitBenchmark.RunAsync(server, size, notes, gc: null, timeToBoards: true, ct));
-            }
-
-            if (size.WorkstationGcBoards)
-            {
-                // Server GC keeps large allocation budgets, so resident memory overstates what circuits hold; the workstation GC shows it closer.
-                await using var server = await StartAsync(folder, "boards-workstation-gc", history: null, output, ct, environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
-                output.WriteLine("Live boards again, the server on the workstation GC...");
-                rows.AddRange(await CircuitBenchmark.RunAsync(server, size, notes, gc: "workstation GC (DOTNET_gcServer=0)", timeToBoards: false, ct));
             }
 
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
@@ -84,7 +86,7 @@ public static class OpdBenchmark
             output.Write(report.ToText());
             output.WriteLine();
             output.WriteLine(check.Passed ? "Correctness: passed." : "Correctness: FAILED: " + string.Join("; ", check.Problems.Take(10)));
-            Write(report, outFolder, output);
+            Write(report, outFolder, only, output);
             return check.Passed ? 0 : CorrectnessFailed;
         }
         finally
@@ -144,11 +146,12 @@ public static class OpdBenchmark
         "the server's GC as the app ships (workstation GC, set in OpdReception.csproj)",
     ];
 
-    private static void Write(BenchReport report, string? outFolder, TextWriter output)
+    private static void Write(BenchReport report, string? outFolder, Part? only, TextWriter output)
     {
         var folder = outFolder ?? Path.Combine(RepositoryRoot(), "docs", "bench");
         Directory.CreateDirectory(folder);
-        var name = report.Mode == BenchSize.Full.Name ? "latest" : $"latest-{report.Mode}";
+        // A part run never overwrites the whole run's figures that README quotes.
+        var name = (report.Mode == BenchSize.Full.Name ? "latest" : $"latest-{report.Mode}") + (only is null ? "" : $"-{only.Value.ToString().ToLowerInvariant()}");
         File.WriteAllText(Path.Combine(folder, $"{name}.json"), report.ToJson());
         File.WriteAllText(Path.Combine(folder, $"{name}.md"), report.ToMarkdown());
         output.WriteLine($"Written: {Path.Combine(folder, name)}.json and .md");
@@ -168,16 +171,24 @@ public static class OpdBenchmark
         return Environment.CurrentDirectory;
     }
 
-    private static bool TryParse(string[] args, out BenchSize size, out string? outFolder)
+    /// <summary>One part of the run alone, for measuring a change to that part without waiting for the rest.</summary>
+    private enum Part { Issuing, Reads, Boards }
+
+    private static bool TryParse(string[] args, out BenchSize size, out string? outFolder, out Part? only)
     {
         size = BenchSize.Full;
         outFolder = null;
+        only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick":
                     size = BenchSize.Quick;
+                    break;
+                case "--only" when i + 1 < args.Length && Enum.TryParse<Part>(args[i + 1], ignoreCase: true, out var part):
+                    only = part;
+                    i++;
                     break;
                 case "--out" when i + 1 < args.Length:
                     outFolder = Path.GetFullPath(args[++i]);
