@@ -18,7 +18,7 @@ public sealed class DayTimeline(IReadOnlyList<DayQueueSlot> slots, IReadOnlyList
 }
 
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
-internal static class SlotQueues
+internal static partial class SlotQueues
 {
     /// <summary>
     /// Two queries, not one: SQLite cannot flatten the LEFT JOIN that a single Include of tokens with their patients
@@ -130,13 +130,5 @@ internal static class SlotQueues
 
         var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, ct);
         return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory);
-    }
-
-    /// <summary>The slot's active tokens in the order of the doctor's day, with the day's positions and estimates.</summary>
-    public static async Task<QueueView> BuildAsync(OpdDbContext db, Slot slot, DateTime now, PriorityWeights weights, CancellationToken ct)
-    {
-        var day = await DayAsync(db, slot.DoctorId, slot.Date, now, weights, ct);
-        var tokens = slot.Tokens.ToDictionary(t => t.Id);
-        return new QueueView(slot.ToView(), day.Places.Where(p => p.SlotId == slot.Id).Select(p => tokens[p.TokenId].ToView(slot, p)).ToList());
     }
 }
