@@ -30,23 +30,23 @@ internal sealed record DayScreen(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyLis
 internal static partial class SlotQueues
 {
     /// <summary>
-    /// The doctor's day for a screen, in three compiled queries: the slots, their minutes, and the active tokens as
-    /// rows with their patients. One read of the tokens serves both the timeline and the views, and no entity is
-    /// built, so the cost is that of the day's active tokens (found through the slots' index), not of the history.
+    /// The doctor's day for a screen, in two compiled queries: the slots, and every token of the day as a row with
+    /// its patient (the finished ones count the seats). One read of the tokens serves the seats, the timeline and the
+    /// views, and no entity is built, so the cost is that of the day's tokens (found through the slots' index), not
+    /// of the history.
     /// </summary>
     public static async Task<DayScreen> ScreenAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct)
     {
-        var states = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
-        var minutes = await ToListAsync(MinutesOfDay(db, doctorId, date), ct);
+        var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var rows = await ToListAsync(TokenRowsOfDay(db, doctorId, date), ct);
-        var slots = states.Select(s => new DayQueueSlot(s, minutes.First(m => m.Id == s.Id).Minutes)).ToList();
-        return new DayScreen(slots, DayQueue.Arrange(slots, rows.Select(r => r.Entry).ToList(), now, weights), rows.ToDictionary(r => r.Id));
+        var states = States(doctorId, date, slots, rows.Select(r => r.Entry));
+        var active = rows.Where(r => r.Status.IsActive()).ToList();
+        return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights), active.ToDictionary(r => r.Id));
     }
 
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<TokenRow>> TokenRowsOfDay = EF.CompileAsyncQuery(
         (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens
             .Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date)
-            .Where(Projections.IsActive)
             .Select(t => new TokenRow(t.Id, t.SlotId, t.TokenNumber, t.PatientId, t.Patient.Name, t.Patient.Phone, t.Source, t.Status,
                 t.PriorityScore, t.IssuedAt, t.QueuedAt, t.CheckedInAt, t.CancellationReason,
                 t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null)));

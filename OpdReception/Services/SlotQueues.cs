@@ -81,15 +81,20 @@ internal static partial class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
+        return new DoctorDayState(doctorId, date, States(doctorId, date, slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
+    }
+
+    /// <summary>The day's slots with their seats, counted from every token of the day.</summary>
+    private static List<DayQueueSlot> States(int doctorId, DateOnly date, IEnumerable<DaySlot> slots, IEnumerable<DayEntry> tokens)
+    {
         var seats = tokens.Where(t => t.Status.HoldsSeat()).GroupBy(t => t.SlotId)
             .ToDictionary(g => g.Key, g => (Taken: g.Count(), Emergency: g.Count(t => t.Source == TokenSource.Emergency)));
-        var states = slots.Select(s =>
+        return slots.Select(s =>
         {
             var (taken, emergency) = seats.GetValueOrDefault(s.Id);
             return new DayQueueSlot(new SlotState(s.Id, doctorId, date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
                 s.LastTokenNumber, s.Status, s.DelayMinutes, emergency), s.MinutesPerConsultation);
         }).ToList();
-        return new DoctorDayState(doctorId, date, states, tokens.Where(t => t.Status.IsActive()).ToList());
     }
 
     private sealed record DaySlot(
