@@ -20,11 +20,11 @@ public sealed class BrowserApp : IAsyncLifetime
         await Chromium.BrowserAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies) on the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (no cookies) on the app, or on the app seen through <paramref name="via"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri? via = null)
     {
         var browser = await Chromium.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = Address.ToString().TrimEnd('/') });
+        var context = await browser.NewContextAsync(new() { BaseURL = (via ?? Address).ToString().TrimEnd('/') });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

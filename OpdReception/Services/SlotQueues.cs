@@ -72,27 +72,40 @@ internal static class SlotQueues
         return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights));
     }
 
-    /// <summary>The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens.</summary>
+    /// <summary>
+    /// The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens. Two
+    /// queries, each row of the day visited once: the seats are counted here from the same token rows the queue is
+    /// read from, rather than by SQL subqueries that would visit every token of the slot twice more.
+    /// </summary>
     public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
     {
-        var states = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
-        var minutes = await ToListAsync(MinutesOfDay(db, doctorId, date), ct);
-        var entries = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
-        return new DoctorDayState(doctorId, date, states.Select(s => new DayQueueSlot(s, minutes.First(m => m.Id == s.Id).Minutes)).ToList(), entries);
+        var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
+        var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
+        var seats = tokens.Where(t => t.Status.HoldsSeat()).GroupBy(t => t.SlotId)
+            .ToDictionary(g => g.Key, g => (Taken: g.Count(), Emergency: g.Count(t => t.Source == TokenSource.Emergency)));
+        var states = slots.Select(s =>
+        {
+            var (taken, emergency) = seats.GetValueOrDefault(s.Id);
+            return new DayQueueSlot(new SlotState(s.Id, doctorId, date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
+                s.LastTokenNumber, s.Status, s.DelayMinutes, emergency), s.MinutesPerConsultation);
+        }).ToList();
+        return new DoctorDayState(doctorId, date, states, tokens.Where(t => t.Status.IsActive()).ToList());
     }
 
+    private sealed record DaySlot(
+        int Id, TimeOnly Start, TimeOnly End, int MaxCapacity, int EmergencyExtensions, int LastTokenNumber, SlotStatus Status, int DelayMinutes,
+        int MinutesPerConsultation);
+
     // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
-    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<SlotState>> SlotsOfDay = EF.CompileAsyncQuery(
-        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState));
-
-    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<(int Id, int Minutes)>> MinutesOfDay = EF.CompileAsyncQuery(
+    private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DaySlot>> SlotsOfDay = EF.CompileAsyncQuery(
         (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date)
-            .Select(s => ValueTuple.Create(s.Id, s.MinutesPerConsultation)));
+            .Select(s => new DaySlot(s.Id, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions, s.LastTokenNumber, s.Status, s.DelayMinutes,
+                s.MinutesPerConsultation)));
 
+    /// <summary>Every token of the day, the finished ones too: they hold seats.</summary>
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DayEntry>> TokensOfDay = EF.CompileAsyncQuery(
         (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens
             .Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date)
-            .Where(Projections.IsActive)
             .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
                 t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null)));
 

@@ -57,6 +57,8 @@ export function watchConnection() {
     watching = true;
     const modal = document.getElementById("components-reconnect-modal");
     if (!modal) return;
+    // Marks the banner as listening, so a test pulls the cable only once a drop would be noticed.
+    document.getElementById("display-offline")?.setAttribute("data-watching", "");
     let poll = null;
     modal.addEventListener("components-reconnect-state-changed", e => {
         const banner = document.getElementById("display-offline");
