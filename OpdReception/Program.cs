@@ -1,4 +1,3 @@
-using MudBlazor.Services;
 using OpdReception.Api;
 using OpdReception.Benchmarks;
 using OpdReception.Components;
@@ -35,8 +34,7 @@ builder.Services.AddOpdServices(builder.Configuration);
 builder.Services.AddOpdIdentity(builder.Environment);
 builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddOpdScreens();
 
 var app = builder.Build();
 
@@ -65,7 +63,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpdApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapOpdScreens();
 
 app.Run();
 return 0;

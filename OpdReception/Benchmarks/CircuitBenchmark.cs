@@ -91,8 +91,8 @@ public static class CircuitBenchmark
         }
 
         notes.Add("Memory per circuit: the server's VmRSS (/proc/PID/status) after the pages are live and 2 s have passed, minus the same before they opened, divided by their number; " +
-            "no GC is forced, so the figure includes heap the GC has not given back: rows without a GC named ran the server GC the app ships with; " +
-            "rows marked workstation GC ran a second server with DOTNET_gcServer=0, whose smaller budgets keep the resident set closer to what circuits hold. One display and one board were opened first, untimed.");
+            "no GC is forced, so the figure includes heap the GC has not given back and code the JIT compiled while the pages opened; the server runs the GC the app ships with " +
+            "(set in OpdReception.csproj) unless a row names another. One display and one board were opened first, untimed.");
         notes.Add("Token to board: each page notes by its own clock (a MutationObserver, performance.timeOrigin + now) when the token's label appears; the time is from just before the POST was sent.");
         return rows;
     }
