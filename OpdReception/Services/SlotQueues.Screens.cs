@@ -19,6 +19,9 @@ internal sealed record TokenRow(
 /// <summary>A doctor's day as a queue screen reads it: the slots, the timeline, and each active token's row.</summary>
 internal sealed record DayScreen(IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayPlace> Places, IReadOnlyDictionary<int, TokenRow> Rows)
 {
+    /// <summary>The slot as the screens show it, its seats counted from the day's rows; null for a slot the day did not hold when read.</summary>
+    public SlotView? SlotView(Slot slot) => Slots.FirstOrDefault(s => s.Slot.Id == slot.Id) is { } state ? slot.ToView(state.Slot) : null;
+
     /// <summary>The tokens in the order of the doctor's day, those of one slot only if it is named.</summary>
     public List<TokenView> Views(string doctorName, int? slotId = null)
     {
@@ -43,6 +46,14 @@ internal static partial class SlotQueues
         var active = rows.Where(r => r.Status.IsActive()).ToList();
         return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights), active.ToDictionary(r => r.Id));
     }
+
+    /// <summary>One slot with its doctor, no tokens: what a queue screen shows of it besides the seats.</summary>
+    public static readonly Func<OpdDbContext, int, CancellationToken, Task<Slot?>> SlotWithDoctor = EF.CompileAsyncQuery(
+        (OpdDbContext db, int slotId, CancellationToken ct) => db.Slots.AsNoTracking().Include(s => s.Doctor).FirstOrDefault(s => s.Id == slotId));
+
+    /// <summary>A doctor's slots of one date with the doctor (a handful: the caller puts them in order).</summary>
+    public static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<Slot>> SlotsWithDoctor = EF.CompileAsyncQuery(
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.AsNoTracking().Include(s => s.Doctor).Where(s => s.DoctorId == doctorId && s.Date == date));
 
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<TokenRow>> TokenRowsOfDay = EF.CompileAsyncQuery(
         (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens

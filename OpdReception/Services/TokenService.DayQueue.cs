@@ -19,8 +19,14 @@ public sealed partial class TokenService
 
         var now = Now();
         var day = date ?? DateOnly.FromDateTime(now);
-        var slotViews = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == day).OrderBy(s => s.StartTime).ThenBy(s => s.Id).ToViewsAsync(ct);
+        var slots = new List<Slot>();
+        await foreach (var slot in SlotQueues.SlotsWithDoctor(db, doctorId, day).WithCancellation(ct))
+        {
+            slots.Add(slot);
+        }
+
         var screen = await SlotQueues.ScreenAsync(db, doctorId, day, now, Settings.Weights, ct);
+        var slotViews = slots.OrderBy(s => s.StartTime).ThenBy(s => s.Id).Select(screen.SlotView).OfType<SlotView>().ToList();
         return new DayQueueView(doctor.ToView(), day, now, slotViews, screen.Views(doctor.Name));
     }
 

@@ -53,7 +53,7 @@ public sealed partial class TokenService(
     public async Task<Result<QueueView>> QueueAsync(int slotId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = (await db.Slots.Where(s => s.Id == slotId).ToViewsAsync(ct)).FirstOrDefault();
+        var slot = await SlotQueues.SlotWithDoctor(db, slotId, ct);
         if (slot is null)
         {
             return OpdProblem.NotFound("Slot", slotId);
@@ -61,7 +61,7 @@ public sealed partial class TokenService(
 
         // The positions are the doctor's day's, so the day is read; only this slot's tokens are shown.
         var day = await SlotQueues.ScreenAsync(db, slot.DoctorId, slot.Date, Now(), Settings.Weights, ct);
-        return new QueueView(slot, day.Views(slot.DoctorName, slotId));
+        return new QueueView(day.SlotView(slot)!, day.Views(slot.Doctor.Name, slotId));
     }
 
     internal static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, Actor by, string? reason) => new()
