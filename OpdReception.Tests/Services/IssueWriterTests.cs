@@ -85,6 +85,38 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Contains(queue.Tokens, t => t.PatientId == "TWICE-1" && t.Source == TokenSource.Emergency);
     }
 
+    [Fact]
+    public async Task A_batch_spread_over_several_doctors_answers_each_token_with_its_place_in_its_own_doctors_day()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var slots = new List<SlotView>();
+        for (var d = 0; d < 3; d++)
+        {
+            var doctor = await _desk.Doctor();
+            slots.Add(await _desk.Slot(doctor.Id, "09:00", "10:00", capacity: 10));
+            slots.Add(await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 10));
+
+            // Earlier tokens of the day, one of them given up, so the places and seats are not the batch's alone.
+            var earlier = await Issue(slots[^1].Id, $"EARLY-{d}", ct);
+            await Issue(slots[^2].Id, $"EARLIER-{d}", ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await _desk.SetStatus(earlier.Value!.Id, "Cancelled", "changed plans")).StatusCode);
+        }
+
+        var issues = await WhileAnotherWriteRunsAsync(12, ct, i => Issue(slots[i % slots.Count].Id, $"SPREAD-{i:00}", ct,
+            i % 4 == 0 ? TokenSource.Emergency : TokenSource.WalkIn));
+
+        foreach (var answer in await Task.WhenAll(issues))
+        {
+            Assert.True(answer.IsOk, answer.Problem?.Detail);
+            var now = await _desk.Token(answer.Value!.Id);
+            Assert.NotNull(answer.Value.Position);
+            Assert.Equal((now.Position, now.EstimatedTime), (answer.Value.Position, answer.Value.EstimatedTime));
+        }
+
+        // Each first slot: its earlier token and two of the batch; each second: two of the batch, its cancelled one holding no seat.
+        Assert.Equal(slots.Select((_, i) => i % 2 == 0 ? 3 : 2), await Task.WhenAll(slots.Select(async s => (await _desk.GetSlot(s.Id)).BookedCount)));
+    }
+
     /// <summary>Holds the write gate while the requests queue, so they reach the writer together when it opens.</summary>
     private async Task<List<Task<Result<TokenView>>>> WhileAnotherWriteRunsAsync(int count, CancellationToken ct, Func<int, Task<Result<TokenView>>> issue)
     {

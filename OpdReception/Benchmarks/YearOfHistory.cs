@@ -55,7 +55,8 @@ public static class YearOfHistory
             FROM n;
             """, ct);
 
-        // Days, doctors and hours as small tables, so each slot is one row of their product, in date order.
+        // Days, doctors and hours as small tables, so each slot is one row of their product, in date order. Each day
+        // was closed that evening, as the app's sweep closes every day that is over, so no sweep finds a year of open days.
         await ExecuteAsync(connection, tx, "CREATE TEMP TABLE history_days (d INTEGER PRIMARY KEY, date TEXT NOT NULL);", ct);
         await ExecuteAsync(connection, tx, "INSERT INTO history_days (d, date) VALUES " +
             string.Join(", ", days.Select((d, i) => $"({i}, '{d:yyyy-MM-dd}')")) + ";", ct);
@@ -65,10 +66,10 @@ public static class YearOfHistory
         await ExecuteAsync(connection, tx, $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Doctors - 1})
             INSERT INTO Slots (Id, DoctorId, Date, StartTime, EndTime, MaxCapacity, MinutesPerConsultation, DelayMinutes,
-                               Status, StatusReason, EmergencyExtensions, LastTokenNumber, ExtraSession)
+                               Status, StatusReason, EmergencyExtensions, LastTokenNumber, ExtraSession, DayClosedAt)
             SELECT {slotBase} + 1 + (d.d * {Doctors} + n.i) * {SlotHours.Length} + h.h, {doctorBase} + 1 + n.i, d.date,
                    printf('%02d:00:00', h.hour), printf('%02d:00:00', h.hour + 1), {perSlot}, 10, 0,
-                   'Closed', 'Day over', 0, {perSlot}, 0
+                   'Closed', 'Day over', 0, {perSlot}, 0, d.date || ' 18:00:00'
             FROM history_days d, n, history_hours h
             ORDER BY d.d, n.i, h.h;
             """, ct);

@@ -79,9 +79,10 @@ public sealed class Token
 
     /// <summary>
     /// The unguessable key of the patient's own token page (/t/{code}), printed as the slip's QR code: 100 random
-    /// bits, so no one can walk the numbers to other patients' tokens, and no personal data in the URL.
+    /// bits, so no one can walk the numbers to other patients' tokens, and no personal data in the URL. Required
+    /// rather than defaulted: a default would draw from the OS's generator for every token a query reads.
     /// </summary>
-    public string Code { get; set; } = TokenCodes.New();
+    public required string Code { get; set; }
 
     public int PriorityScore { get; set; }
     public DateTime IssuedAt { get; set; }

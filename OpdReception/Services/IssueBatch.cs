@@ -115,26 +115,27 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
     {
         var outcomes = new Dictionary<PendingIssue, IssueOutcome>();
         var firstAnswers = new Dictionary<Written, IssuedToken>();
-        foreach (var day in _written.GroupBy(w => (w.Slot.State.DoctorId, w.Slot.State.Date)))
+        var byDay = _written.GroupBy(w => (w.Slot.State.DoctorId, w.Slot.State.Date)).ToList();
+        foreach (var day in byDay.Where(d => d.All(w => w.Pending.Key is null)))
         {
-            if (day.All(w => w.Pending.Key is null))
-            {
-                foreach (var written in day)
-                {
-                    outcomes[written.Pending] = new IssueOutcome(async () =>
-                    {
-                        var timeline = await days.GetAsync(day.Key.DoctorId, day.Key.Date);
-                        return new IssuedToken(written.Token.ToView(written.Token.Slot, timeline.PlaceOf(written.Token.Id)), null, Replayed: false);
-                    }, Changes(written));
-                }
-
-                continue;
-            }
-
-            var inWriter = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, settings.Weights, ct);
+            days.Want(day.Key.DoctorId, day.Key.Date);
             foreach (var written in day)
             {
-                var view = written.Token.ToView(written.Token.Slot, inWriter.PlaceOf(written.Token.Id));
+                outcomes[written.Pending] = new IssueOutcome(async () =>
+                {
+                    var timeline = await days.GetAsync(day.Key.DoctorId, day.Key.Date);
+                    return new IssuedToken(written.Token.ToView(written.Token.Slot, timeline.PlaceOf(written.Token.Id)), null, Replayed: false);
+                }, Changes(written));
+            }
+        }
+
+        var keyed = byDay.Where(d => d.Any(w => w.Pending.Key is not null)).ToList();
+        var inWriter = keyed.Count == 0 ? [] : await SlotQueues.DaysAsync(db, [.. keyed.Select(d => d.Key)], now, settings.Weights, ct);
+        foreach (var day in keyed)
+        {
+            foreach (var written in day)
+            {
+                var view = written.Token.ToView(written.Token.Slot, inWriter[day.Key].PlaceOf(written.Token.Id));
                 var answer = written.Pending.Key is { } key ? key.Render(view) : null;
                 if (answer is not null)
                 {

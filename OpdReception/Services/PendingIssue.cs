@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
 using OpdReception.Domain;
@@ -34,17 +33,27 @@ internal sealed record IssueOutcome(Func<Task<Result<IssuedToken>>> Answer, IRea
     public static IssueOutcome Known(Result<IssuedToken> answer, IReadOnlyList<OpdChange> changes) => new(() => Task.FromResult(answer), changes);
 }
 
-/// <summary>The doctors' days a batch touched, each read once after its commit, by whichever of its answers needs it first.</summary>
-internal sealed class BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights)
+/// <summary>
+/// The doctors' days a batch touched, read together once after its commit, by whichever of its answers needs them
+/// first: two statements for the whole batch, however many doctors it spread over.
+/// </summary>
+internal sealed class BatchDays
 {
-    private readonly ConcurrentDictionary<(int DoctorId, DateOnly Date), Lazy<Task<DayTimeline>>> _days = new();
+    private readonly HashSet<(int DoctorId, DateOnly Date)> _wanted = [];
+    private readonly Lazy<Task<Dictionary<(int DoctorId, DateOnly Date), DayTimeline>>> _read;
 
-    public Task<DayTimeline> GetAsync(int doctorId, DateOnly date) =>
-        _days.GetOrAdd((doctorId, date), day => new Lazy<Task<DayTimeline>>(() => ReadAsync(day.DoctorId, day.Date))).Value;
+    public BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights) =>
+        _read = new(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await SlotQueues.DaysAsync(db, _wanted, now(), weights, CancellationToken.None);
+        });
 
-    private async Task<DayTimeline> ReadAsync(int doctorId, DateOnly date)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await SlotQueues.DayAsync(db, doctorId, date, now(), weights, CancellationToken.None);
-    }
+    /// <summary>Names a day to read; every day is named before the batch commits and any answer asks.</summary>
+    public void Want(int doctorId, DateOnly date) => _wanted.Add((doctorId, date));
+
+    public async Task<DayTimeline> GetAsync(int doctorId, DateOnly date) =>
+        (await _read.Value).TryGetValue((doctorId, date), out var day)
+            ? day
+            : throw new InvalidOperationException($"The day of doctor {doctorId} on {date:yyyy-MM-dd} was not named before the batch was answered.");
 }

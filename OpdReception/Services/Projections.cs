@@ -41,6 +41,9 @@ public static class Projections
 
     public static SlotView ToView(this Slot s) => View(s, s.Doctor.Name, s.Doctor.Specialization, s.ToState());
 
+    /// <summary>The slot with seats already counted (a doctor's day counts them from the rows it reads anyway).</summary>
+    public static SlotView ToView(this Slot s, SlotState state) => View(s, s.Doctor.Name, s.Doctor.Specialization, state);
+
     /// <summary>Free seats as the desk sees them: for an ordinary patient, so leftover emergency seats do not count.</summary>
     private static SlotView View(Slot s, string doctor, string specialization, SlotState state) => new(
         s.Id, s.DoctorId, doctor, specialization, s.Date, s.StartTime, s.EndTime,

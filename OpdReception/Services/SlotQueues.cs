@@ -18,7 +18,7 @@ public sealed class DayTimeline(IReadOnlyList<DayQueueSlot> slots, IReadOnlyList
 }
 
 /// <summary>Loads slots and doctors' days with everything their queues need and arranges them through the rules.</summary>
-internal static class SlotQueues
+internal static partial class SlotQueues
 {
     /// <summary>
     /// Two queries, not one: SQLite cannot flatten the LEFT JOIN that a single Include of tokens with their patients
@@ -81,15 +81,46 @@ internal static class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
+        return new DoctorDayState(doctorId, date, States(doctorId, date, slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
+    }
+
+    /// <summary>
+    /// Several doctors' days arranged at once, in the same two queries as one: an issue batch spread over many doctors
+    /// pays two statements for all their answers, not two per doctor.
+    /// </summary>
+    public static async Task<Dictionary<(int DoctorId, DateOnly Date), DayTimeline>> DaysAsync(
+        OpdDbContext db, IReadOnlyCollection<(int DoctorId, DateOnly Date)> days, DateTime now, PriorityWeights weights, CancellationToken ct)
+    {
+        var doctorIds = days.Select(d => d.DoctorId).Distinct().ToList();
+        var dates = days.Select(d => d.Date).Distinct().ToList();
+        var slots = (await db.Slots.AsNoTracking()
+                .Where(s => doctorIds.Contains(s.DoctorId) && dates.Contains(s.Date))
+                .Select(s => new { s.DoctorId, s.Date, Slot = new DaySlot(s.Id, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+                    s.LastTokenNumber, s.Status, s.DelayMinutes, s.MinutesPerConsultation) })
+                .ToListAsync(ct))
+            .Where(s => days.Contains((s.DoctorId, s.Date)))
+            .ToList();
+        var slotIds = slots.Select(s => s.Slot.Id).ToList();
+        var tokensOf = (await db.Tokens.AsNoTracking().Where(t => slotIds.Contains(t.SlotId)).Select(AsDayEntry).ToListAsync(ct)).ToLookup(t => t.SlotId);
+        return slots.GroupBy(s => (s.DoctorId, s.Date)).ToDictionary(day => day.Key, day =>
+        {
+            var tokens = day.SelectMany(s => tokensOf[s.Slot.Id]).ToList();
+            var states = States(day.Key.DoctorId, day.Key.Date, day.Select(s => s.Slot), tokens);
+            return new DayTimeline(states, DayQueue.Arrange(states, [.. tokens.Where(t => t.Status.IsActive())], now, weights));
+        });
+    }
+
+    /// <summary>The day's slots with their seats, counted from every token of the day.</summary>
+    private static List<DayQueueSlot> States(int doctorId, DateOnly date, IEnumerable<DaySlot> slots, IEnumerable<DayEntry> tokens)
+    {
         var seats = tokens.Where(t => t.Status.HoldsSeat()).GroupBy(t => t.SlotId)
             .ToDictionary(g => g.Key, g => (Taken: g.Count(), Emergency: g.Count(t => t.Source == TokenSource.Emergency)));
-        var states = slots.Select(s =>
+        return slots.Select(s =>
         {
             var (taken, emergency) = seats.GetValueOrDefault(s.Id);
             return new DayQueueSlot(new SlotState(s.Id, doctorId, date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
                 s.LastTokenNumber, s.Status, s.DelayMinutes, emergency), s.MinutesPerConsultation);
         }).ToList();
-        return new DoctorDayState(doctorId, date, states, tokens.Where(t => t.Status.IsActive()).ToList());
     }
 
     private sealed record DaySlot(
@@ -102,12 +133,14 @@ internal static class SlotQueues
             .Select(s => new DaySlot(s.Id, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions, s.LastTokenNumber, s.Status, s.DelayMinutes,
                 s.MinutesPerConsultation)));
 
+    // Declared before the compiled query that uses it: static fields start in the order they are written.
+    private static readonly System.Linq.Expressions.Expression<Func<Token, DayEntry>> AsDayEntry = t => new DayEntry(
+        t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
+        t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null);
+
     /// <summary>Every token of the day, the finished ones too: they hold seats.</summary>
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DayEntry>> TokensOfDay = EF.CompileAsyncQuery(
-        (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens
-            .Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date)
-            .Select(t => new DayEntry(t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-                t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null)));
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Tokens.Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date).Select(AsDayEntry));
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
     {
@@ -143,13 +176,5 @@ internal static class SlotQueues
 
         var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, ct);
         return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory);
-    }
-
-    /// <summary>The slot's active tokens in the order of the doctor's day, with the day's positions and estimates.</summary>
-    public static async Task<QueueView> BuildAsync(OpdDbContext db, Slot slot, DateTime now, PriorityWeights weights, CancellationToken ct)
-    {
-        var day = await DayAsync(db, slot.DoctorId, slot.Date, now, weights, ct);
-        var tokens = slot.Tokens.ToDictionary(t => t.Id);
-        return new QueueView(slot.ToView(), day.Places.Where(p => p.SlotId == slot.Id).Select(p => tokens[p.TokenId].ToView(slot, p)).ToList());
     }
 }

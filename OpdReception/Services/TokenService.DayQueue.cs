@@ -19,24 +19,15 @@ public sealed partial class TokenService
 
         var now = Now();
         var day = date ?? DateOnly.FromDateTime(now);
-        var slots = await db.Slots.AsNoTracking().Include(s => s.Doctor)
-            .Where(s => s.DoctorId == doctorId && s.Date == day)
-            .OrderBy(s => s.StartTime)
-            .ToListAsync(ct);
-        var slotViews = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == day).OrderBy(s => s.StartTime).ThenBy(s => s.Id).ToViewsAsync(ct);
-        var ids = slots.Select(s => s.Id).ToList();
-        var tokens = await db.Tokens.AsNoTracking().Include(t => t.Patient)
-            .Where(t => ids.Contains(t.SlotId))
-            .Where(Projections.IsActive)
-            .ToDictionaryAsync(t => t.Id, ct);
-        var places = (await SlotQueues.DayAsync(db, doctorId, day, now, Settings.Weights, ct)).Places;
-        var slotOf = slots.ToDictionary(s => s.Id);
+        var slots = new List<Slot>();
+        await foreach (var slot in SlotQueues.SlotsWithDoctor(db, doctorId, day).WithCancellation(ct))
+        {
+            slots.Add(slot);
+        }
 
-        // A token that changed between the two reads is left for the next refresh rather than shown half-known.
-        var views = places.Where(p => tokens.ContainsKey(p.TokenId))
-            .Select(p => tokens[p.TokenId].ToView(slotOf[p.SlotId], p))
-            .ToList();
-        return new DayQueueView(doctor.ToView(), day, now, slotViews, views);
+        var screen = await SlotQueues.ScreenAsync(db, doctorId, day, now, Settings.Weights, ct);
+        var slotViews = slots.OrderBy(s => s.StartTime).ThenBy(s => s.Id).Select(screen.SlotView).OfType<SlotView>().ToList();
+        return new DayQueueView(doctor.ToView(), day, now, slotViews, screen.Views(doctor.Name));
     }
 
     /// <summary>

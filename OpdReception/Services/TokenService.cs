@@ -53,8 +53,15 @@ public sealed partial class TokenService(
     public async Task<Result<QueueView>> QueueAsync(int slotId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = await SlotQueues.ReadAsync(db, slotId, ct);
-        return slot is null ? OpdProblem.NotFound("Slot", slotId) : await SlotQueues.BuildAsync(db, slot, Now(), Settings.Weights, ct);
+        var slot = await SlotQueues.SlotWithDoctor(db, slotId, ct);
+        if (slot is null)
+        {
+            return OpdProblem.NotFound("Slot", slotId);
+        }
+
+        // The positions are the doctor's day's, so the day is read; only this slot's tokens are shown.
+        var day = await SlotQueues.ScreenAsync(db, slot.DoctorId, slot.Date, Now(), Settings.Weights, ct);
+        return new QueueView(day.SlotView(slot)!, day.Views(slot.Doctor.Name, slotId));
     }
 
     internal static TokenEvent Event(Token token, DateTime at, string action, TokenStatus? from, Actor by, string? reason) => new()
