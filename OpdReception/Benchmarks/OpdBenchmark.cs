@@ -107,10 +107,11 @@ public static class OpdBenchmark
     private static IEnumerable<BenchRow> ReadRows(ReadFigures empty, ReadFigures old, History history, BenchSize size)
     {
         var group = $"Reading over HTTP, one client, {size.ReadRuns} runs each after as many to warm up, the two databases in turn (today's queues; year-old = {history.Tokens:N0} tokens of history)";
-        foreach (var (fresh, aged) in empty.Reads.Zip(old.Reads))
+        for (var i = 0; i < empty.Reads.Count; i++)
         {
-            yield return ReadRow(group, $"{fresh.Name}, empty database", fresh, null);
-            yield return ReadRow(group, $"{aged.Name}, year-old database", aged, fresh);
+            var (fresh, aged) = (empty.Reads[i], old.Reads[i]);
+            yield return ReadRow(group, $"{fresh.Name}, empty database", fresh, empty.ServerCpuMs[i], null);
+            yield return ReadRow(group, $"{aged.Name}, year-old database", aged, old.ServerCpuMs[i], fresh);
         }
 
         var reallocation = $"A cancelled slot's tokens reallocated to a named slot (POST /api/tokens/reallocate/{{slot}}, one request; median of {ReadBenchmark.Reallocations} after one to warm up, the two databases in turn)";
@@ -120,11 +121,15 @@ public static class OpdBenchmark
             old.Reallocation.Percentile(0.5) / 1000, "ms", "empty database", old.Reallocation.Percentile(0.5) / empty.Reallocation.Percentile(0.5));
     }
 
-    private static BenchRow ReadRow(string group, string figure, Measurement read, Measurement? empty) => new(
-        group, figure, $"p50 {IssueBenchmark.Ms(read.Percentile(0.5))} · p95 {IssueBenchmark.Ms(read.Percentile(0.95))}",
+    private static BenchRow ReadRow(string group, string figure, Measurement read, double serverCpuMs, Measurement? empty) => new(
+        group, figure, $"p50 {IssueBenchmark.Ms(read.Percentile(0.5))} · p95 {IssueBenchmark.Ms(read.Percentile(0.95))} · server CPU {serverCpuMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ms per read",
         read.Percentile(0.5) / 1000, "ms (p50)", empty is null ? null : "empty database", empty is null ? null : read.Percentile(0.5) / empty.Percentile(0.5))
     {
-        Details = new Dictionary<string, double> { ["runs"] = read.Runs.Count, ["p50Ms"] = read.Percentile(0.5) / 1000, ["p95Ms"] = read.Percentile(0.95) / 1000, ["meanMs"] = read.MeanMicroseconds / 1000 },
+        Details = new Dictionary<string, double>
+        {
+            ["runs"] = read.Runs.Count, ["p50Ms"] = read.Percentile(0.5) / 1000, ["p95Ms"] = read.Percentile(0.95) / 1000, ["meanMs"] = read.MeanMicroseconds / 1000,
+            ["serverCpuMs"] = serverCpuMs,
+        },
     };
 
     private static List<string> Settings() =>

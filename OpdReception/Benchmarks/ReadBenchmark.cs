@@ -4,8 +4,13 @@ using System.Net.Http.Json;
 
 namespace OpdReception.Benchmarks;
 
-/// <summary>Timed reads and the reallocation on one server; the same steps run on an empty and on a year-old database.</summary>
-public sealed record ReadFigures(IReadOnlyList<Measurement> Reads, Measurement Reallocation, int Moved);
+/// <summary>
+/// Timed reads and the reallocation on one server; the same steps run on an empty and on a year-old database.
+/// <paramref name="ServerCpuMs"/> is the server process's CPU time (user and kernel) from just before to just after each
+/// read, per read: other work on a shared machine changes it far less than the time a read takes, though it includes
+/// whatever the server's own background threads (the collector, the JIT) did meanwhile.
+/// </summary>
+public sealed record ReadFigures(IReadOnlyList<Measurement> Reads, IReadOnlyList<double> ServerCpuMs, Measurement Reallocation, int Moved);
 
 /// <summary>
 /// Today's queues set up through the API: one slot per queue size (a slot holds at most 500 seats, so a bigger queue
@@ -18,7 +23,7 @@ public sealed record ReadFigures(IReadOnlyList<Measurement> Reads, Measurement R
 public static class ReadBenchmark
 {
     /// <summary>Reallocations timed on each server, after one that warms the path; the figure is their median.</summary>
-    public const int Reallocations = 3;
+    public const int Reallocations = 5;
 
     public static async Task<(ReadFigures Empty, ReadFigures Old)> CompareAsync(AppServer empty, AppServer old, BenchSize size, CancellationToken ct)
     {
@@ -40,29 +45,41 @@ public static class ReadBenchmark
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        var emptyTimes = new List<Measurement>();
-        var oldTimes = new List<Measurement>();
-        foreach (var ((name, emptyPath), (_, oldPath)) in emptyReads.Zip(oldReads))
+
+        // Round by round, every read on both servers, so a pause of the machine or of one server's collector lands
+        // on one run of each figure, not on every run of one.
+        var (emptyRuns, oldRuns) = (emptyReads.Select(_ => new List<TimeSpan>()).ToList(), oldReads.Select(_ => new List<TimeSpan>()).ToList());
+        var (emptyCpu, oldCpu) = (new TimeSpan[emptyReads.Count], new TimeSpan[oldReads.Count]);
+        for (var round = 0; round < size.ReadRuns; round++)
         {
-            var (e, o) = await InTurnAsync(name, size.ReadRuns, () => GetAsync(empty.Client, emptyPath, ct), () => GetAsync(old.Client, oldPath, ct));
-            emptyTimes.Add(e);
-            oldTimes.Add(o);
+            for (var i = 0; i < emptyReads.Count; i++)
+            {
+                var (read, emptyPath, oldPath) = (i, emptyReads[i].Path, oldReads[i].Path);
+                var (e, o) = await InTurnAsync(round,
+                    () => TimedAsync(empty, emptyPath, emptyCpu, read, ct), () => TimedAsync(old, oldPath, oldCpu, read, ct));
+                emptyRuns[i].Add(e);
+                oldRuns[i].Add(o);
+            }
         }
 
+        var emptyTimes = emptyReads.Select((r, i) => new Measurement(r.Name, emptyRuns[i], Sum(emptyRuns[i]))).ToList();
+        var oldTimes = oldReads.Select((r, i) => new Measurement(r.Name, oldRuns[i], Sum(oldRuns[i]))).ToList();
         var (emptyMoves, oldMoves) = (new BenchApi(empty.Client), new BenchApi(old.Client));
         await ReallocateAsync(emptyMoves, size.ReallocatedTokens, ct);
         await ReallocateAsync(oldMoves, size.ReallocatedTokens, ct);
-        var emptyRuns = new List<TimeSpan>();
-        var oldRuns = new List<TimeSpan>();
+        var (emptyMoved, oldMoved) = (new List<TimeSpan>(), new List<TimeSpan>());
         for (var i = 0; i < Reallocations; i++)
         {
-            emptyRuns.Add(await ReallocateAsync(emptyMoves, size.ReallocatedTokens, ct));
-            oldRuns.Add(await ReallocateAsync(oldMoves, size.ReallocatedTokens, ct));
+            foreach (var (api, times) in i % 2 == 0 ? new[] { (emptyMoves, emptyMoved), (oldMoves, oldMoved) } : [(oldMoves, oldMoved), (emptyMoves, emptyMoved)])
+            {
+                times.Add(await ReallocateAsync(api, size.ReallocatedTokens, ct));
+            }
         }
 
         var reallocation = $"reallocate {size.ReallocatedTokens:N0} tokens of a cancelled slot";
-        return (new ReadFigures(emptyTimes, new Measurement(reallocation, emptyRuns, Sum(emptyRuns)), size.ReallocatedTokens),
-            new ReadFigures(oldTimes, new Measurement(reallocation, oldRuns, Sum(oldRuns)), size.ReallocatedTokens));
+        double[] PerRead(TimeSpan[] cpu) => [.. cpu.Select(c => c.TotalMilliseconds / size.ReadRuns)];
+        return (new ReadFigures(emptyTimes, PerRead(emptyCpu), new Measurement(reallocation, emptyMoved, Sum(emptyMoved)), size.ReallocatedTokens),
+            new ReadFigures(oldTimes, PerRead(oldCpu), new Measurement(reallocation, oldMoved, Sum(oldMoved)), size.ReallocatedTokens));
     }
 
     /// <summary>The reads of today's queues on one server, named and with the path that reads each.</summary>
@@ -90,32 +107,28 @@ public static class ReadBenchmark
         return reads;
     }
 
-    /// <summary>Each run times the one server and then the other, in alternating order, so neither always goes first.</summary>
-    private static async Task<(Measurement First, Measurement Second)> InTurnAsync(string name, int runs, Func<Task> first, Func<Task> second)
+    /// <summary>Times the one server and then the other, in an order that alternates by round, so neither always goes first.</summary>
+    private static async Task<(TimeSpan First, TimeSpan Second)> InTurnAsync(int round, Func<Task<TimeSpan>> first, Func<Task<TimeSpan>> second)
     {
-        var (a, b) = (new List<TimeSpan>(), new List<TimeSpan>());
-        for (var i = 0; i < runs; i++)
+        if (round % 2 == 0)
         {
-            if (i % 2 == 0)
-            {
-                a.Add(await TimeAsync(first));
-                b.Add(await TimeAsync(second));
-            }
-            else
-            {
-                b.Add(await TimeAsync(second));
-                a.Add(await TimeAsync(first));
-            }
+            var a = await first();
+            return (a, await second());
         }
 
-        return (new Measurement(name, a, Sum(a)), new Measurement(name, b, Sum(b)));
+        var b = await second();
+        return (await first(), b);
     }
 
-    private static async Task<TimeSpan> TimeAsync(Func<Task> operation)
+    /// <summary>One read, timed; the server's CPU time around it is added to <paramref name="cpu"/>, outside the timing.</summary>
+    private static async Task<TimeSpan> TimedAsync(AppServer server, string path, TimeSpan[] cpu, int read, CancellationToken ct)
     {
+        var before = server.ProcessorTime();
         var one = Stopwatch.StartNew();
-        await operation();
-        return one.Elapsed;
+        await GetAsync(server.Client, path, ct);
+        var took = one.Elapsed;
+        cpu[read] += server.ProcessorTime() - before;
+        return took;
     }
 
     private static TimeSpan Sum(IEnumerable<TimeSpan> runs) => runs.Aggregate(TimeSpan.Zero, (a, b) => a + b);
