@@ -5,7 +5,7 @@ using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Platform;
 
-/// <summary>What an open screen's live connection costs the server.</summary>
+/// <summary>What each open screen costs the server, for as long as it is open.</summary>
 public sealed class ScreenConnectionTests
 {
     [Fact]
@@ -29,5 +29,18 @@ public sealed class ScreenConnectionTests
         Assert.False(socket.HttpResponseHeaders?.ContainsKey("Sec-WebSocket-Extensions") ?? false,
             "The server accepted permessage-deflate: each open screen would hold a zlib state for as long as it is open.");
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+    }
+
+    [Fact]
+    public async Task The_theme_is_written_once_into_the_page_head_not_into_the_layout_each_open_screen_keeps()
+    {
+        await using var app = new OpdApp();
+        var html = await app.AnonymousClient().GetStringAsync("/signin", TestContext.Current.CancellationToken);
+        var bodyStarts = html.IndexOf("<body", StringComparison.Ordinal);
+
+        // OpdTheme's primary colour (#4527a0), as MudBlazor writes it into its CSS variables.
+        var theme = html.IndexOf("--mud-palette-primary: rgba(69,39,160,1)", StringComparison.Ordinal);
+        Assert.InRange(theme, 0, bodyStarts);
+        Assert.DoesNotContain("mud-theme-provider", html[bodyStarts..], StringComparison.Ordinal);
     }
 }
