@@ -73,11 +73,12 @@ public static class OpdBenchmark
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
             notes.Insert(1, $"A slot holds at most {BenchSize.MaxCapacity} seats: a bigger queue is {BenchSize.MaxCapacity} walk-ins and the rest emergencies, each of which adds a seat, issued through the API like the rest.");
             notes.Insert(2, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
-            var report = new BenchReport(size.Name, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
+            var mode = only is null ? size.Name : $"{size.Name}, {only.Value.ToString().ToLowerInvariant()} only";
+            var report = new BenchReport(mode, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
             output.Write(report.ToText());
             output.WriteLine();
             output.WriteLine(check.Passed ? "Correctness: passed." : "Correctness: FAILED: " + string.Join("; ", check.Problems.Take(10)));
-            Write(report, outFolder, only, output);
+            Write(report, size, outFolder, only, output);
             return check.Passed ? 0 : CorrectnessFailed;
         }
         finally
@@ -142,12 +143,12 @@ public static class OpdBenchmark
         "the server's GC as the app ships (workstation GC, set in OpdReception.csproj)",
     ];
 
-    private static void Write(BenchReport report, string? outFolder, Part? only, TextWriter output)
+    private static void Write(BenchReport report, BenchSize size, string? outFolder, Part? only, TextWriter output)
     {
         var folder = outFolder ?? Path.Combine(RepositoryRoot(), "docs", "bench");
         Directory.CreateDirectory(folder);
         // A part run never overwrites the whole run's figures that README quotes.
-        var name = (report.Mode == BenchSize.Full.Name ? "latest" : $"latest-{report.Mode}") + (only is null ? "" : $"-{only.Value.ToString().ToLowerInvariant()}");
+        var name = (size == BenchSize.Full ? "latest" : $"latest-{size.Name}") + (only is null ? "" : $"-{only.Value.ToString().ToLowerInvariant()}");
         File.WriteAllText(Path.Combine(folder, $"{name}.json"), report.ToJson());
         File.WriteAllText(Path.Combine(folder, $"{name}.md"), report.ToMarkdown());
         output.WriteLine($"Written: {Path.Combine(folder, name)}.json and .md");

@@ -5,11 +5,12 @@ namespace OpdReception.Data;
 
 /// <summary>
 /// Every connection: FULL sync (unless Opd:Synchronous says Normal) so an acknowledged write survives a power cut, a busy timeout so concurrent
-/// writers queue instead of failing, and foreign keys on. WAL itself is stored in the file once at start.
+/// writers queue instead of failing, foreign keys on, and no checkpoint on commit: <see cref="WalCheckpointer"/> folds
+/// the log back in the background. WAL itself is stored in the file once at start.
 /// </summary>
 public sealed class SqliteDurability(DiskSync sync = DiskSync.Full) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous = {(sync == DiskSync.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+    private readonly string _pragmas = $"PRAGMA synchronous = {(sync == DiskSync.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -39,6 +39,7 @@ public static class OpdServices
         services.AddScoped<DisplayService>();
         services.AddScoped<PatientPageService>();
         services.AddSingleton<BoardFeed>();
+        services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();
