@@ -10,7 +10,7 @@ namespace OpdReception.Benchmarks;
 /// read, per read: other work on a shared machine changes it far less than the time a read takes, though it includes
 /// whatever the server's own background threads (the collector, the JIT) did meanwhile.
 /// </summary>
-public sealed record ReadFigures(IReadOnlyList<Measurement> Reads, IReadOnlyList<double> ServerCpuMs, Measurement Reallocation, int Moved);
+public sealed record ReadFigures(IReadOnlyList<Measurement> Reads, IReadOnlyList<double> ServerCpuMs, Measurement Reallocation, double ReallocationCpuMs, int Moved);
 
 /// <summary>
 /// Today's queues set up through the API: one slot per queue size (a slot holds at most 500 seats, so a bigger queue
@@ -31,9 +31,11 @@ public static class ReadBenchmark
         var oldReads = await SetUpAsync(old, size, ct);
 
         // A fresh server runs its code unoptimized at first and recompiles what is hot in the background: as many
-        // rounds of every read as are timed, then a pause for the last recompilations, so the figures are a running
-        // server's, as a hospital's is all day, and not its first minute's.
-        for (var round = 0; round < size.ReadRuns; round++)
+        // rounds of every read as are timed, and for at least a third of a second per timed run (20 s in the full
+        // run: on a busy machine the recompiling waits for a core), then a pause for the last recompilations, so the
+        // figures are a running server's, as a hospital's is all day, and not its first minute's.
+        var warming = Stopwatch.StartNew();
+        for (var round = 0; round < size.ReadRuns || warming.Elapsed < TimeSpan.FromSeconds(size.ReadRuns / 3.0); round++)
         {
             foreach (var (server, reads) in new[] { (empty, emptyReads), (old, oldReads) })
             {
@@ -65,21 +67,24 @@ public static class ReadBenchmark
         var emptyTimes = emptyReads.Select((r, i) => new Measurement(r.Name, emptyRuns[i], Sum(emptyRuns[i]))).ToList();
         var oldTimes = oldReads.Select((r, i) => new Measurement(r.Name, oldRuns[i], Sum(oldRuns[i]))).ToList();
         var (emptyMoves, oldMoves) = (new BenchApi(empty.Client), new BenchApi(old.Client));
-        await ReallocateAsync(emptyMoves, size.ReallocatedTokens, ct);
-        await ReallocateAsync(oldMoves, size.ReallocatedTokens, ct);
-        var (emptyMoved, oldMoved) = (new List<TimeSpan>(), new List<TimeSpan>());
+        await ReallocateAsync(empty, emptyMoves, size.ReallocatedTokens, ct);
+        await ReallocateAsync(old, oldMoves, size.ReallocatedTokens, ct);
+        var (emptyMoved, oldMoved) = (new List<(TimeSpan Took, TimeSpan Cpu)>(), new List<(TimeSpan Took, TimeSpan Cpu)>());
         for (var i = 0; i < Reallocations; i++)
         {
-            foreach (var (api, times) in i % 2 == 0 ? new[] { (emptyMoves, emptyMoved), (oldMoves, oldMoved) } : [(oldMoves, oldMoved), (emptyMoves, emptyMoved)])
+            var order = i % 2 == 0 ? new[] { (empty, emptyMoves, emptyMoved), (old, oldMoves, oldMoved) } : [(old, oldMoves, oldMoved), (empty, emptyMoves, emptyMoved)];
+            foreach (var (server, api, runs) in order)
             {
-                times.Add(await ReallocateAsync(api, size.ReallocatedTokens, ct));
+                runs.Add(await ReallocateAsync(server, api, size.ReallocatedTokens, ct));
             }
         }
 
         var reallocation = $"reallocate {size.ReallocatedTokens:N0} tokens of a cancelled slot";
         double[] PerRead(TimeSpan[] cpu) => [.. cpu.Select(c => c.TotalMilliseconds / size.ReadRuns)];
-        return (new ReadFigures(emptyTimes, PerRead(emptyCpu), new Measurement(reallocation, emptyMoved, Sum(emptyMoved)), size.ReallocatedTokens),
-            new ReadFigures(oldTimes, PerRead(oldCpu), new Measurement(reallocation, oldMoved, Sum(oldMoved)), size.ReallocatedTokens));
+        Measurement Moves(List<(TimeSpan Took, TimeSpan Cpu)> runs) => new(reallocation, [.. runs.Select(r => r.Took)], Sum(runs.Select(r => r.Took)));
+        double MedianCpu(List<(TimeSpan Took, TimeSpan Cpu)> runs) => runs.Select(r => r.Cpu.TotalMilliseconds).Order().ElementAt(runs.Count / 2);
+        return (new ReadFigures(emptyTimes, PerRead(emptyCpu), Moves(emptyMoved), MedianCpu(emptyMoved), size.ReallocatedTokens),
+            new ReadFigures(oldTimes, PerRead(oldCpu), Moves(oldMoved), MedianCpu(oldMoved), size.ReallocatedTokens));
     }
 
     /// <summary>The reads of today's queues on one server, named and with the path that reads each.</summary>
@@ -133,23 +138,28 @@ public static class ReadBenchmark
 
     private static TimeSpan Sum(IEnumerable<TimeSpan> runs) => runs.Aggregate(TimeSpan.Zero, (a, b) => a + b);
 
-    /// <summary>A doctor called away: their filled slot is cancelled and its patients moved to another doctor's slot in one request, timed.</summary>
-    private static async Task<TimeSpan> ReallocateAsync(BenchApi api, int tokens, CancellationToken ct)
+    /// <summary>
+    /// A doctor called away: their filled slot is cancelled and its patients moved to another doctor's slot in one
+    /// request, timed, with the server's CPU time around it.
+    /// </summary>
+    private static async Task<(TimeSpan Took, TimeSpan Cpu)> ReallocateAsync(AppServer server, BenchApi api, int tokens, CancellationToken ct)
     {
         var from = await api.TodaySlotAsync(await api.DoctorAsync("Dr. Called Away", "Benchmark Reallocation", ct), tokens, ct);
         var to = await api.TodaySlotAsync(await api.DoctorAsync("Dr. Standing In", "Benchmark Reallocation", ct), tokens, ct);
         await api.FillAsync(from, tokens, "walkin", ct: ct);
         await api.CancelSlotAsync(from, ct);
+        var cpu = server.ProcessorTime();
         var timer = Stopwatch.StartNew();
         var answer = await BenchApi.MustAsync(api.Client.PostAsJsonAsync($"/api/tokens/reallocate/{from}", new { targetSlotId = to }, ct), HttpStatusCode.OK, ct);
         var took = timer.Elapsed;
+        cpu = server.ProcessorTime() - cpu;
         var moved = answer.GetProperty("moved").GetArrayLength();
         if (moved != tokens)
         {
             throw new InvalidOperationException($"The reallocation moved {moved} of {tokens} tokens.");
         }
 
-        return took;
+        return (took, cpu);
     }
 
     private static async Task GetAsync(HttpClient client, string path, CancellationToken ct)

@@ -28,14 +28,15 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
+    /// <summary>The slot and its seats, counted in one pass over the slot's tokens.</summary>
     public IssueSlot? Slot(int slotId)
     {
         var read = Command("""
             SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions", s."LastTokenNumber",
-                   s."Status", s."DelayMinutes", d."Name",
-                   (SELECT COUNT(*) FROM "Tokens" t WHERE t."SlotId" = s."Id" AND t."Status" NOT IN ('Cancelled', 'NoShow')),
-                   (SELECT COUNT(*) FROM "Tokens" t WHERE t."SlotId" = s."Id" AND t."Status" NOT IN ('Cancelled', 'NoShow') AND t."Source" = 'Emergency')
-            FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId"
+                   s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency"
+            FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId",
+                 (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
+                  FROM "Tokens" t WHERE t."SlotId" = $slot AND t."Status" NOT IN ('Cancelled', 'NoShow')) AS seats
             WHERE s."Id" = $slot
             """, ("$slot", slotId));
         using var row = read.ExecuteReader();

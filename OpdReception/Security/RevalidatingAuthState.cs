@@ -17,8 +17,21 @@ internal sealed class RevalidatingAuthState(ILoggerFactory loggers, IServiceScop
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await StillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>(), state.User, options.Value);
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopes.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and its screens close with it: nothing is left to sign out of.
+            return true;
+        }
+
+        await using (scope)
+        {
+            return await StillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>(), state.User, options.Value);
+        }
     }
 
     public static async Task<bool> StillValidAsync(UserManager<OpdUser> users, ClaimsPrincipal principal, IdentityOptions options)

@@ -42,12 +42,15 @@ internal sealed class BatchDays
     private readonly HashSet<(int DoctorId, DateOnly Date)> _wanted = [];
     private readonly Lazy<Task<Dictionary<(int DoctorId, DateOnly Date), DayTimeline>>> _read;
 
+    // SQLite reads run synchronously underneath their async methods: started inside the Lazy, the read would hold
+    // its lock, and every other answer of the batch would block a pool thread waiting for it. Started as a task of its
+    // own, the Lazy only creates it, and the answers await it without holding a thread.
     public BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights) =>
-        _read = new(async () =>
+        _read = new(() => Task.Run(async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
             return await SlotQueues.DaysAsync(db, _wanted, now(), weights, CancellationToken.None);
-        });
+        }));
 
     /// <summary>Names a day to read; every day is named before the batch commits and any answer asks.</summary>
     public void Want(int doctorId, DateOnly date) => _wanted.Add((doctorId, date));
