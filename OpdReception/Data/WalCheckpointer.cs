@@ -9,7 +9,7 @@ namespace OpdReception.Data;
 /// (<see cref="SqliteDurability"/>), and this does it instead. A passive checkpoint never blocks a reader or a
 /// writer; an acknowledged commit is already on disk in the log, so none of this touches durability.
 /// </summary>
-public sealed class WalCheckpointer(IDbContextFactory<OpdDbContext> factory, ILogger<WalCheckpointer> log) : BackgroundService
+public sealed class WalCheckpointer(IDbContextFactory<OpdDbContext> factory, ILogger<WalCheckpointer>? log = null) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
 
@@ -39,7 +39,7 @@ public sealed class WalCheckpointer(IDbContextFactory<OpdDbContext> factory, ILo
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A missed checkpoint only leaves the log longer until the next one.
-            log.LogWarning(e, "Background checkpoint of the SQLite log failed; trying again in {Seconds} s", Every.TotalSeconds);
+            log?.LogWarning(e, "Background checkpoint of the SQLite log failed; trying again in {Seconds} s", Every.TotalSeconds);
         }
     }
 }
