@@ -5,12 +5,14 @@ namespace OpdReception.Data;
 
 /// <summary>
 /// Every connection: FULL sync (unless Opd:Synchronous says Normal) so an acknowledged write survives a power cut, a busy timeout so concurrent
-/// writers queue instead of failing, foreign keys on, and no checkpoint on commit: <see cref="WalCheckpointer"/> folds
-/// the log back in the background. WAL itself is stored in the file once at start.
+/// writers queue instead of failing, foreign keys on, and a checkpoint on commit only once the log passes 10,000 pages
+/// (SQLite's default is 1,000): <see cref="WalCheckpointer"/> folds the log back in the background long before that,
+/// and the threshold is only the net for a process that runs no checkpointer (the simulation, the command line).
+/// WAL itself is stored in the file once at start.
 /// </summary>
 public sealed class SqliteDurability(DiskSync sync = DiskSync.Full) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous = {(sync == DiskSync.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
+    private readonly string _pragmas = $"PRAGMA synchronous = {(sync == DiskSync.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -5,8 +5,8 @@ namespace OpdReception.Data;
 /// <summary>
 /// Folds the write-ahead log back into the database file once a second, in the background. Left to SQLite, the
 /// commit that pushes the log past a thousand pages does it, and the desk whose token that was waits for the copy
-/// and its fsync: a few hundred milliseconds at random. Every connection turns the automatic checkpoint off
-/// (<see cref="SqliteDurability"/>), and this does it instead. A passive checkpoint never blocks a reader or a
+/// and its fsync: a few hundred milliseconds at random. Every connection raises that threshold tenfold
+/// (<see cref="SqliteDurability"/>), and this does the work instead. A passive checkpoint never blocks a reader or a
 /// writer; an acknowledged commit is already on disk in the log, so none of this touches durability.
 /// </summary>
 public sealed class WalCheckpointer(IDbContextFactory<OpdDbContext> factory, ILogger<WalCheckpointer>? log = null) : BackgroundService
