@@ -42,7 +42,7 @@ internal static partial class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var rows = await ToListAsync(TokenRowsOfDay(db, doctorId, date), ct);
-        var states = States(doctorId, date, slots, rows.Select(r => r.Entry));
+        var states = States(slots, rows.Select(r => r.Entry));
         var active = rows.Where(r => r.Status.IsActive()).ToList();
         return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights), active.ToDictionary(r => r.Id));
     }

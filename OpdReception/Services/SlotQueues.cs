@@ -81,7 +81,7 @@ internal static partial class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
-        return new DoctorDayState(doctorId, date, States(doctorId, date, slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
+        return new DoctorDayState(doctorId, date, States(slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
     }
 
     /// <summary>
@@ -95,45 +95,46 @@ internal static partial class SlotQueues
         var dates = days.Select(d => d.Date).Distinct().ToList();
         var slots = (await db.Slots.AsNoTracking()
                 .Where(s => doctorIds.Contains(s.DoctorId) && dates.Contains(s.Date))
-                .Select(s => new { s.DoctorId, s.Date, Slot = new DaySlot(s.Id, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-                    s.LastTokenNumber, s.Status, s.DelayMinutes, s.MinutesPerConsultation) })
+                .Select(AsDaySlot)
                 .ToListAsync(ct))
             .Where(s => days.Contains((s.DoctorId, s.Date)))
             .ToList();
-        var slotIds = slots.Select(s => s.Slot.Id).ToList();
+        var slotIds = slots.Select(s => s.Id).ToList();
         var tokensOf = (await db.Tokens.AsNoTracking().Where(t => slotIds.Contains(t.SlotId)).Select(AsDayEntry).ToListAsync(ct)).ToLookup(t => t.SlotId);
         return slots.GroupBy(s => (s.DoctorId, s.Date)).ToDictionary(day => day.Key, day =>
         {
-            var tokens = day.SelectMany(s => tokensOf[s.Slot.Id]).ToList();
-            var states = States(day.Key.DoctorId, day.Key.Date, day.Select(s => s.Slot), tokens);
+            var tokens = day.SelectMany(s => tokensOf[s.Id]).ToList();
+            var states = States(day, tokens);
             return new DayTimeline(states, DayQueue.Arrange(states, [.. tokens.Where(t => t.Status.IsActive())], now, weights));
         });
     }
 
     /// <summary>The day's slots with their seats, counted from every token of the day.</summary>
-    private static List<DayQueueSlot> States(int doctorId, DateOnly date, IEnumerable<DaySlot> slots, IEnumerable<DayEntry> tokens)
+    private static List<DayQueueSlot> States(IEnumerable<DaySlot> slots, IEnumerable<DayEntry> tokens)
     {
         var seats = tokens.Where(t => t.Status.HoldsSeat()).GroupBy(t => t.SlotId)
             .ToDictionary(g => g.Key, g => (Taken: g.Count(), Emergency: g.Count(t => t.Source == TokenSource.Emergency)));
         return slots.Select(s =>
         {
             var (taken, emergency) = seats.GetValueOrDefault(s.Id);
-            return new DayQueueSlot(new SlotState(s.Id, doctorId, date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
+            return new DayQueueSlot(new SlotState(s.Id, s.DoctorId, s.Date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
                 s.LastTokenNumber, s.Status, s.DelayMinutes, emergency), s.MinutesPerConsultation);
         }).ToList();
     }
 
     private sealed record DaySlot(
-        int Id, TimeOnly Start, TimeOnly End, int MaxCapacity, int EmergencyExtensions, int LastTokenNumber, SlotStatus Status, int DelayMinutes,
-        int MinutesPerConsultation);
+        int Id, int DoctorId, DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int EmergencyExtensions, int LastTokenNumber,
+        SlotStatus Status, int DelayMinutes, int MinutesPerConsultation);
+
+    // Declared before the compiled queries that use them: static fields start in the order they are written.
+    private static readonly System.Linq.Expressions.Expression<Func<Slot, DaySlot>> AsDaySlot = s => new DaySlot(
+        s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions, s.LastTokenNumber, s.Status, s.DelayMinutes,
+        s.MinutesPerConsultation);
 
     // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DaySlot>> SlotsOfDay = EF.CompileAsyncQuery(
-        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date)
-            .Select(s => new DaySlot(s.Id, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions, s.LastTokenNumber, s.Status, s.DelayMinutes,
-                s.MinutesPerConsultation)));
+        (OpdDbContext db, int doctorId, DateOnly date) => db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(AsDaySlot));
 
-    // Declared before the compiled query that uses it: static fields start in the order they are written.
     private static readonly System.Linq.Expressions.Expression<Func<Token, DayEntry>> AsDayEntry = t => new DayEntry(
         t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
         t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null);
