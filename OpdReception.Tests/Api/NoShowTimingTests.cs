@@ -81,6 +81,26 @@ public sealed class NoShowTimingTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task A_booking_is_not_marked_absent_while_the_doctor_is_with_an_emergency_of_a_later_slot()
+    {
+        // The day queue puts the later slot's emergency first; the booking is next, at a time still ahead.
+        var doctor = await Desk.Doctor();
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        var booked = await Desk.Issue("book", early.Id);
+        App.SetTime(9, 0);
+        await Desk.Issue("emergency", later.Id);
+        await Desk.Client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null);
+        var tokens = App.Service<TokenService>();
+
+        App.SetTime(9, 40);
+        var whileWithEmergency = await tokens.SweepNoShowsAsync();
+
+        Assert.Equal(0, whileWithEmergency);
+        Assert.Equal(TokenStatus.Booked, (await Desk.Token(booked.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_booking_is_not_marked_absent_while_the_doctor_is_behind_with_others()
     {
         var slot = await Desk.NewSlot();

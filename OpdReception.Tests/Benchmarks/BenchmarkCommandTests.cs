@@ -14,7 +14,7 @@ public sealed class BenchmarkCommandTests
 
         var text = output.ToString();
         Assert.Equal(0, exitCode);
-        foreach (var row in new[] { "bare durable write (baseline)", "issue a token (engine, one desk)", "issue a token (engine, 8 desks, one slot)", "read a queue", "arrange a queue of 200 (rules)" })
+        foreach (var row in new[] { "bare durable write (baseline)", "issue a token (engine, one desk)", "issue a token (engine, 8 desks, one slot)", "read a queue", "arrange a doctor's day of 200 (rules)" })
         {
             Assert.Contains(row, text);
         }

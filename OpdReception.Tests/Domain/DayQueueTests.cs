@@ -104,6 +104,56 @@ public sealed class DayQueueTests
     }
 
     [Fact]
+    public void A_delay_on_an_empty_slot_holds_back_the_doctors_later_slots()
+    {
+        // 09:00 delayed to 10:30 with nobody booked in it: the doctor is not there before 10:30, so the 10:00 booking
+        // is not told 10:00.
+        var delayed = Day(Nine with { Status = SlotStatus.Delayed, DelayMinutes = 90 }, Ten, Eleven);
+
+        var places = Arrange([Token(1, 2, TokenSource.Online, TokenStatus.Booked), Token(2, 3, TokenSource.Online, TokenStatus.Booked)], ASlot.At(8, 0), delayed);
+
+        Assert.Equal(ASlot.At(10, 30), places[0].EstimatedTime);
+        Assert.Equal(ASlot.At(11, 0), places[1].EstimatedTime);
+    }
+
+    [Fact]
+    public void A_cancelled_slots_delay_holds_nothing_back()
+    {
+        var day = Day(Nine with { Status = SlotStatus.Cancelled, DelayMinutes = 90 }, Ten, Eleven);
+
+        var places = Arrange([Token(1, 2, TokenSource.Online, TokenStatus.Booked)], ASlot.At(8, 0), day);
+
+        Assert.Equal(ASlot.At(10, 0), places[0].EstimatedTime);
+    }
+
+    [Fact]
+    public void Past_slot_end_compares_with_the_time_the_slot_runs_until_delay_included()
+    {
+        // Delayed 30 minutes, the 09:00 slot runs until 10:30: the seventh patient at 10:30 is past its end, the
+        // sixth at 10:20 is not, although both are after 10:00.
+        var delayed = Day(Nine with { Status = SlotStatus.Delayed, DelayMinutes = 30 }, Ten, Eleven);
+        var tokens = Enumerable.Range(1, 7).Select(i => Token(i, 1, arrivedAtMinute: i));
+
+        var places = Arrange(tokens, ASlot.At(8, 0), delayed);
+
+        Assert.False(places.Single(p => p.TokenId == 6).PastSlotEnd);
+        Assert.True(places.Single(p => p.TokenId == 7).PastSlotEnd);
+    }
+
+    [Fact]
+    public void A_slot_held_back_by_an_earlier_delay_runs_that_much_longer()
+    {
+        var delayed = Day(Nine with { Status = SlotStatus.Delayed, DelayMinutes = 90 }, Ten, Eleven);
+        var tokens = Enumerable.Range(1, 6).Select(i => Token(i, 2, arrivedAtMinute: i));
+
+        var places = Arrange(tokens, ASlot.At(8, 0), delayed);
+
+        // 10:30 … 11:20: within the hour the 10:00 slot has once it can begin.
+        Assert.Equal(ASlot.At(11, 20), places[^1].EstimatedTime);
+        Assert.All(places, p => Assert.False(p.PastSlotEnd));
+    }
+
+    [Fact]
     public void A_delay_of_the_later_slot_itself_holds_its_first_patient_back()
     {
         var delayed = Day(Nine, Ten with { Status = SlotStatus.Delayed, DelayMinutes = 20 }, Eleven);

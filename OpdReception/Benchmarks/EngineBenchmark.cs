@@ -50,11 +50,15 @@ public static class EngineBenchmark
         output.WriteLine(queue.Row(bareWrite));
 
         output.WriteLine();
-        var entries = Enumerable.Range(1, 200).Select(i => new QueueEntry(i, TokenStatus.Waiting, (i % 5 + 1) * 100, day.ToDateTime(new TimeOnly(8, 0)).AddSeconds(i))).ToArray();
-        var state = new SlotState(1, 1, day, new TimeOnly(9, 0), new TimeOnly(17, 0), 500, 0, 200, 200, SlotStatus.Open, 0);
+        // The day arrangement production uses: 200 patients over a doctor's four slots, an emergency among them.
+        var daySlots = Enumerable.Range(0, 4).Select(i => new DayQueueSlot(
+            new SlotState(i + 1, 1, day, new TimeOnly(9 + 2 * i, 0), new TimeOnly(11 + 2 * i, 0), 60, 0, 50, 50, SlotStatus.Open, 0), 5)).ToArray();
+        var entries = Enumerable.Range(1, 200).Select(i => new DayEntry(i, i % 4 + 1, i % 50 == 0 ? TokenSource.Emergency : (TokenSource)(i % 4),
+            i % 3 == 0 ? TokenStatus.Booked : TokenStatus.Waiting, (i % 5 + 1) * 100, day.ToDateTime(new TimeOnly(8, 0)).AddSeconds(i))).ToArray();
+        var state = daySlots[0].Slot;
         var sort = await Measurement.TimeAsync("sort 200 entries (baseline)", runs, _ => Task.FromResult(entries.OrderByDescending(e => e.PriorityScore).ToList()));
         output.WriteLine(sort.Row(null));
-        var arrange = await Measurement.TimeAsync("arrange a queue of 200 (rules)", runs, _ => Task.FromResult(Queue.Arrange(state, entries, 5, day.ToDateTime(new TimeOnly(10, 0)))));
+        var arrange = await Measurement.TimeAsync("arrange a doctor's day of 200 (rules)", runs, _ => Task.FromResult(DayQueue.Arrange(daySlots, entries, day.ToDateTime(new TimeOnly(10, 0)))));
         output.WriteLine(arrange.Row(sort));
         var decide = await Measurement.TimeAsync("decide one issue (rules)", runs, _ => Task.FromResult(TokenDesk.Issue(state, TokenSource.WalkIn, PriorityWeights.Default, day.ToDateTime(new TimeOnly(10, 0)), null, [])));
         output.WriteLine(decide.Row(sort));

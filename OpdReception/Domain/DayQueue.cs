@@ -50,6 +50,7 @@ public static class DayQueue
             .ThenBy(t => t.TokenId)
             .ToList();
 
+        var begins = BeginsOf(slots);
         var places = new List<DayPlace>();
         var doctorFreeAt = now;
         foreach (var token in inConsultation)
@@ -62,7 +63,7 @@ public static class DayQueue
 
         // An emergency is seen next, but not before the doctor's day has begun.
         var dayBegins = slots.Where(s => s.Slot.Status != SlotStatus.Cancelled)
-            .Select(s => (DateTime?)Begins(s.Slot))
+            .Select(s => (DateTime?)begins[s.Slot.Id])
             .Min() ?? now;
         var position = 0;
 
@@ -71,10 +72,10 @@ public static class DayQueue
         foreach (var token in emergencies.Concat(routine))
         {
             var slot = slotOf[token.SlotId];
-            var notBefore = IsCheckedInEmergency(token) ? dayBegins : Begins(slot.Slot);
+            var notBefore = IsCheckedInEmergency(token) ? dayBegins : begins[slot.Slot.Id];
             var estimate = Later(doctorFreeAt, notBefore);
             doctorFreeAt = estimate.AddMinutes(slot.MinutesPerConsultation);
-            places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= slot.Slot.EndsAt,
+            places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= RunsUntil(slot.Slot, begins),
                 Reason(token, slot.Slot, weights, placesInSlot)));
         }
 
@@ -99,6 +100,31 @@ public static class DayQueue
         tokens.OrderByDescending(t => t.PriorityScore).ThenBy(t => t.QueuedAt).ThenBy(t => t.TokenId);
 
     private static DateTime Begins(SlotState slot) => slot.StartsAt.AddMinutes(slot.DelayMinutes);
+
+    /// <summary>
+    /// When each slot of the day can begin. A delay is a fact about the doctor: no slot begins before an earlier slot's
+    /// delayed start, even when that earlier slot has nobody in it. Cancelled slots are not run and hold nothing back.
+    /// </summary>
+    public static IReadOnlyDictionary<int, DateTime> BeginsOf(IEnumerable<DayQueueSlot> slots)
+    {
+        var begins = new Dictionary<int, DateTime>();
+        DateTime? heldUntil = null;
+        foreach (var slot in slots.Select(s => s.Slot).OrderBy(s => s.StartsAt).ThenBy(s => s.Id))
+        {
+            var own = Begins(slot);
+            begins[slot.Id] = heldUntil is { } held && held > own ? held : own;
+            if (slot.Status != SlotStatus.Cancelled)
+            {
+                heldUntil = Later(heldUntil ?? own, own);
+            }
+        }
+
+        return begins;
+    }
+
+    /// <summary>The slot runs as long after its start as it was meant to, from the moment it can begin.</summary>
+    private static DateTime RunsUntil(SlotState slot, IReadOnlyDictionary<int, DateTime> begins) =>
+        Later(slot.RunsUntil, slot.EndsAt + (begins[slot.Id] - slot.StartsAt));
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 

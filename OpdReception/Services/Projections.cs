@@ -54,8 +54,6 @@ public static class Projections
 
     public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null);
 
-    public static QueueEntry ToEntry(this Token t) => new(t.Id, t.Status, t.PriorityScore, t.QueuedAt, t.InSlotSince);
-
     public static TokenView ToView(this Token t, Slot slot, DayPlace? place, bool withHistory = false) => new(
         t.Id, StatusRules.Label(t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,
         t.Patient.Phone, t.Source, t.Status, t.PriorityScore, place?.Position, place?.EstimatedTime, place?.PastSlotEnd ?? false,

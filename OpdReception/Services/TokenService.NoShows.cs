@@ -15,57 +15,60 @@ public sealed partial class TokenService
         var today = DateOnly.FromDateTime(now);
 
         // A cancelled slot's bookings wait for reallocation; nobody can be late for it.
-        var slotIds = await OpenDays(db, today)
+        var days = await OpenDays(db, today)
             .Where(s => s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
-            .Select(s => s.Id)
+            .Select(s => new { s.DoctorId, s.Date })
+            .Distinct()
             .ToListAsync(ct);
-        var marked = new List<(int SlotId, int TokenId)>();
-        foreach (var slotId in slotIds)
+        var marked = new List<Token>();
+        foreach (var day in days)
         {
-            var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
-            var entries = slot.Tokens.Select(t => t.ToEntry()).ToList();
-            var doctor = await DoctorDayAsync(db, slot, ct);
-            foreach (var tokenId in Queue.OverdueBookings(slot.ToState(), entries, slot.MinutesPerConsultation, now, Settings.NoShowTimeoutMinutes,
-                doctor.QueueLastMoved, doctor.BusyElsewhere))
+            var state = await SlotQueues.DayStateAsync(db, day.DoctorId, day.Date, ct);
+            var booked = state.Tokens.Where(t => t.Status == TokenStatus.Booked).Select(t => t.TokenId).ToList();
+            var inSlotSince = await db.Tokens.Where(t => booked.Contains(t.Id))
+                .ToDictionaryAsync(t => t.Id, t => t.InSlotSince, ct);
+            var moves = await DayMovesAsync(db, state, ct);
+            var overdue = DayNoShows.OverdueBookings(state.Slots, state.Tokens, now, Settings.NoShowTimeoutMinutes, moves, inSlotSince, Settings.Weights);
+            if (overdue.Count == 0)
             {
-                var token = slot.Tokens.Single(t => t.Id == tokenId);
+                continue;
+            }
+
+            foreach (var token in await db.Tokens.Where(t => overdue.Contains(t.Id) && t.Status == TokenStatus.Booked).ToListAsync(ct))
+            {
                 Move(token, TokenStatus.NoShow, now, null);
                 token.History.Add(Event(token, now, "MarkedNoShow", TokenStatus.Booked, "system",
                     $"Not checked in {Settings.NoShowTimeoutMinutes} minutes after their turn came"));
-                marked.Add((slotId, tokenId));
+                marked.Add(token);
             }
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var (slotId, tokenId) in marked)
+        foreach (var token in marked)
         {
-            changes.Announce(new OpdChange(slotId, tokenId, "NoShow"));
+            changes.Announce(new OpdChange(token.SlotId, token.Id, "NoShow"));
         }
 
         return marked.Count;
     }
 
-    private sealed record DoctorDay(DateTime QueueLastMoved, bool BusyElsewhere);
-
     /// <summary>
-    /// What the doctor's day up to this slot says about its turn: whether the doctor is with a patient of this or
-    /// an earlier slot, or has checked-in patients of an earlier slot still to see, and the last moment that queue
-    /// moved (a consultation ended, a waiting patient left, the delay changed). Later slots do not hold it up: once
-    /// the doctor has moved on to them, this slot's turn has passed, and cancelled slots never count. Erring late here
-    /// only ever delays a no-show.
+    /// What moved the doctor's day so far: consultations that ended, checked-in patients called or gone, delays changed.
+    /// Read through the day's tokens and their history, both by index, so the cost is the day's, not the history's.
+    /// Cancelled slots are not run and do not count.
     /// </summary>
-    private static async Task<DoctorDay> DoctorDayAsync(OpdDbContext db, Slot slot, CancellationToken ct)
+    private static async Task<IReadOnlyCollection<DayMove>> DayMovesAsync(OpdDbContext db, DoctorDayState day, CancellationToken ct)
     {
-        // A cancelled slot is not run: a patient left waiting in it does not keep the doctor busy.
-        var upToThis = db.Slots.Where(s => s.DoctorId == slot.DoctorId && s.Date == slot.Date && s.StartTime <= slot.StartTime
-            && s.Status != SlotStatus.Cancelled);
-        var busy = await db.Tokens.AnyAsync(t => upToThis.Any(s => s.Id == t.SlotId)
-            && (t.Status == TokenStatus.InConsultation || (t.Status == TokenStatus.Waiting && t.SlotId != slot.Id)), ct);
-        var lastMoved = await db.TokenEvents
-            .Where(e => upToThis.Any(s => s.Id == e.SlotId) && (e.FromStatus == TokenStatus.Waiting || e.FromStatus == TokenStatus.InConsultation))
-            .MaxAsync(e => (DateTime?)e.At, ct);
-        var begins = slot.Date.ToDateTime(slot.StartTime).AddMinutes(slot.DelayMinutes);
-        return new DoctorDay(new[] { begins, lastMoved ?? begins, slot.DelayChangedAt ?? begins }.Max(), busy);
+        var run = day.Slots.Where(s => s.Slot.Status != SlotStatus.Cancelled).Select(s => s.Slot.Id).ToList();
+        var moves = await db.Tokens.Where(t => run.Contains(t.SlotId))
+            .SelectMany(t => t.History, (t, e) => new { e.At, e.SlotId, e.FromStatus, t.Source })
+            .Where(e => run.Contains(e.SlotId) && (e.FromStatus == TokenStatus.Waiting || e.FromStatus == TokenStatus.InConsultation))
+            .Select(e => new DayMove(e.At, e.SlotId, e.Source == TokenSource.Emergency))
+            .ToListAsync(ct);
+        var delays = await db.Slots.Where(s => run.Contains(s.Id) && s.DelayChangedAt != null)
+            .Select(s => new DayMove(s.DelayChangedAt!.Value, s.Id, false))
+            .ToListAsync(ct);
+        return [.. moves, .. delays];
     }
 }
