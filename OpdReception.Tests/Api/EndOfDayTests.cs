@@ -11,8 +11,9 @@ namespace OpdReception.Tests.Api;
 public sealed class EndOfDayTests : ClockedAppTests
 {
     [Fact]
-    public async Task After_the_last_slot_and_the_grace_whoever_is_left_is_closed_with_a_reason_in_their_history()
+    public async Task Patients_checked_in_are_never_sent_home_while_the_doctor_is_still_seeing_them()
     {
+        // The defect: ten minutes after the last slot, the waiting patient was sent home and the consultation closed.
         var doctor = await Desk.Doctor();
         await Desk.Slot(doctor.Id, "09:00", "10:00");
         var later = await Desk.Slot(doctor.Id, "10:00", "11:00");
@@ -23,18 +24,49 @@ public sealed class EndOfDayTests : ClockedAppTests
         Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null)).StatusCode);
         var tokens = App.Service<TokenService>();
 
-        App.SetTime(11, 9);
-        var beforeGrace = await tokens.CloseFinishedDaysAsync();
         App.SetTime(11, 10);
-        var closing = await tokens.CloseFinishedDaysAsync();
+        var whileSeeing = await tokens.CloseFinishedDaysAsync();
+        await Desk.SetStatus(seeing.Id, "Completed");
+        Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null)).StatusCode);
+        App.SetTime(11, 40);
+        var stillSeeing = await tokens.CloseFinishedDaysAsync();
+        await Desk.SetStatus(waiting.Id, "Completed");
+        var queueEmpty = await tokens.CloseFinishedDaysAsync();
 
-        Assert.Equal(DayClosing.None, beforeGrace);
-        Assert.Equal(new DayClosing(Days: 1, NoShows: 1, Cancelled: 1, Completed: 1), closing);
+        Assert.Equal((DayClosing.None, DayClosing.None), (whileSeeing, stillSeeing));
+        Assert.Equal(new DayClosing(Days: 1, NoShows: 1, Cancelled: 0, Completed: 0), queueEmpty);
         var closed = new[] { await Desk.Token(neverCame.Id), await Desk.Token(seeing.Id), await Desk.Token(waiting.Id) };
-        Assert.Equal([TokenStatus.NoShow, TokenStatus.Completed, TokenStatus.Cancelled], closed.Select(t => t.Status));
-        Assert.Equal([EndOfDay.NeverCame, "closed automatically", "OPD closed before the patient was seen"], closed.Select(t => t.History![^1].Reason));
+        Assert.Equal([TokenStatus.NoShow, TokenStatus.Completed, TokenStatus.Completed], closed.Select(t => t.Status));
+        Assert.Equal(EndOfDay.NeverCame, closed[0].History![^1].Reason);
+        Assert.Equal("system", closed[0].History![^1].By);
+    }
+
+    [Fact]
+    public async Task At_the_cut_off_whoever_is_left_is_closed_with_a_reason_in_their_history_and_the_admin_sees_it_next_morning()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        App.SetTime(10, 30);
+        var seeing = await Desk.Issue("walkin", slot.Id);
+        var waiting = await Desk.Issue("walkin", slot.Id);
+        Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null)).StatusCode);
+        var tokens = App.Service<TokenService>();
+
+        App.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(23, 59)));
+        var beforeCutOff = await tokens.CloseFinishedDaysAsync();
+        App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var atCutOff = await tokens.CloseFinishedDaysAsync();
+        App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(new TimeOnly(8, 0)));
+        var overview = await App.Service<AdminOverviewService>().TodayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(DayClosing.None, beforeCutOff);
+        Assert.Equal(new DayClosing(Days: 1, NoShows: 0, Cancelled: 1, Completed: 1), atCutOff);
+        var closed = new[] { await Desk.Token(seeing.Id), await Desk.Token(waiting.Id) };
+        Assert.Equal([TokenStatus.Completed, TokenStatus.Cancelled], closed.Select(t => t.Status));
+        Assert.Equal([EndOfDay.CutOffConsultation, EndOfDay.CutOffUnseen], closed.Select(t => t.History![^1].Reason));
         Assert.All(closed, t => Assert.Equal("system", t.History![^1].By));
-        Assert.Equal("OPD closed before the patient was seen", closed[2].CancellationReason);
+        Assert.Contains(overview.Warnings, w => w.Contains(doctor.Name) && w.Contains("cut-off") && w.Contains("1 patient sent home unseen")
+            && w.Contains("1 consultation closed"));
     }
 
     [Fact]

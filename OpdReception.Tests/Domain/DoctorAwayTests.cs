@@ -69,6 +69,24 @@ public sealed class DoctorAwayTests
     }
 
     [Fact]
+    public void Running_late_after_the_last_slot_while_patients_wait_extends_the_last_slot()
+    {
+        // 10:00–11:00 and 11:00–12:00; at 12:30 patients still wait: late by 15 means nobody before 12:45.
+        var away = Assert.IsType<Away>(DoctorAway.Decide(new AwayRequest.Late(15), [Slot(1, 10, 11), Slot(2, 11, 12)], At(12, 30), patientsWaiting: true));
+
+        Assert.Equal(At(12, 45), away.ResumeAt);
+        Assert.Equal(new Dictionary<int, int> { [2] = 105 }, away.DelayBySlot);
+    }
+
+    [Fact]
+    public void A_break_after_the_last_slot_while_patients_wait_extends_the_last_slot()
+    {
+        var away = Assert.IsType<Away>(DoctorAway.Decide(new AwayRequest.BackAt(new TimeOnly(13, 0)), [Slot(1, 10, 11), Slot(2, 11, 12, SlotStatus.Cancelled)], At(12, 30), patientsWaiting: true));
+
+        Assert.Equal(new Dictionary<int, int> { [1] = 180 }, away.DelayBySlot);
+    }
+
+    [Fact]
     public void The_notice_shows_only_while_the_delayed_slot_has_not_begun()
     {
         var slot = Slot(1, 10, 11, SlotStatus.Delayed, 75);

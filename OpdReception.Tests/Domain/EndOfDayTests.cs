@@ -19,10 +19,59 @@ public sealed class EndOfDayTests
     [Fact]
     public void The_day_stays_open_until_the_last_slot_has_run_out_and_the_grace_has_passed()
     {
-        var waiting = new EndOfDayToken(7, Late.Id, TokenStatus.Waiting);
+        var booked = new EndOfDayToken(7, Late.Id, TokenStatus.Booked);
 
-        Assert.Equal(new DayStillOpen(At(11, 10)), Decide(At(11, 9), null, waiting));
-        Assert.IsType<DayOver>(Decide(At(11, 10), null, waiting));
+        Assert.Equal(new DayStillOpen(At(11, 10)), Decide(At(11, 9), null, booked));
+        Assert.IsType<DayOver>(Decide(At(11, 10), null, booked));
+    }
+
+    [Theory]
+    [InlineData(TokenStatus.Waiting)]
+    [InlineData(TokenStatus.InConsultation)]
+    public void A_patient_checked_in_keeps_the_day_open_past_its_last_slot_until_the_cut_off(TokenStatus status)
+    {
+        // The defect: ten minutes after the last slot, checked-in patients were sent home and the consultation closed.
+        var patient = new EndOfDayToken(7, Late.Id, status);
+
+        Assert.Equal(new DayStillServing(Day.AddDays(1)), Decide(At(11, 10), null, patient));
+        Assert.Equal(new DayStillServing(Day.AddDays(1)), Decide(At(23, 59), null, patient));
+    }
+
+    [Fact]
+    public void The_day_closes_as_soon_as_the_checked_in_queue_is_empty()
+    {
+        var over = Assert.IsType<DayOver>(Decide(At(14, 0), null,
+            new EndOfDayToken(1, Late.Id, TokenStatus.Completed), new EndOfDayToken(2, Late.Id, TokenStatus.Booked)));
+
+        Assert.False(over.AtCutOff);
+        Assert.Equal([new Closure(2, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)], over.Closures);
+    }
+
+    [Fact]
+    public void At_the_cut_off_whoever_is_left_is_closed_and_the_closing_says_it_was_forced()
+    {
+        var over = Assert.IsType<DayOver>(EndOfDay.Decide([Morning, Late],
+            [new EndOfDayToken(1, Late.Id, TokenStatus.Waiting), new EndOfDayToken(2, Late.Id, TokenStatus.InConsultation), new EndOfDayToken(3, Late.Id, TokenStatus.Booked)],
+            At(22, 0), Grace, new TimeOnly(22, 0)));
+
+        Assert.True(over.AtCutOff);
+        Assert.Equal(
+            [
+                new Closure(1, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.CutOffUnseen),
+                new Closure(2, TokenStatus.InConsultation, TokenStatus.Completed, EndOfDay.CutOffConsultation),
+                new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame),
+            ],
+            over.Closures);
+    }
+
+    [Theory]
+    [InlineData(11, 10, 0, 0, 24)]       // default midnight: the midnight after the day
+    [InlineData(11, 10, 22, 0, 22)]      // a cut-off at 22:00 that day
+    [InlineData(23, 40, 22, 0, 46)]      // an evening session run past 22:00 is cut off the next day, not over its head
+    [InlineData(24 + 0, 40, 0, 0, 48)]   // a session delayed past midnight is cut off at the next midnight
+    public void The_cut_off_is_the_first_cut_off_time_after_the_day_has_run_out(int closesHour, int closesMinute, int cutHour, int cutMinute, int expectedHours)
+    {
+        Assert.Equal(Day.AddHours(expectedHours), EndOfDay.CutOffAt(At(closesHour, closesMinute), new TimeOnly(cutHour, cutMinute)));
     }
 
     [Fact]
@@ -45,11 +94,11 @@ public sealed class EndOfDayTests
 
     [Theory]
     [InlineData(TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)]
-    [InlineData(TokenStatus.Waiting, TokenStatus.Cancelled, "OPD closed before the patient was seen")]
-    [InlineData(TokenStatus.InConsultation, TokenStatus.Completed, "closed automatically")]
-    public void Each_token_still_open_at_the_end_of_the_day_is_closed_with_its_reason(TokenStatus from, TokenStatus to, string reason)
+    [InlineData(TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.CutOffUnseen)]
+    [InlineData(TokenStatus.InConsultation, TokenStatus.Completed, EndOfDay.CutOffConsultation)]
+    public void Each_token_still_open_at_the_cut_off_is_closed_with_its_reason(TokenStatus from, TokenStatus to, string reason)
     {
-        var over = Assert.IsType<DayOver>(Decide(At(12), null, new EndOfDayToken(7, Morning.Id, from)));
+        var over = Assert.IsType<DayOver>(Decide(Day.AddDays(1), null, new EndOfDayToken(7, Morning.Id, from)));
 
         Assert.Equal([new Closure(7, from, to, reason)], over.Closures);
     }
@@ -66,7 +115,7 @@ public sealed class EndOfDayTests
     }
 
     [Fact]
-    public void In_a_cancelled_slot_a_booking_awaits_its_new_slot_but_a_patient_left_waiting_is_sent_home()
+    public void In_a_cancelled_slot_a_booking_nobody_moved_is_cancelled_and_a_patient_left_waiting_does_not_hold_the_day()
     {
         var cancelled = Morning with { Status = SlotStatus.Cancelled };
 
@@ -76,7 +125,11 @@ public sealed class EndOfDayTests
             new EndOfDayToken(3, Late.Id, TokenStatus.Booked)));
 
         Assert.Equal(
-            [new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.OpdClosed), new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame)],
+            [
+                new Closure(1, TokenStatus.Booked, TokenStatus.Cancelled, EndOfDay.SlotCancelledNotRebooked),
+                new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.OpdClosed),
+                new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame),
+            ],
             over.Closures);
     }
 

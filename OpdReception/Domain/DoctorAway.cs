@@ -34,12 +34,18 @@ public static class DoctorAway
     /// begun. Back at hh:mm: nobody before that time today. On time: every remaining slot back to no delay. Slots
     /// already over, and cancelled ones, are left as they are.
     /// </summary>
-    public static AwayDecision Decide(AwayRequest request, IReadOnlyCollection<SlotState> slotsOfDay, DateTime now)
+    /// <param name="slotsOfDay">The slots of the OPD day the doctor is working.</param>
+    /// <param name="patientsWaiting">Someone is checked in and not yet seen, or with the doctor: once the slots' time is
+    /// up, the last slot runs on for them, and a delay or break extends it.</param>
+    public static AwayDecision Decide(AwayRequest request, IReadOnlyCollection<SlotState> slotsOfDay, DateTime now, bool patientsWaiting = false)
     {
-        var remaining = slotsOfDay
-            .Where(s => s.Status != SlotStatus.Cancelled && s.Date == DateOnly.FromDateTime(now) && !s.IsOver(now))
-            .OrderBy(s => s.StartsAt)
-            .ToList();
+        var run = slotsOfDay.Where(s => s.Status != SlotStatus.Cancelled).OrderBy(s => s.StartsAt).ToList();
+        var remaining = run.Where(s => !s.IsOver(now)).ToList();
+        if (remaining.Count == 0 && patientsWaiting && run.Count > 0)
+        {
+            remaining = [run[^1]];
+        }
+
         if (remaining.Count == 0)
         {
             return new AwayRefused("You have no slot left today.");

@@ -61,6 +61,39 @@ public sealed class AdminOverviewService(IDbContextFactory<OpdDbContext> factory
                 .Select(w => $"{slot.DoctorName} {slot.StartTime:HH\\:mm}: {w}"));
         }
 
+        warnings.AddRange(await CutOffClosuresAsync(db, today, ct));
         return new AdminOverview(today, rows, slots.Count, slots.Sum(s => s.EffectiveCapacity), slots.Sum(s => s.BookedCount), warnings);
+    }
+
+    /// <summary>
+    /// What the day's cut-off closed over patients' heads in the last days, one line per doctor-day, so the admin sees
+    /// it the next morning. Read through the recent days' slots and their tokens' history, both by index.
+    /// </summary>
+    private static async Task<IEnumerable<string>> CutOffClosuresAsync(OpdDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var since = today.AddDays(-2);
+        string[] reasons = [EndOfDay.CutOffUnseen, EndOfDay.CutOffConsultation];
+        var closed = await db.Slots.Where(s => s.Date >= since && s.Date <= today && s.DayClosedAt != null)
+            .SelectMany(s => s.Tokens)
+            .SelectMany(t => t.History, (t, e) => new { t.Slot.Date, Doctor = t.Slot.Doctor.Name, t.TokenNumber, e.Reason, e.By })
+            .Where(e => e.By == "system" && reasons.Contains(e.Reason))
+            .ToListAsync(ct);
+        return closed.GroupBy(c => (c.Date, c.Doctor)).OrderBy(g => g.Key.Date).ThenBy(g => g.Key.Doctor).Select(day =>
+        {
+            var unseen = day.Where(c => c.Reason == EndOfDay.CutOffUnseen).Select(c => StatusRules.Label(c.TokenNumber)).Order().ToList();
+            var consultations = day.Where(c => c.Reason == EndOfDay.CutOffConsultation).Select(c => StatusRules.Label(c.TokenNumber)).Order().ToList();
+            var parts = new List<string>();
+            if (unseen.Count > 0)
+            {
+                parts.Add($"{unseen.Count} patient{(unseen.Count == 1 ? "" : "s")} sent home unseen ({string.Join(", ", unseen)})");
+            }
+
+            if (consultations.Count > 0)
+            {
+                parts.Add($"{consultations.Count} consultation{(consultations.Count == 1 ? "" : "s")} closed without the doctor ({string.Join(", ", consultations)})");
+            }
+
+            return $"{day.Key.Doctor}'s day of {day.Key.Date:ddd d MMM} was closed at the cut-off: {string.Join("; ", parts)}. Call them back.";
+        });
     }
 }

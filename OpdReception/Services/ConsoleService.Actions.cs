@@ -85,7 +85,9 @@ public sealed partial class ConsoleService
         }
 
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        switch (DoctorAway.Decide(request, states, now))
+        var patientsWaiting = await db.Tokens.AnyAsync(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today && t.Slot.Status != SlotStatus.Cancelled
+            && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
+        switch (DoctorAway.Decide(request, states, now, patientsWaiting))
         {
             case AwayRefused refused:
                 return OpdProblem.Conflict(refused.Reason);

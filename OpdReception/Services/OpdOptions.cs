@@ -31,6 +31,12 @@ public sealed class OpdOptions
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
     /// <summary>
+    /// The hard cut-off of a doctor's day, a time of day ("00:00", midnight, by default): the first such time after
+    /// the day's last slot has run out. Until then a day with patients checked in stays open while they are seen.
+    /// </summary>
+    public TimeOnly DayCutOff { get; set; }
+
+    /// <summary>
     /// The hospital's time zone, an IANA id such as Asia/Kolkata: it decides "now" and "today" for every rule, and
     /// slot dates and times are wall-clock times in it. Empty means the zone the host runs in.
     /// </summary>

@@ -107,10 +107,12 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict("A cancelled slot cannot be delayed.");
             }
 
-            // A finished slot stays finished; while the doctor is still seeing its patients it may run later.
+            // A finished slot stays finished; while the doctor is still seeing its or the day's patients it may run later.
             var now = Now();
             var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
-            var serving = await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct);
+            var serving = await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct)
+                || await db.Tokens.AnyAsync(t => t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date && t.Slot.Status != SlotStatus.Cancelled
+                    && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
             if (state.IsOver(now) && !serving)
             {
                 return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");

@@ -15,8 +15,9 @@ public sealed record DayClosing(int Days, int NoShows, int Cancelled, int Comple
 public sealed partial class TokenService
 {
     /// <summary>
-    /// Closes every doctor's day whose last slot has run out, late-arrival grace included (<see cref="EndOfDay"/>),
-    /// and marks all its slots closed, so no sweep looks at that day again.
+    /// Closes every doctor's day whose last slot has run out, late-arrival grace included, and whose checked-in
+    /// patients have all been seen, or that has reached its cut-off (<see cref="EndOfDay"/>), and marks all its slots
+    /// closed, so no sweep looks at that day again.
     /// </summary>
     public async Task<DayClosing> CloseFinishedDaysAsync(CancellationToken ct = default)
     {
@@ -37,7 +38,8 @@ public sealed partial class TokenService
                 slots.Select(s => new EndOfDaySlot(s.Id, s.Status, s.ToState().RunsUntil)).ToList(),
                 slots.SelectMany(s => s.Tokens).Select(t => new EndOfDayToken(t.Id, t.SlotId, t.Status)).ToList(),
                 now,
-                Settings.LateArrivalGraceMinutes);
+                Settings.LateArrivalGraceMinutes,
+                Settings.DayCutOff);
             if (decision is not DayOver over)
             {
                 continue;
