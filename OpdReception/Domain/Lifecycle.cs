@@ -28,7 +28,8 @@ public sealed record StatusContext(
     string? OtherTokenInConsultation,
     TokenSource Source = TokenSource.WalkIn,
     HeldToken? OtherActiveToken = null,
-    bool SlotStillServing = false);
+    bool SlotStillServing = false,
+    DateOnly? OpdDate = null);
 
 public static class Lifecycle
 {
@@ -66,8 +67,10 @@ public static class Lifecycle
                 : "The slot is cancelled; reallocate the token to another slot first.");
         }
 
-        // The patient checks in, and the doctor calls them, on the slot's own day.
-        if (to is TokenStatus.Waiting or TokenStatus.InConsultation && context.Slot.Date != DateOnly.FromDateTime(context.Now))
+        // The patient checks in, and the doctor calls them, on the slot's own OPD day (a session run past midnight included).
+        if (to is TokenStatus.Waiting or TokenStatus.InConsultation
+            && !OpdDay.IsToday(context.Slot.Date, context.Now, context.OpdDate ?? DateOnly.FromDateTime(context.Now))
+            && !OpdDay.IsToday(context.Slot, context.Now))
         {
             return new Rejected(RejectionKind.NotToday, to == TokenStatus.Waiting
                 ? $"Check-in is for today's slots only; this token's slot is on {context.Slot.Date:yyyy-MM-dd}."

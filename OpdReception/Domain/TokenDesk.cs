@@ -40,7 +40,7 @@ public static class TokenDesk
         }
 
         // The patient is standing at the desk: a token for another day would have them wait at home, not here.
-        if (source.IsForToday() && slot.Date != DateOnly.FromDateTime(now))
+        if (source.IsForToday() && !OpdDay.IsToday(slot, now))
         {
             return new Refused(new Refusal(RefusalKind.NotToday,
                 $"{Describe(source)} tokens are for today's slots only: the patient is here now. For {slot.Date:yyyy-MM-dd}, book online or as a follow-up."));

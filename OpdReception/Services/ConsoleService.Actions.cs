@@ -40,9 +40,9 @@ public sealed partial class ConsoleService
     public async Task<Result<TokenView>> UndoAsync(int doctorId, Actor by, CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         var rows = await ActionsAsync(db, doctorId, today, ct);
         var last = LastOf(rows, by.UserId);
         if (last is null)
@@ -76,9 +76,9 @@ public sealed partial class ConsoleService
     public async Task<Result<string?>> AwayAsync(int doctorId, AwayRequest request, Actor by, CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
         {
             return OpdProblem.NotFound("Doctor", doctorId);
@@ -117,9 +117,9 @@ public sealed partial class ConsoleService
     private async Task<Result<TokenView>> ActAsync(int doctorId, int tokenId, Actor by, Ask ask, CancellationToken ct)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         var slotId = await db.Tokens.Where(t => t.Id == tokenId && t.Slot.DoctorId == doctorId && t.Slot.Date == today).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
         if (slotId is null)
         {
@@ -180,7 +180,7 @@ public sealed partial class ConsoleService
     private async Task<OpdProblem?> OwnAsync(int doctorId, int tokenId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(Now());
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, Now(), options.CurrentValue, ct);
         return await db.Tokens.AnyAsync(t => t.Id == tokenId && t.Slot.DoctorId == doctorId && t.Slot.Date == today, ct)
             ? null
             : OpdProblem.NotFound("Token of yours today", tokenId);

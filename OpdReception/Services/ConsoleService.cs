@@ -25,13 +25,14 @@ public sealed partial class ConsoleService(
     public async Task<Result<ConsoleDay>> DayAsync(int doctorId, string? userId, CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == doctorId, ct);
         if (doctor is null)
         {
             return OpdProblem.NotFound("Doctor", doctorId);
         }
+
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
 
         var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason }).ToListAsync(ct);
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);

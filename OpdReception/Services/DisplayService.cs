@@ -24,9 +24,19 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
     {
         var now = Now();
         var today = DateOnly.FromDateTime(now);
+        var yesterday = today.AddDays(-1);
         await using var db = await factory.CreateDbContextAsync(ct);
+
+        // Each doctor's own OPD day: a session run past midnight stays on the screen until it is done.
+        var opdDays = await OpdDays.OfDoctorsAsync(db, null, now, options.CurrentValue, ct);
+        DateOnly DayOf(int doctorId) => opdDays.GetValueOrDefault(doctorId, today);
+        var dates = (await db.Slots.AsNoTracking().Where(s => s.Date == today || s.Date == yesterday)
+            .Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct))
+            .Where(s => s.Date == DayOf(s.DoctorId))
+            .Select(s => s.DoctorId)
+            .ToHashSet();
         var doctors = await db.Doctors.AsNoTracking()
-            .Where(d => d.Slots.Any(s => s.Date == today))
+            .Where(d => dates.Contains(d.Id))
             .Select(d => new { d.Id, d.Name, d.Room })
             .ToListAsync(ct);
         var wanted = (which ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -39,8 +49,11 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
         }
 
         var ids = doctors.Select(d => d.Id).ToList();
-        var states = await db.Slots.Where(s => ids.Contains(s.DoctorId) && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        var slotFacts = await db.Slots.Where(s => ids.Contains(s.DoctorId) && s.Date == today)
+        var states = (await db.Slots.Where(s => ids.Contains(s.DoctorId) && (s.Date == today || s.Date == yesterday)).Select(Projections.SlotState).ToListAsync(ct))
+            .Where(s => s.Date == DayOf(s.DoctorId))
+            .ToList();
+        var stateIds = states.Select(s => s.Id).ToList();
+        var slotFacts = await db.Slots.Where(s => stateIds.Contains(s.Id))
             .Select(s => new { s.Id, s.StatusReason }).ToDictionaryAsync(s => s.Id, ct);
         var slotIds = states.Select(s => s.Id).ToList();
         var tokens = await db.Tokens.AsNoTracking().Where(t => slotIds.Contains(t.SlotId))
@@ -64,7 +77,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
             var nowCalled = ownTokens.Values.Where(t => t.Status == TokenStatus.InConsultation).OrderByDescending(t => lastCall.GetValueOrDefault(t.Id)).FirstOrDefault();
-            var order = (await SlotQueues.DayAsync(db, doctor.Id, today, now, options.CurrentValue.Weights, ct)).Places
+            var order = (await SlotQueues.DayAsync(db, doctor.Id, DayOf(doctor.Id), now, options.CurrentValue.Weights, ct)).Places
                 .Where(p => p.Status == TokenStatus.Waiting && !Missed(p.TokenId))
                 .Select(p => Label(ownTokens[p.TokenId].TokenNumber))
                 .Take(NextCount)

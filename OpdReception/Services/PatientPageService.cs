@@ -22,7 +22,8 @@ public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, 
         var facts = await db.Tokens.AsNoTracking().Where(t => t.Code == code)
             .Select(t => new { t.Id, t.Slot.DoctorId, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Room })
             .FirstOrDefaultAsync(ct);
-        if (facts is null || facts.Date < DateOnly.FromDateTime(now))
+        // A session run past midnight is still the patient's day: its OPD day, not the calendar, says when it is over.
+        if (facts is null || (facts.Date < DateOnly.FromDateTime(now) && facts.Date < await OpdDays.OfDoctorAsync(db, facts.DoctorId, now, options.CurrentValue, ct)))
         {
             return null;
         }

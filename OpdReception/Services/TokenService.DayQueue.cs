@@ -18,7 +18,7 @@ public sealed partial class TokenService
         }
 
         var now = Now();
-        var day = date ?? DateOnly.FromDateTime(now);
+        var day = date ?? await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
         var slots = new List<Slot>();
         await foreach (var slot in SlotQueues.SlotsWithDoctor(db, doctorId, day).WithCancellation(ct))
         {
@@ -44,7 +44,7 @@ public sealed partial class TokenService
         }
 
         var now = Now();
-        var day = date ?? DateOnly.FromDateTime(now);
+        var day = date ?? await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
         var places = (await SlotQueues.DayAsync(db, doctorId, day, now, Settings.Weights, ct)).Places;
         if (DayQueue.NextToCall(places) is not { } next)
         {

@@ -79,9 +79,11 @@ public sealed partial class TokenService
             .Select(t => new HeldToken(t.Id, t.TokenNumber))
             .FirstOrDefaultAsync(ct);
         var stillServing = slot.Tokens.Any(t => t.Id != token.Id && t.Status is TokenStatus.Waiting or TokenStatus.InConsultation);
+        // Only a slot of yesterday can belong to an OPD day run past midnight.
+        DateOnly? opdDate = slot.Date == DateOnly.FromDateTime(now).AddDays(-1) ? await OpdDays.OfDoctorAsync(db, slot.DoctorId, now, Settings, ct) : null;
         var context = new StatusContext(now, slot.ToState(), token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
             busyWith is null ? null : $"{StatusRules.Label(busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
-            token.Source, otherActive, stillServing);
+            token.Source, otherActive, stillServing, opdDate);
         var decision = Lifecycle.Change(from, to, context);
         switch (decision)
         {
