@@ -145,7 +145,11 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
         if (by is not { } actor)
         {
             var before = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).ToViewsAsync(ct);
-            var previews = plan.Slots.Select((s, i) => new SlotGoing(before.Single(v => v.Id == s.Source.Id), TokenService.ToPreview(before.Single(v => v.Id == s.Source.Id), answers[i]), null)).ToList();
+            var previews = plan.Slots.Select((s, i) =>
+            {
+                var slot = before.Single(v => v.Id == s.Source.Id);
+                return new SlotGoing(slot, TokenService.ToPreview(slot, answers[i]), null);
+            }).ToList();
             return new CancellationView(false, previews, leave is { } l ? View(l.Leave, l.DoctorName) : null);
         }
 
