@@ -220,7 +220,8 @@ public sealed class DayReallocatorTests
             [Day(10, [cancelled, Ten], Token(1, 1)), Day(20, [OtherNine])],
             Now, new HashSet<(string, int, DateOnly)>(), PriorityWeights.Default);
 
-        Assert.Contains("Only a delayed or cancelled slot", Assert.IsType<ReallocationRefused>(decision).Reason);
+        Assert.Equal("The 10:00 slot of 2030-01-15: Only a delayed or cancelled slot can be reallocated; this slot is open.",
+            Assert.IsType<ReallocationRefused>(decision).Reason);
     }
 
     private static MoveDecision Move(SlotState source, Leaving token, SlotState target, IReadOnlySet<(string, int, DateOnly)>? busy, params DoctorDayState[] days) =>

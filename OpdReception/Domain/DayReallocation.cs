@@ -29,8 +29,11 @@ public sealed record ReallocationRefused(string Reason) : ReallocationDecision;
 
 public sealed record ReallocationPlanned(IReadOnlyList<ReallocationOutcome> Outcomes) : ReallocationDecision;
 
+/// <summary>One of several slots emptied together, with what happens to each of its patients.</summary>
+public sealed record SlotOutcomes(int SlotId, IReadOnlyList<ReallocationOutcome> Outcomes);
+
 /// <summary>Several slots emptied together (a leave): each slot's outcomes, in the order the slots were given.</summary>
-public sealed record ReallocationsPlanned(IReadOnlyList<(int SlotId, IReadOnlyList<ReallocationOutcome> Outcomes)> Slots) : ReallocationDecision;
+public sealed record ReallocationsPlanned(IReadOnlyList<SlotOutcomes> Slots) : ReallocationDecision;
 
 /// <summary>What the desk's move of one named token to one named slot comes to.</summary>
 public abstract record MoveDecision;
@@ -93,9 +96,11 @@ public static class DayReallocator
         IReadOnlySet<(string PatientId, int DoctorId, DateOnly Date)> busy,
         PriorityWeights weights)
     {
-        if (slots.Select(s => WhyNot(s.Source)).FirstOrDefault(r => r is not null) is { } refused)
+        // One slot that may not be emptied refuses the whole plan: half a leave is never written.
+        if (slots.FirstOrDefault(s => WhyNot(s.Source) is not null) is { Source: var cannot })
         {
-            return new ReallocationRefused(refused);
+            var why = WhyNot(cannot)!;
+            return new ReallocationRefused(slots.Count == 1 ? why : $"The {cannot.Start:HH:mm} slot of {cannot.Date:yyyy-MM-dd}: {why}");
         }
 
         var planner = new Planner(days, now, busy, weights);
@@ -106,7 +111,7 @@ public static class DayReallocator
 
         var going = slots.Select(s => s.Source.Id).ToHashSet();
         return new ReallocationsPlanned(slots
-            .Select(slot => (slot.Source.Id, (IReadOnlyList<ReallocationOutcome>)slot.Leaving
+            .Select(slot => new SlotOutcomes(slot.Source.Id, slot.Leaving
                 .Select(token => planner.Place(slot.Source, token, slot.Targets.Where(t => !going.Contains(t.Id)).ToList()))
                 .ToList()))
             .ToList());
