@@ -67,8 +67,41 @@ public sealed class ReallocationRulesTests : ClockedAppTests
         var moved = Assert.Single(result.Moved);
         Assert.Equal((first.Id, oneSeat.Id, At(9, 40), At(9, 0)), (moved.TokenId, moved.ToSlotId, moved.OldEstimate!.Value, moved.NewEstimate));
         var stayed = Assert.Single(result.NotPlaced);
-        Assert.Equal((second.Id, At(9, 40)), (stayed.TokenId, stayed.OldEstimate!.Value));
+        Assert.Equal(second.Id, stayed.TokenId);
         Assert.Equal("No suitable slot has a free seat.", stayed.Reason);
+    }
+
+    [Fact]
+    public async Task The_old_estimate_is_what_the_patient_was_told_before_anyone_ahead_of_them_moved()
+    {
+        var doctor = await Desk.Doctor("Rheumatology");
+        var colleague = await Desk.Doctor("Rheumatology");
+        var delayed = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        await Desk.Slot(colleague.Id, "09:00", "10:00", capacity: 1);
+        var first = await Desk.Issue("walkin", delayed.Id);
+        var second = await Desk.Issue("walkin", delayed.Id);
+        await Desk.Client.PatchAsync($"/api/slots/{delayed.Id}/delay?delay_minutes=40", null);
+        var told = (await Desk.Token(second.Id)).EstimatedTime;
+
+        var result = await (await Reallocate(delayed.Id)).Read<ReallocationResult>();
+
+        Assert.Equal(first.Id, Assert.Single(result.Moved).TokenId);
+        var stayed = Assert.Single(result.NotPlaced);
+        Assert.Equal((At(9, 50), (DateTime?)At(9, 50)), (told!.Value, stayed.OldEstimate));
+    }
+
+    [Fact]
+    public async Task With_no_slot_open_later_that_day_the_patient_is_told_so_not_that_seats_are_full()
+    {
+        var doctor = await Desk.Doctor($"Only doctor {Guid.NewGuid():N}");
+        var only = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var token = await Desk.Issue("walkin", only.Id);
+        await Cancel(only.Id);
+
+        var result = await (await Reallocate(only.Id)).Read<ReallocationResult>();
+
+        var stayed = Assert.Single(result.NotPlaced);
+        Assert.Equal((token.Id, "No slot of this doctor or of a colleague of the same specialization is open later that day."), (stayed.TokenId, stayed.Reason));
     }
 
     [Fact]

@@ -45,11 +45,16 @@ public sealed class EmergencySeatTests
     {
         var target = LeftoverExtraSeat with { Id = 2 };
 
-        var plan = Reallocator.Plan([new PendingToken(9, 1, "P9", TokenSource.WalkIn), new PendingToken(8, 2, "P8", TokenSource.Emergency)], [target], Now, new HashSet<(string, int)>());
+        var source = ASlot.WithId(1).Build() with { Status = SlotStatus.Cancelled };
+        var day = new DoctorDayState(source.DoctorId, source.Date, [new DayQueueSlot(source, 10), new DayQueueSlot(target, 10)],
+            [new DayEntry(9, 1, TokenSource.WalkIn, TokenStatus.Waiting, 0, Now), new DayEntry(8, 1, TokenSource.Emergency, TokenStatus.Waiting, 0, Now)]);
 
-        Assert.Equal([8], plan.Moves.Select(m => m.TokenId));
-        Assert.False(plan.Moves.Single().ExtendedCapacity);
-        Assert.Equal([9], plan.NotPlaced.Select(u => u.TokenId));
+        var plan = Assert.IsType<ReallocationPlanned>(DayReallocator.Plan(source, [new Leaving(9, 1, "P9", TokenSource.WalkIn), new Leaving(8, 2, "P8", TokenSource.Emergency)],
+            [target], [day], Now, new HashSet<(string, int, DateOnly)>(), PriorityWeights.Default));
+
+        Assert.Equal([8], plan.Outcomes.OfType<Reallocated>().Select(m => m.TokenId));
+        Assert.False(plan.Outcomes.OfType<Reallocated>().Single().ExtendedCapacity);
+        Assert.Equal([9], plan.Outcomes.OfType<Stayed>().Select(u => u.TokenId));
     }
 
     [Fact]

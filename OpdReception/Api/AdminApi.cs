@@ -62,7 +62,7 @@ internal static class AdminApi
             .WithSummary("Leave from today on");
         admin.MapPost("/leave", async (LeaveRequest body, bool? preview, HttpContext http, LeaveService service, CancellationToken ct) =>
                 (preview == true ? await service.PreviewAsync(body, ct) : await service.ConfirmAsync(body, http.Actor(), ct)).ToHttp())
-            .Produces<CancellationView>().ProducesErrors(400, 404)
+            .Produces<CancellationView>().ProducesErrors(400, 404, 409)
             .WithSummary("Mark a doctor away for a date or range: open slots cancelled, patients moved; ?preview=true writes nothing");
         admin.MapDelete("/leave/{id:int}", async (int id, HttpContext http, LeaveService service, CancellationToken ct) =>
                 (await service.RemoveAsync(id, http.Actor(), ct)).ToHttp())

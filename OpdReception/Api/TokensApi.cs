@@ -21,6 +21,8 @@ internal static class TokensApi
 
     public sealed record ReallocateBody(int? TargetSlotId);
 
+    public sealed record MoveBody(int? TargetSlotId);
+
     public static void MapTokens(this IEndpointRouteBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
@@ -70,6 +72,13 @@ internal static class TokensApi
                     : await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
             .Accepts<ReallocateBody>("application/json")
             .Produces<ReallocationResult>().ProducesErrors(400, 404, 409).WithSummary("Move a delayed or cancelled slot's pending tokens, each where seen earliest (?preview=true: say what would happen, change nothing)");
+
+        tokens.MapPost("/{id:int}/move", async (int id, MoveBody body, [FromQuery] bool? preview, HttpContext http, TokenService service, CancellationToken ct) =>
+                (preview == true
+                    ? await service.WhatIfMovedAsync(id, body.TargetSlotId, ct)
+                    : await service.MoveTokenAsync(id, body.TargetSlotId, http.Actor(), ct)).ToHttp())
+            .Produces<ReallocationResult>().ProducesErrors(400, 404, 409)
+            .WithSummary("Move one patient not yet called to a named slot, of the same doctor or the same specialization (?preview=true: say what would happen, change nothing)");
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>

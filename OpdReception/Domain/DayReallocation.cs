@@ -6,6 +6,13 @@ public sealed record DoctorDayState(int DoctorId, DateOnly Date, IReadOnlyList<D
 /// <summary>A pending token of the slot being emptied, with what its new place depends on.</summary>
 public sealed record Leaving(int TokenId, int TokenNumber, string PatientId, TokenSource Source);
 
+/// <summary>
+/// One slot to empty: its state as the plan treats it (cancelled, for a leave not written yet), its pending tokens
+/// first in the queue first, and the slots they may go to.
+/// </summary>
+public sealed record Emptying(SlotState Source, IReadOnlyList<Leaving> Leaving, IReadOnlyList<SlotState> Targets);
+
+/// <param name="OldEstimate">What the patient was told before anything moved: none in a slot already cancelled.</param>
 public abstract record ReallocationOutcome(int TokenId, int FromTokenNumber, DateTime? OldEstimate);
 
 /// <summary>The token goes to another slot: a new number there, and Booked again when that slot is on another day.</summary>
@@ -22,12 +29,31 @@ public sealed record ReallocationRefused(string Reason) : ReallocationDecision;
 
 public sealed record ReallocationPlanned(IReadOnlyList<ReallocationOutcome> Outcomes) : ReallocationDecision;
 
+/// <summary>One of several slots emptied together, with what happens to each of its patients.</summary>
+public sealed record SlotOutcomes(int SlotId, IReadOnlyList<ReallocationOutcome> Outcomes);
+
+/// <summary>Several slots emptied together (a leave): each slot's outcomes, in the order the slots were given.</summary>
+public sealed record ReallocationsPlanned(IReadOnlyList<SlotOutcomes> Slots) : ReallocationDecision;
+
+/// <summary>What the desk's move of one named token to one named slot comes to.</summary>
+public abstract record MoveDecision;
+
+public sealed record MoveRefused(string Reason) : MoveDecision;
+
+public sealed record MovePlanned(Reallocated Move) : MoveDecision;
+
 /// <summary>
 /// Reallocation of a delayed or cancelled slot: each pending patient, in queue order, goes to the slot that gives
 /// them the earliest estimated time, by the doctors' day queues as they stand with everyone moved so far.
 /// </summary>
 public static class DayReallocator
 {
+    public const string NoSlotOpen = "No slot of this doctor or of a colleague of the same specialization is open later that day.";
+
+    public const string NoFreeSeat = "No suitable slot has a free seat.";
+
+    public const string HoldsTokenEverywhere = "The patient already holds a token with every doctor that has a suitable slot.";
+
     /// <summary>Specializations match without regard to case or spacing: "General  medicine" is "General Medicine".</summary>
     public static bool SameSpecialization(string a, string b) => Normalize(a) == Normalize(b);
 
@@ -51,26 +77,134 @@ public static class DayReallocator
         IReadOnlyCollection<DoctorDayState> days,
         DateTime now,
         IReadOnlySet<(string PatientId, int DoctorId, DateOnly Date)> busy,
+        PriorityWeights weights) =>
+        PlanTogether([new Emptying(source, leaving, targets)], days, now, busy, weights) switch
+        {
+            ReallocationsPlanned planned => new ReallocationPlanned(planned.Slots.Single().Outcomes),
+            var refused => refused,
+        };
+
+    /// <summary>
+    /// Several slots emptied in one working state, in the order given: a seat taken by a patient of an earlier slot
+    /// is not offered to a later one, and none of the slots being emptied is a target. So a leave's preview is the
+    /// result its confirmation writes.
+    /// </summary>
+    public static ReallocationDecision PlanTogether(
+        IReadOnlyList<Emptying> slots,
+        IReadOnlyCollection<DoctorDayState> days,
+        DateTime now,
+        IReadOnlySet<(string PatientId, int DoctorId, DateOnly Date)> busy,
         PriorityWeights weights)
     {
-        if (WhyNot(source) is { } refused)
+        // One slot that may not be emptied refuses the whole plan: half a leave is never written.
+        if (slots.FirstOrDefault(s => WhyNot(s.Source) is not null) is { Source: var cannot })
         {
-            return new ReallocationRefused(refused);
+            var why = WhyNot(cannot)!;
+            return new ReallocationRefused(slots.Count == 1 ? why : $"The {cannot.Start:HH:mm} slot of {cannot.Date:yyyy-MM-dd}: {why}");
         }
 
-        var working = days.ToDictionary(d => (d.DoctorId, d.Date), d => new WorkingDay(d));
-        var open = targets.Where(t => t.Id != source.Id && t.TakesTokens(now) && working.ContainsKey((t.DoctorId, t.Date))).ToList();
-        var taken = new HashSet<(string, int, DateOnly)>(busy);
-        var sourceDay = working[(source.DoctorId, source.Date)];
-        var outcomes = new List<ReallocationOutcome>();
-        foreach (var token in leaving)
+        var planner = new Planner(days, now, busy, weights);
+        foreach (var slot in slots)
         {
+            planner.Apply(slot.Source);
+        }
+
+        var going = slots.Select(s => s.Source.Id).ToHashSet();
+        return new ReallocationsPlanned(slots
+            .Select(slot => new SlotOutcomes(slot.Source.Id, slot.Leaving
+                .Select(token => planner.Place(slot.Source, token, slot.Targets.Where(t => !going.Contains(t.Id)).ToList()))
+                .ToList()))
+            .ToList());
+    }
+
+    /// <summary>
+    /// The desk moves one named patient to one named slot, whatever the slot they leave: the same seats, the same
+    /// estimates and the same status rule as a reallocation, but the desk's choice stands even if staying is earlier.
+    /// </summary>
+    /// <param name="days">The source's day and the target's day (one, when they are the same doctor's day).</param>
+    public static MoveDecision Move(
+        SlotState source,
+        Leaving token,
+        SlotState target,
+        IReadOnlyCollection<DoctorDayState> days,
+        DateTime now,
+        IReadOnlySet<(string PatientId, int DoctorId, DateOnly Date)> busy,
+        PriorityWeights weights)
+    {
+        if (target.Id == source.Id)
+        {
+            return new MoveRefused("The patient is already in this slot; choose another one.");
+        }
+
+        if (!target.TakesTokens(now))
+        {
+            return new MoveRefused(target.IsOver(now)
+                ? "That slot is already over; choose a later one."
+                : $"That slot is {target.Status.ToString().ToLowerInvariant()} and takes no tokens; choose another.");
+        }
+
+        if (busy.Contains((token.PatientId, target.DoctorId, target.Date)))
+        {
+            return new MoveRefused("The patient already holds a token with that doctor that day.");
+        }
+
+        return new Planner(days, now, busy, weights).Place(source, token, [target], onlyIfEarlier: false) switch
+        {
+            Reallocated moved => new MovePlanned(moved),
+            Stayed stayed => new MoveRefused(stayed.Reason == NoFreeSeat ? "That slot is full; choose another." : stayed.Reason),
+            _ => throw new InvalidOperationException("A move either places the patient or says why not."),
+        };
+    }
+
+    /// <summary>A patient moved to another day is not at the hospital that day: Booked again.</summary>
+    private static DayEntry Arriving(DayEntry entry, SlotState target, DateOnly from) => entry with
+    {
+        SlotId = target.Id,
+        Status = target.Date == from ? entry.Status : TokenStatus.Booked,
+    };
+
+    /// <summary>The days, seats and clashes as they stand with every patient placed so far.</summary>
+    private sealed class Planner
+    {
+        private readonly Dictionary<(int DoctorId, DateOnly Date), WorkingDay> _days;
+        private readonly Dictionary<int, SlotState> _slots = [];
+        private readonly HashSet<(string, int, DateOnly)> _taken;
+        private readonly Dictionary<int, DateTime?> _told;
+        private readonly DateTime _now;
+        private readonly PriorityWeights _weights;
+
+        public Planner(IReadOnlyCollection<DoctorDayState> days, DateTime now, IReadOnlySet<(string, int, DateOnly)> busy, PriorityWeights weights)
+        {
+            _days = days.ToDictionary(d => (d.DoctorId, d.Date), d => new WorkingDay(d));
+            _taken = [.. busy];
+            _now = now;
+            _weights = weights;
+
+            // What each patient was told is read before anything changes: later moves make staying earlier, but
+            // the answer's "old estimate" is the time the patient last heard.
+            _told = _days.Values.SelectMany(d => d.Arrange(now, weights)).ToDictionary(p => p.TokenId, p => p.EstimatedTime);
+        }
+
+        /// <summary>The source as the plan treats it, e.g. cancelled by the leave being planned.</summary>
+        public void Apply(SlotState source)
+        {
+            if (_days.TryGetValue((source.DoctorId, source.Date), out var day))
+            {
+                day.Set(source);
+            }
+        }
+
+        public ReallocationOutcome Place(SlotState source, Leaving token, IReadOnlyList<SlotState> targets, bool onlyIfEarlier = true)
+        {
+            var sourceDay = _days[(source.DoctorId, source.Date)];
+            var told = _told.GetValueOrDefault(token.TokenId);
             var entry = sourceDay.Tokens.Single(t => t.TokenId == token.TokenId);
-            var stay = source.Status == SlotStatus.Cancelled ? null : sourceDay.EstimateOf(token.TokenId, now, weights);
-            var free = open.Where(t => !taken.Contains((token.PatientId, t.DoctorId, t.Date))).ToList();
+            var stay = !onlyIfEarlier || source.Status == SlotStatus.Cancelled ? null : sourceDay.EstimateOf(token.TokenId, _now, _weights);
+            var open = targets.Select(Current).Where(t => t.Id != source.Id && t.TakesTokens(_now) && _days.ContainsKey((t.DoctorId, t.Date))).ToList();
+            var free = open.Where(t => !_taken.Contains((token.PatientId, t.DoctorId, t.Date))).ToList();
             var options = free
                 .Select(t => (Slot: t, Room: t.HasRoomFor(token.Source), Entry: Arriving(entry, t, source.Date)))
-                .Select(o => (o.Slot, o.Room, o.Entry, Estimate: working[(o.Slot.DoctorId, o.Slot.Date)].EstimateWith(o.Entry, now, weights)))
+                .Select(o => (o.Slot, o.Room, o.Entry, Estimate: _days[(o.Slot.DoctorId, o.Slot.Date)].EstimateWith(o.Entry, _now, _weights)))
                 .Where(o => o.Estimate is not null)
                 .OrderBy(o => o.Estimate)
                 .ThenBy(o => o.Slot.DoctorId == source.DoctorId ? 0 : 1)
@@ -82,37 +216,29 @@ public static class DayReallocator
             var best = extend ? options[0] : seated.FirstOrDefault();
             if (best.Slot is null)
             {
-                outcomes.Add(new Stayed(token.TokenId, token.TokenNumber, stay, free.Count == 0 && open.Count > 0
-                    ? "The patient already holds a token with every doctor that has a suitable slot."
-                    : "No suitable slot has a free seat."));
-                continue;
+                // Three different answers for the desk: nowhere to go at all, nowhere without a clash, nowhere with a seat.
+                return new Stayed(token.TokenId, token.TokenNumber, told,
+                    open.Count == 0 ? NoSlotOpen : free.Count == 0 ? HoldsTokenEverywhere : NoFreeSeat);
             }
 
             if (stay is { } staying && best.Estimate >= staying)
             {
-                outcomes.Add(new Stayed(token.TokenId, token.TokenNumber, stay,
-                    $"Staying is as early as any other slot: due at {staying:HH:mm}, the earliest elsewhere {best.Estimate:HH:mm}."));
-                continue;
+                return new Stayed(token.TokenId, token.TokenNumber, told,
+                    $"Staying is as early as any other slot: due at {staying:HH:mm}, the earliest elsewhere {best.Estimate:HH:mm}.");
             }
 
             var grown = best.Slot.WithOneMoreToken(token.Source, extend);
-            open[open.IndexOf(best.Slot)] = grown;
+            _slots[grown.Id] = grown;
             sourceDay.Remove(token.TokenId);
-            working[(grown.DoctorId, grown.Date)].Add(best.Entry, grown);
-            taken.Add((token.PatientId, grown.DoctorId, grown.Date));
-            outcomes.Add(new Reallocated(token.TokenId, token.TokenNumber, stay, grown.Id, grown.DoctorId, grown.LastTokenNumber, best.Estimate!.Value,
-                best.Entry.Status, extend));
+            _days[(grown.DoctorId, grown.Date)].Add(best.Entry, grown);
+            _taken.Add((token.PatientId, grown.DoctorId, grown.Date));
+            return new Reallocated(token.TokenId, token.TokenNumber, told, grown.Id, grown.DoctorId, grown.LastTokenNumber, best.Estimate!.Value,
+                best.Entry.Status, extend);
         }
 
-        return new ReallocationPlanned(outcomes);
+        /// <summary>A target as it stands now: with the patients an earlier step seated there.</summary>
+        private SlotState Current(SlotState target) => _slots.TryGetValue(target.Id, out var seen) ? seen : target;
     }
-
-    /// <summary>A patient moved to another day is not at the hospital that day: Booked again.</summary>
-    private static DayEntry Arriving(DayEntry entry, SlotState target, DateOnly from) => entry with
-    {
-        SlotId = target.Id,
-        Status = target.Date == from ? entry.Status : TokenStatus.Booked,
-    };
 
     private sealed class WorkingDay(DoctorDayState day)
     {
@@ -120,8 +246,10 @@ public static class DayReallocator
 
         public List<DayEntry> Tokens { get; } = [.. day.Tokens];
 
+        public IReadOnlyList<DayPlace> Arrange(DateTime now, PriorityWeights weights) => DayQueue.Arrange(_slots, Tokens, now, weights);
+
         public DateTime? EstimateOf(int tokenId, DateTime now, PriorityWeights weights) =>
-            DayQueue.Arrange(_slots, Tokens, now, weights).FirstOrDefault(p => p.TokenId == tokenId)?.EstimatedTime;
+            Arrange(now, weights).FirstOrDefault(p => p.TokenId == tokenId)?.EstimatedTime;
 
         public DateTime? EstimateWith(DayEntry arriving, DateTime now, PriorityWeights weights) =>
             DayQueue.Arrange(_slots, [.. Tokens.Where(t => t.TokenId != arriving.TokenId), arriving], now, weights)
@@ -132,8 +260,16 @@ public static class DayReallocator
         public void Add(DayEntry entry, SlotState grown)
         {
             Tokens.Add(entry);
-            var i = _slots.FindIndex(s => s.Slot.Id == grown.Id);
-            _slots[i] = _slots[i] with { Slot = grown };
+            Set(grown);
+        }
+
+        public void Set(SlotState slot)
+        {
+            var i = _slots.FindIndex(s => s.Slot.Id == slot.Id);
+            if (i >= 0)
+            {
+                _slots[i] = _slots[i] with { Slot = slot };
+            }
         }
     }
 }

@@ -105,6 +105,7 @@ public static partial class AccessRules
         ["POST /api/tokens/{id}/check-in"] = Desk,
         ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
         ["POST /api/tokens/reallocate/{slotId}"] = Desk,
+        ["POST /api/tokens/{id}/move"] = Desk,
 
         // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
         ["GET /api/admin/overview"] = Admin,

@@ -21,7 +21,7 @@ public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots,
 
 /// <summary>
 /// A doctor away: the preview says which open slots are cancelled and where their patients go (the reallocation
-/// preview); confirming records the leave, cancels the slots in one transaction, then moves the patients slot by slot.
+/// preview); confirming records the leave, cancels the slots and moves the patients in one transaction, as previewed.
 /// </summary>
 public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenService tokens, HospitalClock clock, OpdChanges changes)
 {
@@ -56,18 +56,18 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slot = await db.Slots.AsNoTracking().Where(s => s.Id == slotId).Select(s => new { s.Id, s.Status }).FirstOrDefaultAsync(ct);
-        if (slot is null)
+        return await GoAsync(db, async _ =>
         {
-            return OpdProblem.NotFound("Slot", slotId);
-        }
+            var slot = await db.Slots.AsNoTracking().Where(s => s.Id == slotId).Select(s => new { s.Id, s.Status }).FirstOrDefaultAsync(ct);
+            if (slot is null)
+            {
+                return OpdProblem.NotFound("Slot", slotId);
+            }
 
-        if (!slot.Status.TakesTokensIn())
-        {
-            return OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        return await GoAsync(db, [slotId], reason!.Trim(), by, null, ct);
+            return slot.Status.TakesTokensIn()
+                ? new List<int> { slotId }
+                : OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}.");
+        }, reason!.Trim(), by, null, ct);
     }
 
     private async Task<Result<CancellationView>> RunAsync(LeaveRequest request, Actor? by, CancellationToken ct)
@@ -102,77 +102,85 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
             return OpdProblem.NotFound("Doctor", request.DoctorId!.Value);
         }
 
-        var now = Now();
-        var slots = (await db.Slots.AsNoTracking()
-                .Where(s => s.DoctorId == doctor.Id && s.Date >= from && s.Date <= to)
-                .Select(Projections.SlotState)
-                .ToListAsync(ct))
-            .Where(s => s.Status.TakesTokensIn() && !s.IsOver(now))
-            .OrderBy(s => s.Start)
-            .Select(s => s.Id)
-            .ToList();
-        var leave = new DoctorLeave { DoctorId = doctor.Id, From = from, To = to, Reason = request.Reason!.Trim(), CreatedAt = now, By = by?.Name ?? "" };
-        return await GoAsync(db, slots, $"Doctor on leave: {leave.Reason}", by, (leave, doctor.Name), ct);
+        var leave = new DoctorLeave { DoctorId = doctor.Id, From = from, To = to, Reason = request.Reason!.Trim(), CreatedAt = Now(), By = by?.Name ?? "" };
+        return await GoAsync(db, async now => (await db.Slots.AsNoTracking()
+                    .Where(s => s.DoctorId == doctor.Id && s.Date >= from && s.Date <= to)
+                    .Select(Projections.SlotState)
+                    .ToListAsync(ct))
+                .Where(s => s.Status.TakesTokensIn() && !s.IsOver(now))
+                .OrderBy(s => s.StartsAt)
+                .Select(s => s.Id)
+                .ToList(),
+            $"Doctor on leave: {leave.Reason}", by, (leave, doctor.Name), ct);
     }
 
-    /// <summary>Preview: each slot's reallocation planned as if all of them were gone. Confirm: cancel all, then move.</summary>
+    /// <summary>
+    /// Preview and confirmation alike: inside one write transaction, every slot that goes is planned as cancelled and
+    /// its patients placed in one working state, so a seat taken by an earlier slot's patient is not offered to a
+    /// later one. The preview stops there; the confirmation writes the cancellations, the leave and every move in that
+    /// same transaction. So the preview is the result, and a refusal anywhere changes nothing and reaches the caller.
+    /// </summary>
+    /// <param name="going">Which slots go, read inside the transaction so nothing changes them between choosing and writing.</param>
     private async Task<Result<CancellationView>> GoAsync(
-        OpdDbContext db, IReadOnlyList<int> slotIds, string reason, Actor? by, (DoctorLeave Leave, string DoctorName)? leave, CancellationToken ct)
+        OpdDbContext db, Func<DateTime, Task<Result<List<int>>>> going, string reason, Actor? by, (DoctorLeave Leave, string DoctorName)? leave, CancellationToken ct)
     {
+        var preview = by is null;
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
+        var chosen = await going(now);
+        if (!chosen.IsOk)
+        {
+            return chosen.Problem!;
+        }
+
+        var slotIds = chosen.Value!;
+        var planned = await tokens.PlanEmptyingAsync(db, slotIds, null, cancelling: true, now, ct);
+        if (!planned.IsOk)
+        {
+            return planned.Problem!;
+        }
+
+        var plan = planned.Value!;
+        var answers = TokenService.Answers(plan, preview);
         if (by is not { } actor)
         {
-            var previews = new List<SlotGoing>();
-            foreach (var id in slotIds)
+            var before = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).ToViewsAsync(ct);
+            var previews = plan.Slots.Select((s, i) =>
             {
-                var plan = await tokens.PreviewReallocationAsync(id, null, ct, goingToo: slotIds);
-                if (plan.Problem is { } problem)
-                {
-                    return problem;
-                }
-
-                previews.Add(new SlotGoing(plan.Value!.From, plan.Value, null));
-            }
-
+                var slot = before.Single(v => v.Id == s.Source.Id);
+                return new SlotGoing(slot, TokenService.ToPreview(slot, answers[i]), null);
+            }).ToList();
             return new CancellationView(false, previews, leave is { } l ? View(l.Leave, l.DoctorName) : null);
         }
 
-        var now = Now();
-        await using (var tx = await WriteTransaction.BeginAsync(db, ct))
+        foreach (var (slot, _) in plan.Slots.Where(s => s.Source.Status.TakesTokensIn()))
         {
-            var slots = await db.Slots.Where(s => slotIds.Contains(s.Id)).ToListAsync(ct);
-            foreach (var slot in slots.Where(s => s.Status.TakesTokensIn()))
-            {
-                slot.Status = SlotStatus.Cancelled;
-                slot.StatusReason = reason.Length <= 200 ? reason : reason[..200];
-            }
-
-            if (leave is { } l)
-            {
-                db.Leaves.Add(l.Leave);
-                AdminRecord.Add(db, now, actor, "Leave", l.DoctorName,
-                    $"Away {l.Leave.From:yyyy-MM-dd} to {l.Leave.To:yyyy-MM-dd} ({l.Leave.Reason}); {slots.Count} slot(s) cancelled");
-            }
-            else
-            {
-                AdminRecord.Add(db, now, actor, "Slot", string.Join(", ", slotIds.Select(i => $"slot {i}")), $"Cancelled: {reason}");
-            }
-
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            slot.Status = SlotStatus.Cancelled;
+            slot.StatusReason = reason.Length <= 200 ? reason : reason[..200];
         }
 
+        if (leave is { } away)
+        {
+            db.Leaves.Add(away.Leave);
+            AdminRecord.Add(db, now, actor, "Leave", away.DoctorName,
+                $"Away {away.Leave.From:yyyy-MM-dd} to {away.Leave.To:yyyy-MM-dd} ({away.Leave.Reason}); {slotIds.Count} slot(s) cancelled");
+        }
+        else
+        {
+            AdminRecord.Add(db, now, actor, "Slot", string.Join(", ", slotIds.Select(i => $"slot {i}")), $"Cancelled: {reason}");
+        }
+
+        await TokenService.WriteMovesAsync(db, plan, now, actor, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         foreach (var id in slotIds)
         {
             changes.Announce(new OpdChange(id, null, "Cancelled"));
         }
 
-        var done = new List<SlotGoing>();
-        foreach (var id in slotIds)
-        {
-            var moved = await tokens.ReallocateAsync(id, null, actor, ct);
-            done.Add(new SlotGoing((await db.Slots.AsNoTracking().Where(s => s.Id == id).ToViewsAsync(ct)).Single(), null, moved.Value));
-        }
-
+        tokens.AnnounceMoves(plan);
+        var after = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).ToViewsAsync(ct);
+        var done = plan.Slots.Select((s, i) => new SlotGoing(after.Single(v => v.Id == s.Source.Id), null, answers[i])).ToList();
         return new CancellationView(true, done, leave is { } left ? View(left.Leave, left.DoctorName) : null);
     }
 

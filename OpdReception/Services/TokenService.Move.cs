@@ -4,59 +4,83 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-/// <summary>One patient to another slot or doctor: the reallocation rules, for a single token the desk names.</summary>
+/// <summary>
+/// One patient to a slot the desk names: planned by the same day-level rules as a reallocation (seats, estimates,
+/// Booked again on another day), to another doctor only of the same specialization, and the desk's choice stands
+/// even where staying would be earlier.
+/// </summary>
 public sealed partial class TokenService
 {
+    /// <summary>Exactly what <see cref="MoveTokenAsync"/> would do now; changes nothing.</summary>
+    public Task<Result<ReallocationResult>> WhatIfMovedAsync(int tokenId, int? targetSlotId, CancellationToken ct = default) =>
+        MoveAsync(tokenId, targetSlotId, new Actor("preview"), preview: true, ct);
+
+    /// <summary>The move over the API: the answer names the old and new slot, label, estimate and status, as a reallocation's does.</summary>
+    public Task<Result<ReallocationResult>> MoveTokenAsync(int tokenId, int? targetSlotId, Actor by, CancellationToken ct = default) =>
+        MoveAsync(tokenId, targetSlotId, by, preview: false, ct);
+
+    /// <summary>The desk's preview of a move, in the board's words.</summary>
     public async Task<Result<ReallocationPreview>> PreviewMoveAsync(int tokenId, int targetSlotId, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var now = Now();
-        var planned = await PlanMoveAsync(db, tokenId, targetSlotId, now, ct);
-        if (!planned.IsOk)
+        var result = await WhatIfMovedAsync(tokenId, targetSlotId, ct);
+        if (!result.IsOk)
         {
-            return planned.Problem!;
+            return result.Problem!;
         }
 
-        var (source, token, plan) = planned.Value!;
-        return await PreviewAsync(db, source, [token], plan, now, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var from = (await db.Slots.Where(s => s.Id == result.Value!.FromSlotId).ToViewsAsync(ct)).Single();
+        return ToPreview(from, result.Value!);
     }
 
+    /// <summary>The desk's move: the token as it stands afterwards.</summary>
     public async Task<Result<TokenView>> MoveAsync(int tokenId, int targetSlotId, Actor by, CancellationToken ct = default)
     {
+        var moved = await MoveTokenAsync(tokenId, targetSlotId, by, ct);
+        if (!moved.IsOk)
+        {
+            return moved.Problem!;
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
+        return (await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!;
+    }
+
+    private async Task<Result<ReallocationResult>> MoveAsync(int tokenId, int? targetSlotId, Actor by, bool preview, CancellationToken ct)
+    {
+        if (targetSlotId is not { } targetId)
+        {
+            return OpdProblem.Invalid("targetSlotId", "Name the slot to move the patient to (targetSlotId).");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        // A preview reads under the same write lock, so it answers for the very state a confirmation would change.
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = Now();
-        var planned = await PlanMoveAsync(db, tokenId, targetSlotId, now, ct);
+        var planned = await PlanMoveAsync(db, tokenId, targetId, now, ct);
         if (!planned.IsOk)
         {
             return planned.Problem!;
         }
 
-        var (source, token, plan) = planned.Value!;
-        if (plan.NotPlaced.FirstOrDefault() is { } refused)
+        var (source, move, facts) = planned.Value!;
+        var result = Answer(source, [move], new Dictionary<int, TargetFacts> { [targetId] = facts }, preview);
+        if (preview)
         {
-            return OpdProblem.Conflict(refused.Reason);
+            return result;
         }
 
-        var move = plan.Moves.Single();
-        var target = await db.Slots.SingleAsync(s => s.Id == targetSlotId, ct);
-        target.LastTokenNumber = move.NewTokenNumber;
-        target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
-        token.SlotId = target.Id;
-        token.TokenNumber = move.NewTokenNumber;
-        token.InSlotSince = now;
-        token.History.Add(Event(token, now, "Moved", token.Status, by,
-            $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-            $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +
-            (move.ExtendedCapacity ? "; emergency seat added" : "")));
+        var target = await db.Slots.SingleAsync(s => s.Id == targetId, ct);
+        WriteMove(source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        changes.Announce(new OpdChange(source.Id, token.Id, "moved"));
-        changes.Announce(new OpdChange(target.Id, token.Id, "moved"));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+        changes.Announce(new OpdChange(source.Id, tokenId, "moved"));
+        changes.Announce(new OpdChange(targetId, tokenId, "moved"));
+        return result;
     }
 
-    private async Task<Result<(Slot Source, Token Token, ReallocationPlan Plan)>> PlanMoveAsync(
+    private async Task<Result<(Slot Source, Reallocated Move, TargetFacts Target)>> PlanMoveAsync(
         OpdDbContext db, int tokenId, int targetSlotId, DateTime now, CancellationToken ct)
     {
         var slotId = await db.Tokens.Where(t => t.Id == tokenId).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
@@ -77,21 +101,45 @@ public sealed partial class TokenService
             return OpdProblem.Conflict($"{StatusRules.Label(token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
         }
 
-        var target = await db.Slots.Where(s => s.Id == targetSlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
-        if (target is null)
+        var named = await db.Slots.Where(s => s.Id == targetSlotId)
+            .Select(s => new { s.DoctorId, s.Date, s.StartTime, DoctorName = s.Doctor.Name, s.Doctor.Specialization })
+            .SingleOrDefaultAsync(ct);
+        if (named is null)
         {
             return OpdProblem.NotFound("Slot", targetSlotId);
         }
 
-        if (!target.TakesTokens(now))
+        if (named.DoctorId != source.DoctorId && !DayReallocator.SameSpecialization(named.Specialization, source.Doctor.Specialization))
         {
-            return OpdProblem.Conflict(target.IsOver(now)
-                ? "That slot is already over; choose a later one."
-                : $"That slot is {target.Status.ToString().ToLowerInvariant()} and takes no tokens; choose another.");
+            return OpdProblem.Conflict(
+                $"Slot {targetSlotId} is with a doctor of {named.Specialization}; {StatusRules.Label(token.TokenNumber)} needs {source.Doctor.Specialization}. " +
+                "Choose a slot of the same specialization.");
         }
 
-        var busy = await BusyPatientsAsync(db, [target], source.Date, t => t.Id != tokenId, ct);
-        var plan = Reallocator.Plan([new PendingToken(token.Id, token.TokenNumber, token.PatientId, token.Source)], [target], now, busy);
-        return (source, token, plan);
+        var days = new List<DoctorDayState> { await SlotQueues.DayStateAsync(db, source.DoctorId, source.Date, ct) };
+        if ((named.DoctorId, named.Date) != (source.DoctorId, source.Date))
+        {
+            days.Add(await SlotQueues.DayStateAsync(db, named.DoctorId, named.Date, ct));
+        }
+
+        var target = days.SelectMany(d => d.Slots).Single(s => s.Slot.Id == targetSlotId).Slot;
+
+        // Patients who already hold an active token with the target's doctor that day; this token is the one moving.
+        var busy = (await db.Tokens
+                .Where(t => t.Id != tokenId && t.Slot.DoctorId == named.DoctorId && t.Slot.Date == named.Date)
+                .Where(Projections.IsActive)
+                .Select(t => t.PatientId)
+                .ToListAsync(ct))
+            .Select(patient => (patient, named.DoctorId, named.Date))
+            .ToHashSet();
+
+        var decision = DayReallocator.Move(source.ToState(), new Leaving(token.Id, token.TokenNumber, token.PatientId, token.Source), target, days, now, busy,
+            Settings.Weights);
+        return decision switch
+        {
+            MovePlanned planned => (source, planned.Move, new TargetFacts(named.DoctorName, named.Date, named.StartTime)),
+            MoveRefused refused => OpdProblem.Conflict(refused.Reason),
+            _ => throw new InvalidOperationException("A move is planned or refused."),
+        };
     }
 }

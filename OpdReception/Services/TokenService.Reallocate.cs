@@ -16,15 +16,13 @@ public sealed partial class TokenService
         ReallocateAsync(slotId, targetSlotId, by, preview: false, ct);
 
     /// <summary>Exactly what <see cref="ReallocateAsync(int, int?, Actor, CancellationToken)"/> would do now; changes nothing.</summary>
-    /// <param name="goingToo">Slots cancelled together with this one (a doctor's leave): planned as if already cancelled, never a target.</param>
-    public Task<Result<ReallocationResult>> WhatIfReallocatedAsync(int slotId, int? targetSlotId, CancellationToken ct = default, IReadOnlyCollection<int>? goingToo = null) =>
-        ReallocateAsync(slotId, targetSlotId, new Actor("preview"), preview: true, ct, goingToo);
+    public Task<Result<ReallocationResult>> WhatIfReallocatedAsync(int slotId, int? targetSlotId, CancellationToken ct = default) =>
+        ReallocateAsync(slotId, targetSlotId, new Actor("preview"), preview: true, ct);
 
     /// <summary>The reception board's preview: the same answer, in the board's words.</summary>
-    public async Task<Result<ReallocationPreview>> PreviewReallocationAsync(
-        int slotId, int? targetSlotId, CancellationToken ct = default, IReadOnlyCollection<int>? goingToo = null)
+    public async Task<Result<ReallocationPreview>> PreviewReallocationAsync(int slotId, int? targetSlotId, CancellationToken ct = default)
     {
-        var result = await WhatIfReallocatedAsync(slotId, targetSlotId, ct, goingToo);
+        var result = await WhatIfReallocatedAsync(slotId, targetSlotId, ct);
         if (!result.IsOk)
         {
             return result.Problem!;
@@ -32,16 +30,17 @@ public sealed partial class TokenService
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var from = (await db.Slots.Where(s => s.Id == slotId).ToViewsAsync(ct)).Single();
-        var plan = result.Value!;
-        return new ReallocationPreview(
-            from,
-            plan.Moved.Select(m => new PlannedMove(m.TokenId, m.FromTokenNumber, m.PatientName, m.OldEstimate, m.ToSlotId, m.ToDoctorName,
-                m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity)).ToList(),
-            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, u.TokenNumber, u.PatientName, u.Reason)).ToList());
+        return ToPreview(from, result.Value!);
     }
 
-    private async Task<Result<ReallocationResult>> ReallocateAsync(
-        int slotId, int? targetSlotId, Actor by, bool preview, CancellationToken ct, IReadOnlyCollection<int>? goingToo = null)
+    /// <summary>A reallocation's or a move's answer in the board's words.</summary>
+    internal static ReallocationPreview ToPreview(SlotView from, ReallocationResult plan) => new(
+        from,
+        plan.Moved.Select(m => new PlannedMove(m.TokenId, m.FromTokenNumber, m.PatientName, m.OldEstimate, m.ToSlotId, m.ToDoctorName,
+            m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity)).ToList(),
+        plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, u.TokenNumber, u.PatientName, u.Reason)).ToList());
+
+    private async Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, bool preview, CancellationToken ct)
     {
         if (targetSlotId == slotId)
         {
@@ -53,47 +52,72 @@ public sealed partial class TokenService
         // A preview reads under the same write lock, so it answers for the very state a confirmation would change.
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = Now();
-        var planned = await PlanReallocationAsync(db, slotId, targetSlotId, now, ct, goingToo);
+        var planned = await PlanEmptyingAsync(db, [slotId], targetSlotId, cancelling: false, now, ct);
         if (!planned.IsOk)
         {
             return planned.Problem!;
         }
 
-        var (source, outcomes, targets) = planned.Value!;
-        var result = Answer(source, outcomes, targets, preview);
-        if (preview || outcomes.OfType<Reallocated>().ToList() is not { Count: > 0 } moves)
+        var plan = planned.Value!;
+        var result = Answers(plan, preview).Single();
+        if (preview || result.Moved.Count == 0)
         {
             return result;
         }
 
-        var targetSlots = await db.Slots.Where(s => moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        foreach (var move in moves)
-        {
-            var token = source.Tokens.Single(t => t.Id == move.TokenId);
-            var target = targetSlots[move.ToSlotId];
-            var from = token.Status;
-            target.LastTokenNumber = move.NewTokenNumber;
-            target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
-            token.SlotId = move.ToSlotId;
-            token.TokenNumber = move.NewTokenNumber;
-            token.InSlotSince = now;
-            token.Status = move.NewStatus;
-            token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
-            token.History.Add(Event(token, now, "Reallocated", from, by,
-                $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-                $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
-                (move.ExtendedCapacity ? "; emergency seat added" : "") +
-                (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
-        }
-
+        await WriteMovesAsync(db, plan, now, by, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var affected in moves.Select(m => m.ToSlotId).Append(source.Id).Distinct())
-        {
-            changes.Announce(new OpdChange(affected, null, "reallocated"));
-        }
-
+        AnnounceMoves(plan);
         return result;
+    }
+
+    /// <summary>Slots emptied together, with where each of their patients goes, read and decided in one working state.</summary>
+    internal sealed record EmptyingPlan(IReadOnlyList<(Slot Source, IReadOnlyList<ReallocationOutcome> Outcomes)> Slots, IReadOnlyDictionary<int, TargetFacts> Targets);
+
+    internal static IReadOnlyList<ReallocationResult> Answers(EmptyingPlan plan, bool preview) =>
+        plan.Slots.Select(s => Answer(s.Source, s.Outcomes, plan.Targets, preview)).ToList();
+
+    /// <summary>Writes every move of the plan into the caller's transaction; the caller saves and commits.</summary>
+    internal static async Task WriteMovesAsync(OpdDbContext db, EmptyingPlan plan, DateTime now, Actor by, CancellationToken ct)
+    {
+        var moves = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => (s.Source, Move: m))).ToList();
+        var targetIds = moves.Select(m => m.Move.ToSlotId).Distinct().ToList();
+        var targetSlots = await db.Slots.Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var (source, move) in moves)
+        {
+            WriteMove(source.Tokens.Single(t => t.Id == move.TokenId), source, targetSlots[move.ToSlotId], move, now, by, "Reallocated");
+        }
+    }
+
+    internal void AnnounceMoves(EmptyingPlan plan)
+    {
+        var affected = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => m.ToSlotId).Append(s.Source.Id)).Distinct();
+        foreach (var slotId in affected)
+        {
+            changes.Announce(new OpdChange(slotId, null, "reallocated"));
+        }
+    }
+
+    /// <summary>
+    /// The one place a planned move is written, for the desk's move, a reallocation and a leave alike: the token's new
+    /// slot, number and status, the seat it takes, and the history line the desk reads.
+    /// </summary>
+    private static void WriteMove(Token token, Slot source, Slot target, Reallocated move, DateTime now, Actor by, string action)
+    {
+        var from = token.Status;
+        target.LastTokenNumber = move.NewTokenNumber;
+        target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
+        token.SlotId = target.Id;
+        token.TokenNumber = move.NewTokenNumber;
+        token.InSlotSince = now;
+        token.Status = move.NewStatus;
+        token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
+        token.History.Add(Event(token, now, action, from, by,
+            $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
+            $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
+            (move.ExtendedCapacity ? "; emergency seat added" : "") +
+            (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
     }
 
     private static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
@@ -109,132 +133,93 @@ public sealed partial class TokenService
             preview);
     }
 
-    private sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start);
+    internal sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start);
 
-    private async Task<Result<(Slot Source, IReadOnlyList<ReallocationOutcome> Outcomes, IReadOnlyDictionary<int, TargetFacts> Targets)>> PlanReallocationAsync(
-        OpdDbContext db, int slotId, int? targetSlotId, DateTime now, CancellationToken ct, IReadOnlyCollection<int>? goingToo = null)
+    /// <summary>
+    /// Plans the emptying of <paramref name="slotIds"/>, in that order and in one working state, inside the caller's
+    /// write transaction. With <paramref name="cancelling"/>, the slots are planned as cancelled although that is not
+    /// written yet: a leave or a slot cancel, previewed or confirmed, plans the same way before it writes anything.
+    /// </summary>
+    internal async Task<Result<EmptyingPlan>> PlanEmptyingAsync(
+        OpdDbContext db, IReadOnlyList<int> slotIds, int? targetSlotId, bool cancelling, DateTime now, CancellationToken ct)
     {
-        var source = await SlotQueues.LoadAsync(db, slotId, ct);
-        if (source is null)
+        var emptying = new List<(Slot Source, SlotState State, List<SlotState> Targets)>();
+        foreach (var slotId in slotIds)
         {
-            return OpdProblem.NotFound("Slot", slotId);
-        }
+            var source = await SlotQueues.LoadAsync(db, slotId, ct);
+            if (source is null)
+            {
+                return OpdProblem.NotFound("Slot", slotId);
+            }
 
-        var sourceState = source.ToState();
-        if (goingToo is not null && goingToo.Contains(slotId))
-        {
-            // Previewing a cancellation that is not written yet: plan as the confirmation will, after the cancel.
-            sourceState = sourceState with { Status = SlotStatus.Cancelled };
-        }
+            var state = source.ToState();
+            if (cancelling)
+            {
+                state = state with { Status = SlotStatus.Cancelled };
+            }
 
-        if (DayReallocator.WhyNot(sourceState) is { } notThisSlot)
-        {
-            return OpdProblem.Conflict(notThisSlot);
-        }
+            if (DayReallocator.WhyNot(state) is { } notThisSlot)
+            {
+                return OpdProblem.Conflict(notThisSlot);
+            }
 
-        var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
-        if (!targets.IsOk)
-        {
-            return targets.Problem!;
-        }
+            var targets = await CandidateTargetsAsync(db, source, targetSlotId, ct);
+            if (!targets.IsOk)
+            {
+                return targets.Problem!;
+            }
 
-        var candidates = targets.Value!;
-        if (targetSlotId is not null && !candidates[0].TakesTokens(now))
-        {
-            return OpdProblem.Conflict(candidates[0].IsOver(now)
-                ? $"Slot {targetSlotId} is already over; choose a later slot."
-                : $"Slot {targetSlotId} is {candidates[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
-        }
+            var candidates = targets.Value!;
+            if (targetSlotId is not null && !candidates[0].TakesTokens(now))
+            {
+                return OpdProblem.Conflict(candidates[0].IsOver(now)
+                    ? $"Slot {targetSlotId} is already over; choose a later slot."
+                    : $"Slot {targetSlotId} is {candidates[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
+            }
 
-        if (goingToo is not null)
-        {
-            candidates = candidates.Where(c => !goingToo.Contains(c.Id)).ToList();
+            emptying.Add((source, state, candidates));
         }
 
         var days = new List<DoctorDayState>();
-        foreach (var (doctorId, date) in candidates.Select(t => (t.DoctorId, t.Date)).Append((source.DoctorId, source.Date)).Distinct())
+        var dayKeys = emptying.SelectMany(e => e.Targets.Select(t => (t.DoctorId, t.Date)).Append((e.Source.DoctorId, e.Source.Date))).Distinct();
+        foreach (var (doctorId, date) in dayKeys)
         {
             days.Add(await SlotQueues.DayStateAsync(db, doctorId, date, ct));
         }
 
-        var sourceDay = days.Single(d => d.DoctorId == source.DoctorId && d.Date == source.Date);
-        var leaving = DayQueue.Arrange(sourceDay.Slots, sourceDay.Tokens, now, Settings.Weights)
-            .Where(p => p.SlotId == source.Id && p.Status.IsPending())
-            .Select(p => source.Tokens.Single(t => t.Id == p.TokenId))
-            .Select(t => new Leaving(t.Id, t.TokenNumber, t.PatientId, t.Source))
-            .ToList();
+        // Each slot's pending patients in the order its day queue holds them now.
+        var plans = emptying.Select(e =>
+        {
+            var day = days.Single(d => d.DoctorId == e.Source.DoctorId && d.Date == e.Source.Date);
+            var leaving = DayQueue.Arrange(day.Slots, day.Tokens, now, Settings.Weights)
+                .Where(p => p.SlotId == e.Source.Id && p.Status.IsPending())
+                .Select(p => e.Source.Tokens.Single(t => t.Id == p.TokenId))
+                .Select(t => new Leaving(t.Id, t.TokenNumber, t.PatientId, t.Source))
+                .ToList();
+            return new Emptying(e.State, leaving, e.Targets);
+        }).ToList();
 
-        // Patients who already hold an active token with a target's doctor that day; their token in this slot is the one moving.
-        var targetDaySlots = days.SelectMany(d => d.Slots).Select(s => s.Slot.Id).Where(id => id != source.Id).ToList();
-        var busy = (await db.Tokens.Where(t => targetDaySlots.Contains(t.SlotId)).Where(Projections.IsActive)
+        // Patients who already hold an active token with a target's doctor that day; their tokens in the slots being emptied are the ones moving.
+        var sourceIds = emptying.Select(e => e.Source.Id).ToHashSet();
+        var otherSlots = days.SelectMany(d => d.Slots).Select(s => s.Slot.Id).Where(id => !sourceIds.Contains(id)).ToList();
+        var busy = (await db.Tokens.Where(t => otherSlots.Contains(t.SlotId)).Where(Projections.IsActive)
                 .Select(t => new { t.PatientId, t.Slot.DoctorId, t.Slot.Date })
                 .ToListAsync(ct))
             .Select(b => (b.PatientId, b.DoctorId, b.Date))
             .ToHashSet();
 
-        var decision = DayReallocator.Plan(sourceState, leaving, candidates, days, now, busy, Settings.Weights);
+        var decision = DayReallocator.PlanTogether(plans, days, now, busy, Settings.Weights);
         if (decision is ReallocationRefused refused)
         {
             return OpdProblem.Conflict(refused.Reason);
         }
 
-        var slotIds = candidates.Select(c => c.Id).ToList();
-        var facts = await db.Slots.Where(s => slotIds.Contains(s.Id))
+        var slotIdsOfTargets = emptying.SelectMany(e => e.Targets).Select(c => c.Id).Distinct().ToList();
+        var facts = await db.Slots.Where(s => slotIdsOfTargets.Contains(s.Id))
             .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime })
             .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime), ct);
-        return (source, ((ReallocationPlanned)decision).Outcomes, facts);
-    }
-
-    /// <summary>Patients who already hold an active token with one of the targets' doctors that day.</summary>
-    private static async Task<HashSet<(string PatientId, int DoctorId)>> BusyPatientsAsync(
-        OpdDbContext db, IReadOnlyList<SlotState> targets, DateOnly sourceDate, System.Linq.Expressions.Expression<Func<Token, bool>> besides, CancellationToken ct)
-    {
-        // Targets are one named slot or slots of the source's day: one date, so (patient, doctor) identifies a clash.
-        var targetDoctors = targets.Select(t => t.DoctorId).Distinct().ToList();
-        var targetDate = targets.Count > 0 ? targets[0].Date : sourceDate;
-        return (await db.Tokens
-                .Where(besides)
-                .Where(t => t.Slot.Date == targetDate && targetDoctors.Contains(t.Slot.DoctorId))
-                .Where(Projections.IsActive)
-                .Select(t => new { t.PatientId, t.Slot.DoctorId })
-                .ToListAsync(ct))
-            .Select(b => (b.PatientId, b.DoctorId))
-            .ToHashSet();
-    }
-
-    /// <summary>Old and new estimates by the queue's own rules: each target slot arranged with its newcomers.</summary>
-    private async Task<ReallocationPreview> PreviewAsync(OpdDbContext db, Slot source, List<Token> pending, ReallocationPlan plan, DateTime now, CancellationToken ct)
-    {
-        var before = (await SlotQueues.DayAsync(db, source.DoctorId, source.Date, now, Settings.Weights, ct)).Places.ToDictionary(p => p.TokenId);
-        var targetIds = plan.Moves.Select(m => m.ToSlotId).Distinct().ToList();
-        var targets = await db.Slots.AsNoTracking().Include(s => s.Doctor)
-            .Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-
-        // New estimates by the same day-queue rules as the board, for each doctor's day the patients would join.
-        var after = new Dictionary<int, DayPlace>();
-        foreach (var day in plan.Moves.GroupBy(m => (targets[m.ToSlotId].DoctorId, targets[m.ToSlotId].Date)))
-        {
-            var arriving = day.Select(m => (Move: m, Token: pending.Single(t => t.Id == m.TokenId)))
-                .Select(x => new DayEntry(x.Token.Id, x.Move.ToSlotId, x.Token.Source, x.Token.Status, x.Token.PriorityScore, x.Token.QueuedAt))
-                .ToList();
-            var timeline = await SlotQueues.DayAsync(db, day.Key.DoctorId, day.Key.Date, now, Settings.Weights, ct, movedIn: arriving);
-            foreach (var move in day)
-            {
-                if (timeline.PlaceOf(move.TokenId) is { } place)
-                {
-                    after[move.TokenId] = place;
-                }
-            }
-        }
-
-        string Name(int tokenId) => pending.Single(t => t.Id == tokenId).Patient.Name;
-        return new ReallocationPreview(
-            source.ToView(),
-            plan.Moves.Select(m => new PlannedMove(
-                m.TokenId, StatusRules.Label(m.FromTokenNumber), Name(m.TokenId), before.GetValueOrDefault(m.TokenId)?.EstimatedTime,
-                m.ToSlotId, targets[m.ToSlotId].Doctor.Name, targets[m.ToSlotId].StartTime, StatusRules.Label(m.NewTokenNumber),
-                after.GetValueOrDefault(m.TokenId)?.EstimatedTime, m.ExtendedCapacity)).ToList(),
-            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, StatusRules.Label(u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
+        var outcomes = ((ReallocationsPlanned)decision).Slots;
+        return new EmptyingPlan(emptying.Select((e, i) => (e.Source, outcomes[i].Outcomes)).ToList(), facts);
     }
 
     /// <summary>The named slot, if it is of the same specialization; else the doctor's later slots that day and the same specialization's.</summary>
