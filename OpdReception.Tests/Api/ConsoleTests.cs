@@ -121,6 +121,66 @@ public sealed class ConsoleTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task Undoing_a_no_show_whose_seat_was_reissued_is_refused_and_the_slot_stays_at_its_capacity()
+    {
+        var (doctor, _, client) = await DoctorWithSlot();
+        var slot = await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 2);
+        var absent = await _desk.Issue("walkin", slot.Id);
+        await _desk.Issue("walkin", slot.Id);
+        app.SetTime(10);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{absent.Id}/no-show", null));
+        await _desk.Issue("walkin", slot.Id);
+
+        var response = await client.PostAsync($"/api/doctors/{doctor.Id}/undo", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("seat was given away", (await response.ReadJson()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(TokenStatus.NoShow, (await _desk.Token(absent.Id)).Status);
+        var after = await _desk.GetSlot(slot.Id);
+        Assert.Equal((2, 2), (after.BookedCount, after.EffectiveCapacity));
+    }
+
+    [Fact]
+    public async Task Undoing_an_emergency_no_show_in_a_full_slot_adds_a_recorded_emergency_seat()
+    {
+        var (doctor, _, client) = await DoctorWithSlot();
+        var slot = await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 2);
+        var emergency = await _desk.Issue("emergency", slot.Id);
+        await _desk.Issue("walkin", slot.Id);
+        app.SetTime(10);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{emergency.Id}/no-show", null));
+        await _desk.Issue("walkin", slot.Id);
+
+        var undone = await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/undo", null));
+
+        Assert.Equal(TokenStatus.InConsultation, undone.Status);
+        var after = await _desk.GetSlot(slot.Id);
+        Assert.Equal((3, 3, 1), (after.BookedCount, after.EffectiveCapacity, after.EmergencyExtensions));
+        Assert.Equal("Undid MarkedNoShow; slot was full, emergency seat added", (await _desk.Token(emergency.Id)).History![^1].Reason);
+    }
+
+    [Fact]
+    public async Task Undoing_a_no_show_while_its_seat_is_still_free_puts_the_patient_back()
+    {
+        var (doctor, _, client) = await DoctorWithSlot();
+        var slot = await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 2);
+        var absent = await _desk.Issue("walkin", slot.Id);
+        await _desk.Issue("walkin", slot.Id);
+        app.SetTime(10);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{absent.Id}/no-show", null));
+
+        var undone = await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/undo", null));
+
+        Assert.Equal(TokenStatus.InConsultation, undone.Status);
+        var after = await _desk.GetSlot(slot.Id);
+        Assert.Equal((2, 2, 0), (after.BookedCount, after.EffectiveCapacity, after.EmergencyExtensions));
+    }
+
+    [Fact]
     public async Task Running_late_moves_every_estimate_and_on_time_moves_them_back()
     {
         var (doctor, slot, client) = await DoctorWithSlot();

@@ -70,6 +70,36 @@ public sealed class EndOfDayTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task A_booking_reallocation_could_not_place_awaits_a_new_slot_until_its_day_closes_then_is_cancelled_and_no_longer_blocks_deactivating_the_doctor()
+    {
+        var doctor = await Desk.Doctor("Unplaced " + Guid.NewGuid().ToString("N")[..6]);
+        var slot = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var booking = await Desk.Issue("book", slot.Id);
+        Assert.Equal(HttpStatusCode.OK, (await Desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor called away" })).StatusCode);
+        var reallocation = await (await Desk.Client.Post($"/api/tokens/reallocate/{slot.Id}", new { })).Read<ReallocationResult>();
+        Assert.Equal(booking.Id, Assert.Single(reallocation.NotPlaced).TokenId);
+
+        App.SetTime(10, 9);
+        Assert.Equal(DayClosing.None, await App.Service<TokenService>().CloseFinishedDaysAsync());
+        var waiting = await Desk.Token(booking.Id);
+        Assert.Equal((TokenStatus.Booked, "Slot cancelled: awaits a new slot"), (waiting.Status, waiting.PlaceReason));
+        var blocked = await Desk.Client.DeleteAsync($"/api/admin/doctors/{doctor.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
+        Assert.Contains("awaiting a new slot", (await blocked.ReadJson()).GetProperty("detail").GetString());
+
+        App.SetTime(10, 10);
+        var closing = await App.Service<TokenService>().CloseFinishedDaysAsync();
+
+        Assert.Equal(new DayClosing(Days: 1, NoShows: 0, Cancelled: 1, Completed: 0), closing);
+        var closed = await Desk.Token(booking.Id);
+        Assert.Equal((TokenStatus.Cancelled, "slot cancelled, not rebooked"), (closed.Status, closed.CancellationReason));
+        Assert.Equal(("Cancelled", "system"), (closed.History![^1].Action, closed.History[^1].By));
+        var removal = await Desk.Client.DeleteAsync($"/api/admin/doctors/{doctor.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        Assert.True((await removal.Read<RemovalView>()).Deactivated);
+    }
+
+    [Fact]
     public async Task A_closed_day_is_never_scanned_again()
     {
         var doctor = await Desk.Doctor();

@@ -1,4 +1,5 @@
 using OpdReception.Domain;
+using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Domain;
 
@@ -76,7 +77,7 @@ public sealed class DoctorConsoleTests
     {
         var last = new ConsoleEvent(7, 1, action, from, to, Now.AddSeconds(-secondsAgo));
 
-        var undone = Assert.IsType<Undone>(DoctorConsole.Undo(last, to, changedSince: false, Now, doctorBusyWith: null));
+        var undone = Assert.IsType<Undone>(DoctorConsole.Undo(last, to, changedSince: false, Now, doctorBusyWith: null, seat: null));
 
         Assert.Equal(backTo, undone.BackTo);
         Assert.Same(last, undone.Undoing);
@@ -98,9 +99,61 @@ public sealed class DoctorConsoleTests
     public void Undo_is_refused_when_late_already_undone_changed_since_or_the_doctor_is_with_another_patient(
         ConsoleEvent? last, TokenStatus current, bool changedSince, string? busyWith, string says)
     {
-        var refused = Assert.IsType<ConsoleRefused>(DoctorConsole.Undo(last, current, changedSince, Now, busyWith));
+        var refused = Assert.IsType<ConsoleRefused>(DoctorConsole.Undo(last, current, changedSince, Now, busyWith, seat: null));
 
         Assert.Contains(says, refused.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly ConsoleEvent MarkedAbsent = new(7, 1, "MarkedNoShow", TokenStatus.InConsultation, TokenStatus.NoShow, Now.AddSeconds(-30));
+
+    [Theory]
+    [InlineData(TokenSource.WalkIn)]
+    [InlineData(TokenSource.Online)]
+    [InlineData(TokenSource.Priority)]
+    public void Undoing_a_no_show_whose_seat_was_given_away_is_refused_for_an_ordinary_patient(TokenSource source)
+    {
+        var full = new UndoSeat(ASlot.WithCapacity(2).Full().Build(), source);
+
+        var refused = Assert.IsType<ConsoleRefused>(DoctorConsole.Undo(MarkedAbsent, TokenStatus.NoShow, changedSince: false, Now, null, full));
+
+        Assert.Contains("seat was given away", refused.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("2 of 2", refused.Reason);
+    }
+
+    [Fact]
+    public void Undoing_an_emergency_no_show_in_a_full_slot_adds_a_seat()
+    {
+        var full = new UndoSeat(ASlot.WithCapacity(2).Full().Build(), TokenSource.Emergency);
+
+        var undone = Assert.IsType<Undone>(DoctorConsole.Undo(MarkedAbsent, TokenStatus.NoShow, changedSince: false, Now, null, full));
+
+        Assert.True(undone.ExtendsCapacity);
+        Assert.Equal(TokenStatus.InConsultation, undone.BackTo);
+    }
+
+    [Fact]
+    public void Undoing_a_no_show_whose_seat_is_still_free_adds_nothing()
+    {
+        var room = new UndoSeat(ASlot.WithCapacity(2).WithSeatsTaken(1).Build(), TokenSource.WalkIn);
+
+        Assert.False(Assert.IsType<Undone>(DoctorConsole.Undo(MarkedAbsent, TokenStatus.NoShow, changedSince: false, Now, null, room)).ExtendsCapacity);
+    }
+
+    [Fact]
+    public void Undoing_a_no_show_in_a_slot_cancelled_since_is_refused()
+    {
+        var cancelled = new UndoSeat(ASlot.WithCapacity(2).WithStatus(SlotStatus.Cancelled).Build(), TokenSource.Emergency);
+
+        Assert.Contains("cancelled", Assert.IsType<ConsoleRefused>(DoctorConsole.Undo(MarkedAbsent, TokenStatus.NoShow, false, Now, null, cancelled)).Reason);
+    }
+
+    [Fact]
+    public void Undoing_an_action_that_kept_the_seat_does_not_ask_for_one()
+    {
+        var completed = new ConsoleEvent(7, 1, "Completed", TokenStatus.InConsultation, TokenStatus.Completed, Now.AddSeconds(-30));
+        var full = new UndoSeat(ASlot.WithCapacity(2).Full().Build(), TokenSource.WalkIn);
+
+        Assert.False(Assert.IsType<Undone>(DoctorConsole.Undo(completed, TokenStatus.Completed, false, Now, null, full)).ExtendsCapacity);
     }
 
     [Fact]

@@ -24,6 +24,15 @@ public sealed class DoctorRulesTests
     }
 
     [Fact]
+    public void Bookings_of_a_cancelled_slot_stop_the_removal_until_their_day_closes_and_the_refusal_says_so()
+    {
+        var refused = Assert.IsType<RemovalRefused>(DoctorRules.Remove([new DoctorSlot(1, 3, 2, false, Cancelled: true)], alreadyInactive: false));
+
+        Assert.Contains("2 of them are in cancelled slots awaiting a new slot", refused.Reason);
+        Assert.Contains("cancelled when their day closes", refused.Reason);
+    }
+
+    [Fact]
     public void A_deactivated_doctor_is_not_deactivated_twice() =>
         Assert.IsType<RemovalRefused>(DoctorRules.Remove([], alreadyInactive: true));
 }

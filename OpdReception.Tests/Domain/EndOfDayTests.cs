@@ -134,6 +134,25 @@ public sealed class EndOfDayTests
     }
 
     [Fact]
+    public void Until_the_day_s_close_a_booking_of_a_cancelled_slot_is_left_awaiting_a_new_slot()
+    {
+        var cancelled = Morning with { Status = SlotStatus.Cancelled };
+
+        Assert.IsType<DayStillOpen>(Decide(At(11, 9), [cancelled, Late], new EndOfDayToken(1, cancelled.Id, TokenStatus.Booked)));
+    }
+
+    [Fact]
+    public void A_day_whose_every_slot_was_cancelled_closes_its_unplaced_bookings_after_the_last_cancelled_slot()
+    {
+        var both = new[] { Morning with { Status = SlotStatus.Cancelled }, Late with { Status = SlotStatus.Cancelled } };
+
+        Assert.IsType<DayStillOpen>(Decide(At(11, 9), both, new EndOfDayToken(1, Late.Id, TokenStatus.Booked)));
+        var over = Assert.IsType<DayOver>(Decide(At(11, 10), both, new EndOfDayToken(1, Late.Id, TokenStatus.Booked)));
+
+        Assert.Equal([new Closure(1, TokenStatus.Booked, TokenStatus.Cancelled, EndOfDay.SlotCancelledNotRebooked)], over.Closures);
+    }
+
+    [Fact]
     public void A_day_over_with_nothing_left_open_closes_with_no_changes()
     {
         Assert.Equal([], Assert.IsType<DayOver>(Decide(At(12))).Closures);

@@ -92,4 +92,13 @@ public sealed class SettingsRulesTests
         var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { EmergencyPriority = 1, RecallsBeforeNoShow = -1, HospitalName = "" }));
         Assert.Equal(["EmergencyPriority", "HospitalName", "RecallsBeforeNoShow"], refused.Errors.Keys.Order());
     }
+
+    [Fact]
+    public void Only_the_kinds_of_patient_whose_weight_changes_are_re_scored_with_their_new_weight()
+    {
+        Assert.Equal(
+            new Dictionary<TokenSource, int> { [TokenSource.WalkIn] = 250, [TokenSource.Emergency] = 2000 },
+            SettingsRules.Rescored(Defaults, Defaults with { WalkInPriority = 250, EmergencyPriority = 2000, HospitalName = "Other" }));
+        Assert.Empty(SettingsRules.Rescored(Defaults, Defaults with { DefaultMaxCapacity = 9 }));
+    }
 }

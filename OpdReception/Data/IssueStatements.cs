@@ -26,19 +26,24 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 {
     private const string Active = "('Booked', 'Waiting', 'InConsultation')";
 
+    /// <summary>The statuses that hold a seat (<see cref="StatusRules.SeatHolding"/>), as SQL's list: seats are counted by the one rule.</summary>
+    private static readonly string SeatHolding = $"({string.Join(", ", StatusRules.SeatHolding.Select(s => $"'{s}'"))})";
+
+    private static readonly string SlotWithSeats = $"""
+        SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions", s."LastTokenNumber",
+               s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency"
+        FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId",
+             (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
+              FROM "Tokens" t WHERE t."SlotId" = $slot AND t."Status" IN {SeatHolding}) AS seats
+        WHERE s."Id" = $slot
+        """;
+
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
     /// <summary>The slot and its seats, counted in one pass over the slot's tokens.</summary>
     public IssueSlot? Slot(int slotId)
     {
-        var read = Command("""
-            SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions", s."LastTokenNumber",
-                   s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency"
-            FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId",
-                 (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
-                  FROM "Tokens" t WHERE t."SlotId" = $slot AND t."Status" NOT IN ('Cancelled', 'NoShow')) AS seats
-            WHERE s."Id" = $slot
-            """, ("$slot", slotId));
+        var read = Command(SlotWithSeats, ("$slot", slotId));
         using var row = read.ExecuteReader();
         if (!row.Read())
         {

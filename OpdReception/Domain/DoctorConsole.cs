@@ -14,8 +14,14 @@ public sealed record BackToWaiting(string Note) : ConsoleDecision;
 /// <summary>Called and never came: a no-show, with the reason.</summary>
 public sealed record CountedAbsent(string Reason) : ConsoleDecision;
 
-/// <summary>The last action is taken back: the token returns to the status it had before it.</summary>
-public sealed record Undone(ConsoleEvent Undoing, TokenStatus BackTo) : ConsoleDecision;
+/// <summary>
+/// The last action is taken back: the token returns to the status it had before it. Taking back a no-show takes a
+/// seat again; an emergency finding the slot full since gets an added seat (<paramref name="ExtendsCapacity"/>), as on arrival.
+/// </summary>
+public sealed record Undone(ConsoleEvent Undoing, TokenStatus BackTo, bool ExtendsCapacity = false) : ConsoleDecision;
+
+/// <summary>The token's slot as it stands now, and the token's source: what Undo needs to give a seat back.</summary>
+public sealed record UndoSeat(SlotState Slot, TokenSource Source);
 
 public sealed record ConsoleRefused(string Reason) : ConsoleDecision;
 
@@ -73,13 +79,15 @@ public static class DoctorConsole
 
     /// <summary>
     /// Take back the doctor's last action within the window. Refused when it is too late, when the token has changed
-    /// since (someone else acted on it), or when it would put a second patient with the doctor.
+    /// since (someone else acted on it), when it would put a second patient with the doctor, or when it takes back a
+    /// no-show whose seat has since been given to someone else (an emergency gets an added seat instead).
     /// </summary>
     /// <param name="last">The doctor's last console action of the day, or an earlier undo.</param>
     /// <param name="current">The token's status now.</param>
     /// <param name="changedSince">Something else was written to the token after <paramref name="last"/>.</param>
     /// <param name="doctorBusyWith">Another patient the doctor is with now, if any.</param>
-    public static ConsoleDecision Undo(ConsoleEvent? last, TokenStatus current, bool changedSince, DateTime now, string? doctorBusyWith, TimeSpan? window = null)
+    /// <param name="seat">The token's slot now, without this token's seat if it gave it up; null only to ask whether Undo may be offered.</param>
+    public static ConsoleDecision Undo(ConsoleEvent? last, TokenStatus current, bool changedSince, DateTime now, string? doctorBusyWith, UndoSeat? seat, TimeSpan? window = null)
     {
         var within = window ?? UndoWindow;
         if (last is null || last.Action == UndoneAction || !Undoable.Contains(last.Action) || last.From is not { } backTo)
@@ -100,6 +108,23 @@ public static class DoctorConsole
         if (backTo == TokenStatus.InConsultation && doctorBusyWith is not null)
         {
             return new ConsoleRefused($"You are now with {doctorBusyWith}; finish that first.");
+        }
+
+        // A no-show gave its seat back, and the desk may have given it away since: the seat is checked again,
+        // by the same rule as issuing, so Undo never puts a slot over its capacity.
+        if (seat is not null && !current.HoldsSeat() && backTo.HoldsSeat())
+        {
+            if (seat.Slot.Status == SlotStatus.Cancelled)
+            {
+                return new ConsoleRefused("The slot has been cancelled since; the desk moves its patients to another slot.");
+            }
+
+            if (!seat.Slot.HasRoomFor(seat.Source))
+            {
+                return seat.Source == TokenSource.Emergency
+                    ? new Undone(last, backTo, ExtendsCapacity: true)
+                    : new ConsoleRefused($"The seat was given away since and the slot is full ({seat.Slot.SeatsTaken} of {seat.Slot.EffectiveCapacity}); the desk can issue a token in a later slot.");
+            }
         }
 
         return new Undone(last, backTo);

@@ -13,7 +13,8 @@ public sealed record RemovalRefused(string Reason) : RemovalDecision;
 /// <param name="Id">The slot.</param>
 /// <param name="PatientsWaiting">Active tokens in it (waiting, checked in, with the doctor).</param>
 /// <param name="OpenAhead">Takes tokens and is not over.</param>
-public sealed record DoctorSlot(int Id, int TokensEver, int PatientsWaiting, bool OpenAhead);
+/// <param name="Cancelled">The slot is cancelled: its active tokens await a new slot until their day closes.</param>
+public sealed record DoctorSlot(int Id, int TokensEver, int PatientsWaiting, bool OpenAhead, bool Cancelled = false);
 
 /// <summary>Taking a doctor off the list. Pure: the caller reads the doctor's slots and linked accounts.</summary>
 public static class DoctorRules
@@ -28,7 +29,12 @@ public static class DoctorRules
         var waiting = slots.Sum(s => s.PatientsWaiting);
         if (waiting > 0)
         {
-            return new RemovalRefused($"{waiting} patient(s) still hold active tokens with this doctor; reallocate or cancel them first.");
+            // Bookings of a cancelled slot block only until their day closes; the admin is told so, not left guessing.
+            var unplaced = slots.Where(s => s.Cancelled).Sum(s => s.PatientsWaiting);
+            return new RemovalRefused($"{waiting} patient(s) still hold active tokens with this doctor; reallocate or cancel them first."
+                + (unplaced > 0
+                    ? $" {unplaced} of them are in cancelled slots awaiting a new slot; those not rebooked are cancelled when their day closes."
+                    : ""));
         }
 
         return slots.Any(s => s.TokensEver > 0)

@@ -16,9 +16,16 @@ public static class StatusRules
     public static bool IsPending(this TokenStatus status) =>
         status is TokenStatus.Booked or TokenStatus.Waiting;
 
-    /// <summary>A completed consultation used its seat; a cancellation or a no-show gives it back.</summary>
+    /// <summary>
+    /// The one definition of a seat taken: booked, waiting, with the doctor or seen. A completed consultation used its
+    /// seat; a cancellation or a no-show gives it back. Every count of seats follows this, in memory through
+    /// <see cref="SeatCount"/> and in SQL through <see cref="SeatHolding"/>.
+    /// </summary>
     public static bool HoldsSeat(this TokenStatus status) =>
-        status is not (TokenStatus.Cancelled or TokenStatus.NoShow);
+        status is TokenStatus.Booked or TokenStatus.Waiting or TokenStatus.InConsultation or TokenStatus.Completed;
+
+    /// <summary>The statuses that hold a seat, for the queries that count seats in SQL.</summary>
+    public static IReadOnlyList<TokenStatus> SeatHolding { get; } = [.. Enum.GetValues<TokenStatus>().Where(HoldsSeat)];
 
     /// <summary>Patients booked ahead are not at the hospital yet; everyone else starts in the waiting room.</summary>
     public static TokenStatus InitialStatus(this TokenSource source) =>
@@ -30,4 +37,24 @@ public static class StatusRules
     public static bool TakesTokensIn(this SlotStatus status) => status is SlotStatus.Open or SlotStatus.Delayed;
 
     public static string Label(int tokenNumber) => $"T{tokenNumber:000}";
+}
+
+/// <summary>The seats a slot's tokens take, and how many of them are emergencies': counted once, the same way everywhere.</summary>
+public readonly record struct SeatCount(int Taken, int Emergency)
+{
+    public static SeatCount Of<T>(IEnumerable<T> tokens, Func<T, TokenStatus> status, Func<T, TokenSource> source)
+    {
+        var taken = 0;
+        var emergency = 0;
+        foreach (var token in tokens)
+        {
+            if (status(token).HoldsSeat())
+            {
+                taken++;
+                emergency += source(token) == TokenSource.Emergency ? 1 : 0;
+            }
+        }
+
+        return new SeatCount(taken, emergency);
+    }
 }

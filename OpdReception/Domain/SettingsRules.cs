@@ -34,6 +34,24 @@ public static class SettingsRules
 {
     public const int MaxHospitalName = 80;
 
+    /// <summary>What a change of weight does, in the admin's words: the settings page says it beside the weights.</summary>
+    public const string WeightsTakeEffect =
+        "New weights re-order patients not yet called, from now on: today's and later bookings and waiting patients take the new weight; a patient already called or seen is not moved.";
+
+    /// <summary>
+    /// The new weight of each kind of patient whose weight changes. A token carries its weight as its score, and the
+    /// queue's reasons are worded from the weights in force: re-scoring the patients not yet called with the same
+    /// save keeps the order and its reasons saying the same thing.
+    /// </summary>
+    public static IReadOnlyDictionary<TokenSource, int> Rescored(SettingValues from, SettingValues to) =>
+        Enum.GetValues<TokenSource>()
+            .Where(source => WeightsOf(from).For(source) != WeightsOf(to).For(source))
+            .ToDictionary(source => source, source => WeightsOf(to).For(source));
+
+    // A method, not a property of the record: the record is the settings' API body, and a body refuses members it does not know.
+    private static PriorityWeights WeightsOf(SettingValues v) =>
+        new(v.EmergencyPriority, v.PaidPriority, v.FollowUpPriority, v.OnlinePriority, v.WalkInPriority);
+
     /// <summary>The languages the waiting-room display can speak, by code.</summary>
     public static readonly IReadOnlyDictionary<string, string> DisplayLanguages = new Dictionary<string, string>
     {

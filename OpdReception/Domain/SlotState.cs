@@ -24,6 +24,9 @@ public sealed record SlotState(
     public bool HasRoomFor(TokenSource source) =>
         SeatsTaken < EffectiveCapacity && (source == TokenSource.Emergency || SeatsTaken - EmergencySeats < MaxCapacity);
 
+    /// <summary>Free seats as the desk sees them: for an ordinary patient, so leftover emergency seats do not count.</summary>
+    public int OrdinarySeatsFree => Math.Max(0, Math.Min(EffectiveCapacity - SeatsTaken, MaxCapacity - (SeatsTaken - EmergencySeats)));
+
     public DateTime StartsAt => Date.ToDateTime(Start);
 
     public DateTime EndsAt => Date.ToDateTime(End);

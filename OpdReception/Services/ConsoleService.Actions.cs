@@ -54,7 +54,9 @@ public sealed partial class ConsoleService
         var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
         var token = slot.Tokens.Single(t => t.Id == last.Event.TokenId);
         var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id, ct);
-        var decision = DoctorConsole.Undo(last.Event, token.Status, changedSince, now, await BusyWithAsync(db, doctorId, today, token.Id, ct));
+        // The slot was read in this write transaction, so the seat it counts cannot be taken before the commit.
+        var decision = DoctorConsole.Undo(last.Event, token.Status, changedSince, now, await BusyWithAsync(db, doctorId, today, token.Id, ct),
+            new UndoSeat(slot.ToState(), token.Source));
         if (decision is ConsoleRefused refused)
         {
             return OpdProblem.Conflict(refused.Reason);
@@ -68,7 +70,9 @@ public sealed partial class ConsoleService
             token.NoShowAt = null;
         }
 
-        token.History.Add(TokenService.Event(token, now, DoctorConsole.UndoneAction, from, by, UndidReason(last.Event.Action)));
+        slot.EmergencyExtensions += undone.ExtendsCapacity ? 1 : 0;
+        token.History.Add(TokenService.Event(token, now, DoctorConsole.UndoneAction, from, by,
+            UndidReason(last.Event.Action) + (undone.ExtendsCapacity ? "; slot was full, emergency seat added" : "")));
         return await SaveAsync(db, tx, slot, token, now, ct);
     }
 

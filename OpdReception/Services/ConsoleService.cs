@@ -108,7 +108,7 @@ public sealed partial class ConsoleService(
         rows.LastOrDefault(r => userId is null || r.ByUserId == userId);
 
     private static UndoOffer? Offer(IReadOnlyList<ActionRow> rows, string? userId, DateTime now) =>
-        LastOf(rows, userId) is { } last && DoctorConsole.Undo(last.Event, last.Event.To, changedSince: false, now, doctorBusyWith: null) is Undone
+        LastOf(rows, userId) is { } last && DoctorConsole.Undo(last.Event, last.Event.To, changedSince: false, now, doctorBusyWith: null, seat: null) is Undone
             ? new UndoOffer(StatusRules.Label(last.TokenNumber), last.Event.Action, last.Event.At + DoctorConsole.UndoWindow)
             : null;
 }

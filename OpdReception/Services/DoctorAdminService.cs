@@ -57,10 +57,12 @@ public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, 
         var states = (await db.Slots.Where(s => s.DoctorId == id).Select(Projections.SlotState).ToListAsync(ct)).ToDictionary(s => s.Id);
         var tokens = await db.Tokens.Where(t => t.Slot.DoctorId == id).GroupBy(t => t.SlotId)
             .Select(g => new { g.Key, Ever = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Ever, ct);
-        var waiting = await db.Tokens.Where(t => t.Slot.DoctorId == id).Where(Projections.IsActive).GroupBy(t => t.SlotId)
+        // A closed day has no patients left to see: anything still marked active there (a booking of a cancelled slot
+        // closed before such bookings were cancelled at the day's close) does not hold the doctor for ever.
+        var waiting = await db.Tokens.Where(t => t.Slot.DoctorId == id && t.Slot.DayClosedAt == null).Where(Projections.IsActive).GroupBy(t => t.SlotId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var slots = states.Values
-            .Select(s => new DoctorSlot(s.Id, tokens.GetValueOrDefault(s.Id), waiting.GetValueOrDefault(s.Id), s.TakesTokens(now)))
+            .Select(s => new DoctorSlot(s.Id, tokens.GetValueOrDefault(s.Id), waiting.GetValueOrDefault(s.Id), s.TakesTokens(now), s.Status == SlotStatus.Cancelled))
             .ToList();
 
         RemovalView answer;

@@ -103,9 +103,12 @@ public sealed class IssueWriter : IAsyncDisposable
 
     private async Task WriteAsync(List<PendingIssue> batch)
     {
-        var settings = _options.CurrentValue;
         await using var db = await _factory.CreateDbContextAsync();
         await using var transaction = await WriteTransaction.BeginAsync(db, CancellationToken.None);
+
+        // Read under the write lock: a change of weights re-scores waiting patients and takes effect inside that lock,
+        // so a batch that waited for it never writes a score from the weights before.
+        var settings = _options.CurrentValue;
         var started = Stopwatch.GetTimestamp();
         using var sql = new IssueStatements((SqliteConnection)db.Database.GetDbConnection(), transaction.Sqlite);
         var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights));

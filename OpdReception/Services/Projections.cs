@@ -8,12 +8,10 @@ namespace OpdReception.Services;
 /// <summary>Queries shaped for the rules and the screens, so seat counting lives in one place.</summary>
 public static class Projections
 {
-    /// <summary>Mirrors <see cref="StatusRules.HoldsSeat"/> in a form SQL can run.</summary>
-    public static readonly Expression<Func<Token, bool>> HoldsSeat =
-        t => t.Status != TokenStatus.Cancelled && t.Status != TokenStatus.NoShow;
+    /// <summary><see cref="StatusRules.HoldsSeat"/> in a form SQL can run, built from the same statuses.</summary>
+    public static readonly Expression<Func<Token, bool>> HoldsSeat = StatusIn(StatusRules.SeatHolding);
 
-    public static readonly Expression<Func<Token, bool>> IsActive =
-        t => t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation;
+    public static readonly Expression<Func<Token, bool>> IsActive = StatusIn([.. Enum.GetValues<TokenStatus>().Where(StatusRules.IsActive)]);
 
     public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
@@ -26,29 +24,41 @@ public static class Projections
     /// </summary>
     public static async Task<List<SlotView>> ToViewsAsync(this IQueryable<Slot> slots, CancellationToken ct) =>
         (await slots.AsNoTracking()
-            .Select(s => new { Slot = s, s.Doctor.Name, s.Doctor.Specialization, State = new SlotState(
-                s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-                s.Tokens.AsQueryable().Count(HoldsSeat), s.LastTokenNumber, s.Status, s.DelayMinutes,
-                s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency)) })
+            .Select(s => new
+            {
+                Slot = s, s.Doctor.Name, s.Doctor.Specialization,
+                Taken = s.Tokens.AsQueryable().Count(HoldsSeat),
+                Emergency = s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency),
+            })
             .ToListAsync(ct))
-        .Select(x => View(x.Slot, x.Name, x.Specialization, x.State))
+        .Select(x => View(x.Slot, x.Name, x.Specialization, x.Slot.ToState(new SeatCount(x.Taken, x.Emergency))))
         .ToList();
 
-    public static SlotState ToState(this Slot s) => new(
+    /// <summary>"Status is one of these", as SQL's IN, from a list the domain defines.</summary>
+    private static Expression<Func<Token, bool>> StatusIn(IReadOnlyList<TokenStatus> statuses)
+    {
+        var token = Expression.Parameter(typeof(Token), "t");
+        var status = Expression.Property(token, nameof(Token.Status));
+        var body = statuses.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Token, bool>>(body, token);
+    }
+
+    public static SlotState ToState(this Slot s) => s.ToState(SeatCount.Of(s.Tokens, t => t.Status, t => t.Source));
+
+    /// <summary>The slot with its seats counted elsewhere, by <see cref="SeatCount"/> or by <see cref="HoldsSeat"/> in SQL.</summary>
+    public static SlotState ToState(this Slot s, SeatCount seats) => new(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-        s.Tokens.Count(t => t.Status.HoldsSeat()), s.LastTokenNumber, s.Status, s.DelayMinutes,
-        s.Tokens.Count(t => t.Status.HoldsSeat() && t.Source == TokenSource.Emergency));
+        seats.Taken, s.LastTokenNumber, s.Status, s.DelayMinutes, seats.Emergency);
 
     public static SlotView ToView(this Slot s) => View(s, s.Doctor.Name, s.Doctor.Specialization, s.ToState());
 
     /// <summary>The slot with seats already counted (a doctor's day counts them from the rows it reads anyway).</summary>
     public static SlotView ToView(this Slot s, SlotState state) => View(s, s.Doctor.Name, s.Doctor.Specialization, state);
 
-    /// <summary>Free seats as the desk sees them: for an ordinary patient, so leftover emergency seats do not count.</summary>
     private static SlotView View(Slot s, string doctor, string specialization, SlotState state) => new(
         s.Id, s.DoctorId, doctor, specialization, s.Date, s.StartTime, s.EndTime,
         s.MaxCapacity, state.EffectiveCapacity, s.EmergencyExtensions, state.SeatsTaken,
-        Math.Max(0, Math.Min(state.EffectiveCapacity - state.SeatsTaken, s.MaxCapacity - (state.SeatsTaken - state.EmergencySeats))),
+        state.OrdinarySeatsFree,
         s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason, s.ExtraSession,
         SlotRules.Warnings(s.StartTime, s.EndTime, s.MaxCapacity, s.MinutesPerConsultation));
 

@@ -57,14 +57,51 @@ public sealed class SettingsService(
                     AdminRecord.Add(db, now, by, "Setting", line.Label, $"{line.From} → {line.To}");
                 }
 
+                var rescored = await RescoreAsync(db, SettingsRules.Rescored(current, wanted), ct);
+                if (rescored > 0)
+                {
+                    AdminRecord.Add(db, now, by, "Setting", "Priority weights", $"{rescored} patient(s) not yet called re-ordered by the new weights");
+                }
+
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+
+                // The new values are in force before the write lock is let go: an issue waiting for the lock reads the
+                // weights after it has it, so no token is written with an old weight after the re-scoring.
                 store.Replace(rows.Values.ToDictionary(r => r.Key, r => r.Value));
+                try
+                {
+                    await tx.CommitAsync(ct);
+                }
+                catch
+                {
+                    store.Reload();
+                    throw;
+                }
+
                 changes.Announce(new OpdChange(0, null, "settings"));
                 break;
         }
 
         return await GetAsync(ct);
+    }
+
+    /// <summary>
+    /// Gives the patients not yet called (booked or waiting) of every day not yet closed (today, later days, and a
+    /// session still running past midnight) the new weight of their kind, in the settings' own transaction.
+    /// A patient already called or seen keeps the score they were seen under, as history.
+    /// </summary>
+    private static async Task<int> RescoreAsync(OpdDbContext db, IReadOnlyDictionary<TokenSource, int> weights, CancellationToken ct)
+    {
+        var openDays = db.Slots.Where(s => s.DayClosedAt == null).Select(s => s.Id);
+        var rescored = 0;
+        foreach (var (source, weight) in weights)
+        {
+            rescored += await db.Tokens
+                .Where(t => t.Source == source && (t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting) && openDays.Contains(t.SlotId))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.PriorityScore, weight), ct);
+        }
+
+        return rescored;
     }
 
     public async Task<IReadOnlyList<AdminChangeView>> HistoryAsync(string? area = null, int take = 200, CancellationToken ct = default)

@@ -112,8 +112,7 @@ internal static partial class SlotQueues
     /// <summary>The day's slots with their seats, counted from every token of the day.</summary>
     private static List<DayQueueSlot> States(IEnumerable<DaySlot> slots, IEnumerable<DayEntry> tokens)
     {
-        var seats = tokens.Where(t => t.Status.HoldsSeat()).GroupBy(t => t.SlotId)
-            .ToDictionary(g => g.Key, g => (Taken: g.Count(), Emergency: g.Count(t => t.Source == TokenSource.Emergency)));
+        var seats = tokens.GroupBy(t => t.SlotId).ToDictionary(g => g.Key, g => SeatCount.Of(g, t => t.Status, t => t.Source));
         return slots.Select(s =>
         {
             var (taken, emergency) = seats.GetValueOrDefault(s.Id);

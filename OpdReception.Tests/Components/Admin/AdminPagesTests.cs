@@ -23,6 +23,15 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public void The_settings_page_says_new_weights_re_order_patients_not_yet_called_from_now_on()
+    {
+        var page = RenderAsAdmin<Settings>();
+
+        page.WaitForAssertion(() => Assert.Contains("New weights re-order patients not yet called, from now on",
+            page.Find("[data-testid=weights-take-effect]").TextContent));
+    }
+
+    [Fact]
     public async Task Settings_saved_take_effect_at_once_and_appear_in_the_history()
     {
         var page = RenderAsAdmin<Settings>();

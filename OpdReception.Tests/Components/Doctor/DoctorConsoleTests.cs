@@ -147,6 +147,28 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task Undoing_a_no_show_whose_seat_the_desk_gave_away_says_why_on_screen_and_changes_nothing()
+    {
+        App.SetTime(8);
+        var doctor = await Desk.Doctor(name: "Dr. Full");
+        var slot = await Desk.Slot(doctor.Id, "09:00", "10:00", capacity: 1);
+        var token = await Desk.Issue("walkin", slot.Id);
+        App.SetTime(9);
+        var page = RenderAs(doctor.Id);
+        page.WaitForElement("[data-testid=call-next]:not([disabled])").Click();
+        page.WaitForElement("[data-testid=no-show]:not([disabled])").Click();
+        page.WaitForAssertion(() => Assert.Contains("Undo", page.Find("[data-testid=undo]").TextContent));
+
+        await Desk.Issue("walkin", slot.Id);
+        page.Find("[data-testid=undo]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The seat was given away since and the slot is full (1 of 1)",
+            page.Find("[data-testid=console-message]").TextContent));
+        Assert.Equal(OpdReception.Domain.TokenStatus.NoShow, (await Desk.Token(token.Id)).Status);
+        Assert.Equal(1, (await Desk.GetSlot(slot.Id)).BookedCount);
+    }
+
+    [Fact]
     public async Task An_admin_covering_picks_the_doctor_whose_day_to_run()
     {
         App.SetTime(8);
