@@ -86,10 +86,11 @@ public sealed class SlotsTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
-    public async Task Delay_shifts_every_estimate_and_flags_tokens_pushed_past_the_slot_end()
+    public async Task Delay_shifts_every_estimate_and_flags_only_tokens_pushed_past_the_delayed_end()
     {
-        var slot = await _desk.NewSlot(capacity: 6);
-        for (var i = 0; i < 6; i++)
+        // Delayed by 30 minutes, the 09:00–10:00 slot runs until 10:30: the patients due at 10:00–10:20 are within it.
+        var slot = await _desk.NewSlot(capacity: 8);
+        for (var i = 0; i < 8; i++)
         {
             await _desk.Issue("walkin", slot.Id);
         }
@@ -98,9 +99,9 @@ public sealed class SlotsTests(OpdApp app) : IClassFixture<OpdApp>
 
         var queue = await _desk.Queue(slot.Id);
         Assert.Equal((SlotStatus.Delayed, 30), (delayed.Status, delayed.DelayMinutes));
-        Assert.Equal(["09:30", "09:40", "09:50", "10:00", "10:10", "10:20"], queue.Tokens.Select(t => t.EstimatedTime!.Value.ToString("HH:mm")));
-        Assert.Equal([false, false, false, true, true, true], queue.Tokens.Select(t => t.PastSlotEnd));
-        Assert.Equal(3, (await (await _desk.Client.GetAsync($"/api/slots/{slot.Id}/stats")).Read<SlotStats>()).PastSlotEnd);
+        Assert.Equal(["09:30", "09:40", "09:50", "10:00", "10:10", "10:20", "10:30", "10:40"], queue.Tokens.Select(t => t.EstimatedTime!.Value.ToString("HH:mm")));
+        Assert.Equal([false, false, false, false, false, false, true, true], queue.Tokens.Select(t => t.PastSlotEnd));
+        Assert.Equal(2, (await (await _desk.Client.GetAsync($"/api/slots/{slot.Id}/stats")).Read<SlotStats>()).PastSlotEnd);
     }
 
     [Fact]
