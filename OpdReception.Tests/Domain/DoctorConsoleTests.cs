@@ -156,6 +156,22 @@ public sealed class DoctorConsoleTests
         Assert.False(Assert.IsType<Undone>(DoctorConsole.Undo(completed, TokenStatus.Completed, false, Now, null, full)).ExtendsCapacity);
     }
 
+    /// <summary>#16 defect 13: the end-of-day sweep closed the day between the press and its undo.</summary>
+    [Theory]
+    [InlineData("Completed", TokenStatus.InConsultation, TokenStatus.Completed)]
+    [InlineData("MarkedNoShow", TokenStatus.InConsultation, TokenStatus.NoShow)]
+    [InlineData("Called", TokenStatus.Waiting, TokenStatus.InConsultation)]
+    public void Undo_that_would_make_a_token_active_again_in_a_day_closed_since_is_refused(string action, TokenStatus from, TokenStatus to)
+    {
+        var last = new ConsoleEvent(7, 1, action, from, to, Now.AddSeconds(-30));
+        var room = new UndoSeat(ASlot.WithCapacity(2).Build(), TokenSource.WalkIn);
+
+        var refused = Assert.IsType<ConsoleRefused>(DoctorConsole.Undo(last, to, changedSince: false, Now, null, room, dayClosed: true));
+
+        Assert.Contains("day has been closed", refused.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.IsType<Undone>(DoctorConsole.Undo(last, to, changedSince: false, Now, null, room, dayClosed: false));
+    }
+
     [Fact]
     public void The_session_ends_after_the_last_waiting_patient_or_the_last_slot_whichever_is_later()
     {

@@ -79,15 +79,20 @@ public static class DoctorConsole
 
     /// <summary>
     /// Take back the doctor's last action within the window. Refused when it is too late, when the token has changed
-    /// since (someone else acted on it), when it would put a second patient with the doctor, or when it takes back a
-    /// no-show whose seat has since been given to someone else (an emergency gets an added seat instead).
+    /// since (someone else acted on it), when the doctor's day has been closed since and the token would be active
+    /// again, when it would put a second patient with the doctor, or when it takes back a no-show whose seat has
+    /// since been given to someone else (an emergency gets an added seat instead).
     /// </summary>
     /// <param name="last">The doctor's last console action of the day, or an earlier undo.</param>
     /// <param name="current">The token's status now.</param>
     /// <param name="changedSince">Something else was written to the token after <paramref name="last"/>.</param>
     /// <param name="doctorBusyWith">Another patient the doctor is with now, if any.</param>
     /// <param name="seat">The token's slot now, without this token's seat if it gave it up; null only to ask whether Undo may be offered.</param>
-    public static ConsoleDecision Undo(ConsoleEvent? last, TokenStatus current, bool changedSince, DateTime now, string? doctorBusyWith, UndoSeat? seat, TimeSpan? window = null)
+    /// <param name="dayClosed">The end-of-day sweep has closed the token's day since: no sweep looks at it again, so a
+    /// patient put back with the doctor there would stay "in consultation" for ever.</param>
+    public static ConsoleDecision Undo(
+        ConsoleEvent? last, TokenStatus current, bool changedSince, DateTime now, string? doctorBusyWith, UndoSeat? seat, TimeSpan? window = null,
+        bool dayClosed = false)
     {
         var within = window ?? UndoWindow;
         if (last is null || last.Action == UndoneAction || !Undoable.Contains(last.Action) || last.From is not { } backTo)
@@ -103,6 +108,12 @@ public static class DoctorConsole
         if (changedSince || current != last.To)
         {
             return new ConsoleRefused("The token has changed since; ask the desk to correct it.");
+        }
+
+        // The sweep leaves a completed or absent patient as it is when it closes the day, so only the day tells.
+        if (dayClosed && backTo.IsActive())
+        {
+            return new ConsoleRefused("The day has been closed since; ask the desk to correct it.");
         }
 
         if (backTo == TokenStatus.InConsultation && doctorBusyWith is not null)

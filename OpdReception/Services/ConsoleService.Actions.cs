@@ -39,9 +39,11 @@ public sealed partial class ConsoleService
     /// <summary>Takes back the user's last console action of the day, within the undo window; history keeps both.</summary>
     public async Task<Result<TokenView>> UndoAsync(int doctorId, Actor by, CancellationToken ct = default)
     {
-        var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+
+        // The clock too is read once the write lock is held: the undo window and the day are judged after whatever went before.
+        var now = Now();
         var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         var rows = await ActionsAsync(db, doctorId, today, ct);
         var last = LastOf(rows, by.UserId);
@@ -54,9 +56,10 @@ public sealed partial class ConsoleService
         var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
         var token = slot.Tokens.Single(t => t.Id == last.Event.TokenId);
         var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id, ct);
-        // The slot was read in this write transaction, so the seat it counts cannot be taken before the commit.
+        // The slot was read in this write transaction, so the seat it counts, and whether the end-of-day sweep has
+        // closed its day, cannot change before the commit: the sweep and the undo never both win.
         var decision = DoctorConsole.Undo(last.Event, token.Status, changedSince, now, await BusyWithAsync(db, doctorId, today, token.Id, ct),
-            new UndoSeat(slot.ToState(), token.Source));
+            new UndoSeat(slot.ToState(), token.Source), dayClosed: slot.DayClosedAt is not null);
         if (decision is ConsoleRefused refused)
         {
             return OpdProblem.Conflict(refused.Reason);
@@ -79,9 +82,9 @@ public sealed partial class ConsoleService
     /// <summary>Running late, on a break, or on time again: every slot left today gets the delay that says so.</summary>
     public async Task<Result<string?>> AwayAsync(int doctorId, AwayRequest request, Actor by, CancellationToken ct = default)
     {
-        var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
         var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
         {
@@ -120,9 +123,9 @@ public sealed partial class ConsoleService
 
     private async Task<Result<TokenView>> ActAsync(int doctorId, int tokenId, Actor by, Ask ask, CancellationToken ct)
     {
-        var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var now = Now();
         var today = await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         var slotId = await db.Tokens.Where(t => t.Id == tokenId && t.Slot.DoctorId == doctorId && t.Slot.Date == today).Select(t => (int?)t.SlotId).FirstOrDefaultAsync(ct);
         if (slotId is null)

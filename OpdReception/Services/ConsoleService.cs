@@ -34,7 +34,7 @@ public sealed partial class ConsoleService(
 
         var today = await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
 
-        var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason }).ToListAsync(ct);
+        var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason, s.DayClosedAt }).ToListAsync(ct);
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
         var queue = (await tokens.DayQueueAsync(doctorId, today, ct)).Value?.Tokens.ToList() ?? [];
         var all = await db.Tokens.AsNoTracking().Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today)
@@ -67,7 +67,7 @@ public sealed partial class ConsoleService(
             all.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count()),
             DoctorConsole.SessionEnds(states, waiting),
             notice,
-            Offer(events, userId, now),
+            Offer(events, userId, now, dayClosed: slots.Any(s => s.DayClosedAt != null)),
             states.Count > 0);
     }
 
@@ -107,8 +107,10 @@ public sealed partial class ConsoleService(
     private static ActionRow? LastOf(IReadOnlyList<ActionRow> rows, string? userId) =>
         rows.LastOrDefault(r => userId is null || r.ByUserId == userId);
 
-    private static UndoOffer? Offer(IReadOnlyList<ActionRow> rows, string? userId, DateTime now) =>
-        LastOf(rows, userId) is { } last && DoctorConsole.Undo(last.Event, last.Event.To, changedSince: false, now, doctorBusyWith: null, seat: null) is Undone
+    /// <summary>Undo is offered only where it would be done: not once the day it would reopen has been closed.</summary>
+    private static UndoOffer? Offer(IReadOnlyList<ActionRow> rows, string? userId, DateTime now, bool dayClosed) =>
+        LastOf(rows, userId) is { } last
+        && DoctorConsole.Undo(last.Event, last.Event.To, changedSince: false, now, doctorBusyWith: null, seat: null, dayClosed: dayClosed) is Undone
             ? new UndoOffer(StatusRules.Label(last.TokenNumber), last.Event.Action, last.Event.At + DoctorConsole.UndoWindow)
             : null;
 }
