@@ -1,0 +1,284 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpdReception.Data;
+using OpdReception.Domain;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Invariants;
+
+/// <summary>
+/// A small hospital on its own SQLite file, played step by step through the app's real services on the app's clock:
+/// two cardiologists and a dermatologist, small slots so they fill, today and tomorrow. Today's cut-off is 13:00, so
+/// a sequence lives through the whole day and its close; past 13:30 the clock jumps to tomorrow morning.
+/// </summary>
+public sealed class OpdWorld : IAsyncDisposable
+{
+    public const int GraceMinutes = 10;
+
+    public static readonly TimeOnly CutOff = new(13, 0);
+
+    public static readonly DateOnly Today = OpdApp.Day;
+
+    public static DateOnly Tomorrow => Today.AddDays(1);
+
+    private static readonly Actor DeskUser = new("desk", "desk-user");
+
+    private readonly OpdApp _app;
+    private readonly AsyncServiceScope _scope;
+    private readonly List<Doctor> _doctors = [];
+    private readonly List<SlotRow> _slots = [];
+
+    private OpdWorld(OpdApp app)
+    {
+        _app = app;
+        _scope = app.Services.CreateAsyncScope();
+    }
+
+    private sealed record Doctor(int Id, string Name, Actor Actor);
+
+    private sealed record SlotRow(int Id, Doctor Doctor, DateOnly Date, TimeOnly Start, TimeOnly End)
+    {
+        public override string ToString() => $"slot {Id} ({Doctor.Name} {(Date == Today ? "today" : "tomorrow")} {Start:HH\\:mm})";
+    }
+
+    public IReadOnlySet<int> DoctorIds => _doctors.Select(d => d.Id).ToHashSet();
+
+    public DateTime Now => _app.Clock.Now;
+
+    public IDbContextFactory<OpdDbContext> Database => _scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpdDbContext>>();
+
+    private T Service<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    public static async Task<OpdWorld> StartAsync()
+    {
+        var app = new OpdApp()
+            .With("Opd:LateArrivalGraceMinutes", GraceMinutes.ToString())
+            .With("Opd:NoShowTimeoutMinutes", "15")
+            .With("Opd:DayCutOff", CutOff.ToString("HH:mm"));
+        app.Clock.Set(Today.ToDateTime(new TimeOnly(7, 30)));
+        var world = new OpdWorld(app);
+        try
+        {
+            await world.OpenAsync();
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task OpenAsync()
+    {
+        var a = await DoctorAsync("Dr A", "Cardiology");
+        var b = await DoctorAsync("Dr B", "Cardiology");
+        var c = await DoctorAsync("Dr C", "Dermatology");
+        await SlotAsync(a, Today, "09:00", "10:00", 3, 10);
+        await SlotAsync(a, Today, "10:00", "11:00", 3, 10);
+        await SlotAsync(a, Today, "11:00", "12:00", 2, 10);
+        await SlotAsync(b, Today, "09:30", "10:30", 3, 15);
+        await SlotAsync(b, Today, "10:30", "12:00", 3, 15);
+        await SlotAsync(c, Today, "09:00", "10:00", 2, 10);
+        await SlotAsync(c, Today, "10:00", "11:00", 2, 10);
+        await SlotAsync(a, Tomorrow, "09:00", "10:00", 3, 10);
+        await SlotAsync(a, Tomorrow, "10:00", "11:00", 2, 10);
+        await SlotAsync(b, Tomorrow, "09:00", "10:00", 2, 15);
+        await SlotAsync(c, Tomorrow, "09:00", "10:00", 2, 10);
+    }
+
+    private async Task<Doctor> DoctorAsync(string name, string specialization)
+    {
+        var created = await Service<DoctorService>().CreateAsync(new DoctorRequest(name, specialization, Enum.GetNames<DayOfWeek>(), "101"));
+        var doctor = new Doctor(created.Value!.Id, name, new Actor(name, $"doctor-{created.Value.Id}"));
+        _doctors.Add(doctor);
+        return doctor;
+    }
+
+    private async Task SlotAsync(Doctor doctor, DateOnly date, string start, string end, int capacity, int minutes)
+    {
+        var created = await Service<SlotService>().CreateAsync(new SlotRequest(doctor.Id, date, TimeOnly.Parse(start), TimeOnly.Parse(end), capacity, minutes));
+        Assert.True(created.IsOk, created.Problem?.Detail);
+        _slots.Add(new SlotRow(created.Value!.Id, doctor, date, TimeOnly.Parse(start), TimeOnly.Parse(end)));
+    }
+
+    /// <summary>Plays one step and says, in a line, what was asked and what came of it; then moves the clock.</summary>
+    public async Task<string> PlayAsync(Step step)
+    {
+        var at = $"{Now:ddd HH:mm}";
+        var line = $"{at} {step.Kind,-12} {await DoAsync(step)}";
+        _app.Clock.Advance(TimeSpan.FromMinutes(step.Minutes));
+
+        // Today has closed by now: the rest of the sequence is tomorrow's morning.
+        if (DateOnly.FromDateTime(Now) == Today && Now.TimeOfDay >= new TimeSpan(13, 30, 0))
+        {
+            _app.Clock.Set(Tomorrow.ToDateTime(new TimeOnly(8, 30)));
+        }
+
+        return line;
+    }
+
+    private async Task<string> DoAsync(Step step)
+    {
+        var tokens = Service<TokenService>();
+        var console = Service<ConsoleService>();
+        var slots = Service<SlotService>();
+        var leave = Service<LeaveService>();
+        switch (step.Kind)
+        {
+            case Op.Issue:
+            {
+                var source = (TokenSource)(step.A % 5);
+
+                // Mostly where the desk would issue: a slot of today not yet over, or tomorrow's for a booking.
+                var open = _slots.Where(s => source is TokenSource.Online or TokenSource.FollowUp || s.Date == DateOnly.FromDateTime(Now))
+                    .Where(s => s.Date.ToDateTime(s.End) > Now).ToList();
+                var slot = step.B % 5 != 0 && open.Count > 0 ? Pick(open, step.B) : Pick(_slots, step.B);
+                var patient = $"R{step.C % 20:00}";
+                var issued = await tokens.IssueAsync(new IssueRequest(slot.Id, source, patient, $"Patient {patient}", "+91 98765 43210"), DeskUser);
+                return $"{source} {patient} in {slot}: " + Said(issued, t => $"{t.TokenNumber} {t.Status}");
+            }
+
+            case Op.CheckIn:
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.NoShow], t => tokens.CheckInAsync(t.Id, DeskUser));
+
+            case Op.CallNext:
+            {
+                var doctor = Pick(_doctors, step.A);
+                if (step.B % 2 == 0)
+                {
+                    return $"{doctor.Name}: " + Said(await console.CallNextAsync(doctor.Id, doctor.Actor), View);
+                }
+
+                var slot = Pick(_slots, step.C);
+                return $"in {slot}: " + Said(await tokens.CallNextAsync(slot.Id, slot.Doctor.Actor), View);
+            }
+
+            case Op.Complete:
+                return await OnTokenAsync(step.A, [TokenStatus.InConsultation], t => step.B % 2 == 0
+                    ? console.CompleteAsync(t.DoctorId, t.Id, ActorOf(t))
+                    : tokens.ChangeStatusAsync(t.Id, TokenStatus.Completed, null, DeskUser));
+
+            case Op.NoShow:
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting, TokenStatus.InConsultation], t => step.B % 2 == 0
+                    ? console.NoShowAsync(t.DoctorId, t.Id, ActorOf(t))
+                    : tokens.ChangeStatusAsync(t.Id, TokenStatus.NoShow, null, DeskUser));
+
+            case Op.NotHere:
+                return await OnTokenAsync(step.A, [TokenStatus.InConsultation], t => console.NotHereAsync(t.DoctorId, t.Id, ActorOf(t)));
+
+            case Op.Recall:
+                return await OnTokenAsync(step.A, [TokenStatus.InConsultation, TokenStatus.Waiting], t => console.RecallAsync(t.DoctorId, t.Id, ActorOf(t)));
+
+            case Op.Undo:
+            {
+                var doctor = Pick(_doctors, step.A);
+                return $"{doctor.Name}: " + Said(await console.UndoAsync(doctor.Id, doctor.Actor), View);
+            }
+
+            case Op.Delay:
+            {
+                var doctor = Pick(_doctors, step.A);
+                switch (step.B % 4)
+                {
+                    case 0:
+                        var slot = Pick(_slots, step.C);
+                        var minutes = step.C % 7 * 15;
+                        return $"{slot} by {minutes} min: " + Said(await slots.DelayAsync(slot.Id, minutes), s => $"runs {s.Status}");
+                    case 1:
+                        return $"{doctor.Name} on time: " + Said(await console.AwayAsync(doctor.Id, new AwayRequest.OnTime(), doctor.Actor), n => n ?? "no notice");
+                    default:
+                        var late = 10 + step.C % 6 * 10;
+                        return $"{doctor.Name} {late} min late: " + Said(await console.AwayAsync(doctor.Id, new AwayRequest.Late(late), doctor.Actor), n => n ?? "no notice");
+                }
+            }
+
+            case Op.CancelToken:
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting], t => tokens.CancelAsync(t.Id, "Patient left", DeskUser));
+
+            case Op.CancelSlot:
+            {
+                var slot = Pick(_slots, step.A);
+                return step.B % 2 == 0
+                    ? $"{slot}, moving its patients: " + Said(await leave.CancelSlotAsync(slot.Id, "Doctor called to theatre", DeskUser), Cancelled)
+                    : $"{slot}, leaving its patients: " + Said(await slots.CancelAsync(slot.Id, "Doctor called to theatre"), s => $"{s.Status}");
+            }
+
+            case Op.Reallocate:
+            {
+                var slot = Pick(_slots, step.A);
+                var target = step.B % 2 == 0 ? null : Pick(_slots, step.C);
+                return $"{slot} to {(target is null ? "wherever earliest" : target)}: " + Said(await tokens.ReallocateAsync(slot.Id, target?.Id, DeskUser), Moved);
+            }
+
+            case Op.Move:
+            {
+                var target = Pick(_slots, step.B);
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting], async t =>
+                {
+                    var moved = await tokens.MoveAsync(t.Id, target.Id, DeskUser);
+                    return moved;
+                }, $" to {target}");
+            }
+
+            case Op.Leave:
+            {
+                var doctor = Pick(_doctors, step.A);
+                var day = step.B % 2 == 0 ? DateOnly.FromDateTime(Now) : DateOnly.FromDateTime(Now).AddDays(1);
+                return $"{doctor.Name} {day:ddd}: " + Said(await leave.ConfirmAsync(new LeaveRequest(doctor.Id, day, day, "Conference"), DeskUser), Cancelled);
+            }
+
+            case Op.SweepNoShows:
+                return $"marked {await tokens.SweepNoShowsAsync()}";
+
+            case Op.CloseDays:
+            {
+                var closing = await tokens.CloseFinishedDaysAsync();
+                return $"closed {closing.Days} day(s): {closing.NoShows} no-show, {closing.Cancelled} cancelled, {closing.Completed} completed";
+            }
+
+            default:
+                throw new InvalidOperationException($"Unknown step {step.Kind}");
+        }
+    }
+
+    private sealed record TokenRow(int Id, int DoctorId, int SlotId, TokenStatus Status, int TokenNumber);
+
+    /// <summary>Acts on one of the world's tokens, among those in <paramref name="statuses"/> if any are, else among all.</summary>
+    private async Task<string> OnTokenAsync(int pick, TokenStatus[]? statuses, Func<TokenRow, Task<Result<TokenView>>> act, string more = "")
+    {
+        await using var db = await Database.CreateDbContextAsync();
+        var all = await db.Tokens.AsNoTracking().OrderBy(t => t.Id)
+            .Select(t => new TokenRow(t.Id, t.Slot.DoctorId, t.SlotId, t.Status, t.TokenNumber))
+            .ToListAsync();
+        if (all.Count == 0)
+        {
+            return "no token yet";
+        }
+
+        var some = statuses is null ? all : all.Where(t => statuses.Contains(t.Status)).ToList();
+        var token = Pick(some.Count > 0 ? some : all, pick);
+        return $"token {token.Id} ({token.Status}, T{token.TokenNumber:000} in slot {token.SlotId}){more}: " + Said(await act(token), View);
+    }
+
+    private Actor ActorOf(TokenRow token) => _doctors.Single(d => d.Id == token.DoctorId).Actor;
+
+    private static T Pick<T>(IReadOnlyList<T> from, int draw) => from[draw % from.Count];
+
+    private static string View(TokenView t) => $"token {t.Id} now {t.TokenNumber} {t.Status} in slot {t.SlotId}";
+
+    private static string Moved(ReallocationResult r) =>
+        $"moved {r.Moved.Count} ({string.Join(", ", r.Moved.Select(m => $"{m.TokenId} to slot {m.ToSlotId} as {m.NewTokenNumber}"))}), {r.NotPlaced.Count} not placed";
+
+    private static string Cancelled(CancellationView v) =>
+        $"{v.Slots.Count} slot(s) cancelled, {v.Slots.Sum(s => s.Moving)} moved, {v.Slots.Sum(s => s.NotPlaced)} not placed";
+
+    private static string Said<T>(Result<T> result, Func<T, string> ok) => result.IsOk ? ok(result.Value!) : $"refused: {result.Problem!.Detail}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
