@@ -41,6 +41,31 @@ public sealed class EndOfDayTests : ClockedAppTests
         Assert.Equal("system", closed[0].History![^1].By);
     }
 
+    /// <summary>The shortest sequence the random-operations property found (seed 17): issue, cancel the slot, close.</summary>
+    [Fact]
+    public async Task A_patient_checked_in_whose_slot_was_cancelled_is_not_sent_home_before_the_cut_off()
+    {
+        var doctor = await Desk.Doctor();
+        await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var slot = await Desk.Slot(doctor.Id, "11:00", "12:00");
+        App.SetTime(10, 52);
+        var waiting = await Desk.Issue("priority", slot.Id);
+        App.SetTime(11, 5);
+        Assert.Equal(HttpStatusCode.OK, (await Desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor called to theatre" })).StatusCode);
+        var tokens = App.Service<TokenService>();
+
+        App.SetTime(12, 17);
+        var afterTheDay = await tokens.CloseFinishedDaysAsync();
+        var stillWaiting = await Desk.Token(waiting.Id);
+        App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var atCutOff = await tokens.CloseFinishedDaysAsync();
+
+        Assert.Equal(DayClosing.None, afterTheDay);
+        Assert.Equal(TokenStatus.Waiting, stillWaiting.Status);
+        Assert.Equal(new DayClosing(Days: 1, NoShows: 0, Cancelled: 1, Completed: 0), atCutOff);
+        Assert.Equal(EndOfDay.CutOffUnseen, (await Desk.Token(waiting.Id)).History![^1].Reason);
+    }
+
     [Fact]
     public async Task At_the_cut_off_whoever_is_left_is_closed_with_a_reason_in_their_history_and_the_admin_sees_it_next_morning()
     {

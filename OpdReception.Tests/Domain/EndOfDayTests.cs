@@ -115,19 +115,46 @@ public sealed class EndOfDayTests
     }
 
     [Fact]
-    public void In_a_cancelled_slot_a_booking_nobody_moved_is_cancelled_and_a_patient_left_waiting_does_not_hold_the_day()
+    public void In_a_cancelled_slot_a_booking_nobody_moved_is_cancelled_at_the_day_s_close()
     {
         var cancelled = Morning with { Status = SlotStatus.Cancelled };
 
         var over = Assert.IsType<DayOver>(Decide(At(12), [cancelled, Late],
             new EndOfDayToken(1, cancelled.Id, TokenStatus.Booked),
-            new EndOfDayToken(2, cancelled.Id, TokenStatus.Waiting),
             new EndOfDayToken(3, Late.Id, TokenStatus.Booked)));
 
         Assert.Equal(
             [
                 new Closure(1, TokenStatus.Booked, TokenStatus.Cancelled, EndOfDay.SlotCancelledNotRebooked),
-                new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.OpdClosed),
+                new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame),
+            ],
+            over.Closures);
+    }
+
+    /// <summary>
+    /// Found by the random-operations property (#16 "never cancel a checked-in patient before the cut-off"): a patient
+    /// checked in before their slot was cancelled, and not moved, was sent home at the doctor's usual close as
+    /// "OPD closed". They are in the hall waiting for the desk; only the cut-off sends them home, and the admin sees it.
+    /// </summary>
+    [Fact]
+    public void A_patient_left_waiting_in_a_cancelled_slot_holds_the_day_until_the_cut_off()
+    {
+        var cancelled = Morning with { Status = SlotStatus.Cancelled };
+        var tokens = new[]
+        {
+            new EndOfDayToken(1, cancelled.Id, TokenStatus.Booked),
+            new EndOfDayToken(2, cancelled.Id, TokenStatus.Waiting),
+            new EndOfDayToken(3, Late.Id, TokenStatus.Booked),
+        };
+
+        Assert.Equal(new DayStillServing(Day.AddDays(1)), Decide(At(12), [cancelled, Late], tokens));
+        var over = Assert.IsType<DayOver>(Decide(Day.AddDays(1), [cancelled, Late], tokens));
+
+        Assert.True(over.AtCutOff);
+        Assert.Equal(
+            [
+                new Closure(1, TokenStatus.Booked, TokenStatus.Cancelled, EndOfDay.SlotCancelledNotRebooked),
+                new Closure(2, TokenStatus.Waiting, TokenStatus.Cancelled, EndOfDay.CutOffUnseen),
                 new Closure(3, TokenStatus.Booked, TokenStatus.NoShow, EndOfDay.NeverCame),
             ],
             over.Closures);

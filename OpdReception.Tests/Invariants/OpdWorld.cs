@@ -232,6 +232,9 @@ public sealed class OpdWorld : IAsyncDisposable
             case Op.SweepNoShows:
                 return $"marked {await tokens.SweepNoShowsAsync()}";
 
+            case Op.Wait:
+                return "the clock moves on";
+
             case Op.CloseDays:
             {
                 var closing = await tokens.CloseFinishedDaysAsync();

@@ -18,6 +18,9 @@ public enum Op
     Leave,
     SweepNoShows,
     CloseDays,
+
+    /// <summary>Never drawn: only the time of steps a shrink removed, so what is left still happens when it did.</summary>
+    Wait,
 }
 
 /// <summary>

@@ -73,9 +73,10 @@ public static class EndOfDay
             return new DayStillOpen(closesAt);
         }
 
-        // A patient left waiting in a cancelled slot cannot be called there and has no time: they do not hold the day.
+        // A patient checked in holds the day wherever they wait: one left in a cancelled slot is in the hall all the
+        // same, waiting for the desk to move them, and is sent home only by the cut-off, which the admin then sees.
         var cancelled = slotsOfDay.Where(s => s.Status == SlotStatus.Cancelled).Select(s => s.Id).ToHashSet();
-        var serving = tokensOfDay.Any(t => t.Status is TokenStatus.Waiting or TokenStatus.InConsultation && !cancelled.Contains(t.SlotId));
+        var serving = tokensOfDay.Any(t => t.Status is TokenStatus.Waiting or TokenStatus.InConsultation);
         var cutOffAt = CutOffAt(closesAt, dayCutOff);
         if (serving && now < cutOffAt)
         {
