@@ -173,7 +173,8 @@ public sealed class OpdWorld : IAsyncDisposable
 
             case Op.Undo:
             {
-                var doctor = Pick(_doctors, step.A);
+                // Mostly the doctor who pressed last, as a doctor would: Undo takes back only one's own last press.
+                var doctor = step.B % 4 != 0 && await LastPressedAsync() is { } last ? last : Pick(_doctors, step.A);
                 return $"{doctor.Name}: " + Said(await console.UndoAsync(doctor.Id, doctor.Actor), View);
             }
 
@@ -263,6 +264,14 @@ public sealed class OpdWorld : IAsyncDisposable
         var some = statuses is null ? all : all.Where(t => statuses.Contains(t.Status)).ToList();
         var token = Pick(some.Count > 0 ? some : all, pick);
         return $"token {token.Id} ({token.Status}, T{token.TokenNumber:000} in slot {token.SlotId}){more}: " + Said(await act(token), View);
+    }
+
+    private async Task<Doctor?> LastPressedAsync()
+    {
+        await using var db = await Database.CreateDbContextAsync();
+        var userId = await db.TokenEvents.AsNoTracking().Where(e => e.ByUserId != null && e.ByUserId.StartsWith("doctor-"))
+            .OrderByDescending(e => e.Id).Select(e => e.ByUserId).FirstOrDefaultAsync();
+        return _doctors.FirstOrDefault(d => d.Actor.UserId == userId);
     }
 
     private Actor ActorOf(TokenRow token) => _doctors.Single(d => d.Id == token.DoctorId).Actor;
