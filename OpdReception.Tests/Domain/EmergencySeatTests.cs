@@ -45,7 +45,7 @@ public sealed class EmergencySeatTests
     {
         var target = LeftoverExtraSeat with { Id = 2 };
 
-        var plan = Reallocator.Plan([new PendingToken(9, 1, "P9", TokenSource.WalkIn), new PendingToken(8, 2, "P8", TokenSource.Emergency)], [target], Now, new HashSet<(string, int)>());
+        var plan = Reallocator.Plan(ASlot.WithId(99).ForDoctor(99).Build(), [new PendingToken(9, 1, "P9", TokenSource.WalkIn), new PendingToken(8, 2, "P8", TokenSource.Emergency)], [target], Now, new HashSet<(string, int)>());
 
         Assert.Equal([8], plan.Moves.Select(m => m.TokenId));
         Assert.False(plan.Moves.Single().ExtendedCapacity);

@@ -18,7 +18,10 @@ public sealed class ReallocatorTests
         IReadOnlyList<SlotState> targets,
         IReadOnlySet<(string PatientId, int DoctorId)>? busy = null,
         DateTime? now = null) =>
-        Reallocator.Plan(tokens, targets, now ?? Now, busy ?? NobodyBusy);
+        Reallocator.Plan(Source, tokens, targets, now ?? Now, busy ?? NobodyBusy);
+
+    /// <summary>The slot being emptied: another doctor's (99) than any target's, so every move takes the target day's next label.</summary>
+    private static readonly SlotState Source = ASlot.WithId(99).ForDoctor(99).Build();
 
     [Fact]
     public void Moves_in_queue_order_filling_first_target_then_next()

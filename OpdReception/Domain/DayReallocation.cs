@@ -8,7 +8,10 @@ public sealed record Leaving(int TokenId, int TokenNumber, string PatientId, Tok
 
 public abstract record ReallocationOutcome(int TokenId, int FromTokenNumber, DateTime? OldEstimate);
 
-/// <summary>The token goes to another slot: a new number there, and Booked again when that slot is on another day.</summary>
+/// <summary>
+/// The token goes to another slot: the same label within its doctor's day, the next label of the other day otherwise;
+/// and Booked again when that slot is on another day.
+/// </summary>
 public sealed record Reallocated(
     int TokenId, int FromTokenNumber, DateTime? OldEstimate, int ToSlotId, int ToDoctorId, int NewTokenNumber, DateTime NewEstimate,
     TokenStatus NewStatus, bool ExtendedCapacity) : ReallocationOutcome(TokenId, FromTokenNumber, OldEstimate);
@@ -95,12 +98,13 @@ public static class DayReallocator
                 continue;
             }
 
-            var grown = best.Slot.WithOneMoreToken(token.Source, extend);
-            open[open.IndexOf(best.Slot)] = grown;
+            var number = TokenLabels.NumberOnArrival(source, token.TokenNumber, best.Slot);
+            var grown = best.Slot.WithOneMoreToken(token.Source, extend, keepsLabel: TokenLabels.SameDay(source, best.Slot));
+            TokenLabels.Advance(open, grown);
             sourceDay.Remove(token.TokenId);
             working[(grown.DoctorId, grown.Date)].Add(best.Entry, grown);
             taken.Add((token.PatientId, grown.DoctorId, grown.Date));
-            outcomes.Add(new Reallocated(token.TokenId, token.TokenNumber, stay, grown.Id, grown.DoctorId, grown.LastTokenNumber, best.Estimate!.Value,
+            outcomes.Add(new Reallocated(token.TokenId, token.TokenNumber, stay, grown.Id, grown.DoctorId, number, best.Estimate!.Value,
                 best.Entry.Status, extend));
         }
 

@@ -28,6 +28,4 @@ public static class StatusRules
     public static bool IsForToday(this TokenSource source) => source.InitialStatus() == TokenStatus.Waiting;
 
     public static bool TakesTokensIn(this SlotStatus status) => status is SlotStatus.Open or SlotStatus.Delayed;
-
-    public static string Label(int tokenNumber) => $"T{tokenNumber:000}";
 }

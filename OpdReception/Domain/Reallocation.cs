@@ -11,10 +11,12 @@ public sealed record ReallocationPlan(IReadOnlyList<Move> Moves, IReadOnlyList<U
 /// <summary>Moves the pending tokens of one slot into others, in queue order, without overfilling any.</summary>
 public static class Reallocator
 {
+    /// <param name="from">The slot the tokens leave: within its doctor's day they keep their labels.</param>
     /// <param name="inQueueOrder">The tokens to move, first in the queue first.</param>
     /// <param name="targetsInPreference">Candidate slots, most preferred first.</param>
     /// <param name="busy">Patients who already hold an active token with a doctor that day.</param>
     public static ReallocationPlan Plan(
+        SlotState from,
         IReadOnlyList<PendingToken> inQueueOrder,
         IReadOnlyList<SlotState> targetsInPreference,
         DateTime now,
@@ -44,10 +46,11 @@ public static class Reallocator
                 continue;
             }
 
-            var grown = target.WithOneMoreToken(token.Source, extend);
-            targets[targets.IndexOf(target)] = grown;
+            var number = TokenLabels.NumberOnArrival(from, token.TokenNumber, target);
+            var grown = target.WithOneMoreToken(token.Source, extend, keepsLabel: TokenLabels.SameDay(from, target));
+            TokenLabels.Advance(targets, grown);
             taken.Add((token.PatientId, target.DoctorId));
-            moves.Add(new Move(token.TokenId, token.TokenNumber, target.Id, target.DoctorId, grown.LastTokenNumber, extend));
+            moves.Add(new Move(token.TokenId, token.TokenNumber, target.Id, target.DoctorId, number, extend));
         }
 
         return new ReallocationPlan(moves, notPlaced);

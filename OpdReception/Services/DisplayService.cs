@@ -27,7 +27,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
         await using var db = await factory.CreateDbContextAsync(ct);
         var doctors = await db.Doctors.AsNoTracking()
             .Where(d => d.Slots.Any(s => s.Date == today))
-            .Select(d => new { d.Id, d.Name, d.Room })
+            .Select(d => new { d.Id, d.Name, d.Room, d.LabelPrefix })
             .ToListAsync(ct);
         var wanted = (which ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (wanted.Length > 0)
@@ -60,6 +60,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
             var lastCall = events.Where(e => ownTokens.ContainsKey(e.TokenId) && e.Action is DoctorConsole.Called or DoctorConsole.Recalled)
                 .GroupBy(e => e.TokenId).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
             var lastAction = events.Where(e => ownTokens.ContainsKey(e.TokenId)).GroupBy(e => e.TokenId).ToDictionary(g => g.Key, g => g.Last().Action);
+            string Label(int number) => TokenLabels.Format(doctor.LabelPrefix, number);
             bool Missed(int id) => ownTokens[id].Status == TokenStatus.Waiting && lastAction.GetValueOrDefault(id) == DoctorConsole.NotHere
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
@@ -80,6 +81,4 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
 
         return new DisplayBoard(now, rooms);
     }
-
-    private static string Label(int number) => StatusRules.Label(number);
 }

@@ -39,21 +39,27 @@ public sealed partial class TokenService
         }
 
         var move = plan.Moves.Single();
-        var target = await db.Slots.SingleAsync(s => s.Id == targetSlotId, ct);
-        target.LastTokenNumber = move.NewTokenNumber;
+        var target = await db.Slots.Include(s => s.Doctor).SingleAsync(s => s.Id == targetSlotId, ct);
+        var wasLabel = TokenLabels.Format(source.Doctor.LabelPrefix, move.FromTokenNumber);
+        var newLabel = TokenLabels.Format(target.Doctor.LabelPrefix, move.NewTokenNumber);
+        await DayLabels.TakeAsync(db, target.DoctorId, target.Date, move.NewTokenNumber, ct);
         target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
         token.SlotId = target.Id;
         token.TokenNumber = move.NewTokenNumber;
         token.InSlotSince = now;
         token.History.Add(Event(token, now, "Moved", token.Status, by,
-            $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-            $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +
-            (move.ExtendedCapacity ? "; emergency seat added" : "")));
+            $"Moved from slot {source.Id} ({wasLabel}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
+            $"to slot {target.Id} ({newLabel}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm})" +
+            (move.ExtendedCapacity ? "; emergency seat added" : "") +
+            (newLabel == wasLabel ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip")));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(source.Id, token.Id, "moved"));
         changes.Announce(new OpdChange(target.Id, token.Id, "moved"));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+
+        // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
+        return newLabel == wasLabel ? view : view with { PreviousTokenNumber = wasLabel };
     }
 
     private async Task<Result<(Slot Source, Token Token, ReallocationPlan Plan)>> PlanMoveAsync(
@@ -74,9 +80,10 @@ public sealed partial class TokenService
         var token = source.Tokens.Single(t => t.Id == tokenId);
         if (!token.Status.IsPending())
         {
-            return OpdProblem.Conflict($"{StatusRules.Label(token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
+            return OpdProblem.Conflict($"{TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
         }
 
+        // Read under the write gate (or for a preview): the label counter of the target's day is the one the move takes from.
         var target = await db.Slots.Where(s => s.Id == targetSlotId).Select(Projections.SlotState).SingleOrDefaultAsync(ct);
         if (target is null)
         {
@@ -91,7 +98,7 @@ public sealed partial class TokenService
         }
 
         var busy = await BusyPatientsAsync(db, [target], source.Date, t => t.Id != tokenId, ct);
-        var plan = Reallocator.Plan([new PendingToken(token.Id, token.TokenNumber, token.PatientId, token.Source)], [target], now, busy);
+        var plan = Reallocator.Plan(source.ToState(), [new PendingToken(token.Id, token.TokenNumber, token.PatientId, token.Source)], [target], now, busy);
         return (source, token, plan);
     }
 }

@@ -10,7 +10,8 @@ public sealed partial class TokenService
     /// Empties a delayed or cancelled slot: each pending patient, in queue order, goes to the slot that gives them
     /// the earliest estimated time (the named slot, or the doctor's later slots that day and those of doctors of
     /// the same specialization); from a delayed slot only when that is earlier than staying. Each keeps its id and
-    /// history and gets a new number; a patient moved to another day is Booked again.
+    /// history, and its label within the doctor's day (the next label of the other doctor's or day's otherwise); a
+    /// patient moved to another day is Booked again.
     /// </summary>
     public Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default) =>
         ReallocateAsync(slotId, targetSlotId, by, preview: false, ct);
@@ -66,13 +67,15 @@ public sealed partial class TokenService
             return result;
         }
 
-        var targetSlots = await db.Slots.Where(s => moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var targetSlots = await db.Slots.Include(s => s.Doctor).Where(s => moves.Select(m => m.ToSlotId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var move in moves)
         {
             var token = source.Tokens.Single(t => t.Id == move.TokenId);
             var target = targetSlots[move.ToSlotId];
             var from = token.Status;
-            target.LastTokenNumber = move.NewTokenNumber;
+            var wasLabel = TokenLabels.Format(source.Doctor.LabelPrefix, move.FromTokenNumber);
+            var newLabel = TokenLabels.Format(target.Doctor.LabelPrefix, move.NewTokenNumber);
+            await DayLabels.TakeAsync(db, target.DoctorId, target.Date, move.NewTokenNumber, ct);
             target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
             token.SlotId = move.ToSlotId;
             token.TokenNumber = move.NewTokenNumber;
@@ -80,9 +83,10 @@ public sealed partial class TokenService
             token.Status = move.NewStatus;
             token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
             token.History.Add(Event(token, now, "Reallocated", from, by,
-                $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-                $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
+                $"Moved from slot {source.Id} ({wasLabel}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
+                $"to slot {target.Id} ({newLabel}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
                 (move.ExtendedCapacity ? "; emergency seat added" : "") +
+                (newLabel == wasLabel ? "" : $"; new label {newLabel}, was {wasLabel}") +
                 (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
         }
 
@@ -99,17 +103,18 @@ public sealed partial class TokenService
     private static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
     {
         string Name(int tokenId) => source.Tokens.Single(t => t.Id == tokenId).Patient.Name;
+        string Was(int number) => TokenLabels.Format(source.Doctor.LabelPrefix, number);
         return new ReallocationResult(
             source.Id,
             outcomes.OfType<Reallocated>().Select(m => new MovedToken(
-                m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity,
+                m.TokenId, Was(m.FromTokenNumber), m.ToSlotId, TokenLabels.Format(targets[m.ToSlotId].LabelPrefix, m.NewTokenNumber), m.ExtendedCapacity,
                 Name(m.TokenId), source.Id, m.OldEstimate, m.ToDoctorId, targets[m.ToSlotId].DoctorName, targets[m.ToSlotId].Date,
                 targets[m.ToSlotId].Start, m.NewEstimate, m.NewStatus)).ToList(),
-            outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, StatusRules.Label(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
+            outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, Was(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
             preview);
     }
 
-    private sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start);
+    private sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start, string LabelPrefix);
 
     private async Task<Result<(Slot Source, IReadOnlyList<ReallocationOutcome> Outcomes, IReadOnlyDictionary<int, TargetFacts> Targets)>> PlanReallocationAsync(
         OpdDbContext db, int slotId, int? targetSlotId, DateTime now, CancellationToken ct, IReadOnlyCollection<int>? goingToo = null)
@@ -180,8 +185,8 @@ public sealed partial class TokenService
 
         var slotIds = candidates.Select(c => c.Id).ToList();
         var facts = await db.Slots.Where(s => slotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime })
-            .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime), ct);
+            .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime, s.Doctor.LabelPrefix })
+            .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime, s.LabelPrefix), ct);
         return (source, ((ReallocationPlanned)decision).Outcomes, facts);
     }
 
@@ -231,10 +236,10 @@ public sealed partial class TokenService
         return new ReallocationPreview(
             source.ToView(),
             plan.Moves.Select(m => new PlannedMove(
-                m.TokenId, StatusRules.Label(m.FromTokenNumber), Name(m.TokenId), before.GetValueOrDefault(m.TokenId)?.EstimatedTime,
-                m.ToSlotId, targets[m.ToSlotId].Doctor.Name, targets[m.ToSlotId].StartTime, StatusRules.Label(m.NewTokenNumber),
+                m.TokenId, TokenLabels.Format(source.Doctor.LabelPrefix, m.FromTokenNumber), Name(m.TokenId), before.GetValueOrDefault(m.TokenId)?.EstimatedTime,
+                m.ToSlotId, targets[m.ToSlotId].Doctor.Name, targets[m.ToSlotId].StartTime, TokenLabels.Format(targets[m.ToSlotId].Doctor.LabelPrefix, m.NewTokenNumber),
                 after.GetValueOrDefault(m.TokenId)?.EstimatedTime, m.ExtendedCapacity)).ToList(),
-            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, StatusRules.Label(u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
+            plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, TokenLabels.Format(source.Doctor.LabelPrefix, u.TokenNumber), Name(u.TokenId), u.Reason)).ToList());
     }
 
     /// <summary>The named slot, if it is of the same specialization; else the doctor's later slots that day and the same specialization's.</summary>
