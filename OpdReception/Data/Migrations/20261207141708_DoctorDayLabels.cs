@@ -78,9 +78,9 @@ namespace OpdReception.Data.Migrations
                 """);
             migrationBuilder.Sql("""DROP TABLE "RenumberedDays";""");
 
-            migrationBuilder.DropColumn(
-                name: "LastTokenNumber",
-                table: "Slots");
+            // SQLite's own DROP COLUMN, not EF Core's rebuild of the table: the rebuild would lose the defaults that
+            // earlier migrations gave the columns (Version's 0), which rows written in plain SQL rely on.
+            migrationBuilder.Sql("""ALTER TABLE "Slots" DROP COLUMN "LastTokenNumber";""");
         }
 
         /// <inheritdoc />
