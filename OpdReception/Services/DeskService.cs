@@ -32,7 +32,7 @@ public sealed class DeskService(
         var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToListAsync(ct);
         var active = await db.Tokens.AsNoTracking()
             .Where(t => t.Slot.Date == today && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
-            .Select(t => new { t.Slot.DoctorId, t.Status, t.TokenNumber })
+            .Select(t => new { t.Slot.DoctorId, t.Status, t.TokenNumber, t.Slot.Doctor.LabelPrefix })
             .ToListAsync(ct);
 
         return doctors.OrderBy(d => d.Name).Select(d =>
@@ -43,7 +43,7 @@ public sealed class DeskService(
             return new DoctorDay(
                 d.ToView(),
                 slots.Where(s => s.DoctorId == d.Id).ToList(),
-                seeing is null ? null : StatusRules.Label(seeing.TokenNumber),
+                seeing is null ? null : TokenLabels.Format(seeing.LabelPrefix, seeing.TokenNumber),
                 active.Count(t => t.DoctorId == d.Id && t.Status == TokenStatus.Waiting),
                 next is null ? null : slots.Single(s => s.Id == next.Id));
         }).ToList();
@@ -86,9 +86,9 @@ public sealed class DeskService(
         var held = await db.Tokens.AsNoTracking()
             .Where(t => t.PatientId == id && t.Slot.DoctorId == doctorId && t.Slot.Date == date)
             .Where(Projections.IsActive)
-            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime, t.Slot.Doctor.LabelPrefix })
             .FirstOrDefaultAsync(ct);
-        return held is null ? null : $"{StatusRules.Label(held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
+        return held is null ? null : $"{TokenLabels.Format(held.LabelPrefix, held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
     }
 
     /// <summary>The slots a token of this source could go into from today on, earliest first.</summary>
