@@ -40,7 +40,7 @@ public sealed class DeskService(
         var active = (await db.Tokens.AsNoTracking()
             .Where(t => (t.Slot.Date == today || t.Slot.Date == yesterday)
                 && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
-            .Select(t => new { t.Slot.DoctorId, t.Slot.Date, t.Status, t.TokenNumber })
+            .Select(t => new { t.Slot.DoctorId, t.Slot.Date, t.Status, t.TokenNumber, t.Slot.Doctor.LabelPrefix })
             .ToListAsync(ct))
             .Where(t => OfTheirDay(t.DoctorId, t.Date)).ToList();
 
@@ -52,7 +52,7 @@ public sealed class DeskService(
             return new DoctorDay(
                 d.ToView(),
                 slots.Where(s => s.DoctorId == d.Id).ToList(),
-                seeing is null ? null : StatusRules.Label(seeing.TokenNumber),
+                seeing is null ? null : TokenLabels.Format(seeing.LabelPrefix, seeing.TokenNumber),
                 active.Count(t => t.DoctorId == d.Id && t.Status == TokenStatus.Waiting),
                 next is null ? null : slots.Single(s => s.Id == next.Id));
         }).ToList();
@@ -95,9 +95,9 @@ public sealed class DeskService(
         var held = await db.Tokens.AsNoTracking()
             .Where(t => t.PatientId == id && t.Slot.DoctorId == doctorId && t.Slot.Date == date)
             .Where(Projections.IsActive)
-            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime, t.Slot.Doctor.LabelPrefix })
             .FirstOrDefaultAsync(ct);
-        return held is null ? null : $"{StatusRules.Label(held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
+        return held is null ? null : $"{TokenLabels.Format(held.LabelPrefix, held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
     }
 
     /// <summary>The slots a token of this source could go into from today on, earliest first.</summary>
