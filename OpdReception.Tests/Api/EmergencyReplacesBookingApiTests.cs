@@ -23,15 +23,16 @@ public sealed class EmergencyReplacesBookingApiTests(OpdApp app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var emergency = await response.Read<TokenView>();
-        Assert.Equal(("T002", TokenSource.Emergency, 1), (emergency.TokenNumber, emergency.Source, emergency.Position));
+        // Labels run across the doctor's day: the walk-in T001, the booking T002, the emergency the next, T003.
+        Assert.Equal(("T003", TokenSource.Emergency, 1), (emergency.TokenNumber, emergency.Source, emergency.Position));
         var replaced = await _desk.Token(booking.Id);
         Assert.Equal(TokenStatus.Cancelled, replaced.Status);
-        Assert.Equal("replaced by emergency token T002", replaced.CancellationReason);
+        Assert.Equal("replaced by emergency token T003", replaced.CancellationReason);
         var last = replaced.History!.Last();
-        Assert.Equal(("Cancelled", TokenStatus.Booked, "replaced by emergency token T002"), (last.Action, last.FromStatus, last.Reason));
+        Assert.Equal(("Cancelled", TokenStatus.Booked, "replaced by emergency token T003"), (last.Action, last.FromStatus, last.Reason));
         Assert.Equal(0, (await _desk.GetSlot(later.Id)).BookedCount);
         Assert.Empty((await _desk.Queue(later.Id)).Tokens);
-        Assert.Contains("replaces booking T001", (await _desk.Token(emergency.Id)).History!.Single().Reason);
+        Assert.Contains("replaces booking T002", (await _desk.Token(emergency.Id)).History!.Single().Reason);
     }
 
     [Fact]

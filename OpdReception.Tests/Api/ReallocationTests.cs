@@ -35,13 +35,14 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         var result = await Reallocate(cancelled.Id);
 
         Assert.Equal([priority.Id, online.Id, walkIn.Id], result.Moved.Select(m => m.TokenId));
-        Assert.Equal(["T002", "T003", "T004"], result.Moved.Select(m => m.NewTokenNumber));
+        // Moved within the doctor's day, each keeps the label on its slip: walk-in T002, online T003, priority T004.
+        Assert.Equal(["T004", "T003", "T002"], result.Moved.Select(m => m.NewTokenNumber));
         Assert.All(result.Moved, m => Assert.Equal(next.Id, m.ToSlotId));
         Assert.Empty(result.NotPlaced);
         var queue = await _desk.Queue(next.Id);
         Assert.Equal([priority.Id, online.Id, alreadyThere.Id, walkIn.Id], queue.Tokens.Select(t => t.Id));
         var moved = await _desk.Token(priority.Id);
-        Assert.Equal((next.Id, "T002", TokenStatus.Waiting), (moved.SlotId, moved.TokenNumber, moved.Status));
+        Assert.Equal((next.Id, "T004", TokenStatus.Waiting), (moved.SlotId, moved.TokenNumber, moved.Status));
         Assert.Equal(["Issued", "Reallocated"], moved.History!.Select(e => e.Action));
         Assert.Equal(TokenStatus.InConsultation, (await _desk.Token(seen.Id)).Status);
     }

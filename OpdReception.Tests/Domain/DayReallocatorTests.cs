@@ -146,7 +146,9 @@ public sealed class DayReallocatorTests
         var full = Plan(source, [Leaves(1, "P1", TokenSource.Emergency)], [oneSeat with { SeatsTaken = 1, LastTokenNumber = 1 }],
             Day(10, [source, oneSeat], Token(1, 1, TokenSource.Emergency)));
         var extended = Assert.IsType<Reallocated>(full.Outcomes.Single());
-        Assert.Equal((true, 2), (extended.ExtendedCapacity, extended.NewTokenNumber));
+
+        // A later slot of the same doctor's day: the emergency keeps its label.
+        Assert.Equal((true, 1), (extended.ExtendedCapacity, extended.NewTokenNumber));
     }
 
     [Fact]

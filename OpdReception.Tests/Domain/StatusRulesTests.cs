@@ -42,6 +42,6 @@ public sealed class StatusRulesTests
     [InlineData(1000, "T1000")]
     public void Label_pads_the_token_number_to_three_digits(int number, string expected)
     {
-        Assert.Equal(expected, StatusRules.Label(number));
+        Assert.Equal(expected, TokenLabels.Format(TokenLabels.DefaultPrefix, number));
     }
 }

@@ -106,7 +106,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("ok", integrity.ExecuteScalar());
 
         using var last = db.CreateCommand();
-        last.CommandText = $"SELECT LastTokenNumber FROM Slots WHERE Id = {slotId};";
+        last.CommandText = $"SELECT c.LastTokenNumber FROM DoctorDayCounters c JOIN Slots s ON s.DoctorId = c.DoctorId AND s.Date = c.Date WHERE s.Id = {slotId};";
         var lastNumber = Convert.ToInt32(last.ExecuteScalar());
 
         using var tokens = db.CreateCommand();

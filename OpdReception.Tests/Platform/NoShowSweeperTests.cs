@@ -27,7 +27,7 @@ public sealed class NoShowSweeperTests
     }
 
     [Fact]
-    public async Task The_running_app_closes_a_finished_day_on_its_own()
+    public async Task The_running_app_closes_a_day_at_its_cut_off_on_its_own()
     {
         await using var app = new OpdApp().With("Opd:AutoNoShow", "true").With("Opd:NoShowSweepSeconds", "5").With("Opd:LateArrivalGraceMinutes", "10");
         var desk = new Desk(app.CreateClient());
@@ -35,7 +35,8 @@ public sealed class NoShowSweeperTests
         app.SetTime(9, 30);
         var waiting = await desk.Issue("walkin", slot.Id);
 
-        app.SetTime(10, 10);
+        // Someone checked in holds the day past its slots; the cut-off (midnight by default) closes it.
+        app.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await desk.Token(waiting.Id)).Status == TokenStatus.Waiting && DateTime.UtcNow < deadline)
         {
@@ -43,6 +44,6 @@ public sealed class NoShowSweeperTests
         }
 
         var token = await desk.Token(waiting.Id);
-        Assert.Equal((TokenStatus.Cancelled, "system", EndOfDay.OpdClosed), (token.Status, token.History!.Last().By, token.CancellationReason));
+        Assert.Equal((TokenStatus.Cancelled, "system", EndOfDay.CutOffUnseen), (token.Status, token.History!.Last().By, token.CancellationReason));
     }
 }

@@ -25,7 +25,7 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         var issues = await WhileAnotherWriteRunsAsync(20, ct, i => Issue(slot.Id, $"BATCH-{i:00}", ct));
 
         var numbers = (await Task.WhenAll(issues)).Select(r => r.Value!.TokenNumber).Order().ToList();
-        Assert.Equal(Enumerable.Range(1, 20).Select(StatusRules.Label), numbers);
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => TokenLabels.Format("T", n)), numbers);
         lock (batches)
         {
             // The first request may have been taken alone before the rest arrived; the rest waited and went as one.
@@ -56,12 +56,12 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Contains("injected failure", failure.Message);
         var written = await Task.WhenAll(issues.Where((_, i) => i != 4));
         Assert.All(written, r => Assert.True(r.IsOk));
-        Assert.Equal(Enumerable.Range(1, 8).Select(StatusRules.Label), written.Select(r => r.Value!.TokenNumber).Order());
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => TokenLabels.Format("T", n)), written.Select(r => r.Value!.TokenNumber).Order());
         await using var check = await factory.CreateDbContextAsync(ct);
         Assert.False(await check.Patients.AnyAsync(p => p.Id == "BOOM-1", ct));
         Assert.Equal(8, await check.Tokens.CountAsync(t => t.SlotId == slot.Id, ct));
         Assert.Equal(8, await check.TokenEvents.CountAsync(e => e.SlotId == slot.Id, ct));
-        Assert.Equal(8, (await check.Slots.SingleAsync(s => s.Id == slot.Id, ct)).LastTokenNumber);
+        Assert.Equal(8, (await check.DoctorDayCounters.SingleAsync(d => d.DoctorId == slot.DoctorId && d.Date == slot.Date, ct)).LastTokenNumber);
     }
 
     [Fact]

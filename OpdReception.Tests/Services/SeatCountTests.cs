@@ -48,7 +48,8 @@ public sealed class SeatCountTests(OpdApp app) : IClassFixture<OpdApp>
         }
 
         Assert.Equal((4, 1), (bySql.SeatsTaken, bySql.EmergencySeats));
-        Assert.Equal(bySql, loaded);
+        // A slot loaded for a status change hands out no labels, so it does not read its day's label counter.
+        Assert.Equal(bySql with { LastTokenNumber = 0 }, loaded);
         Assert.Equal(bySql, ofDay);
         Assert.Equal(bySql, forIssue);
         Assert.Equal((4, 6), (view.BookedCount, view.AvailableSeats));

@@ -7,8 +7,10 @@ public sealed class SeatAuditTests
 {
     private static readonly StoredSlot Slot = new(7, "Dr. Test (Testing) 09:00", MaxCapacity: 2, EmergencyExtensions: 1);
 
+    private const int Doctor = 3;
+
     private static StoredToken Token(int number, TokenSource source = TokenSource.WalkIn, TokenStatus status = TokenStatus.Waiting) =>
-        new(Slot.Id, source, status, number);
+        new(Slot.Id, source, status, number, Doctor);
 
     [Fact]
     public void A_full_slot_with_its_emergency_seat_taken_and_seats_given_back_is_within_limits()
@@ -44,13 +46,21 @@ public sealed class SeatAuditTests
     {
         var violations = SeatAudit.Violations([Slot], [Token(1), Token(1, status: TokenStatus.Cancelled)]);
 
-        Assert.Equal(["Dr. Test (Testing) 09:00: token T001 is held by 2 tokens"], violations);
+        Assert.Equal(["doctor 3: label number 001 is held by 2 tokens of the day"], violations);
     }
 
     [Fact]
-    public void Tokens_of_other_slots_do_not_count()
+    public void A_label_number_used_in_two_slots_of_one_doctors_day_is_a_violation()
     {
-        var elsewhere = new StoredToken(8, TokenSource.WalkIn, TokenStatus.Waiting, 1);
+        var laterSlot = new StoredToken(8, TokenSource.WalkIn, TokenStatus.Waiting, 1, Doctor);
+
+        Assert.Equal(["doctor 3: label number 001 is held by 2 tokens of the day"], SeatAudit.Violations([Slot], [Token(1), laterSlot]));
+    }
+
+    [Fact]
+    public void Tokens_of_other_doctors_do_not_count()
+    {
+        var elsewhere = new StoredToken(8, TokenSource.WalkIn, TokenStatus.Waiting, 1, Doctor + 1);
 
         Assert.Empty(SeatAudit.Violations([Slot], [Token(1), Token(2), elsewhere, elsewhere with { TokenNumber = 2 }, elsewhere with { TokenNumber = 3 }]));
     }

@@ -14,11 +14,12 @@ internal static class DoctorsApi
         string? Specialization,
         IReadOnlyList<string>? OpdDays,
         string? Room,
-        [property: JsonPropertyName("opd_days")] IReadOnlyList<string>? OpdDaysAsWritten = null)
+        [property: JsonPropertyName("opd_days")] IReadOnlyList<string>? OpdDaysAsWritten = null,
+        string? LabelPrefix = null)
     {
         public Result<DoctorRequest> ToRequest() => OpdDays is not null && OpdDaysAsWritten is not null
             ? OpdProblem.Invalid("opdDays", "Give the days once, as opdDays or as opd_days, not both.")
-            : new DoctorRequest(Name, Specialization, OpdDays ?? OpdDaysAsWritten, Room);
+            : new DoctorRequest(Name, Specialization, OpdDays ?? OpdDaysAsWritten, Room, LabelPrefix);
     }
 
     public static void MapDoctors(this IEndpointRouteBuilder api)

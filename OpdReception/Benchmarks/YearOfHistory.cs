@@ -66,12 +66,20 @@ public static class YearOfHistory
         await ExecuteAsync(connection, tx, $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Doctors - 1})
             INSERT INTO Slots (Id, DoctorId, Date, StartTime, EndTime, MaxCapacity, MinutesPerConsultation, DelayMinutes,
-                               Status, StatusReason, EmergencyExtensions, LastTokenNumber, ExtraSession, DayClosedAt)
+                               Status, StatusReason, EmergencyExtensions, ExtraSession, DayClosedAt)
             SELECT {slotBase} + 1 + (d.d * {Doctors} + n.i) * {SlotHours.Length} + h.h, {doctorBase} + 1 + n.i, d.date,
                    printf('%02d:00:00', h.hour), printf('%02d:00:00', h.hour + 1), {perSlot}, 10, 0,
-                   'Closed', 'Day over', 0, {perSlot}, 0, d.date || ' 18:00:00'
+                   'Closed', 'Day over', 0, 0, d.date || ' 18:00:00'
             FROM history_days d, n, history_hours h
             ORDER BY d.d, n.i, h.h;
+            """, ct);
+
+        // Each doctor's day handed out one run of labels across its hours, as the app does.
+        await ExecuteAsync(connection, tx, $"""
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Doctors - 1})
+            INSERT INTO DoctorDayCounters (DoctorId, Date, LastTokenNumber)
+            SELECT {doctorBase} + 1 + n.i, d.date, {perSlot * SlotHours.Length}
+            FROM history_days d, n;
             """, ct);
 
         await ExecuteAsync(connection, tx, $"""
@@ -80,7 +88,7 @@ public static class YearOfHistory
             SELECT printf('H%07d', i), printf('History Patient %d', i), printf('+91 9%09d', i) FROM n;
             """, ct);
 
-        // Token k sits in slot k / perSlot with number k % perSlot + 1; one in twenty is a no-show, one in twenty cancelled.
+        // Token k sits in slot k / perSlot; labels run across the doctor's day, so its number is its place in that day; one in twenty is a no-show, one in twenty cancelled.
         await ExecuteAsync(connection, tx, $"""
             WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < {slots * perSlot - 1})
             INSERT INTO Tokens (Id, SlotId, PatientId, Source, Status, TokenNumber, PriorityScore, IssuedAt, QueuedAt,
@@ -88,7 +96,7 @@ public static class YearOfHistory
             SELECT {tokenBase} + 1 + i, s.Id, printf('H%07d', (i * 7919) % {patients} + 1),
                    CASE i % 5 WHEN 0 THEN 'Online' WHEN 1 THEN 'WalkIn' WHEN 2 THEN 'Priority' WHEN 3 THEN 'FollowUp' ELSE 'Online' END,
                    CASE i % 20 WHEN 0 THEN 'NoShow' WHEN 1 THEN 'Cancelled' ELSE 'Completed' END,
-                   i % {perSlot} + 1,
+                   i % {perSlot * SlotHours.Length} + 1,
                    CASE i % 5 WHEN 0 THEN 200 WHEN 1 THEN 100 WHEN 2 THEN 500 WHEN 3 THEN 300 ELSE 200 END,
                    s.Date || ' 08:00:00', s.Date || ' 08:00:00',
                    CASE i % 20 WHEN 0 THEN NULL WHEN 1 THEN NULL ELSE s.Date || ' 08:30:00' END,

@@ -13,8 +13,14 @@ public sealed class Doctor
     /// <summary>Set when the doctor stops seeing patients: hidden from issuing, kept with their history.</summary>
     public DateTime? DeactivatedAt { get; set; }
 
+    /// <summary>What the doctor's labels start with: "A" gives A014. One or two letters; T unless the admin chose.</summary>
+    public string LabelPrefix { get; set; } = TokenLabels.DefaultPrefix;
+
     public List<Slot> Slots { get; set; } = [];
     public List<WeeklySession> WeeklySessions { get; set; } = [];
+
+    /// <summary>The days the doctor has handed out labels on, with the last one of each.</summary>
+    public List<DoctorDayCounter> DayCounters { get; set; } = [];
 
     /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
     public int Version { get; set; }
@@ -50,13 +56,25 @@ public sealed class Slot
     /// </summary>
     public DateTime? DayClosedAt { get; set; }
 
-    /// <summary>The last token number handed out; numbers are never reused within a slot.</summary>
-    public int LastTokenNumber { get; set; }
-
     public List<Token> Tokens { get; set; } = [];
 
     /// <summary>Bumped by every tracked change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
     public int Version { get; set; }
+}
+
+/// <summary>
+/// One doctor on one date, as far as labels go: the one counter every label of that day is taken from, whichever of
+/// the doctor's slots the token is in. Issuing, moves, reallocation and leave all take the next label here, inside the
+/// write gate, so two desks issuing into two slots of the same day at once never get the same number. The row is
+/// made by the day's first label.
+/// </summary>
+public sealed class DoctorDayCounter
+{
+    public int DoctorId { get; set; }
+    public DateOnly Date { get; set; }
+
+    /// <summary>The last label number handed out that day; numbers are never reused within the doctor's day.</summary>
+    public int LastTokenNumber { get; set; }
 }
 
 public sealed class Patient

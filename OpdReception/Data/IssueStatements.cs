@@ -30,9 +30,10 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     private static readonly string SeatHolding = $"({string.Join(", ", StatusRules.SeatHolding.Select(s => $"'{s}'"))})";
 
     private static readonly string SlotWithSeats = $"""
-        SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions", s."LastTokenNumber",
-               s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency"
-        FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId",
+        SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions",
+               COALESCE(dd."LastTokenNumber", 0), s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency", d."LabelPrefix"
+        FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId"
+             LEFT JOIN "DoctorDayCounters" dd ON dd."DoctorId" = s."DoctorId" AND dd."Date" = s."Date",
              (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
               FROM "Tokens" t WHERE t."SlotId" = $slot AND t."Status" IN {SeatHolding}) AS seats
         WHERE s."Id" = $slot
@@ -40,7 +41,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
-    /// <summary>The slot and its seats, counted in one pass over the slot's tokens.</summary>
+    /// <summary>The slot and its seats, counted in one pass over the slot's tokens, with the last label of its doctor's day.</summary>
     public IssueSlot? Slot(int slotId)
     {
         var read = Command(SlotWithSeats, ("$slot", slotId));
@@ -53,7 +54,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
         var state = new SlotState(
             slotId, row.GetInt32(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<TimeOnly>(2), row.GetFieldValue<TimeOnly>(3),
             row.GetInt32(4), row.GetInt32(5), row.GetInt32(10), row.GetInt32(6), Enum.Parse<SlotStatus>(row.GetString(7)), row.GetInt32(8),
-            row.GetInt32(11));
+            row.GetInt32(11), row.GetString(12));
         return new IssueSlot(state, row.GetString(9));
     }
 
@@ -87,11 +88,22 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     public void SetPhone(string patientId, string phone) =>
         Command("""UPDATE "Patients" SET "Phone" = $phone WHERE "Id" = $patient""", ("$patient", patientId), ("$phone", phone)).ExecuteNonQuery();
 
-    /// <summary>Takes the slot's next number (and an emergency seat); the unique index on (slot, number) stays the last guard.</summary>
-    public void TakeNumber(int slotId, int number, bool extraSeat) =>
+    /// <summary>
+    /// Takes the doctor's day's next label (and, for an emergency in a full slot, a seat): one counter per doctor and
+    /// date, made by the day's first label, so the slots of a day never hand out the same number. The writer holds
+    /// the write gate, so the number the rules decided from the counter is still the next one.
+    /// </summary>
+    public void TakeNumber(SlotState slot, int number, bool extraSeat)
+    {
         Command("""
-            UPDATE "Slots" SET "LastTokenNumber" = $number, "EmergencyExtensions" = "EmergencyExtensions" + $extra WHERE "Id" = $slot
-            """, ("$slot", slotId), ("$number", number), ("$extra", extraSeat ? 1 : 0)).ExecuteNonQuery();
+            INSERT INTO "DoctorDayCounters" ("DoctorId", "Date", "LastTokenNumber") VALUES ($doctor, $date, $number)
+            ON CONFLICT ("DoctorId", "Date") DO UPDATE SET "LastTokenNumber" = MAX("LastTokenNumber", excluded."LastTokenNumber")
+            """, ("$doctor", slot.DoctorId), ("$date", slot.Date), ("$number", number)).ExecuteNonQuery();
+        if (extraSeat)
+        {
+            Command("""UPDATE "Slots" SET "EmergencyExtensions" = "EmergencyExtensions" + 1 WHERE "Id" = $slot""", ("$slot", slot.Id)).ExecuteNonQuery();
+        }
+    }
 
     public int AddToken(NewToken token, NewTokenEvent history)
     {

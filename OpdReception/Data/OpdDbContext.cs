@@ -9,6 +9,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
 {
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<DoctorDayCounter> DoctorDayCounters => Set<DoctorDayCounter>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();

@@ -15,7 +15,10 @@ public sealed record Emptying(SlotState Source, IReadOnlyList<Leaving> Leaving, 
 /// <param name="OldEstimate">What the patient was told before anything moved: none in a slot already cancelled.</param>
 public abstract record ReallocationOutcome(int TokenId, int FromTokenNumber, DateTime? OldEstimate);
 
-/// <summary>The token goes to another slot: a new number there, and Booked again when that slot is on another day.</summary>
+/// <summary>
+/// The token goes to another slot: the same label within its doctor's day, the next label of the other day otherwise;
+/// and Booked again when that slot is on another day.
+/// </summary>
 public sealed record Reallocated(
     int TokenId, int FromTokenNumber, DateTime? OldEstimate, int ToSlotId, int ToDoctorId, int NewTokenNumber, DateTime NewEstimate,
     TokenStatus NewStatus, bool ExtendedCapacity) : ReallocationOutcome(TokenId, FromTokenNumber, OldEstimate);
@@ -168,6 +171,7 @@ public static class DayReallocator
     {
         private readonly Dictionary<(int DoctorId, DateOnly Date), WorkingDay> _days;
         private readonly Dictionary<int, SlotState> _slots = [];
+        private readonly Dictionary<(int DoctorId, DateOnly Date), int> _lastLabel = [];
         private readonly HashSet<(string, int, DateOnly)> _taken;
         private readonly Dictionary<int, DateTime?> _told;
         private readonly DateTime _now;
@@ -227,17 +231,28 @@ public static class DayReallocator
                     $"Staying is as early as any other slot: due at {staying:HH:mm}, the earliest elsewhere {best.Estimate:HH:mm}.");
             }
 
-            var grown = best.Slot.WithOneMoreToken(token.Source, extend);
+            var number = TokenLabels.NumberOnArrival(source, token.TokenNumber, best.Slot);
+            var grown = best.Slot.WithOneMoreToken(token.Source, extend, keepsLabel: TokenLabels.SameDay(source, best.Slot));
             _slots[grown.Id] = grown;
+            _lastLabel[(grown.DoctorId, grown.Date)] = grown.LastTokenNumber;
             sourceDay.Remove(token.TokenId);
             _days[(grown.DoctorId, grown.Date)].Add(best.Entry, grown);
             _taken.Add((token.PatientId, grown.DoctorId, grown.Date));
-            return new Reallocated(token.TokenId, token.TokenNumber, told, grown.Id, grown.DoctorId, grown.LastTokenNumber, best.Estimate!.Value,
+            return new Reallocated(token.TokenId, token.TokenNumber, told, grown.Id, grown.DoctorId, number, best.Estimate!.Value,
                 best.Entry.Status, extend);
         }
 
-        /// <summary>A target as it stands now: with the patients an earlier step seated there.</summary>
-        private SlotState Current(SlotState target) => _slots.TryGetValue(target.Id, out var seen) ? seen : target;
+        /// <summary>
+        /// A target as it stands now: with the patients an earlier step seated there, and the last label an earlier
+        /// step took in its doctor's day (labels run across the day's slots).
+        /// </summary>
+        private SlotState Current(SlotState target)
+        {
+            var current = _slots.TryGetValue(target.Id, out var seen) ? seen : target;
+            return _lastLabel.TryGetValue((current.DoctorId, current.Date), out var last) && last > current.LastTokenNumber
+                ? current with { LastTokenNumber = last }
+                : current;
+        }
     }
 
     private sealed class WorkingDay(DoctorDayState day)

@@ -35,8 +35,6 @@ public static class StatusRules
     public static bool IsForToday(this TokenSource source) => source.InitialStatus() == TokenStatus.Waiting;
 
     public static bool TakesTokensIn(this SlotStatus status) => status is SlotStatus.Open or SlotStatus.Delayed;
-
-    public static string Label(int tokenNumber) => $"T{tokenNumber:000}";
 }
 
 /// <summary>The seats a slot's tokens take, and how many of them are emergencies': counted once, the same way everywhere.</summary>

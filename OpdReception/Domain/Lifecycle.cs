@@ -102,7 +102,7 @@ public static class Lifecycle
         if (context.OtherActiveToken is { } held)
         {
             return new Rejected(RejectionKind.AlreadyHoldsToken,
-                $"The patient has since been given token {StatusRules.Label(held.TokenNumber)} with this doctor today; use that one.");
+                $"The patient has since been given token {context.Slot.Label(held.TokenNumber)} with this doctor today; use that one.");
         }
 
         // The no-show gave its seat back, so coming back needs a free one again; an emergency always gets one.

@@ -1,6 +1,11 @@
 namespace OpdReception.Domain;
 
 /// <summary>What the rules need to know about a slot at one moment.</summary>
+/// <param name="LastTokenNumber">
+/// The last label number handed out in the slot's doctor's day, in any of its slots: labels run across the day
+/// (<see cref="TokenLabels"/>), so the next token of this slot takes the one after.
+/// </param>
+/// <param name="LabelPrefix">The doctor's label prefix: T gives T001.</param>
 public sealed record SlotState(
     int Id,
     int DoctorId,
@@ -13,7 +18,8 @@ public sealed record SlotState(
     int LastTokenNumber,
     SlotStatus Status,
     int DelayMinutes,
-    int EmergencySeats = 0)
+    int EmergencySeats = 0,
+    string LabelPrefix = TokenLabels.DefaultPrefix)
 {
     public int EffectiveCapacity => MaxCapacity + EmergencyExtensions;
 
@@ -27,6 +33,8 @@ public sealed record SlotState(
     /// <summary>Free seats as the desk sees them: for an ordinary patient, so leftover emergency seats do not count.</summary>
     public int OrdinarySeatsFree => Math.Max(0, Math.Min(EffectiveCapacity - SeatsTaken, MaxCapacity - (SeatsTaken - EmergencySeats)));
 
+    public string Label(int number) => TokenLabels.Format(LabelPrefix, number);
+
     public DateTime StartsAt => Date.ToDateTime(Start);
 
     public DateTime EndsAt => Date.ToDateTime(End);
@@ -38,11 +46,12 @@ public sealed record SlotState(
 
     public bool TakesTokens(DateTime now) => Status.TakesTokensIn() && !IsOver(now);
 
-    public SlotState WithOneMoreToken(TokenSource source, bool extendsCapacity) => this with
+    /// <param name="keepsLabel">A token moving within its doctor's day brings its label; it takes no new number.</param>
+    public SlotState WithOneMoreToken(TokenSource source, bool extendsCapacity, bool keepsLabel = false) => this with
     {
         SeatsTaken = SeatsTaken + 1,
         EmergencySeats = EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
-        LastTokenNumber = LastTokenNumber + 1,
+        LastTokenNumber = LastTokenNumber + (keepsLabel ? 0 : 1),
         EmergencyExtensions = EmergencyExtensions + (extendsCapacity ? 1 : 0),
     };
 }

@@ -18,7 +18,7 @@ public static class TokenDesk
             {
                 return new Refused(new Refusal(
                     RefusalKind.AlreadyHoldsToken,
-                    $"The patient already holds token {StatusRules.Label(alreadyHeld.TokenNumber)} with this doctor today.",
+                    $"The patient already holds token {slot.Label(alreadyHeld.TokenNumber)} with this doctor today.",
                     ExistingTokenId: alreadyHeld.TokenId));
             }
 

@@ -75,13 +75,13 @@ public sealed class AdminOverviewService(IDbContextFactory<OpdDbContext> factory
         string[] reasons = [EndOfDay.CutOffUnseen, EndOfDay.CutOffConsultation];
         var closed = await db.Slots.Where(s => s.Date >= since && s.Date <= today && s.DayClosedAt != null)
             .SelectMany(s => s.Tokens)
-            .SelectMany(t => t.History, (t, e) => new { t.Slot.Date, Doctor = t.Slot.Doctor.Name, t.TokenNumber, e.Reason, e.By })
+            .SelectMany(t => t.History, (t, e) => new { t.Slot.Date, Doctor = t.Slot.Doctor.Name, t.Slot.Doctor.LabelPrefix, t.TokenNumber, e.Reason, e.By })
             .Where(e => e.By == "system" && reasons.Contains(e.Reason))
             .ToListAsync(ct);
         return closed.GroupBy(c => (c.Date, c.Doctor)).OrderBy(g => g.Key.Date).ThenBy(g => g.Key.Doctor).Select(day =>
         {
-            var unseen = day.Where(c => c.Reason == EndOfDay.CutOffUnseen).Select(c => StatusRules.Label(c.TokenNumber)).Order().ToList();
-            var consultations = day.Where(c => c.Reason == EndOfDay.CutOffConsultation).Select(c => StatusRules.Label(c.TokenNumber)).Order().ToList();
+            var unseen = day.Where(c => c.Reason == EndOfDay.CutOffUnseen).Select(c => TokenLabels.Format(c.LabelPrefix, c.TokenNumber)).Order().ToList();
+            var consultations = day.Where(c => c.Reason == EndOfDay.CutOffConsultation).Select(c => TokenLabels.Format(c.LabelPrefix, c.TokenNumber)).Order().ToList();
             var parts = new List<string>();
             if (unseen.Count > 0)
             {

@@ -175,13 +175,13 @@ public sealed partial class ConsoleService
         return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
     }
 
-    /// <summary>Another patient the doctor is with now, as "T004".</summary>
+    /// <summary>Another patient the doctor is with now, by label: "T004".</summary>
     private static async Task<string?> BusyWithAsync(OpdDbContext db, int doctorId, DateOnly day, int exceptTokenId, CancellationToken ct)
     {
         var number = await db.Tokens
             .Where(t => t.Id != exceptTokenId && t.Status == TokenStatus.InConsultation && t.Slot.DoctorId == doctorId && t.Slot.Date == day)
-            .Select(t => (int?)t.TokenNumber).FirstOrDefaultAsync(ct);
-        return number is null ? null : StatusRules.Label(number.Value);
+            .Select(t => new { t.TokenNumber, t.Slot.Doctor.LabelPrefix }).FirstOrDefaultAsync(ct);
+        return number is null ? null : TokenLabels.Format(number.LabelPrefix, number.TokenNumber);
     }
 
     private async Task<OpdProblem?> OwnAsync(int doctorId, int tokenId, CancellationToken ct)

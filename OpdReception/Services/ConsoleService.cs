@@ -72,7 +72,7 @@ public sealed partial class ConsoleService(
     }
 
     /// <summary>One console action of the day, with who made it and the token's number.</summary>
-    private sealed record ActionRow(ConsoleEvent Event, int TokenNumber, string? ByUserId, string? Reason);
+    private sealed record ActionRow(ConsoleEvent Event, int TokenNumber, string? ByUserId, string? Reason, string LabelPrefix);
 
     /// <summary>
     /// The console's actions on the doctor's tokens of the day, oldest first: recall counts, waits and Undo read them.
@@ -86,7 +86,8 @@ public sealed partial class ConsoleService(
             .Where(e => ids.Contains(e.TokenId) && actions.Contains(e.Action))
             .OrderBy(e => e.Id)
             .ToListAsync(ct);
-        return rows.Select(e => new ActionRow(new ConsoleEvent(e.Id, e.TokenId, e.Action, e.FromStatus, e.ToStatus, e.At), e.TokenNumber, e.ByUserId, e.Reason)).ToList();
+        var prefix = await db.Doctors.Where(d => d.Id == doctorId).Select(d => d.LabelPrefix).FirstOrDefaultAsync(ct) ?? TokenLabels.DefaultPrefix;
+        return rows.Select(e => new ActionRow(new ConsoleEvent(e.Id, e.TokenId, e.Action, e.FromStatus, e.ToStatus, e.At), e.TokenNumber, e.ByUserId, e.Reason, prefix)).ToList();
     }
 
     private static string UndidReason(string action) => $"Undid {action}";
@@ -111,6 +112,6 @@ public sealed partial class ConsoleService(
     private static UndoOffer? Offer(IReadOnlyList<ActionRow> rows, string? userId, DateTime now, bool dayClosed) =>
         LastOf(rows, userId) is { } last
         && DoctorConsole.Undo(last.Event, last.Event.To, changedSince: false, now, doctorBusyWith: null, seat: null, dayClosed: dayClosed) is Undone
-            ? new UndoOffer(StatusRules.Label(last.TokenNumber), last.Event.Action, last.Event.At + DoctorConsole.UndoWindow)
+            ? new UndoOffer(TokenLabels.Format(last.LabelPrefix, last.TokenNumber), last.Event.Action, last.Event.At + DoctorConsole.UndoWindow)
             : null;
 }

@@ -25,15 +25,24 @@ public sealed class DeskService(
     {
         var now = Now();
         var today = DateOnly.FromDateTime(now);
+        var yesterday = today.AddDays(-1);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var slots = await db.Slots.Where(s => s.Date == today).OrderBy(s => s.StartTime).ToViewsAsync(ct);
-        var states = await db.Slots.Where(s => s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
+
+        // Each doctor's own OPD day: a session run past midnight stays on the desk until it is done.
+        var opdDays = await OpdDays.OfDoctorsAsync(db, null, now, Settings, ct);
+        bool OfTheirDay(int doctorId, DateOnly date) => date == opdDays.GetValueOrDefault(doctorId, today);
+        var slots = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).OrderBy(s => s.StartTime).ToViewsAsync(ct))
+            .Where(s => OfTheirDay(s.DoctorId, s.Date)).ToList();
+        var states = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).Select(Projections.SlotState).ToListAsync(ct))
+            .Where(s => OfTheirDay(s.DoctorId, s.Date)).ToList();
         var doctorIds = slots.Select(s => s.DoctorId).Distinct().ToList();
         var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToListAsync(ct);
-        var active = await db.Tokens.AsNoTracking()
-            .Where(t => t.Slot.Date == today && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
-            .Select(t => new { t.Slot.DoctorId, t.Status, t.TokenNumber })
-            .ToListAsync(ct);
+        var active = (await db.Tokens.AsNoTracking()
+            .Where(t => (t.Slot.Date == today || t.Slot.Date == yesterday)
+                && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
+            .Select(t => new { t.Slot.DoctorId, t.Slot.Date, t.Status, t.TokenNumber, t.Slot.Doctor.LabelPrefix })
+            .ToListAsync(ct))
+            .Where(t => OfTheirDay(t.DoctorId, t.Date)).ToList();
 
         return doctors.OrderBy(d => d.Name).Select(d =>
         {
@@ -43,7 +52,7 @@ public sealed class DeskService(
             return new DoctorDay(
                 d.ToView(),
                 slots.Where(s => s.DoctorId == d.Id).ToList(),
-                seeing is null ? null : StatusRules.Label(seeing.TokenNumber),
+                seeing is null ? null : TokenLabels.Format(seeing.LabelPrefix, seeing.TokenNumber),
                 active.Count(t => t.DoctorId == d.Id && t.Status == TokenStatus.Waiting),
                 next is null ? null : slots.Single(s => s.Id == next.Id));
         }).ToList();
@@ -86,9 +95,9 @@ public sealed class DeskService(
         var held = await db.Tokens.AsNoTracking()
             .Where(t => t.PatientId == id && t.Slot.DoctorId == doctorId && t.Slot.Date == date)
             .Where(Projections.IsActive)
-            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime, t.Slot.Doctor.LabelPrefix })
             .FirstOrDefaultAsync(ct);
-        return held is null ? null : $"{StatusRules.Label(held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
+        return held is null ? null : $"{TokenLabels.Format(held.LabelPrefix, held.TokenNumber)} in the {held.StartTime:HH\\:mm} slot";
     }
 
     /// <summary>The slots a token of this source could go into from today on, earliest first.</summary>
@@ -142,13 +151,14 @@ public sealed class DeskService(
     public async Task<Result<BoardView>> BoardAsync(int doctorId, CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
         await using var db = await factory.CreateDbContextAsync(ct);
         var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == doctorId, ct);
         if (doctor is null)
         {
             return OpdProblem.NotFound("Doctor", doctorId);
         }
+
+        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
 
         var slots = await db.Slots.AsNoTracking()
             .Include(s => s.Doctor)

@@ -37,7 +37,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
             .ToHashSet();
         var doctors = await db.Doctors.AsNoTracking()
             .Where(d => dates.Contains(d.Id))
-            .Select(d => new { d.Id, d.Name, d.Room })
+            .Select(d => new { d.Id, d.Name, d.Room, d.LabelPrefix })
             .ToListAsync(ct);
         var wanted = (which ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (wanted.Length > 0)
@@ -73,6 +73,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
             var lastCall = events.Where(e => ownTokens.ContainsKey(e.TokenId) && e.Action is DoctorConsole.Called or DoctorConsole.Recalled)
                 .GroupBy(e => e.TokenId).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
             var lastAction = events.Where(e => ownTokens.ContainsKey(e.TokenId)).GroupBy(e => e.TokenId).ToDictionary(g => g.Key, g => g.Last().Action);
+            string Label(int number) => TokenLabels.Format(doctor.LabelPrefix, number);
             bool Missed(int id) => ownTokens[id].Status == TokenStatus.Waiting && lastAction.GetValueOrDefault(id) == DoctorConsole.NotHere
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
@@ -93,6 +94,4 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
 
         return new DisplayBoard(now, rooms);
     }
-
-    private static string Label(int number) => StatusRules.Label(number);
 }

@@ -15,7 +15,8 @@ public sealed record DoctorAdminView(
     DateTime? DeactivatedAt,
     bool HasHistory,
     int SessionsPerWeek,
-    IReadOnlyList<string> LinkedUsers);
+    IReadOnlyList<string> LinkedUsers,
+    string LabelPrefix = TokenLabels.DefaultPrefix);
 
 /// <summary>What removing a doctor did: deleted (no history) or deactivated (history kept, open slots ahead cancelled).</summary>
 public sealed record RemovalView(int DoctorId, bool Deleted, bool Deactivated, int SlotsCancelled);
@@ -32,7 +33,7 @@ public sealed class DoctorAdminService(IDbContextFactory<OpdDbContext> factory, 
             .ToLookup(u => u.DoctorId!.Value, u => u.Email ?? "");
         return (await db.Doctors.AsNoTracking().OrderBy(d => d.Name).ToListAsync(ct))
             .Select(d => new DoctorAdminView(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null, d.DeactivatedAt,
-                withHistory.Contains(d.Id), sessions.GetValueOrDefault(d.Id), users[d.Id].Order().ToList()))
+                withHistory.Contains(d.Id), sessions.GetValueOrDefault(d.Id), users[d.Id].Order().ToList(), d.LabelPrefix))
             .ToList();
     }
 

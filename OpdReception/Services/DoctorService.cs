@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
+using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record DoctorRequest(string? Name, string? Specialization, IReadOnlyList<string>? OpdDays, string? Room);
+/// <param name="LabelPrefix">One or two letters the doctor's labels start with ("A" gives A014); null keeps the doctor's (T for a new one).</param>
+public sealed record DoctorRequest(string? Name, string? Specialization, IReadOnlyList<string>? OpdDays, string? Room, string? LabelPrefix = null);
 
 public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdChanges changes)
 {
@@ -36,7 +38,11 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var doctor = new Doctor { Name = request.Name!.Trim(), Specialization = request.Specialization!.Trim(), OpdDays = days, Room = Validation.Clean(request.Room) };
+        var doctor = new Doctor
+        {
+            Name = request.Name!.Trim(), Specialization = request.Specialization!.Trim(), OpdDays = days, Room = Validation.Clean(request.Room),
+            LabelPrefix = Prefix(request) ?? TokenLabels.DefaultPrefix,
+        };
         db.Doctors.Add(doctor);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -63,6 +69,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         doctor.Specialization = request.Specialization!.Trim();
         doctor.OpdDays = days;
         doctor.Room = Validation.Clean(request.Room);
+        doctor.LabelPrefix = Prefix(request) ?? doctor.LabelPrefix;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));
@@ -125,7 +132,12 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
             .Name(request.Specialization, "specialization", "Specialization")
             .Require(unknown.Count == 0, "opdDays", $"Unknown day(s): {string.Join(", ", unknown.Take(3).Select(d => $"\"{Validation.Excerpt(d)}\""))}{(unknown.Count > 3 ? " and more" : "")}. Use day names, Monday to Sunday.")
             .Require(request.OpdDays is not { Count: > 7 }, "opdDays", "A week has at most 7 days.")
-            .Text(request.Room, "room", "Room", 40);
+            .Text(request.Room, "room", "Room", 40)
+            .Require(request.LabelPrefix is null || TokenLabels.WhyNotPrefix(Prefix(request)) is null, "labelPrefix",
+                TokenLabels.WhyNotPrefix(Prefix(request)) ?? "");
         return check.IsValid ? null : check.ToProblem();
     }
+
+    /// <summary>Typed as "a " it means A: the desk reads labels in capitals.</summary>
+    private static string? Prefix(DoctorRequest request) => request.LabelPrefix?.Trim().ToUpperInvariant();
 }

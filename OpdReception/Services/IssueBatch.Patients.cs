@@ -21,7 +21,7 @@ internal sealed partial class IssueBatch
             StartTime = slot.State.Start,
             EndTime = slot.State.End,
             Status = slot.State.Status,
-            Doctor = new Doctor { Id = slot.State.DoctorId, Name = slot.DoctorName, Specialization = "" },
+            Doctor = new Doctor { Id = slot.State.DoctorId, Name = slot.DoctorName, Specialization = "", LabelPrefix = slot.State.LabelPrefix },
         },
         PatientId = patientId,
         Patient = new Patient { Id = patientId, Name = name, Phone = phone },

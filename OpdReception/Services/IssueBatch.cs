@@ -204,19 +204,19 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
             sql.SetPhone(patientId, phone);
         }
 
-        sql.TakeNumber(state.Id, number, extraSeat: extendedTo is not null);
+        sql.TakeNumber(state, number, extraSeat: extendedTo is not null);
         var source = request.Source!.Value;
         var code = TokenCodes.New();
         var reason = (extendedTo is null
             ? $"{source} token"
             : $"{source} token; slot was full, capacity extended from {state.EffectiveCapacity} to {extendedTo}")
-            + (replaces is null ? "" : $"; replaces booking {StatusRules.Label(replaces.TokenNumber)} of the {replaces.SlotStartsAt:HH:mm} slot");
+            + (replaces is null ? "" : $"; replaces booking {state.Label(replaces.TokenNumber)} of the {replaces.SlotStartsAt:HH:mm} slot");
         var id = sql.AddToken(
             new NewToken(state.Id, patientId, source, status, number, score, now, code),
             new NewTokenEvent(extendedTo is null ? "Issued" : "IssuedOnExtraSeat", status, pending.By.Name, pending.By.UserId, reason));
         if (replaces is not null)
         {
-            await CancelReplacedAsync(replaces.TokenId, number, now, pending.By, ct);
+            await CancelReplacedAsync(replaces.TokenId, state.Label(number), now, pending.By, ct);
             _slots.Remove(replaces.SlotId);
         }
 
@@ -230,6 +230,12 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
                 EmergencySeats = state.EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
             },
         };
+        // The label was the doctor's day's, not the slot's: the day's other slots read so far move on with it.
+        foreach (var sibling in _slots.Values.Where(s => s.State.Id != state.Id && TokenLabels.SameDay(s.State, state)).ToList())
+        {
+            _slots[sibling.State.Id] = sibling with { State = sibling.State with { LastTokenNumber = number } };
+        }
+
         var written = new Written(pending, Entity(id, slot, patientId, name, phone ?? registered?.Phone, source, status, number, score, now, code), slot, replaces);
         _written.Add(written);
         if (pending.Key is { } key)
@@ -241,11 +247,11 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
     }
 
     /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>
-    private async Task CancelReplacedAsync(int bookingId, int emergencyNumber, DateTime now, Actor by, CancellationToken ct)
+    private async Task CancelReplacedAsync(int bookingId, string emergencyLabel, DateTime now, Actor by, CancellationToken ct)
     {
         var booking = await db.Tokens.SingleAsync(t => t.Id == bookingId, ct);
         var from = booking.Status;
-        var reason = $"replaced by emergency token {StatusRules.Label(emergencyNumber)}";
+        var reason = $"replaced by emergency token {emergencyLabel}";
         TokenService.Move(booking, TokenStatus.Cancelled, now, reason);
         booking.History.Add(TokenService.Event(booking, now, "Cancelled", from, by, reason));
         await db.SaveChangesAsync(ct);

@@ -13,10 +13,14 @@ public static class Projections
 
     public static readonly Expression<Func<Token, bool>> IsActive = StatusIn([.. Enum.GetValues<TokenStatus>().Where(StatusRules.IsActive)]);
 
+    /// <summary>
+    /// The slot with its seats, and the last label of its doctor's day (labels run across the day's slots, from one
+    /// counter per doctor and date: a primary-key lookup).
+    /// </summary>
     public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-        s.Tokens.AsQueryable().Count(HoldsSeat), s.LastTokenNumber, s.Status, s.DelayMinutes,
-        s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency));
+        s.Tokens.AsQueryable().Count(HoldsSeat), s.Doctor.DayCounters.Where(d => d.Date == s.Date).Select(d => d.LastTokenNumber).FirstOrDefault(),
+        s.Status, s.DelayMinutes, s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency), s.Doctor.LabelPrefix);
 
     /// <summary>
     /// Slots as the screens show them, in the query's order. One query, so the seats and the slot are read at
@@ -26,12 +30,12 @@ public static class Projections
         (await slots.AsNoTracking()
             .Select(s => new
             {
-                Slot = s, s.Doctor.Name, s.Doctor.Specialization,
+                Slot = s, s.Doctor.Name, s.Doctor.Specialization, s.Doctor.LabelPrefix,
                 Taken = s.Tokens.AsQueryable().Count(HoldsSeat),
                 Emergency = s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency),
             })
             .ToListAsync(ct))
-        .Select(x => View(x.Slot, x.Name, x.Specialization, x.Slot.ToState(new SeatCount(x.Taken, x.Emergency))))
+        .Select(x => View(x.Slot, x.Name, x.Specialization, x.Slot.ToState(new SeatCount(x.Taken, x.Emergency), x.LabelPrefix)))
         .ToList();
 
     /// <summary>"Status is one of these", as SQL's IN, from a list the domain defines.</summary>
@@ -45,10 +49,15 @@ public static class Projections
 
     public static SlotState ToState(this Slot s) => s.ToState(SeatCount.Of(s.Tokens, t => t.Status, t => t.Source));
 
-    /// <summary>The slot with its seats counted elsewhere, by <see cref="SeatCount"/> or by <see cref="HoldsSeat"/> in SQL.</summary>
-    public static SlotState ToState(this Slot s, SeatCount seats) => new(
+    /// <summary>
+    /// The slot with its seats counted elsewhere, by <see cref="SeatCount"/> or by <see cref="HoldsSeat"/> in SQL, for
+    /// rules that hand out no labels: the day's label counter is not read here (0), and the prefix is the one given or
+    /// the doctor's when the doctor was loaded. A plan that hands out labels reads its slots through <see cref="SlotState"/>.
+    /// </summary>
+    public static SlotState ToState(this Slot s, SeatCount seats, string? labelPrefix = null) => new(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
-        seats.Taken, s.LastTokenNumber, s.Status, s.DelayMinutes, seats.Emergency);
+        seats.Taken, 0, s.Status, s.DelayMinutes, seats.Emergency,
+        labelPrefix ?? (s.Doctor is null ? TokenLabels.DefaultPrefix : s.Doctor.LabelPrefix));
 
     public static SlotView ToView(this Slot s) => View(s, s.Doctor.Name, s.Doctor.Specialization, s.ToState());
 
@@ -62,13 +71,15 @@ public static class Projections
         s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason, s.ExtraSession,
         SlotRules.Warnings(s.StartTime, s.EndTime, s.MaxCapacity, s.MinutesPerConsultation));
 
-    public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null);
+    public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null, d.LabelPrefix);
 
-    public static TokenView ToView(this Token t, Slot slot, DayPlace? place, bool withHistory = false) => new(
-        t.Id, StatusRules.Label(t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,
+    /// <param name="prefixOfSlot">The label prefix of each slot the history names (a moved token's earlier doctor may have another); the token's own doctor's otherwise.</param>
+    public static TokenView ToView(this Token t, Slot slot, DayPlace? place, bool withHistory = false, IReadOnlyDictionary<int, string>? prefixOfSlot = null) => new(
+        t.Id, TokenLabels.Format(slot.Doctor.LabelPrefix, t.TokenNumber), slot.Id, slot.DoctorId, slot.Doctor.Name, t.PatientId, t.Patient.Name,
         t.Patient.Phone, t.Source, t.Status, t.PriorityScore, place?.Position, place?.EstimatedTime, place?.PastSlotEnd ?? false,
         t.IssuedAt, t.CheckedInAt, t.CancellationReason, slot.Date, slot.StartTime, slot.Status, place?.Reason,
         withHistory
-            ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId, StatusRules.Label(e.TokenNumber), e.By, e.Reason, e.ByUserId)).ToList()
+            ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId,
+                TokenLabels.Format(prefixOfSlot?.GetValueOrDefault(e.SlotId) ?? slot.Doctor.LabelPrefix, e.TokenNumber), e.By, e.Reason, e.ByUserId)).ToList()
             : null);
 }

@@ -12,7 +12,7 @@ internal sealed record TokenRow(
     public DayEntry Entry => new(Id, SlotId, Source, Status, PriorityScore, QueuedAt, CalledAt);
 
     public TokenView ToView(SlotState slot, string doctorName, DayPlace place) => new(
-        Id, StatusRules.Label(TokenNumber), slot.Id, slot.DoctorId, doctorName, PatientId, PatientName, Phone, Source, Status, PriorityScore,
+        Id, slot.Label(TokenNumber), slot.Id, slot.DoctorId, doctorName, PatientId, PatientName, Phone, Source, Status, PriorityScore,
         place.Position, place.EstimatedTime, place.PastSlotEnd, IssuedAt, CheckedInAt, CancellationReason, slot.Date, slot.Start, slot.Status, place.Reason);
 }
 

@@ -117,18 +117,20 @@ internal static partial class SlotQueues
         {
             var (taken, emergency) = seats.GetValueOrDefault(s.Id);
             return new DayQueueSlot(new SlotState(s.Id, s.DoctorId, s.Date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
-                s.LastTokenNumber, s.Status, s.DelayMinutes, emergency), s.MinutesPerConsultation);
+                s.LastTokenNumber, s.Status, s.DelayMinutes, emergency, s.LabelPrefix), s.MinutesPerConsultation);
         }).ToList();
     }
 
+    /// <param name="LastTokenNumber">The last label of the doctor's day, the same on every slot of it.</param>
     private sealed record DaySlot(
         int Id, int DoctorId, DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int EmergencyExtensions, int LastTokenNumber,
-        SlotStatus Status, int DelayMinutes, int MinutesPerConsultation);
+        SlotStatus Status, int DelayMinutes, int MinutesPerConsultation, string LabelPrefix);
 
     // Declared before the compiled queries that use them: static fields start in the order they are written.
     private static readonly System.Linq.Expressions.Expression<Func<Slot, DaySlot>> AsDaySlot = s => new DaySlot(
-        s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions, s.LastTokenNumber, s.Status, s.DelayMinutes,
-        s.MinutesPerConsultation);
+        s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
+        s.Doctor.DayCounters.Where(d => d.Date == s.Date).Select(d => d.LastTokenNumber).FirstOrDefault(), s.Status, s.DelayMinutes,
+        s.MinutesPerConsultation, s.Doctor.LabelPrefix);
 
     // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DaySlot>> SlotsOfDay = EF.CompileAsyncQuery(
@@ -175,6 +177,13 @@ internal static partial class SlotQueues
         }
 
         var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, ct);
-        return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory);
+        return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory, withHistory ? await PrefixesAsync(db, token.History.Select(e => e.SlotId), ct) : null);
+    }
+
+    /// <summary>The label prefix of each slot's doctor: a history names slots of every doctor the token was with.</summary>
+    public static async Task<Dictionary<int, string>> PrefixesAsync(OpdDbContext db, IEnumerable<int> slotIds, CancellationToken ct)
+    {
+        var ids = slotIds.Distinct().ToList();
+        return await db.Slots.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Doctor.LabelPrefix }).ToDictionaryAsync(s => s.Id, s => s.LabelPrefix, ct);
     }
 }

@@ -49,7 +49,11 @@ public sealed partial class SlotService
         return await ChangeAsync(id, "updated", async (db, slot) =>
         {
             var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
-            if (request.DoctorId != slot.DoctorId && state.LastTokenNumber > 0)
+
+            // Any token in the slot, whatever its status, through the slot's index. Labels are counted per doctor's
+            // day now, so the day's counter cannot say whether this slot issued any.
+            var issued = await db.Tokens.AnyAsync(t => t.SlotId == id, ct);
+            if (request.DoctorId != slot.DoctorId && issued)
             {
                 return OpdProblem.Conflict("A slot that has issued tokens cannot move to another doctor.");
             }
@@ -57,7 +61,7 @@ public sealed partial class SlotService
             // Patients hold a time they were given, and history says where they were seen: moving a slot with tokens
             // would rewrite both. A delay or a reallocation does the same job and is recorded.
             var moves = request.Date != slot.Date || request.StartTime != slot.StartTime || request.EndTime != slot.EndTime;
-            if (moves && state.LastTokenNumber > 0)
+            if (moves && issued)
             {
                 return OpdProblem.Conflict("This slot has issued tokens: delay it or reallocate them instead of moving its date or times.");
             }

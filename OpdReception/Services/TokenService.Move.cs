@@ -43,7 +43,11 @@ public sealed partial class TokenService
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        return (await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!;
+
+        // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
+        var move = moved.Value!.Moved.Single();
+        return move.NewTokenNumber == move.FromTokenNumber ? view : view with { PreviousTokenNumber = move.FromTokenNumber };
     }
 
     private async Task<Result<ReallocationResult>> MoveAsync(int tokenId, int? targetSlotId, Actor by, bool preview, CancellationToken ct)
@@ -71,8 +75,8 @@ public sealed partial class TokenService
             return result;
         }
 
-        var target = await db.Slots.SingleAsync(s => s.Id == targetId, ct);
-        WriteMove(source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved");
+        var target = await db.Slots.Include(s => s.Doctor).SingleAsync(s => s.Id == targetId, ct);
+        await WriteMoveAsync(db, source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(source.Id, tokenId, "moved"));
@@ -98,11 +102,11 @@ public sealed partial class TokenService
         var token = source.Tokens.Single(t => t.Id == tokenId);
         if (!token.Status.IsPending())
         {
-            return OpdProblem.Conflict($"{StatusRules.Label(token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
+            return OpdProblem.Conflict($"{TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
         }
 
         var named = await db.Slots.Where(s => s.Id == targetSlotId)
-            .Select(s => new { s.DoctorId, s.Date, s.StartTime, DoctorName = s.Doctor.Name, s.Doctor.Specialization })
+            .Select(s => new { s.DoctorId, s.Date, s.StartTime, DoctorName = s.Doctor.Name, s.Doctor.Specialization, s.Doctor.LabelPrefix })
             .SingleOrDefaultAsync(ct);
         if (named is null)
         {
@@ -112,7 +116,7 @@ public sealed partial class TokenService
         if (named.DoctorId != source.DoctorId && !DayReallocator.SameSpecialization(named.Specialization, source.Doctor.Specialization))
         {
             return OpdProblem.Conflict(
-                $"Slot {targetSlotId} is with a doctor of {named.Specialization}; {StatusRules.Label(token.TokenNumber)} needs {source.Doctor.Specialization}. " +
+                $"Slot {targetSlotId} is with a doctor of {named.Specialization}; {TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} needs {source.Doctor.Specialization}. " +
                 "Choose a slot of the same specialization.");
         }
 
@@ -137,7 +141,7 @@ public sealed partial class TokenService
             Settings.Weights);
         return decision switch
         {
-            MovePlanned planned => (source, planned.Move, new TargetFacts(named.DoctorName, named.Date, named.StartTime)),
+            MovePlanned planned => (source, planned.Move, new TargetFacts(named.DoctorName, named.Date, named.StartTime, named.LabelPrefix)),
             MoveRefused refused => OpdProblem.Conflict(refused.Reason),
             _ => throw new InvalidOperationException("A move is planned or refused."),
         };

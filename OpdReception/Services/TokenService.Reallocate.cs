@@ -10,7 +10,8 @@ public sealed partial class TokenService
     /// Empties a delayed or cancelled slot: each pending patient, in queue order, goes to the slot that gives them
     /// the earliest estimated time (the named slot, or the doctor's later slots that day and those of doctors of
     /// the same specialization); from a delayed slot only when that is earlier than staying. Each keeps its id and
-    /// history and gets a new number; a patient moved to another day is Booked again.
+    /// history, and its label within the doctor's day (the next label of the other doctor's or day's otherwise); a
+    /// patient moved to another day is Booked again.
     /// </summary>
     public Task<Result<ReallocationResult>> ReallocateAsync(int slotId, int? targetSlotId, Actor by, CancellationToken ct = default) =>
         ReallocateAsync(slotId, targetSlotId, by, preview: false, ct);
@@ -83,10 +84,10 @@ public sealed partial class TokenService
     {
         var moves = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => (s.Source, Move: m))).ToList();
         var targetIds = moves.Select(m => m.Move.ToSlotId).Distinct().ToList();
-        var targetSlots = await db.Slots.Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var targetSlots = await db.Slots.Include(s => s.Doctor).Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var (source, move) in moves)
         {
-            WriteMove(source.Tokens.Single(t => t.Id == move.TokenId), source, targetSlots[move.ToSlotId], move, now, by, "Reallocated");
+            await WriteMoveAsync(db, source.Tokens.Single(t => t.Id == move.TokenId), source, targetSlots[move.ToSlotId], move, now, by, "Reallocated", ct);
         }
     }
 
@@ -101,12 +102,16 @@ public sealed partial class TokenService
 
     /// <summary>
     /// The one place a planned move is written, for the desk's move, a reallocation and a leave alike: the token's new
-    /// slot, number and status, the seat it takes, and the history line the desk reads.
+    /// slot, label and status, the seat it takes, the label taken from the target's doctor-day, and the history line
+    /// the desk reads (naming the old label when it changed, so the slip is reprinted).
     /// </summary>
-    private static void WriteMove(Token token, Slot source, Slot target, Reallocated move, DateTime now, Actor by, string action)
+    private static async Task WriteMoveAsync(
+        OpdDbContext db, Token token, Slot source, Slot target, Reallocated move, DateTime now, Actor by, string action, CancellationToken ct)
     {
         var from = token.Status;
-        target.LastTokenNumber = move.NewTokenNumber;
+        var wasLabel = TokenLabels.Format(source.Doctor.LabelPrefix, move.FromTokenNumber);
+        var newLabel = TokenLabels.Format(target.Doctor.LabelPrefix, move.NewTokenNumber);
+        await DayLabels.TakeAsync(db, target.DoctorId, target.Date, move.NewTokenNumber, ct);
         target.EmergencyExtensions += move.ExtendedCapacity ? 1 : 0;
         token.SlotId = target.Id;
         token.TokenNumber = move.NewTokenNumber;
@@ -114,26 +119,28 @@ public sealed partial class TokenService
         token.Status = move.NewStatus;
         token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
         token.History.Add(Event(token, now, action, from, by,
-            $"Moved from slot {source.Id} ({StatusRules.Label(move.FromTokenNumber)}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-            $"to slot {target.Id} ({StatusRules.Label(move.NewTokenNumber)}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
+            $"Moved from slot {source.Id} ({wasLabel}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
+            $"to slot {target.Id} ({newLabel}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
             (move.ExtendedCapacity ? "; emergency seat added" : "") +
+            (newLabel == wasLabel ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip") +
             (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
     }
 
     private static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
     {
         string Name(int tokenId) => source.Tokens.Single(t => t.Id == tokenId).Patient.Name;
+        string Was(int number) => TokenLabels.Format(source.Doctor.LabelPrefix, number);
         return new ReallocationResult(
             source.Id,
             outcomes.OfType<Reallocated>().Select(m => new MovedToken(
-                m.TokenId, StatusRules.Label(m.FromTokenNumber), m.ToSlotId, StatusRules.Label(m.NewTokenNumber), m.ExtendedCapacity,
+                m.TokenId, Was(m.FromTokenNumber), m.ToSlotId, TokenLabels.Format(targets[m.ToSlotId].LabelPrefix, m.NewTokenNumber), m.ExtendedCapacity,
                 Name(m.TokenId), source.Id, m.OldEstimate, m.ToDoctorId, targets[m.ToSlotId].DoctorName, targets[m.ToSlotId].Date,
                 targets[m.ToSlotId].Start, m.NewEstimate, m.NewStatus)).ToList(),
-            outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, StatusRules.Label(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
+            outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, Was(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
             preview);
     }
 
-    internal sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start);
+    internal sealed record TargetFacts(string DoctorName, DateOnly Date, TimeOnly Start, string LabelPrefix);
 
     /// <summary>
     /// Plans the emptying of <paramref name="slotIds"/>, in that order and in one working state, inside the caller's
@@ -216,8 +223,8 @@ public sealed partial class TokenService
 
         var slotIdsOfTargets = emptying.SelectMany(e => e.Targets).Select(c => c.Id).Distinct().ToList();
         var facts = await db.Slots.Where(s => slotIdsOfTargets.Contains(s.Id))
-            .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime })
-            .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime), ct);
+            .Select(s => new { s.Id, s.Doctor.Name, s.Date, s.StartTime, s.Doctor.LabelPrefix })
+            .ToDictionaryAsync(s => s.Id, s => new TargetFacts(s.Name, s.Date, s.StartTime, s.LabelPrefix), ct);
         var outcomes = ((ReallocationsPlanned)decision).Slots;
         return new EmptyingPlan(emptying.Select((e, i) => (e.Source, outcomes[i].Outcomes)).ToList(), facts);
     }

@@ -71,7 +71,7 @@ public sealed partial class TokenService
         // The doctor sees one patient at a time, whichever of their slots that patient is in.
         var busyWith = await db.Tokens
             .Where(t => t.Id != token.Id && t.Status == TokenStatus.InConsultation && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
-            .Select(t => new { t.TokenNumber, t.Slot.StartTime })
+            .Select(t => new { t.TokenNumber, t.Slot.StartTime, t.Slot.Doctor.LabelPrefix })
             .FirstOrDefaultAsync(ct);
         var otherActive = from != TokenStatus.NoShow ? null : await db.Tokens
             .Where(t => t.Id != token.Id && t.PatientId == token.PatientId && t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date)
@@ -79,10 +79,17 @@ public sealed partial class TokenService
             .Select(t => new HeldToken(t.Id, t.TokenNumber))
             .FirstOrDefaultAsync(ct);
         var stillServing = slot.Tokens.Any(t => t.Id != token.Id && t.Status is TokenStatus.Waiting or TokenStatus.InConsultation);
+        var state = slot.ToState();
+        if (otherActive is not null)
+        {
+            // The refusal names the other token by its label; the slot was loaded without its doctor.
+            state = state with { LabelPrefix = await db.Doctors.Where(d => d.Id == slot.DoctorId).Select(d => d.LabelPrefix).SingleAsync(ct) };
+        }
+
         // Only a slot of yesterday can belong to an OPD day run past midnight.
         DateOnly? opdDate = slot.Date == DateOnly.FromDateTime(now).AddDays(-1) ? await OpdDays.OfDoctorAsync(db, slot.DoctorId, now, Settings, ct) : null;
-        var context = new StatusContext(now, slot.ToState(), token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
-            busyWith is null ? null : $"{StatusRules.Label(busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
+        var context = new StatusContext(now, state, token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
+            busyWith is null ? null : $"{TokenLabels.Format(busyWith.LabelPrefix, busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
             token.Source, otherActive, stillServing, opdDate);
         var decision = Lifecycle.Change(from, to, context);
         switch (decision)

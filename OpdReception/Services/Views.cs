@@ -3,7 +3,9 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record DoctorView(int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room, bool Active = true);
+/// <param name="LabelPrefix">What the doctor's token labels start with: "A" gives A014.</param>
+public sealed record DoctorView(
+    int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room, bool Active = true, string LabelPrefix = TokenLabels.DefaultPrefix);
 
 public sealed record SlotView(
     int Id,
@@ -28,6 +30,11 @@ public sealed record SlotView(
 public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
 
+/// <param name="TokenNumber">The label, such as T005: unique within the doctor's day.</param>
+/// <param name="PreviousTokenNumber">
+/// "T005, was T001": the label the token had before a move to another doctor or day gave it the next label there, so
+/// the desk reprints the slip. Only in the answer to that move; null when the label did not change.
+/// </param>
 public sealed record TokenView(
     int Id,
     string TokenNumber,
@@ -50,7 +57,8 @@ public sealed record TokenView(
     TimeOnly SlotStartTime,
     SlotStatus SlotStatus,
     string? PlaceReason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousTokenNumber = null);
 
 public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
 

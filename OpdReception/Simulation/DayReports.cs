@@ -33,7 +33,7 @@ internal static class DayReports
         var states = await ofDay.GroupBy(t => new { t.Slot.DoctorId, t.Source, t.Status })
             .Select(g => new { g.Key.DoctorId, g.Key.Source, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
-        var tokens = await ofDay.Select(t => new StoredToken(t.SlotId, t.Source, t.Status, t.TokenNumber)).ToListAsync(ct);
+        var tokens = await ofDay.Select(t => new StoredToken(t.SlotId, t.Source, t.Status, t.TokenNumber, t.Slot.DoctorId)).ToListAsync(ct);
         var history = await db.TokenEvents.AsNoTracking()
             .Where(e => e.Action == IssuedOnExtraSeat || e.Action == Reallocated)
             .Join(ofDay, e => e.TokenId, t => t.Id, (e, t) => new { t.Source, e.Action, e.Reason })

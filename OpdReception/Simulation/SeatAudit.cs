@@ -4,7 +4,8 @@ namespace OpdReception.Simulation;
 
 public sealed record StoredSlot(int Id, string Label, int MaxCapacity, int EmergencyExtensions);
 
-public sealed record StoredToken(int SlotId, TokenSource Source, TokenStatus Status, int TokenNumber);
+/// <param name="DoctorId">Whose day the token is in: labels are unique within a doctor's day, across its slots.</param>
+public sealed record StoredToken(int SlotId, TokenSource Source, TokenStatus Status, int TokenNumber, int DoctorId = 0);
 
 /// <summary>
 /// The seat rules checked on the stored rows at the end of the day. Written out here rather than taken from
@@ -30,10 +31,14 @@ internal static class SeatAudit
             {
                 problems.Add($"{slot.Label}: {seated.Count} patients hold seats, capacity {slot.MaxCapacity} + {slot.EmergencyExtensions} extra");
             }
+        }
 
-            foreach (var number in inSlot.GroupBy(t => t.TokenNumber).Where(g => g.Count() > 1))
+        // A day's run: one date, so the doctor names the day whose labels must not repeat.
+        foreach (var day in tokens.GroupBy(t => t.DoctorId))
+        {
+            foreach (var number in day.GroupBy(t => t.TokenNumber).Where(g => g.Count() > 1))
             {
-                problems.Add($"{slot.Label}: token {StatusRules.Label(number.Key)} is held by {number.Count()} tokens");
+                problems.Add($"doctor {day.Key}: label number {number.Key:000} is held by {number.Count()} tokens of the day");
             }
         }
 

@@ -190,7 +190,7 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
-    public async Task Two_patients_with_the_same_number_in_different_slots_are_told_apart_by_their_slot_time()
+    public async Task Labels_run_across_the_doctors_slots_and_each_row_shows_its_slot_time()
     {
         App.SetTime(8);
         var doctor = await Desk.Doctor(name: "Dr. Twins");
@@ -201,6 +201,6 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=day-queue] tbody tr").Count));
         var tokens = page.FindAll("[data-testid=day-queue] tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
-        Assert.Equal(["T001 09:00", "T001 10:00"], tokens);
+        Assert.Equal(["T001 09:00", "T002 10:00"], tokens);
     }
 }

@@ -120,7 +120,8 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         Assert.Single((await Desk.Queue(early.Id)).Tokens);
         Dialogs.Find("[data-testid=confirm-move]").Click();
 
-        board.WaitForAssertion(() => Assert.Contains("now T002", board.Find("[data-testid=board-notice]").TextContent));
+        // Within the doctor's day the patient keeps the label on their slip.
+        board.WaitForAssertion(() => Assert.Contains("keeps T002", board.Find("[data-testid=board-notice]").TextContent));
         Assert.Empty((await Desk.Queue(early.Id)).Tokens);
         Assert.Equal(2, (await Desk.Queue(later.Id)).Tokens.Count);
     }

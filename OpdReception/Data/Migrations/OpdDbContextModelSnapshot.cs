@@ -194,6 +194,13 @@ namespace OpdReception.Data.Migrations
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LabelPrefix")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("T");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -222,6 +229,22 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("Specialization");
 
                     b.ToTable("Doctors");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.DoctorDayCounter", b =>
+                {
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastTokenNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DoctorId", "Date");
+
+                    b.ToTable("DoctorDayCounters");
                 });
 
             modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
@@ -379,9 +402,6 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExtraSession")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastTokenNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxCapacity")
@@ -702,6 +722,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DoctorDayCounter", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", null)
+                        .WithMany("DayCounters")
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpdReception.Data.DoctorLeave", b =>
                 {
                     b.HasOne("OpdReception.Data.Doctor", "Doctor")
@@ -780,6 +809,8 @@ namespace OpdReception.Data.Migrations
 
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
+                    b.Navigation("DayCounters");
+
                     b.Navigation("Slots");
 
                     b.Navigation("WeeklySessions");
