@@ -53,7 +53,15 @@ public static class Steps
             // Mostly a few minutes between presses, sometimes a quiet half hour, so a day runs from before its first
             // slot past its cut-off within the sequence.
             var minutes = random.Next(5) == 0 ? random.Next(4, 17) : random.Next(0, 5);
-            steps.Add(new Step(kind, random.Next(1000), random.Next(1000), random.Next(1000), minutes));
+
+            // A doctor's press is now and then taken back at once, within Undo's two minutes, as a slip of the finger is.
+            var takenBack = kind is Op.CallNext or Op.Complete or Op.NoShow or Op.NotHere or Op.Recall && random.Next(4) == 0;
+            steps.Add(new Step(kind, random.Next(1000), random.Next(1000), random.Next(1000), takenBack ? random.Next(2) : minutes));
+            if (takenBack && steps.Count < count)
+            {
+                steps.Add(new Step(Op.Undo, random.Next(1000), random.Next(1000), random.Next(1000), random.Next(0, 5)));
+                i++;
+            }
         }
 
         return steps;
