@@ -22,16 +22,16 @@ public sealed class EndOfDayTests : ClockedAppTests
         var seeing = await Desk.Issue("walkin", later.Id);
         var waiting = await Desk.Issue("walkin", later.Id);
         Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null)).StatusCode);
-        var tokens = App.Service<TokenService>();
+        var close = App.Service<CloseFinishedDays>();
 
         App.SetTime(11, 10);
-        var whileSeeing = await tokens.CloseFinishedDaysAsync();
+        var whileSeeing = await close.CloseFinishedDaysAsync();
         await Desk.SetStatus(seeing.Id, "Completed");
         Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null)).StatusCode);
         App.SetTime(11, 40);
-        var stillSeeing = await tokens.CloseFinishedDaysAsync();
+        var stillSeeing = await close.CloseFinishedDaysAsync();
         await Desk.SetStatus(waiting.Id, "Completed");
-        var queueEmpty = await tokens.CloseFinishedDaysAsync();
+        var queueEmpty = await close.CloseFinishedDaysAsync();
 
         Assert.Equal((DayClosing.None, DayClosing.None), (whileSeeing, stillSeeing));
         Assert.Equal(new DayClosing(Days: 1, NoShows: 1, Cancelled: 0, Completed: 0), queueEmpty);
@@ -52,13 +52,13 @@ public sealed class EndOfDayTests : ClockedAppTests
         var waiting = await Desk.Issue("priority", slot.Id);
         App.SetTime(11, 5);
         Assert.Equal(HttpStatusCode.OK, (await Desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor called to theatre" })).StatusCode);
-        var tokens = App.Service<TokenService>();
+        var close = App.Service<CloseFinishedDays>();
 
         App.SetTime(12, 17);
-        var afterTheDay = await tokens.CloseFinishedDaysAsync();
+        var afterTheDay = await close.CloseFinishedDaysAsync();
         var stillWaiting = await Desk.Token(waiting.Id);
         App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var atCutOff = await tokens.CloseFinishedDaysAsync();
+        var atCutOff = await close.CloseFinishedDaysAsync();
 
         Assert.Equal(DayClosing.None, afterTheDay);
         Assert.Equal(TokenStatus.Waiting, stillWaiting.Status);
@@ -75,12 +75,12 @@ public sealed class EndOfDayTests : ClockedAppTests
         var seeing = await Desk.Issue("walkin", slot.Id);
         var waiting = await Desk.Issue("walkin", slot.Id);
         Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null)).StatusCode);
-        var tokens = App.Service<TokenService>();
+        var close = App.Service<CloseFinishedDays>();
 
         App.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(23, 59)));
-        var beforeCutOff = await tokens.CloseFinishedDaysAsync();
+        var beforeCutOff = await close.CloseFinishedDaysAsync();
         App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var atCutOff = await tokens.CloseFinishedDaysAsync();
+        var atCutOff = await close.CloseFinishedDaysAsync();
         App.Clock.Set(OpdApp.Day.AddDays(1).ToDateTime(new TimeOnly(8, 0)));
         var overview = await App.Service<AdminOverviewService>().TodayAsync(TestContext.Current.CancellationToken);
 
@@ -105,7 +105,7 @@ public sealed class EndOfDayTests : ClockedAppTests
         Assert.Equal(booking.Id, Assert.Single(reallocation.NotPlaced).TokenId);
 
         App.SetTime(10, 9);
-        Assert.Equal(DayClosing.None, await App.Service<TokenService>().CloseFinishedDaysAsync());
+        Assert.Equal(DayClosing.None, await App.Service<CloseFinishedDays>().CloseFinishedDaysAsync());
         var waiting = await Desk.Token(booking.Id);
         Assert.Equal((TokenStatus.Booked, "Slot cancelled: awaits a new slot"), (waiting.Status, waiting.PlaceReason));
         var blocked = await Desk.Client.DeleteAsync($"/api/admin/doctors/{doctor.Id}", TestContext.Current.CancellationToken);
@@ -113,7 +113,7 @@ public sealed class EndOfDayTests : ClockedAppTests
         Assert.Contains("awaiting a new slot", (await blocked.ReadJson()).GetProperty("detail").GetString());
 
         App.SetTime(10, 10);
-        var closing = await App.Service<TokenService>().CloseFinishedDaysAsync();
+        var closing = await App.Service<CloseFinishedDays>().CloseFinishedDaysAsync();
 
         Assert.Equal(new DayClosing(Days: 1, NoShows: 0, Cancelled: 1, Completed: 0), closing);
         var closed = await Desk.Token(booking.Id);
@@ -131,17 +131,17 @@ public sealed class EndOfDayTests : ClockedAppTests
         var morning = await Desk.Slot(doctor.Id, "09:00", "10:00");
         var afternoon = await Desk.Slot(doctor.Id, "14:00", "15:00");
         await Desk.Issue("book", afternoon.Id);
-        var tokens = App.Service<TokenService>();
+        var close = App.Service<CloseFinishedDays>();
 
         App.SetTime(15, 10);
-        var first = await tokens.CloseFinishedDaysAsync();
+        var first = await close.CloseFinishedDaysAsync();
         App.SetTime(16, 0);
-        var second = await tokens.CloseFinishedDaysAsync();
+        var second = await close.CloseFinishedDaysAsync();
 
         Assert.Equal((1, 1), (first.Days, first.NoShows));
         Assert.Equal(DayClosing.None, second);
         await using var db = await App.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        Assert.Empty(await TokenService.OpenDays(db, OpdApp.Day).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await OpdDays.OpenDays(db, OpdApp.Day).ToListAsync(TestContext.Current.CancellationToken));
         Assert.All(await db.Slots.Where(s => s.Id == morning.Id || s.Id == afternoon.Id).ToListAsync(TestContext.Current.CancellationToken),
             s => Assert.Equal(App.Clock.Now.AddMinutes(-50), s.DayClosedAt));
     }
@@ -155,7 +155,7 @@ public sealed class EndOfDayTests : ClockedAppTests
         var stillBooked = await Desk.Issue("book", longDay.Id);
         App.SetTime(10, 10);
 
-        var closing = await App.Service<TokenService>().CloseFinishedDaysAsync();
+        var closing = await App.Service<CloseFinishedDays>().CloseFinishedDaysAsync();
 
         Assert.Equal((1, 1), (closing.Days, closing.NoShows));
         Assert.Equal(TokenStatus.Booked, (await Desk.Token(stillBooked.Id)).Status);
@@ -166,7 +166,7 @@ public sealed class EndOfDayTests : ClockedAppTests
     {
         await using var db = await App.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        var sql = TokenService.OpenDays(db, OpdApp.Day).Select(s => s.Id).ToQueryString();
+        var sql = OpdDays.OpenDays(db, OpdApp.Day).Select(s => s.Id).ToQueryString();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         // ToQueryString gives SQLite's ".param set @name value" lines first, then the query.
         var lines = sql.Split('\n');

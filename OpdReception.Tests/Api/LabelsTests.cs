@@ -67,7 +67,7 @@ public sealed class LabelsTests(OpdApp app) : IClassFixture<OpdApp>
         var moving = await _desk.Issue("book", nine.Id);
         await _desk.Issue("book", ten.Id);
 
-        var moved = await app.Service<TokenService>().MoveAsync(moving.Id, ten.Id, new Actor("desk"), TestContext.Current.CancellationToken);
+        var moved = await app.Service<MoveToken>().MoveAsync(moving.Id, ten.Id, new Actor("desk"), TestContext.Current.CancellationToken);
 
         Assert.True(moved.IsOk, moved.Problem?.Detail);
         Assert.Equal((ten.Id, "T001", null), (moved.Value!.SlotId, moved.Value.TokenNumber, moved.Value.PreviousTokenNumber));
@@ -84,7 +84,7 @@ public sealed class LabelsTests(OpdApp app) : IClassFixture<OpdApp>
         await _desk.Issue("walkin", to.Id);
         var moving = await _desk.Issue("book", from.Id);
 
-        var moved = await app.Service<TokenService>().MoveAsync(moving.Id, to.Id, new Actor("desk"), TestContext.Current.CancellationToken);
+        var moved = await app.Service<MoveToken>().MoveAsync(moving.Id, to.Id, new Actor("desk"), TestContext.Current.CancellationToken);
 
         Assert.True(moved.IsOk, moved.Problem?.Detail);
         Assert.Equal(("T003", "T001"), (moved.Value!.TokenNumber, moved.Value.PreviousTokenNumber));

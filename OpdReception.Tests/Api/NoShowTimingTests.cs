@@ -14,12 +14,12 @@ public sealed class NoShowTimingTests : ClockedAppTests
         var slot = await Desk.NewSlot(capacity: 2);
         var booked = await Desk.Issue("book", slot.Id);
         var arrived = await Desk.Issue("walkin", slot.Id);
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
         App.SetTime(9, 15);
-        var atTimeout = await tokens.SweepNoShowsAsync();
+        var atTimeout = await sweep.SweepNoShowsAsync();
         App.SetTime(9, 16);
-        var pastTimeout = await tokens.SweepNoShowsAsync();
+        var pastTimeout = await sweep.SweepNoShowsAsync();
 
         Assert.Equal((0, 1), (atTimeout, pastTimeout));
         var noShow = await Desk.Token(booked.Id);
@@ -40,7 +40,7 @@ public sealed class NoShowTimingTests : ClockedAppTests
         await Desk.Client.PostAsync($"/api/slots/{early.Id}/call-next", null);
         App.SetTime(10, 20);
 
-        Assert.Equal(0, await App.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(0, await App.Service<SweepNoShows>().SweepNoShowsAsync());
         Assert.Equal(TokenStatus.Booked, (await Desk.Token(booked.Id)).Status);
     }
 
@@ -53,12 +53,12 @@ public sealed class NoShowTimingTests : ClockedAppTests
         var priority = await Desk.Issue("priority", slot.Id);
         App.SetTime(9, 30);
         await Desk.SetStatus(priority.Id, "Cancelled", "went home");
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
         App.SetTime(9, 31);
-        var atOnce = await tokens.SweepNoShowsAsync();
+        var atOnce = await sweep.SweepNoShowsAsync();
         App.SetTime(9, 46);
-        var afterTimeout = await tokens.SweepNoShowsAsync();
+        var afterTimeout = await sweep.SweepNoShowsAsync();
 
         Assert.Equal((0, 1), (atOnce, afterTimeout));
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
@@ -76,7 +76,7 @@ public sealed class NoShowTimingTests : ClockedAppTests
         await Desk.Client.PostAsync($"/api/slots/{later.Id}/call-next", null);
         App.SetTime(10, 5);
 
-        Assert.Equal(1, await App.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(1, await App.Service<SweepNoShows>().SweepNoShowsAsync());
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
     }
 
@@ -91,10 +91,10 @@ public sealed class NoShowTimingTests : ClockedAppTests
         App.SetTime(9, 0);
         await Desk.Issue("emergency", later.Id);
         await Desk.Client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null);
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
         App.SetTime(9, 40);
-        var whileWithEmergency = await tokens.SweepNoShowsAsync();
+        var whileWithEmergency = await sweep.SweepNoShowsAsync();
 
         Assert.Equal(0, whileWithEmergency);
         Assert.Equal(TokenStatus.Booked, (await Desk.Token(booked.Id)).Status);
@@ -108,15 +108,15 @@ public sealed class NoShowTimingTests : ClockedAppTests
         var booked = await Desk.Issue("book", slot.Id);
         App.SetTime(9, 0);
         await Desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null);
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
         App.SetTime(9, 40);
-        var whileBusy = await tokens.SweepNoShowsAsync();
+        var whileBusy = await sweep.SweepNoShowsAsync();
         await Desk.SetStatus((await Desk.Queue(slot.Id)).Tokens[0].Id, "Completed");
         App.SetTime(9, 55);
-        var atTimeout = await tokens.SweepNoShowsAsync();
+        var atTimeout = await sweep.SweepNoShowsAsync();
         App.SetTime(9, 56);
-        var afterTimeout = await tokens.SweepNoShowsAsync();
+        var afterTimeout = await sweep.SweepNoShowsAsync();
 
         Assert.Equal((0, 0, 1), (whileBusy, atTimeout, afterTimeout));
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
@@ -131,11 +131,11 @@ public sealed class NoShowTimingTests : ClockedAppTests
         await Desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=30", null);
         App.SetTime(10, 20);
         await Desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=0", null);
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
-        var atOnce = await tokens.SweepNoShowsAsync();
+        var atOnce = await sweep.SweepNoShowsAsync();
         App.SetTime(10, 36);
-        var later = await tokens.SweepNoShowsAsync();
+        var later = await sweep.SweepNoShowsAsync();
 
         Assert.Equal((0, 1), (atOnce, later));
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
@@ -147,11 +147,11 @@ public sealed class NoShowTimingTests : ClockedAppTests
         var slot = await Desk.NewSlot();
         App.SetTime(9, 40);
         var booked = await Desk.Issue("book", slot.Id);
-        var tokens = App.Service<TokenService>();
+        var sweep = App.Service<SweepNoShows>();
 
-        var atOnce = await tokens.SweepNoShowsAsync();
+        var atOnce = await sweep.SweepNoShowsAsync();
         App.SetTime(9, 56);
-        var afterTimeout = await tokens.SweepNoShowsAsync();
+        var afterTimeout = await sweep.SweepNoShowsAsync();
 
         Assert.Equal((0, 1), (atOnce, afterTimeout));
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
@@ -165,7 +165,7 @@ public sealed class NoShowTimingTests : ClockedAppTests
         await Desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason = "Doctor on leave" });
         App.SetTime(11, 0);
 
-        Assert.Equal(0, await App.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(0, await App.Service<SweepNoShows>().SweepNoShowsAsync());
         Assert.Equal(TokenStatus.Booked, (await Desk.Token(booked.Id)).Status);
     }
 
@@ -181,7 +181,7 @@ public sealed class NoShowTimingTests : ClockedAppTests
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         App.SetTime(10, 16);
 
-        Assert.Equal(1, await App.Service<TokenService>().SweepNoShowsAsync());
+        Assert.Equal(1, await App.Service<SweepNoShows>().SweepNoShowsAsync());
         Assert.Equal(TokenStatus.NoShow, (await Desk.Token(booked.Id)).Status);
     }
 }

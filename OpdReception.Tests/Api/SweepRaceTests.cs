@@ -21,7 +21,15 @@ public sealed class SweepRaceTests : ClockedAppTests
 
     private static readonly Actor DeskUser = new("desk", "desk-user");
 
-    private TokenService Tokens => App.Service<TokenService>();
+    private ChangeTokenStatus StatusChanges => App.Service<ChangeTokenStatus>();
+
+    private SweepNoShows NoShowSweep => App.Service<SweepNoShows>();
+
+    private CloseFinishedDays DayClose => App.Service<CloseFinishedDays>();
+
+    private CallNext Calling => App.Service<CallNext>();
+
+    private ReallocateSlot Reallocation => App.Service<ReallocateSlot>();
 
     private ConsoleService Console => App.Service<ConsoleService>();
 
@@ -43,7 +51,7 @@ public sealed class SweepRaceTests : ClockedAppTests
 
             // Its turn came at 09:00; fifteen minutes later it is due to be marked absent.
             At(day, 9, 20);
-            var (checkIn, _) = await Together(round, () => Tokens.CheckInAsync(booking.Id, DeskUser), () => Tokens.SweepNoShowsAsync());
+            var (checkIn, _) = await Together(round, () => StatusChanges.CheckInAsync(booking.Id, DeskUser), () => NoShowSweep.SweepNoShowsAsync());
 
             Assert.True(checkIn.IsOk, checkIn.Problem?.Detail);
             var token = await StoredAsync(booking.Id);
@@ -79,7 +87,7 @@ public sealed class SweepRaceTests : ClockedAppTests
 
             // 10:00 plus the 10-minute grace: the day may close now, unless someone is checked in.
             At(day, 10, 10);
-            var (checkIn, _) = await Together(round, () => Tokens.CheckInAsync(booking.Id, DeskUser), () => Tokens.CloseFinishedDaysAsync());
+            var (checkIn, _) = await Together(round, () => StatusChanges.CheckInAsync(booking.Id, DeskUser), () => DayClose.CloseFinishedDaysAsync());
 
             var token = await StoredAsync(booking.Id);
             AssertOneSequence(token);
@@ -132,7 +140,7 @@ public sealed class SweepRaceTests : ClockedAppTests
 
             // Within the two-minute undo window, and past the slot's end plus grace with nobody left checked in.
             At(day, 10, 10);
-            var (undo, _) = await Together(round, () => Console.UndoAsync(doctor.Id, by), () => Tokens.CloseFinishedDaysAsync());
+            var (undo, _) = await Together(round, () => Console.UndoAsync(doctor.Id, by), () => DayClose.CloseFinishedDaysAsync());
 
             var token = await StoredAsync(walkIn.Id);
             AssertOneSequence(token);
@@ -168,7 +176,7 @@ public sealed class SweepRaceTests : ClockedAppTests
             At(day, 9, 20);
             var (move, _) = await Together(round,
                 () => Desk.Client.Post($"/api/tokens/{booking.Id}/move", new { targetSlotId = colleague.Id }),
-                () => Tokens.SweepNoShowsAsync());
+                () => NoShowSweep.SweepNoShowsAsync());
 
             var token = await StoredAsync(booking.Id);
             AssertOneSequence(token);
@@ -208,7 +216,7 @@ public sealed class SweepRaceTests : ClockedAppTests
             At(day, 10, 10);
             var (move, _) = await Together(round,
                 () => Desk.Client.Post($"/api/tokens/{booking.Id}/move", new { targetSlotId = tomorrow.Id }),
-                () => Tokens.CloseFinishedDaysAsync());
+                () => DayClose.CloseFinishedDaysAsync());
 
             var token = await StoredAsync(booking.Id);
             AssertOneSequence(token);
@@ -250,7 +258,7 @@ public sealed class SweepRaceTests : ClockedAppTests
             At(day, 10, 10);
             var (reallocation, _) = await Together(round,
                 () => Desk.Client.Post($"/api/tokens/reallocate/{slot.Id}", null),
-                () => Tokens.CloseFinishedDaysAsync());
+                () => DayClose.CloseFinishedDaysAsync());
 
             Assert.Equal(HttpStatusCode.OK, reallocation.StatusCode);
             var moved = (await reallocation.Read<ReallocationResult>()).Moved;
@@ -296,15 +304,15 @@ public sealed class SweepRaceTests : ClockedAppTests
             var walkIn = await Desk.Issue("walkin", later.Id);
             Assert.Equal(HttpStatusCode.OK, (await Desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=30", null)).StatusCode);
             At(day, 9, 35);
-            var called = await Tokens.CallNextForDoctorAsync(doctor.Id, null, DeskUser);
+            var called = await Calling.CallNextForDoctorAsync(doctor.Id, null, DeskUser);
             Assert.Equal(walkIn.Id, called.Value?.Id);
 
             At(day, 9, 50);
-            var preview = await Tokens.WhatIfReallocatedAsync(slot.Id, null);
+            var preview = await Reallocation.WhatIfReallocatedAsync(slot.Id, null);
             Assert.Equal([colleague.Id], preview.Value!.Moved.Select(m => m.ToSlotId));
             var (reallocation, _) = await Together(round,
                 () => Desk.Client.Post($"/api/tokens/reallocate/{slot.Id}", null),
-                () => Tokens.SweepNoShowsAsync());
+                () => NoShowSweep.SweepNoShowsAsync());
 
             Assert.Equal(HttpStatusCode.OK, reallocation.StatusCode);
             var moved = (await reallocation.Read<ReallocationResult>()).Moved;

@@ -86,7 +86,7 @@ public sealed class TimeRulesTests : ClockedAppTests
         var slot = await Desk.NewSlot();
         var booked = await Desk.Issue("book", slot.Id);
         App.SetTime(14, 0);
-        await App.Service<TokenService>().SweepNoShowsAsync();
+        await App.Service<SweepNoShows>().SweepNoShowsAsync();
 
         var response = await Desk.Client.PostAsync($"/api/tokens/{booked.Id}/check-in", null);
 
@@ -106,7 +106,7 @@ public sealed class TimeRulesTests : ClockedAppTests
         await Desk.SetStatus(priority.Id, "Completed");
         App.SetTime(10, 5);
 
-        var swept = await App.Service<TokenService>().SweepNoShowsAsync();
+        var swept = await App.Service<SweepNoShows>().SweepNoShowsAsync();
         var response = await Desk.Client.PostAsync($"/api/tokens/{booked.Id}/check-in", null);
 
         Assert.Equal((0, HttpStatusCode.OK), (swept, response.StatusCode));

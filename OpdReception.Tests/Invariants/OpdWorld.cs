@@ -121,7 +121,13 @@ public sealed class OpdWorld : IAsyncDisposable
 
     private async Task<string> DoAsync(Step step)
     {
-        var tokens = Service<TokenService>();
+        var issuing = Service<IssueToken>();
+        var changing = Service<ChangeTokenStatus>();
+        var calling = Service<CallNext>();
+        var reallocating = Service<ReallocateSlot>();
+        var moving = Service<MoveToken>();
+        var sweeping = Service<SweepNoShows>();
+        var dayClose = Service<CloseFinishedDays>();
         var console = Service<ConsoleService>();
         var slots = Service<SlotService>();
         var leave = Service<LeaveService>();
@@ -136,12 +142,12 @@ public sealed class OpdWorld : IAsyncDisposable
                     .Where(s => s.Date.ToDateTime(s.End) > Now).ToList();
                 var slot = step.B % 5 != 0 && open.Count > 0 ? Pick(open, step.B) : Pick(_slots, step.B);
                 var patient = $"R{step.C % 20:00}";
-                var issued = await tokens.IssueAsync(new IssueRequest(slot.Id, source, patient, $"Patient {patient}", "+91 98765 43210"), DeskUser);
+                var issued = await issuing.IssueAsync(new IssueRequest(slot.Id, source, patient, $"Patient {patient}", "+91 98765 43210"), DeskUser);
                 return $"{source} {patient} in {slot}: " + Said(issued, t => $"{t.TokenNumber} {t.Status}");
             }
 
             case Op.CheckIn:
-                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.NoShow], t => tokens.CheckInAsync(t.Id, DeskUser));
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.NoShow], t => changing.CheckInAsync(t.Id, DeskUser));
 
             case Op.CallNext:
             {
@@ -152,18 +158,18 @@ public sealed class OpdWorld : IAsyncDisposable
                 }
 
                 var slot = Pick(_slots, step.C);
-                return $"in {slot}: " + Said(await tokens.CallNextAsync(slot.Id, slot.Doctor.Actor), View);
+                return $"in {slot}: " + Said(await calling.CallNextAsync(slot.Id, slot.Doctor.Actor), View);
             }
 
             case Op.Complete:
                 return await OnTokenAsync(step.A, [TokenStatus.InConsultation], t => step.B % 2 == 0
                     ? console.CompleteAsync(t.DoctorId, t.Id, ActorOf(t))
-                    : tokens.ChangeStatusAsync(t.Id, TokenStatus.Completed, null, DeskUser));
+                    : changing.ChangeStatusAsync(t.Id, TokenStatus.Completed, null, DeskUser));
 
             case Op.NoShow:
                 return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting, TokenStatus.InConsultation], t => step.B % 2 == 0
                     ? console.NoShowAsync(t.DoctorId, t.Id, ActorOf(t))
-                    : tokens.ChangeStatusAsync(t.Id, TokenStatus.NoShow, null, DeskUser));
+                    : changing.ChangeStatusAsync(t.Id, TokenStatus.NoShow, null, DeskUser));
 
             case Op.NotHere:
                 return await OnTokenAsync(step.A, [TokenStatus.InConsultation], t => console.NotHereAsync(t.DoctorId, t.Id, ActorOf(t)));
@@ -196,7 +202,7 @@ public sealed class OpdWorld : IAsyncDisposable
             }
 
             case Op.CancelToken:
-                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting], t => tokens.CancelAsync(t.Id, "Patient left", DeskUser));
+                return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting], t => changing.CancelAsync(t.Id, "Patient left", DeskUser));
 
             case Op.CancelSlot:
             {
@@ -210,7 +216,7 @@ public sealed class OpdWorld : IAsyncDisposable
             {
                 var slot = Pick(_slots, step.A);
                 var target = step.B % 2 == 0 ? null : Pick(_slots, step.C);
-                return $"{slot} to {(target is null ? "wherever earliest" : target)}: " + Said(await tokens.ReallocateAsync(slot.Id, target?.Id, DeskUser), Moved);
+                return $"{slot} to {(target is null ? "wherever earliest" : target)}: " + Said(await reallocating.ReallocateAsync(slot.Id, target?.Id, DeskUser), Moved);
             }
 
             case Op.Move:
@@ -218,7 +224,7 @@ public sealed class OpdWorld : IAsyncDisposable
                 var target = Pick(_slots, step.B);
                 return await OnTokenAsync(step.A, [TokenStatus.Booked, TokenStatus.Waiting], async t =>
                 {
-                    var moved = await tokens.MoveAsync(t.Id, target.Id, DeskUser);
+                    var moved = await moving.MoveAsync(t.Id, target.Id, DeskUser);
                     return moved;
                 }, $" to {target}");
             }
@@ -231,14 +237,14 @@ public sealed class OpdWorld : IAsyncDisposable
             }
 
             case Op.SweepNoShows:
-                return $"marked {await tokens.SweepNoShowsAsync()}";
+                return $"marked {await sweeping.SweepNoShowsAsync()}";
 
             case Op.Wait:
                 return "the clock moves on";
 
             case Op.CloseDays:
             {
-                var closing = await tokens.CloseFinishedDaysAsync();
+                var closing = await dayClose.CloseFinishedDaysAsync();
                 return $"closed {closing.Days} day(s): {closing.NoShows} no-show, {closing.Cancelled} cancelled, {closing.Completed} completed";
             }
 

@@ -11,7 +11,7 @@ public sealed class DeskMoveTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task The_desks_move_refuses_another_specialization_and_books_a_patient_moved_to_another_day_again()
     {
         var desk = new Desk(app.CreateClient());
-        var tokens = app.Service<TokenService>();
+        var moving = app.Service<MoveToken>();
         var ct = Xunit.TestContext.Current.CancellationToken;
         var doctor = await desk.Doctor($"Desk move {Guid.NewGuid():N}");
         var stranger = await desk.Doctor($"Other {Guid.NewGuid():N}");
@@ -20,8 +20,8 @@ public sealed class DeskMoveTests(OpdApp app) : IClassFixture<OpdApp>
         var elsewhere = await desk.Slot(stranger.Id, "10:00", "11:00");
         var walkIn = await desk.Issue("walkin", today.Id);
 
-        var refused = await tokens.MoveAsync(walkIn.Id, elsewhere.Id, "Reception desk", ct);
-        var moved = await tokens.MoveAsync(walkIn.Id, tomorrow.Id, "Reception desk", ct);
+        var refused = await moving.MoveAsync(walkIn.Id, elsewhere.Id, "Reception desk", ct);
+        var moved = await moving.MoveAsync(walkIn.Id, tomorrow.Id, "Reception desk", ct);
 
         Assert.Equal(ProblemKind.Conflict, refused.Problem?.Kind);
         Assert.Contains("same specialization", refused.Problem!.Detail);

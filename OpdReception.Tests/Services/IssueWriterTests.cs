@@ -146,7 +146,7 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     private Task<Result<TokenView>> Issue(int slotId, string patientId, CancellationToken ct, TokenSource source = TokenSource.Online) =>
-        app.Service<TokenService>().IssueAsync(new IssueRequest(slotId, source, patientId, "Batch Patient", null), "test", ct);
+        app.Service<IssueToken>().IssueAsync(new IssueRequest(slotId, source, patientId, "Batch Patient", null), "test", ct);
 
     private MeterListener ListenToBatches(List<int> batches)
     {

@@ -24,7 +24,7 @@ public sealed class QueueReadTests
         var (_, later, seen) = await DayOfTwoSlotsAsync(host.Desk);
 
         recorder.Operation = "queue";
-        var queue = Must(await host.Desk.Tokens.QueueAsync(later, Ct));
+        var queue = Must(await host.Desk.TokenQueries.QueueAsync(later, Ct));
         recorder.Operation = null;
 
         Assert.Single(recorder.Commands, c => c.Text.Contains("FROM \"Tokens\"", StringComparison.Ordinal));
@@ -46,7 +46,7 @@ public sealed class QueueReadTests
         var doctor = Must(await host.Desk.Slots.GetAsync(early, Ct)).DoctorId;
 
         recorder.Operation = "day";
-        var day = Must(await host.Desk.Tokens.DayQueueAsync(doctor, Day, Ct));
+        var day = Must(await host.Desk.TokenQueries.DayQueueAsync(doctor, Day, Ct));
         recorder.Operation = null;
 
         Assert.Single(recorder.Commands, c => c.Text.Contains("FROM \"Tokens\"", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class QueueReadTests
         await using var host = await SimulationHost.StartAsync(Day.ToDateTime(new TimeOnly(7, 0)), Ct);
         var history = await YearOfHistory.SeedAsync(host.ConnectionString, Day, tokens: 20_000, ct: Ct);
 
-        var closing = await host.Desk.Tokens.CloseFinishedDaysAsync(Ct);
+        var closing = await host.Desk.CloseFinishedDays.CloseFinishedDaysAsync(Ct);
 
         Assert.True(history.Slots > 0);
         Assert.Equal(DayClosing.None, closing);
@@ -77,11 +77,11 @@ public sealed class QueueReadTests
         var early = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, Day, new TimeOnly(9, 0), new TimeOnly(10, 0), 10, 10), Ct));
         var patient = 0;
         async Task<TokenView> IssueAsync(int slot) =>
-            Must(await desk.Tokens.IssueAsync(new IssueRequest(slot, TokenSource.WalkIn, $"READ{++patient:000}", "Queue Patient", null), "test", Ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(slot, TokenSource.WalkIn, $"READ{++patient:000}", "Queue Patient", null), "test", Ct));
 
         var seen = await IssueAsync(later.Id);
-        Must(await desk.Tokens.ChangeStatusAsync(seen.Id, TokenStatus.InConsultation, null, "test", Ct));
-        Must(await desk.Tokens.ChangeStatusAsync(seen.Id, TokenStatus.Completed, null, "test", Ct));
+        Must(await desk.ChangeTokenStatus.ChangeStatusAsync(seen.Id, TokenStatus.InConsultation, null, "test", Ct));
+        Must(await desk.ChangeTokenStatus.ChangeStatusAsync(seen.Id, TokenStatus.Completed, null, "test", Ct));
         await IssueAsync(early.Id);
         await IssueAsync(early.Id);
         await IssueAsync(later.Id);

@@ -17,14 +17,14 @@ public sealed class ReallocationPreviewTests(OpdApp app) : IClassFixture<OpdApp>
         var b = await desk.Issue("priority", early.Id);
         // Issue 6: only a delayed or cancelled slot is reallocated.
         await desk.Client.Post($"/api/slots/{early.Id}/cancel", new { reason = "Doctor called away" });
-        var tokens = app.Service<TokenService>();
+        var reallocate = app.Service<ReallocateSlot>();
 
-        var preview = (await tokens.PreviewReallocationAsync(early.Id, null, Xunit.TestContext.Current.CancellationToken)).Value!;
+        var preview = (await reallocate.PreviewReallocationAsync(early.Id, null, Xunit.TestContext.Current.CancellationToken)).Value!;
 
         Assert.Equal(2, (await desk.Queue(early.Id)).Tokens.Count);
         Assert.Equal([b.Id, a.Id], preview.Moves.Select(m => m.TokenId));
         Assert.All(preview.Moves, m => Assert.NotNull(m.EstimatedAfter));
-        await tokens.ReallocateAsync(early.Id, null, "test", Xunit.TestContext.Current.CancellationToken);
+        await reallocate.ReallocateAsync(early.Id, null, "test", Xunit.TestContext.Current.CancellationToken);
         foreach (var move in preview.Moves)
         {
             var moved = await desk.Token(move.TokenId);

@@ -48,12 +48,12 @@ internal static class DoctorsApi
                 (await service.DeleteAsync(id, ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(404, 409).WithSummary("Remove a doctor who has no tokens on record");
 
-        doctors.MapGet("/{id:int}/queue", async (int id, DateOnly? date, TokenService service, CancellationToken ct) =>
+        doctors.MapGet("/{id:int}/queue", async (int id, DateOnly? date, TokenQueries service, CancellationToken ct) =>
                 (await service.DayQueueAsync(id, date, ct)).ToHttp())
             .Produces<DayQueueView>().ProducesErrors(400, 404)
             .WithSummary("The doctor's day queue (today unless ?date=): every active token in the order the doctor sees them, with position, estimate and reason");
 
-        doctors.MapPost("/{id:int}/call-next", async (int id, DateOnly? date, HttpContext http, TokenService service, CancellationToken ct) =>
+        doctors.MapPost("/{id:int}/call-next", async (int id, DateOnly? date, HttpContext http, CallNext service, CancellationToken ct) =>
                 (await service.CallNextForDoctorAsync(id, date, http.Actor(), ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(400, 404, 409)
             .WithSummary("The doctor calls the first checked-in patient of their day queue (today unless ?date=)");

@@ -55,7 +55,7 @@ internal static class SlotsApi
                 (await service.StatsAsync(id, ct)).ToHttp())
             .Produces<SlotStats>().ProducesErrors(404).WithSummary("Counts by status and source");
 
-        slots.MapPost("/{id:int}/call-next", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
+        slots.MapPost("/{id:int}/call-next", async (int id, HttpContext http, CallNext service, CancellationToken ct) =>
                 (await service.CallNextAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(404, 409).WithSummary("The doctor calls the next checked-in patient");
     }

@@ -32,48 +32,48 @@ internal static class TokensApi
         MapIssue(tokens, "/priority", TokenSource.Priority, "Issue a priority (paid) token");
         MapIssue(tokens, "/followup", TokenSource.FollowUp, "Book a follow-up token");
         MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
-        tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, IssueToken service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary("Issue a token of any source");
 
-        tokens.MapGet("/{id:int}", async (int id, TokenService service, CancellationToken ct) =>
+        tokens.MapGet("/{id:int}", async (int id, TokenQueries service, CancellationToken ct) =>
                 (await service.GetAsync(id, ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
-        tokens.MapGet("/patient/{patientId}", async (string patientId, TokenService service, CancellationToken ct) =>
+        tokens.MapGet("/patient/{patientId}", async (string patientId, TokenQueries service, CancellationToken ct) =>
                 new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
                     ? ApiResults.ToHttp(bad.ToProblem())
                     : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
             .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
-        tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenService service, CancellationToken ct) =>
+        tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenQueries service, CancellationToken ct) =>
                 (await service.QueueAsync(slotId, ct)).ToHttp())
             .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
 
-        tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
                 RoleLimits.MaySetStatus(http.User.Holds(), body.Status)
                     ? (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp()
                     : TypedResults.Problem($"Your role may not set a token to {body.Status}.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
 
-        tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
                 (await service.CheckInAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<TokenView>().ProducesErrors(404, 409).WithSummary("The patient has arrived (late arrivals too)");
 
-        tokens.MapDelete("/{id:int}/cancel", async (int id, [FromBody] CancelBody? body, [FromQuery] string? reason, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapDelete("/{id:int}/cancel", async (int id, [FromBody] CancelBody? body, [FromQuery] string? reason, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
                 (await service.CancelAsync(id, body?.Reason ?? reason, http.Actor(), ct)).ToHttp())
             .Accepts<CancelBody>("application/json")
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Cancel a token with a reason");
 
-        tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, [FromQuery] bool? preview, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPost("/reallocate/{slotId:int}", async (int slotId, [FromBody] ReallocateBody? body, [FromQuery] int? targetSlotId, [FromQuery] bool? preview, HttpContext http, ReallocateSlot service, CancellationToken ct) =>
                 (preview == true
                     ? await service.WhatIfReallocatedAsync(slotId, body?.TargetSlotId ?? targetSlotId, ct)
                     : await service.ReallocateAsync(slotId, body?.TargetSlotId ?? targetSlotId, http.Actor(), ct)).ToHttp())
             .Accepts<ReallocateBody>("application/json")
             .Produces<ReallocationResult>().ProducesErrors(400, 404, 409).WithSummary("Move a delayed or cancelled slot's pending tokens, each where seen earliest (?preview=true: say what would happen, change nothing)");
 
-        tokens.MapPost("/{id:int}/move", async (int id, MoveBody body, [FromQuery] bool? preview, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPost("/{id:int}/move", async (int id, MoveBody body, [FromQuery] bool? preview, HttpContext http, MoveToken service, CancellationToken ct) =>
                 (preview == true
                     ? await service.WhatIfMovedAsync(id, body.TargetSlotId, ct)
                     : await service.MoveTokenAsync(id, body.TargetSlotId, http.Actor(), ct)).ToHttp())
@@ -82,7 +82,7 @@ internal static class TokensApi
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
-        tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, TokenService service, CancellationToken ct) =>
+        tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, IssueToken service, CancellationToken ct) =>
                 Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary(summary);
@@ -91,7 +91,7 @@ internal static class TokensApi
     /// Without a key, as ever. With one, the answer is remembered with the token: a retry gets the same status and
     /// the same bytes (marked Idempotent-Replayed), never a second token.
     /// </summary>
-    private static async Task<IResult> Issue(IssueRequest request, string? key, HttpContext http, TokenService service, CancellationToken ct)
+    private static async Task<IResult> Issue(IssueRequest request, string? key, HttpContext http, IssueToken service, CancellationToken ct)
     {
         // An empty header is a malformed key, not an absent one.
         key ??= http.Request.Headers.ContainsKey(IdempotencyHeader) ? "" : null;

@@ -133,7 +133,7 @@ internal static class VersionsApi
         var ct = http.RequestAborted;
         object? current = entity switch
         {
-            Versioned.Token => (await services.GetRequiredService<TokenService>().GetAsync(id, ct)).Value,
+            Versioned.Token => (await services.GetRequiredService<TokenQueries>().GetAsync(id, ct)).Value,
             Versioned.Slot => (await services.GetRequiredService<SlotService>().GetAsync(id, ct)).Value,
             _ => (await services.GetRequiredService<DoctorService>().GetAsync(id, ct)).Value,
         };

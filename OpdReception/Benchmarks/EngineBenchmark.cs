@@ -38,7 +38,7 @@ public static class EngineBenchmark
         var bareWrite = await BareDurableWriteAsync(runs, ct);
         output.WriteLine(bareWrite.Row(null));
         var patient = 0;
-        Task Issue(int slot, TokenSource source) => Must(desk.Tokens.IssueAsync(
+        Task Issue(int slot, TokenSource source) => Must(desk.IssueToken.IssueAsync(
             new IssueRequest(slots[slot % slots.Count].Id, source, $"B{Interlocked.Increment(ref patient):000000}", "Bench Patient", "+91 98765 43210"), "benchmark", ct));
 
         await Issue(0, TokenSource.WalkIn);
@@ -46,7 +46,7 @@ public static class EngineBenchmark
         output.WriteLine(issue.Row(bareWrite));
         var contended = await Measurement.TimeConcurrentlyAsync("issue a token (engine, 8 desks, one slot)", runs, 8, _ => Issue(3, TokenSource.Online));
         output.WriteLine(contended.Row(bareWrite));
-        var queue = await Measurement.TimeAsync($"read a queue ({(await desk.Tokens.QueueAsync(slots[3].Id, ct)).Value!.Tokens.Count} tokens)", runs, _ => Must(desk.Tokens.QueueAsync(slots[3].Id, ct)));
+        var queue = await Measurement.TimeAsync($"read a queue ({(await desk.TokenQueries.QueueAsync(slots[3].Id, ct)).Value!.Tokens.Count} tokens)", runs, _ => Must(desk.TokenQueries.QueueAsync(slots[3].Id, ct)));
         output.WriteLine(queue.Row(bareWrite));
 
         output.WriteLine();

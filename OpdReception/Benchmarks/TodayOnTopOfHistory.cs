@@ -53,16 +53,16 @@ public sealed class TodayOnTopOfHistory
         var full = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(9, 0), new TimeOnly(10, 0), 2, 10), ct));
         var queue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(10, 0), new TimeOnly(13, 0), 40, 5), ct));
         var issue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(14, 0), new TimeOnly(17, 0), 500, 1), ct));
-        var token = Must(await desk.Tokens.IssueAsync(new IssueRequest(queue.Id, TokenSource.WalkIn, ReturningPatient, ReturningPatientName, null), "benchmark", ct));
+        var token = Must(await desk.IssueToken.IssueAsync(new IssueRequest(queue.Id, TokenSource.WalkIn, ReturningPatient, ReturningPatientName, null), "benchmark", ct));
         for (var i = 1; i < 20; i++)
         {
             var source = (TokenSource)(i % 5);
-            Must(await desk.Tokens.IssueAsync(new IssueRequest(queue.Id, source, $"TODAY{i:0000}", "Queue Patient", null), "benchmark", ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(queue.Id, source, $"TODAY{i:0000}", "Queue Patient", null), "benchmark", ct));
         }
 
         for (var i = 0; i < 2; i++)
         {
-            Must(await desk.Tokens.IssueAsync(new IssueRequest(full.Id, TokenSource.Online, $"FULL{i:0000}", "Full Patient", null), "benchmark", ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(full.Id, TokenSource.Online, $"FULL{i:0000}", "Full Patient", null), "benchmark", ct));
         }
 
         return new TodayOnTopOfHistory(desk, day, doctor.Id, queue.Id, issue.Id, full.Id, token.Id);
@@ -71,23 +71,23 @@ public sealed class TodayOnTopOfHistory
     /// <summary>Reads and writes whose cost must not grow with the size of the database.</summary>
     public IReadOnlyList<DeskOperation> Operations(CancellationToken ct) =>
     [
-        new("read a slot's queue (20 tokens)", _ => Must(_desk.Tokens.QueueAsync(QueueSlot, ct))),
-        new("read a doctor's day queue", _ => Must(_desk.Tokens.DayQueueAsync(DoctorId, Day, ct))),
-        new("read one token with its history", _ => Must(_desk.Tokens.GetAsync(Token, ct))),
-        new("tokens of one returning patient", async _ => await _desk.Tokens.ByPatientAsync(ReturningPatient, ct)),
-        new("issue a token", _ => Must(_desk.Tokens.IssueAsync(
+        new("read a slot's queue (20 tokens)", _ => Must(_desk.TokenQueries.QueueAsync(QueueSlot, ct))),
+        new("read a doctor's day queue", _ => Must(_desk.TokenQueries.DayQueueAsync(DoctorId, Day, ct))),
+        new("read one token with its history", _ => Must(_desk.TokenQueries.GetAsync(Token, ct))),
+        new("tokens of one returning patient", async _ => await _desk.TokenQueries.ByPatientAsync(ReturningPatient, ct)),
+        new("issue a token", _ => Must(_desk.IssueToken.IssueAsync(
             new IssueRequest(IssueSlot, TokenSource.Online, $"NEW{Interlocked.Increment(ref _patients):000000}", "New Patient", null), "benchmark", ct))),
         new("check in, call from the day queue, complete", async _ =>
         {
-            var booked = await _desk.Tokens.IssueAsync(
+            var booked = await _desk.IssueToken.IssueAsync(
                 new IssueRequest(IssueSlot, TokenSource.Online, $"SEEN{Interlocked.Increment(ref _patients):000000}", "Seen Patient", null), "benchmark", ct);
-            await Must(_desk.Tokens.CheckInAsync(booked.Value!.Id, "benchmark", ct));
-            var called = Must(await _desk.Tokens.CallNextForDoctorAsync(DoctorId, Day, "benchmark", ct));
-            await Must(_desk.Tokens.ChangeStatusAsync(called.Id, TokenStatus.Completed, null, "benchmark", ct));
+            await Must(_desk.ChangeTokenStatus.CheckInAsync(booked.Value!.Id, "benchmark", ct));
+            var called = Must(await _desk.CallNext.CallNextForDoctorAsync(DoctorId, Day, "benchmark", ct));
+            await Must(_desk.ChangeTokenStatus.ChangeStatusAsync(called.Id, TokenStatus.Completed, null, "benchmark", ct));
         }),
         new("refuse a token in a full slot, naming the next", async _ =>
         {
-            var refused = await _desk.Tokens.IssueAsync(new IssueRequest(FullSlot, TokenSource.WalkIn, "REFUSED", "Refused Patient", null), "benchmark", ct);
+            var refused = await _desk.IssueToken.IssueAsync(new IssueRequest(FullSlot, TokenSource.WalkIn, "REFUSED", "Refused Patient", null), "benchmark", ct);
             if (refused.IsOk || refused.Problem!.Extensions?.GetValueOrDefault("alternativeSlotId") is null)
             {
                 throw new InvalidOperationException("The full slot should refuse and name the next slot with room.");

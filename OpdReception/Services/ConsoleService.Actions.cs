@@ -8,12 +8,12 @@ public sealed partial class ConsoleService
 {
     /// <summary>The first checked-in patient of the doctor's day queue.</summary>
     public Task<Result<TokenView>> CallNextAsync(int doctorId, Actor by, CancellationToken ct = default) =>
-        tokens.CallNextForDoctorAsync(doctorId, null, by, ct);
+        callNext.CallNextForDoctorAsync(doctorId, null, by, ct);
 
     public async Task<Result<TokenView>> CompleteAsync(int doctorId, int tokenId, Actor by, CancellationToken ct = default) =>
         await OwnAsync(doctorId, tokenId, ct) is { } problem
             ? problem
-            : await tokens.ChangeStatusAsync(tokenId, TokenStatus.Completed, null, by, ct);
+            : await changeStatus.ChangeStatusAsync(tokenId, TokenStatus.Completed, null, by, ct);
 
     public Task<Result<TokenView>> RecallAsync(int doctorId, int tokenId, Actor by, CancellationToken ct = default) =>
         ActAsync(doctorId, tokenId, by, (token, recalls, busyWith, _) => DoctorConsole.Recall(token.Status, recalls, busyWith), ct);
@@ -33,7 +33,7 @@ public sealed partial class ConsoleService
         var status = await db.Tokens.Where(t => t.Id == tokenId).Select(t => t.Status).SingleAsync(ct);
         return status == TokenStatus.InConsultation
             ? await ActAsync(doctorId, tokenId, by, (token, _, _, _) => DoctorConsole.NoShow(token.Status), ct)
-            : await tokens.ChangeStatusAsync(tokenId, TokenStatus.NoShow, "Marked by the doctor", by, ct);
+            : await changeStatus.ChangeStatusAsync(tokenId, TokenStatus.NoShow, "Marked by the doctor", by, ct);
     }
 
     /// <summary>Takes back the user's last console action of the day, within the undo window; history keeps both.</summary>
@@ -74,7 +74,7 @@ public sealed partial class ConsoleService
         }
 
         slot.EmergencyExtensions += undone.ExtendsCapacity ? 1 : 0;
-        token.History.Add(TokenService.Event(token, now, DoctorConsole.UndoneAction, from, by,
+        token.History.Add(TokenWrites.Event(token, now, DoctorConsole.UndoneAction, from, by,
             UndidReason(last.Event.Action) + (undone.ExtendsCapacity ? "; slot was full, emergency seat added" : "")));
         return await SaveAsync(db, tx, slot, token, now, ct);
     }
@@ -148,17 +148,17 @@ public sealed partial class ConsoleService
                 }
 
                 token.Status = TokenStatus.InConsultation;
-                token.History.Add(TokenService.Event(token, now, DoctorConsole.Recalled, from, by, $"Called again ({again.RecallCount})"));
+                token.History.Add(TokenWrites.Event(token, now, DoctorConsole.Recalled, from, by, $"Called again ({again.RecallCount})"));
                 break;
             case BackToWaiting back:
                 token.Status = TokenStatus.Waiting;
                 token.QueuedAt = now;
-                token.History.Add(TokenService.Event(token, now, DoctorConsole.NotHere, from, by, back.Note));
+                token.History.Add(TokenWrites.Event(token, now, DoctorConsole.NotHere, from, by, back.Note));
                 break;
             case CountedAbsent absent:
                 token.Status = TokenStatus.NoShow;
                 token.NoShowAt = now;
-                token.History.Add(TokenService.Event(token, now, DoctorConsole.MarkedNoShow, from, by, absent.Reason));
+                token.History.Add(TokenWrites.Event(token, now, DoctorConsole.MarkedNoShow, from, by, absent.Reason));
                 break;
             default:
                 throw new InvalidOperationException("Unknown decision.");

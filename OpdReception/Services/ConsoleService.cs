@@ -8,14 +8,16 @@ namespace OpdReception.Services;
 /// <summary>
 /// The doctor's console: their day, and the one-press actions on the patient they call. Reads the token and its
 /// history, asks <see cref="DoctorConsole"/> or <see cref="DoctorAway"/>, writes in one transaction, announces.
-/// Call next and Complete go through <see cref="TokenService"/>, so the queue's and the lifecycle's rules stay in one place.
+/// Call next and Complete go through <see cref="CallNext"/> and <see cref="ChangeTokenStatus"/>, so the queue's and the lifecycle's rules stay in one place.
 /// </summary>
 public sealed partial class ConsoleService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
     OpdChanges changes,
-    TokenService tokens)
+    TokenQueries queries,
+    CallNext callNext,
+    ChangeTokenStatus changeStatus)
 {
     private OpdOptions Settings => options.CurrentValue;
 
@@ -36,7 +38,7 @@ public sealed partial class ConsoleService(
 
         var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason, s.DayClosedAt }).ToListAsync(ct);
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        var queue = (await tokens.DayQueueAsync(doctorId, today, ct)).Value?.Tokens.ToList() ?? [];
+        var queue = (await queries.DayQueueAsync(doctorId, today, ct)).Value?.Tokens.ToList() ?? [];
         var all = await db.Tokens.AsNoTracking().Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today)
             .Select(t => new { t.Source, t.Status }).ToListAsync(ct);
         var events = await ActionsAsync(db, doctorId, today, ct);

@@ -7,7 +7,7 @@ namespace OpdReception.Services;
 
 /// <summary>
 /// What the reception desk reads: today at a glance, patients while typing, slips, offers. Reads only;
-/// every write goes through <see cref="TokenService"/> and <see cref="SlotService"/>.
+/// every write goes through a token handler (<see cref="IssueToken"/>, <see cref="ChangeTokenStatus"/>, <see cref="MoveToken"/>, <see cref="ReallocateSlot"/>) or <see cref="SlotService"/>.
 /// </summary>
 public sealed class DeskService(
     IDbContextFactory<OpdDbContext> factory,

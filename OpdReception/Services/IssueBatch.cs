@@ -252,8 +252,8 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         var booking = await db.Tokens.SingleAsync(t => t.Id == bookingId, ct);
         var from = booking.Status;
         var reason = $"replaced by emergency token {emergencyLabel}";
-        TokenService.Move(booking, TokenStatus.Cancelled, now, reason);
-        booking.History.Add(TokenService.Event(booking, now, "Cancelled", from, by, reason));
+        TokenWrites.Move(booking, TokenStatus.Cancelled, now, reason);
+        booking.History.Add(TokenWrites.Event(booking, now, "Cancelled", from, by, reason));
         await db.SaveChangesAsync(ct);
     }
 

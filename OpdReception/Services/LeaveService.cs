@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
@@ -23,7 +24,7 @@ public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots,
 /// A doctor away: the preview says which open slots are cancelled and where their patients go (the reallocation
 /// preview); confirming records the leave, cancels the slots and moves the patients in one transaction, as previewed.
 /// </summary>
-public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenService tokens, HospitalClock clock, OpdChanges changes)
+public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes)
 {
     public const int MaxLeaveDays = 366;
 
@@ -134,21 +135,21 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
         }
 
         var slotIds = chosen.Value!;
-        var planned = await tokens.PlanEmptyingAsync(db, slotIds, null, cancelling: true, now, ct);
+        var planned = await SlotEmptying.PlanAsync(db, slotIds, null, cancelling: true, now, options.CurrentValue.Weights, ct);
         if (!planned.IsOk)
         {
             return planned.Problem!;
         }
 
         var plan = planned.Value!;
-        var answers = TokenService.Answers(plan, preview);
+        var answers = SlotEmptying.Answers(plan, preview);
         if (by is not { } actor)
         {
             var before = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).ToViewsAsync(ct);
             var previews = plan.Slots.Select((s, i) =>
             {
                 var slot = before.Single(v => v.Id == s.Source.Id);
-                return new SlotGoing(slot, TokenService.ToPreview(slot, answers[i]), null);
+                return new SlotGoing(slot, PlannedMoves.ToPreview(slot, answers[i]), null);
             }).ToList();
             return new CancellationView(false, previews, leave is { } l ? View(l.Leave, l.DoctorName) : null);
         }
@@ -170,7 +171,7 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
             AdminRecord.Add(db, now, actor, "Slot", string.Join(", ", slotIds.Select(i => $"slot {i}")), $"Cancelled: {reason}");
         }
 
-        await TokenService.WriteMovesAsync(db, plan, now, actor, ct);
+        await SlotEmptying.WriteMovesAsync(db, plan, now, actor, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var id in slotIds)
@@ -178,7 +179,7 @@ public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, TokenS
             changes.Announce(new OpdChange(id, null, "Cancelled"));
         }
 
-        tokens.AnnounceMoves(plan);
+        SlotEmptying.AnnounceMoves(changes, plan);
         var after = await db.Slots.AsNoTracking().Where(s => slotIds.Contains(s.Id)).ToViewsAsync(ct);
         var done = plan.Slots.Select((s, i) => new SlotGoing(after.Single(v => v.Id == s.Source.Id), null, answers[i])).ToList();
         return new CancellationView(true, done, leave is { } left ? View(left.Leave, left.DoctorName) : null);

@@ -13,14 +13,13 @@ public sealed class NoShowSweeper(IServiceScopeFactory scopes, IOptionsMonitor<O
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var tokens = scope.ServiceProvider.GetRequiredService<TokenService>();
-                var marked = await tokens.SweepNoShowsAsync(stoppingToken);
+                var marked = await scope.ServiceProvider.GetRequiredService<SweepNoShows>().SweepNoShowsAsync(stoppingToken);
                 if (marked > 0)
                 {
                     log.LogInformation("Marked {Count} booked token(s) as no-show", marked);
                 }
 
-                var closing = await tokens.CloseFinishedDaysAsync(stoppingToken);
+                var closing = await scope.ServiceProvider.GetRequiredService<CloseFinishedDays>().CloseFinishedDaysAsync(stoppingToken);
                 if (closing.Days > 0)
                 {
                     log.LogInformation("Closed {Days} doctor day(s): {NoShows} no-show, {Cancelled} sent home unseen, {Completed} consultation(s) completed",

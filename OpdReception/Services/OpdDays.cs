@@ -47,4 +47,8 @@ internal static class OpdDays
             return OpdDay.Of(now, day, begins);
         });
     }
+
+    /// <summary>Slots of days not yet closed, up to today: what both sweeps start from (an index holds only these).</summary>
+    public static IQueryable<Slot> OpenDays(OpdDbContext db, DateOnly today) =>
+        db.Slots.Where(s => s.DayClosedAt == null && s.Date <= today);
 }

@@ -26,7 +26,14 @@ public static class OpdServices
             sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));
         services.AddSingleton<OpdChanges>();
         services.AddSingleton<IssueWriter>();
-        services.AddScoped<TokenService>();
+        services.AddScoped<TokenQueries>();
+        services.AddScoped<IssueToken>();
+        services.AddScoped<ChangeTokenStatus>();
+        services.AddScoped<CallNext>();
+        services.AddScoped<MoveToken>();
+        services.AddScoped<ReallocateSlot>();
+        services.AddScoped<SweepNoShows>();
+        services.AddScoped<CloseFinishedDays>();
         services.AddScoped<SlotService>();
         services.AddScoped<DoctorService>();
         services.AddScoped<DeskService>();

@@ -8,7 +8,7 @@ namespace OpdReception.Services;
 /// <param name="ExtraSession">Opens the slot on a day that is not one of the doctor's OPD days.</param>
 public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation, bool? ExtraSession = null);
 
-/// <summary>A slot's own settings and status; its tokens are only ever written by <see cref="TokenService"/>.</summary>
+/// <summary>A slot's own settings and status; its tokens are only ever written by the token handlers (<see cref="IssueToken"/>, <see cref="ChangeTokenStatus"/>, <see cref="MoveToken"/>, <see cref="ReallocateSlot"/> and the rest).</summary>
 public sealed partial class SlotService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,

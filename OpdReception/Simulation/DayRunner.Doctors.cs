@@ -12,7 +12,7 @@ internal sealed partial class DayRunner
         {
             if (doctor.With is { } patient && Now >= doctor.Until)
             {
-                var done = await desk.Tokens.ChangeStatusAsync(patient.Id, TokenStatus.Completed, null, doctor.Who.Name, ct);
+                var done = await desk.ChangeTokenStatus.ChangeStatusAsync(patient.Id, TokenStatus.Completed, null, doctor.Who.Name, ct);
                 if (done.IsOk)
                 {
                     patient.Update(done.Value!);
@@ -30,7 +30,7 @@ internal sealed partial class DayRunner
             if (doctor.With is null && Now < Closing && !IsAway(doctor) && HasSomeoneToSee(doctor))
             {
                 // The doctor's own "next patient": the day queue decides who, across all their slots.
-                var called = await desk.Tokens.CallNextForDoctorAsync(doctor.Id, plan.Date, doctor.Who.Name, ct);
+                var called = await desk.CallNext.CallNextForDoctorAsync(doctor.Id, plan.Date, doctor.Who.Name, ct);
                 if (!called.IsOk)
                 {
                     Unexpected($"{doctor.Who.ShortName} calls the next patient", called.Problem!);
@@ -84,7 +84,7 @@ internal sealed partial class DayRunner
         _counters.Delays++;
         timeline.Slot(Now, slot.Label, $"{slot.Who.ShortName} {delay.Why}: slot delayed by {delay.Minutes} min, doctor expected at {Timeline.Clock(slot.DoctorStarts)}");
 
-        var moved = await desk.Tokens.ReallocateAsync(slot.Id, null, Reception, ct);
+        var moved = await desk.ReallocateSlot.ReallocateAsync(slot.Id, null, Reception, ct);
         if (!moved.IsOk)
         {
             Unexpected($"reallocate {slot.Label}", moved.Problem!);
@@ -102,7 +102,7 @@ internal sealed partial class DayRunner
         {
             if (!queues.TryGetValue(move.ToSlotId, out var queue))
             {
-                queue = queues[move.ToSlotId] = Expect(await desk.Tokens.QueueAsync(move.ToSlotId, ct), "read a queue");
+                queue = queues[move.ToSlotId] = Expect(await desk.TokenQueries.QueueAsync(move.ToSlotId, ct), "read a queue");
             }
 
             var view = queue.Tokens.Single(t => t.Id == move.TokenId);

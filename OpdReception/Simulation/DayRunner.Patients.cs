@@ -9,7 +9,7 @@ internal sealed partial class DayRunner
     {
         var patient = plan.Patients[index];
         var slot = SlotOf(patient);
-        var issued = await desk.Tokens.IssueAsync(Request(patient, slot.Id), Reception, ct);
+        var issued = await desk.IssueToken.IssueAsync(Request(patient, slot.Id), Reception, ct);
         if (!issued.IsOk)
         {
             _counters.Refusals++;
@@ -22,7 +22,7 @@ internal sealed partial class DayRunner
             }
 
             slot = _slots[offered];
-            issued = await desk.Tokens.IssueAsync(Request(patient, slot.Id), Reception, ct);
+            issued = await desk.IssueToken.IssueAsync(Request(patient, slot.Id), Reception, ct);
             if (!issued.IsOk)
             {
                 Unexpected($"issue in the offered slot {slot.Label}", issued.Problem!);
@@ -57,7 +57,7 @@ internal sealed partial class DayRunner
 
         var late = token.Status == TokenStatus.NoShow;
         var slot = _slots[token.SlotId];
-        var result = await desk.Tokens.CheckInAsync(token.Id, Reception, ct);
+        var result = await desk.ChangeTokenStatus.CheckInAsync(token.Id, Reception, ct);
         if (!result.IsOk)
         {
             if (late)
@@ -92,7 +92,7 @@ internal sealed partial class DayRunner
             return;
         }
 
-        var result = await desk.Tokens.CancelAsync(token.Id, reason, Reception, ct);
+        var result = await desk.ChangeTokenStatus.CancelAsync(token.Id, reason, Reception, ct);
         if (!result.IsOk)
         {
             Say(token, $"asks to cancel, but: {result.Problem!.Detail}");
@@ -113,7 +113,7 @@ internal sealed partial class DayRunner
     /// <summary>The OPD closes each doctor's day after their last slot: whoever is left is told, and the doctor stops.</summary>
     private async Task CloseFinishedDaysAsync(CancellationToken ct)
     {
-        var closing = await desk.Tokens.CloseFinishedDaysAsync(ct);
+        var closing = await desk.CloseFinishedDays.CloseFinishedDaysAsync(ct);
         if (closing.Days == 0)
         {
             return;
@@ -125,7 +125,7 @@ internal sealed partial class DayRunner
         _counters.ClosedInConsultation += closing.Completed;
         foreach (var token in _tokens.Values.Where(t => t.Status.IsActive()).ToList())
         {
-            var view = Expect(await desk.Tokens.GetAsync(token.Id, ct), "read a token");
+            var view = Expect(await desk.TokenQueries.GetAsync(token.Id, ct), "read a token");
             if (view.Status == token.Status)
             {
                 continue;
@@ -143,7 +143,7 @@ internal sealed partial class DayRunner
 
     private async Task SweepNoShowsAsync(CancellationToken ct)
     {
-        var swept = await desk.Tokens.SweepNoShowsAsync(ct);
+        var swept = await desk.SweepNoShows.SweepNoShowsAsync(ct);
         if (swept == 0)
         {
             return;
@@ -155,7 +155,7 @@ internal sealed partial class DayRunner
 
         foreach (var token in _tokens.Values.Where(t => t.Status == TokenStatus.Booked).ToList())
         {
-            var view = Expect(await desk.Tokens.GetAsync(token.Id, ct), "read a token");
+            var view = Expect(await desk.TokenQueries.GetAsync(token.Id, ct), "read a token");
             if (view.Status == TokenStatus.NoShow)
             {
                 token.Update(view);
@@ -168,7 +168,7 @@ internal sealed partial class DayRunner
         timeline.Token(Now, _slots[token.SlotId].Label, token.Number, token.Patient.Source, token.Patient.Name, what);
 
     private async Task<string?> LastReasonAsync(int tokenId, CancellationToken ct) =>
-        Expect(await desk.Tokens.GetAsync(tokenId, ct), "read a token").History![^1].Reason;
+        Expect(await desk.TokenQueries.GetAsync(tokenId, ct), "read a token").History![^1].Reason;
 
     private static IssueRequest Request(PlannedPatient patient, int slotId) =>
         new(slotId, patient.Source, patient.PatientId, patient.Name, patient.Phone);

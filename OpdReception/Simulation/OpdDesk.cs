@@ -10,12 +10,35 @@ namespace OpdReception.Simulation;
 /// here only for the end-of-day report, which reads the stored rows directly so its check does not go through the
 /// services it is checking.
 /// </summary>
-public sealed record OpdDesk(ManualClock Clock, DoctorService Doctors, SlotService Slots, TokenService Tokens, IDbContextFactory<OpdDbContext> Database)
+public sealed record OpdDesk(
+    ManualClock Clock,
+    DoctorService Doctors,
+    SlotService Slots,
+    TokenQueries TokenQueries,
+    IssueToken IssueToken,
+    ChangeTokenStatus ChangeTokenStatus,
+    CallNext CallNext,
+    ReallocateSlot ReallocateSlot,
+    SweepNoShows SweepNoShows,
+    CloseFinishedDays CloseFinishedDays,
+    IDbContextFactory<OpdDbContext> Database)
 {
     /// <summary>The services read the hospital's clock in the manual clock's own zone, so both tell the same wall time.</summary>
     public static OpdDesk Create(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, OpdChanges changes, ManualClock clock)
     {
         var hospital = new HospitalClock(clock, clock.LocalTimeZone);
-        return new(clock, new DoctorService(factory, changes), new SlotService(factory, hospital, options, changes), new TokenService(factory, hospital, options, changes, new IssueWriter(factory, options)), factory);
+        var changeStatus = new ChangeTokenStatus(factory, hospital, options, changes);
+        return new(
+            clock,
+            new DoctorService(factory, changes),
+            new SlotService(factory, hospital, options, changes),
+            new TokenQueries(factory, hospital, options),
+            new IssueToken(hospital, changes, new IssueWriter(factory, options)),
+            changeStatus,
+            new CallNext(factory, hospital, options, changeStatus),
+            new ReallocateSlot(factory, hospital, options, changes),
+            new SweepNoShows(factory, hospital, options, changes),
+            new CloseFinishedDays(factory, hospital, options, changes),
+            factory);
     }
 }

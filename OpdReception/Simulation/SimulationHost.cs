@@ -24,7 +24,13 @@ internal sealed class SimulationHost : IAsyncDisposable
             (ManualClock)services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<DoctorService>(),
             services.GetRequiredService<SlotService>(),
-            services.GetRequiredService<TokenService>(),
+            services.GetRequiredService<TokenQueries>(),
+            services.GetRequiredService<IssueToken>(),
+            services.GetRequiredService<ChangeTokenStatus>(),
+            services.GetRequiredService<CallNext>(),
+            services.GetRequiredService<ReallocateSlot>(),
+            services.GetRequiredService<SweepNoShows>(),
+            services.GetRequiredService<CloseFinishedDays>(),
             services.GetRequiredService<IDbContextFactory<OpdDbContext>>());
     }
 

@@ -18,7 +18,11 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         App = app;
         Desk = new Desk(app.CreateClient());
         Services.AddMudServices();
-        foreach (var service in new[] { typeof(DeskService), typeof(DoctorService), typeof(TokenService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService) })
+        foreach (var service in new[]
+                 {
+                     typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService),
+                     typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot),
+                 })
         {
             Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));
         }

@@ -9,9 +9,9 @@ namespace OpdReception.Components.Pages.Reception;
 /// </summary>
 public static class Freshness
 {
-    public static async Task<string?> ChangedSinceAsync(TokenService tokens, TokenView shown)
+    public static async Task<string?> ChangedSinceAsync(TokenQueries queries, TokenView shown)
     {
-        var current = await tokens.GetAsync(shown.Id);
+        var current = await queries.GetAsync(shown.Id);
         if (!current.IsOk)
         {
             return $"{shown.TokenNumber} no longer exists.";

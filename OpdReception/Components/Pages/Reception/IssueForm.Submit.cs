@@ -57,7 +57,7 @@ public sealed partial class IssueForm
             var user = AuthenticationState is null ? null : (await AuthenticationState).User;
             var by = user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
             var key = new IssueKey(by.UserId ?? by.Name, _submission, token => token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var result = await Tokens.IssueAsync(new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone)), by, key);
+            var result = await Issuing.IssueAsync(new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone)), by, key);
             if (result.IsOk)
             {
                 _submission = Guid.NewGuid().ToString("N");
@@ -83,7 +83,7 @@ public sealed partial class IssueForm
     {
         _issued = token;
         _slip = (await Desk.SlipAsync(token.Id)).Value;
-        var withHistory = (await Tokens.GetAsync(token.Id)).Value;
+        var withHistory = (await Queries.GetAsync(token.Id)).Value;
         _seatAdded = withHistory?.History?.FirstOrDefault() is { Action: "IssuedOnExtraSeat" };
     }
 

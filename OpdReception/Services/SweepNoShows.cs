@@ -1,21 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed partial class TokenService
+/// <summary>The sweep marks booked patients who never checked in as no-shows, freeing their seats.</summary>
+public sealed class SweepNoShows(
+    IDbContextFactory<OpdDbContext> factory,
+    HospitalClock clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
 {
     /// <summary>Marks booked patients who never checked in as no-shows, freeing their seats. Returns how many.</summary>
     public async Task<int> SweepNoShowsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var now = Now();
+        var now = clock.Now;
         var today = DateOnly.FromDateTime(now);
 
         // A cancelled slot's bookings wait for reallocation; nobody can be late for it.
-        var days = await OpenDays(db, today)
+        var days = await OpdDays.OpenDays(db, today)
             .Where(s => s.Status != SlotStatus.Cancelled && s.Tokens.Any(t => t.Status == TokenStatus.Booked))
             .Select(s => new { s.DoctorId, s.Date })
             .Distinct()
@@ -28,7 +34,7 @@ public sealed partial class TokenService
             var inSlotSince = await db.Tokens.Where(t => booked.Contains(t.Id))
                 .ToDictionaryAsync(t => t.Id, t => t.InSlotSince, ct);
             var moves = await DayMovesAsync(db, state, ct);
-            var overdue = DayNoShows.OverdueBookings(state.Slots, state.Tokens, now, Settings.NoShowTimeoutMinutes, moves, inSlotSince, Settings.Weights);
+            var overdue = DayNoShows.OverdueBookings(state.Slots, state.Tokens, now, options.CurrentValue.NoShowTimeoutMinutes, moves, inSlotSince, options.CurrentValue.Weights);
             if (overdue.Count == 0)
             {
                 continue;
@@ -36,9 +42,9 @@ public sealed partial class TokenService
 
             foreach (var token in await db.Tokens.Where(t => overdue.Contains(t.Id) && t.Status == TokenStatus.Booked).ToListAsync(ct))
             {
-                Move(token, TokenStatus.NoShow, now, null);
-                token.History.Add(Event(token, now, "MarkedNoShow", TokenStatus.Booked, "system",
-                    $"Not checked in {Settings.NoShowTimeoutMinutes} minutes after their turn came"));
+                TokenWrites.Move(token, TokenStatus.NoShow, now, null);
+                token.History.Add(TokenWrites.Event(token, now, "MarkedNoShow", TokenStatus.Booked, "system",
+                    $"Not checked in {options.CurrentValue.NoShowTimeoutMinutes} minutes after their turn came"));
                 marked.Add(token);
             }
         }

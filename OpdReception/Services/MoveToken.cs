@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
@@ -9,7 +10,11 @@ namespace OpdReception.Services;
 /// Booked again on another day), to another doctor only of the same specialization, and the desk's choice stands
 /// even where staying would be earlier.
 /// </summary>
-public sealed partial class TokenService
+public sealed class MoveToken(
+    IDbContextFactory<OpdDbContext> factory,
+    HospitalClock clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
 {
     /// <summary>Exactly what <see cref="MoveTokenAsync"/> would do now; changes nothing.</summary>
     public Task<Result<ReallocationResult>> WhatIfMovedAsync(int tokenId, int? targetSlotId, CancellationToken ct = default) =>
@@ -30,7 +35,7 @@ public sealed partial class TokenService
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var from = (await db.Slots.Where(s => s.Id == result.Value!.FromSlotId).ToViewsAsync(ct)).Single();
-        return ToPreview(from, result.Value!);
+        return PlannedMoves.ToPreview(from, result.Value!);
     }
 
     /// <summary>The desk's move: the token as it stands afterwards.</summary>
@@ -43,7 +48,7 @@ public sealed partial class TokenService
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = (await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, withHistory: false, ct))!;
 
         // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
         var move = moved.Value!.Moved.Single();
@@ -61,7 +66,7 @@ public sealed partial class TokenService
 
         // A preview reads under the same write lock, so it answers for the very state a confirmation would change.
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var now = Now();
+        var now = clock.Now;
         var planned = await PlanMoveAsync(db, tokenId, targetId, now, ct);
         if (!planned.IsOk)
         {
@@ -69,14 +74,14 @@ public sealed partial class TokenService
         }
 
         var (source, move, facts) = planned.Value!;
-        var result = Answer(source, [move], new Dictionary<int, TargetFacts> { [targetId] = facts }, preview);
+        var result = PlannedMoves.Answer(source, [move], new Dictionary<int, TargetFacts> { [targetId] = facts }, preview);
         if (preview)
         {
             return result;
         }
 
         var target = await db.Slots.Include(s => s.Doctor).SingleAsync(s => s.Id == targetId, ct);
-        await WriteMoveAsync(db, source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved", ct);
+        await PlannedMoves.WriteMoveAsync(db, source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(source.Id, tokenId, "moved"));
@@ -138,7 +143,7 @@ public sealed partial class TokenService
             .ToHashSet();
 
         var decision = DayReallocator.Move(source.ToState(), new Leaving(token.Id, token.TokenNumber, token.PatientId, token.Source), target, days, now, busy,
-            Settings.Weights);
+            options.CurrentValue.Weights);
         return decision switch
         {
             MovePlanned planned => (source, planned.Move, new TargetFacts(named.DoctorName, named.Date, named.StartTime, named.LabelPrefix)),

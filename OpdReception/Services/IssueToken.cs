@@ -5,7 +5,8 @@ namespace OpdReception.Services;
 
 public sealed record IssueRequest(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
 
-public sealed partial class TokenService
+/// <summary>The desk, a patient online or a program issues a token: checked here, decided and written in the <see cref="IssueWriter"/>'s batch.</summary>
+public sealed class IssueToken(HospitalClock clock, OpdChanges changes, IssueWriter writer)
 {
     public async Task<Result<TokenView>> IssueAsync(IssueRequest request, Actor by, CancellationToken ct = default)
     {
@@ -35,7 +36,7 @@ public sealed partial class TokenService
             return check.ToProblem();
         }
 
-        var pending = new PendingIssue(request, by, key, key is null ? "" : IssueKey.Fingerprint(request), Now, ct);
+        var pending = new PendingIssue(request, by, key, key is null ? "" : IssueKey.Fingerprint(request), () => clock.Now, ct);
         var outcome = await writer.SubmitAsync(pending);
         foreach (var change in outcome.Changes)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
@@ -12,7 +13,12 @@ public sealed record DayClosing(int Days, int NoShows, int Cancelled, int Comple
     public int Tokens => NoShows + Cancelled + Completed;
 }
 
-public sealed partial class TokenService
+/// <summary>The sweep closes each doctor's day that is over, and what is left open in it.</summary>
+public sealed class CloseFinishedDays(
+    IDbContextFactory<OpdDbContext> factory,
+    HospitalClock clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
 {
     /// <summary>
     /// Closes every doctor's day whose last slot has run out, late-arrival grace included, and whose checked-in
@@ -23,9 +29,9 @@ public sealed partial class TokenService
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var now = Now();
+        var now = clock.Now;
         var today = DateOnly.FromDateTime(now);
-        var days = await OpenDays(db, today).Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct);
+        var days = await OpdDays.OpenDays(db, today).Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct);
         var closed = new List<(Token Token, TokenStatus From)>();
         var closedDays = 0;
         foreach (var day in days)
@@ -38,8 +44,8 @@ public sealed partial class TokenService
                 slots.Select(s => new EndOfDaySlot(s.Id, s.Status, s.ToState().RunsUntil)).ToList(),
                 slots.SelectMany(s => s.Tokens).Select(t => new EndOfDayToken(t.Id, t.SlotId, t.Status)).ToList(),
                 now,
-                Settings.LateArrivalGraceMinutes,
-                Settings.DayCutOff);
+                options.CurrentValue.LateArrivalGraceMinutes,
+                options.CurrentValue.DayCutOff);
             if (decision is not DayOver over)
             {
                 continue;
@@ -49,8 +55,8 @@ public sealed partial class TokenService
             foreach (var closure in over.Closures)
             {
                 var token = tokens[closure.TokenId];
-                Move(token, closure.To, now, closure.Reason);
-                token.History.Add(Event(token, now, ActionName(closure.From, closure.To), closure.From, "system", closure.Reason));
+                TokenWrites.Move(token, closure.To, now, closure.Reason);
+                token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(closure.From, closure.To), closure.From, "system", closure.Reason));
                 closed.Add((token, closure.From));
             }
 
@@ -71,8 +77,4 @@ public sealed partial class TokenService
             closed.Count(c => c.Token.Status == TokenStatus.Cancelled),
             closed.Count(c => c.Token.Status == TokenStatus.Completed));
     }
-
-    /// <summary>Slots of days not yet closed, up to today: what both sweeps start from (an index holds only these).</summary>
-    internal static IQueryable<Slot> OpenDays(OpdDbContext db, DateOnly today) =>
-        db.Slots.Where(s => s.DayClosedAt == null && s.Date <= today);
 }

@@ -1,10 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed partial class TokenService
+/// <summary>
+/// The desk or the doctor moves a token through its lifecycle: check in, call, complete, no-show, cancel, and a
+/// patient marked absent who arrives after all. The rules decide (<see cref="Lifecycle"/>); this reads and writes.
+/// </summary>
+public sealed class ChangeTokenStatus(
+    IDbContextFactory<OpdDbContext> factory,
+    HospitalClock clock,
+    IOptionsMonitor<OpdOptions> options,
+    OpdChanges changes)
 {
     public Task<Result<TokenView>> CheckInAsync(int tokenId, Actor by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Waiting, null, by, ct);
@@ -37,35 +46,12 @@ public sealed partial class TokenService
         return await ApplyAsync(db, tx, slot, token, to, Validation.Clean(reason), by, ct);
     }
 
-    /// <summary>
-    /// The doctor's "next patient" within one slot: the first checked-in patient of that slot in the order of the
-    /// doctor's day. Bookings not yet here are passed over.
-    /// </summary>
-    public async Task<Result<TokenView>> CallNextAsync(int slotId, Actor by, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var slot = await SlotQueues.LoadForChangeAsync(db, slotId, ct);
-        if (slot is null)
-        {
-            return OpdProblem.NotFound("Slot", slotId);
-        }
-
-        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, Now(), Settings.Weights, ct);
-        if (DayQueue.NextToCall(day.Places, inSlot: slot.Id) is not { } next)
-        {
-            return OpdProblem.Conflict("No checked-in patient is waiting in this slot.");
-        }
-
-        var token = slot.Tokens.Single(t => t.Id == next.TokenId);
-        return await ApplyAsync(db, tx, slot, token, TokenStatus.InConsultation, null, by, ct);
-    }
-
-    private async Task<Result<TokenView>> ApplyAsync(
+    /// <summary>Changes a token the caller has loaded with its slot, inside the caller's write transaction, and commits it.</summary>
+    internal async Task<Result<TokenView>> ApplyAsync(
         OpdDbContext db, WriteTransaction tx,
         Slot slot, Token token, TokenStatus to, string? reason, Actor by, CancellationToken ct)
     {
-        var now = Now();
+        var now = clock.Now;
         var from = token.Status;
 
         // The doctor sees one patient at a time, whichever of their slots that patient is in.
@@ -87,8 +73,8 @@ public sealed partial class TokenService
         }
 
         // Only a slot of yesterday can belong to an OPD day run past midnight.
-        DateOnly? opdDate = slot.Date == DateOnly.FromDateTime(now).AddDays(-1) ? await OpdDays.OfDoctorAsync(db, slot.DoctorId, now, Settings, ct) : null;
-        var context = new StatusContext(now, state, token.NoShowAt, Settings.LateArrivalGraceMinutes, reason,
+        DateOnly? opdDate = slot.Date == DateOnly.FromDateTime(now).AddDays(-1) ? await OpdDays.OfDoctorAsync(db, slot.DoctorId, now, options.CurrentValue, ct) : null;
+        var context = new StatusContext(now, state, token.NoShowAt, options.CurrentValue.LateArrivalGraceMinutes, reason,
             busyWith is null ? null : $"{TokenLabels.Format(busyWith.LabelPrefix, busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
             token.Source, otherActive, stillServing, opdDate);
         var decision = Lifecycle.Change(from, to, context);
@@ -99,8 +85,8 @@ public sealed partial class TokenService
             case Rejected rejected:
                 return OpdProblem.Conflict(rejected.Reason, new Dictionary<string, object?> { ["rejection"] = rejected.Kind.ToString() });
             case Moved moved:
-                Move(token, moved.To, now, reason);
-                token.History.Add(Event(token, now, ActionName(from, moved.To), from, by, reason));
+                TokenWrites.Move(token, moved.To, now, reason);
+                token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(from, moved.To), from, by, reason));
                 break;
             case Rejoined rejoined:
                 token.Status = TokenStatus.Waiting;
@@ -112,9 +98,9 @@ public sealed partial class TokenService
                 }
 
                 slot.EmergencyExtensions += rejoined.ExtendsCapacity ? 1 : 0;
-                token.History.Add(Event(token, now, "ArrivedLate", from, by, (rejoined.KeepsPlace
-                    ? $"Arrived within the {Settings.LateArrivalGraceMinutes}-minute grace period; keeps their place"
-                    : $"Arrived after the {Settings.LateArrivalGraceMinutes}-minute grace period; joins the back of their class")
+                token.History.Add(TokenWrites.Event(token, now, "ArrivedLate", from, by, (rejoined.KeepsPlace
+                    ? $"Arrived within the {options.CurrentValue.LateArrivalGraceMinutes}-minute grace period; keeps their place"
+                    : $"Arrived after the {options.CurrentValue.LateArrivalGraceMinutes}-minute grace period; joins the back of their class")
                     + (rejoined.ExtendsCapacity ? "; slot was full, emergency seat added" : "")));
                 break;
             default:
@@ -124,33 +110,6 @@ public sealed partial class TokenService
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;
     }
-
-    internal static void Move(Token token, TokenStatus to, DateTime now, string? reason)
-    {
-        token.Status = to;
-        switch (to)
-        {
-            case TokenStatus.Waiting:
-                token.CheckedInAt = now;
-                break;
-            case TokenStatus.NoShow:
-                token.NoShowAt = now;
-                break;
-            case TokenStatus.Cancelled:
-                token.CancellationReason = reason;
-                break;
-        }
-    }
-
-    private static string ActionName(TokenStatus from, TokenStatus to) => to switch
-    {
-        TokenStatus.Waiting => "CheckedIn",
-        TokenStatus.InConsultation => SlotQueues.CalledAction,
-        TokenStatus.Completed => "Completed",
-        TokenStatus.NoShow => "MarkedNoShow",
-        TokenStatus.Cancelled => "Cancelled",
-        _ => $"{from}To{to}",
-    };
 }
