@@ -130,7 +130,7 @@ public sealed class OpdWorld : IAsyncDisposable
         var dayClose = Service<CloseFinishedDays>();
         var console = Service<ConsoleService>();
         var slots = Service<SlotService>();
-        var leave = Service<LeaveService>();
+        var leave = Service<TakeLeave>();
         switch (step.Kind)
         {
             case Op.Issue:

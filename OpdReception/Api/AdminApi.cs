@@ -54,17 +54,17 @@ internal static class AdminApi
                 (preview == true ? await service.PreviewAsync(body, ct) : await service.GenerateAsync(body, http.Actor(), ct)).ToHttp())
             .Produces<GenerationView>().ProducesErrors(400, 404, 409)
             .WithSummary("Generate a date range's slots from the templates (one doctor or all); ?preview=true writes nothing");
-        admin.MapPost("/slots/{id:int}/cancel", async (int id, SlotsApi.ReasonBody body, bool? preview, HttpContext http, LeaveService service, CancellationToken ct) =>
+        admin.MapPost("/slots/{id:int}/cancel", async (int id, SlotsApi.ReasonBody body, bool? preview, HttpContext http, TakeLeave service, CancellationToken ct) =>
                 (await service.CancelSlotAsync(id, body.Reason, preview == true ? null : (Actor?)http.Actor(), ct)).ToHttp())
             .Produces<CancellationView>().ProducesErrors(400, 404, 409)
             .WithSummary("Cancel a slot and move its patients; ?preview=true shows where they would go and writes nothing");
-        admin.MapGet("/leave", async (int? doctorId, LeaveService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(doctorId, ct)))
+        admin.MapGet("/leave", async (int? doctorId, TakeLeave service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(doctorId, ct)))
             .WithSummary("Leave from today on");
-        admin.MapPost("/leave", async (LeaveRequest body, bool? preview, HttpContext http, LeaveService service, CancellationToken ct) =>
+        admin.MapPost("/leave", async (LeaveRequest body, bool? preview, HttpContext http, TakeLeave service, CancellationToken ct) =>
                 (preview == true ? await service.PreviewAsync(body, ct) : await service.ConfirmAsync(body, http.Actor(), ct)).ToHttp())
             .Produces<CancellationView>().ProducesErrors(400, 404, 409)
             .WithSummary("Mark a doctor away for a date or range: open slots cancelled, patients moved; ?preview=true writes nothing");
-        admin.MapDelete("/leave/{id:int}", async (int id, HttpContext http, LeaveService service, CancellationToken ct) =>
+        admin.MapDelete("/leave/{id:int}", async (int id, HttpContext http, TakeLeave service, CancellationToken ct) =>
                 (await service.RemoveAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<LeaveView>().ProducesErrors(404).WithSummary("Remove a leave entry (cancelled slots stay cancelled)");
     }

@@ -40,7 +40,7 @@ public static class OpdServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<DoctorAdminService>();
         services.AddScoped<ScheduleService>();
-        services.AddScoped<LeaveService>();
+        services.AddScoped<TakeLeave>();
         services.AddScoped<AdminOverviewService>();
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();

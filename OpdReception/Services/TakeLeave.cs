@@ -23,8 +23,9 @@ public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots,
 /// <summary>
 /// A doctor away: the preview says which open slots are cancelled and where their patients go (the reallocation
 /// preview); confirming records the leave, cancels the slots and moves the patients in one transaction, as previewed.
+/// An admin cancelling one slot goes the same way (<see cref="CancelSlotAsync"/>).
 /// </summary>
-public sealed class LeaveService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes)
+public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes)
 {
     public const int MaxLeaveDays = 366;
 
