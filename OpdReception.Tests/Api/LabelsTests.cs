@@ -97,6 +97,24 @@ public sealed class LabelsTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_move_to_another_day_that_reads_the_same_label_still_tells_the_desk_to_reprint()
+    {
+        // T001 today and T001 tomorrow are different slips: the date on the paper is wrong after the move.
+        var doctor = await _desk.Doctor("Neurology");
+        var today = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var tomorrow = await _desk.Slot(doctor.Id, "09:00", "10:00", date: OpdApp.Day.AddDays(1));
+        var moving = await _desk.Issue("book", today.Id);
+
+        var moved = await app.Service<MoveToken>().MoveAsync(moving.Id, tomorrow.Id, new Actor("desk"), TestContext.Current.CancellationToken);
+        var overHttp = await (await _desk.Client.Post($"/api/tokens/{moving.Id}/move?preview=true", new { targetSlotId = today.Id })).Read<ReallocationResult>();
+
+        Assert.True(moved.IsOk, moved.Problem?.Detail);
+        Assert.Equal(("T001", "T001"), (moved.Value!.TokenNumber, moved.Value.PreviousTokenNumber));
+        Assert.Contains("new label T001, was T001: reprint the slip", (await _desk.Token(moving.Id)).History!.Last().Reason);
+        Assert.False(Assert.Single(overHttp.Moved).KeepsLabel);
+    }
+
+    [Fact]
     public async Task Reallocation_over_HTTP_keeps_labels_within_the_day_and_gives_the_next_label_at_another_doctor()
     {
         var doctor = await _desk.Doctor("Pulmonology");

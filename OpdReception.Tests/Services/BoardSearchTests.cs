@@ -31,6 +31,16 @@ public sealed class BoardSearchTests
     }
 
     [Theory]
+    [InlineData("A012", true)]
+    [InlineData("a12", true)]
+    [InlineData("12", true)]
+    [InlineData("T012", true)]
+    [InlineData("A13", false)]
+    [InlineData("ABC12", false)]
+    public void A_doctor_with_another_label_prefix_has_their_rows_found_by_number(string typed, bool found) =>
+        Assert.Equal(found, BoardSearch.Matches(Token with { TokenNumber = "A012" }, typed));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

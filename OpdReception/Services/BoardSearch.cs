@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
@@ -28,10 +29,11 @@ public static class BoardSearch
             || (phoneLike && token.PhoneNumber is { } phone && new string(phone.Where(char.IsDigit).ToArray()).Contains(digits, StringComparison.Ordinal));
     }
 
-    /// <summary>"T012", "t12" and "12" all name token 12.</summary>
+    /// <summary>"T012", "t12", "12" and, for a doctor with another label prefix, "A012" or "ab12" all name token 12.</summary>
     private static int? NumberIn(string text)
     {
-        var digits = text.StartsWith('T') || text.StartsWith('t') ? text[1..] : text;
+        var letters = text.TakeWhile(char.IsAsciiLetter).Count();
+        var digits = letters <= TokenLabels.MaxPrefixLength ? text[letters..] : "";
         return digits.Length is > 0 and <= 6 && digits.All(char.IsAsciiDigit)
             ? int.Parse(digits, CultureInfo.InvariantCulture)
             : null;

@@ -52,7 +52,7 @@ public sealed class MoveToken(
 
         // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
         var move = moved.Value!.Moved.Single();
-        return move.NewTokenNumber == move.FromTokenNumber ? view : view with { PreviousTokenNumber = move.FromTokenNumber };
+        return move.KeepsLabel ? view : view with { PreviousTokenNumber = move.FromTokenNumber };
     }
 
     private async Task<Result<ReallocationResult>> MoveAsync(int tokenId, int? targetSlotId, Actor by, bool preview, CancellationToken ct)

@@ -26,7 +26,7 @@ internal static class PlannedMoves
             outcomes.OfType<Reallocated>().Select(m => new MovedToken(
                 m.TokenId, Was(m.FromTokenNumber), m.ToSlotId, TokenLabels.Format(targets[m.ToSlotId].LabelPrefix, m.NewTokenNumber), m.ExtendedCapacity,
                 Name(m.TokenId), source.Id, m.OldEstimate, m.ToDoctorId, targets[m.ToSlotId].DoctorName, targets[m.ToSlotId].Date,
-                targets[m.ToSlotId].Start, m.NewEstimate, m.NewStatus)).ToList(),
+                targets[m.ToSlotId].Start, m.NewEstimate, m.NewStatus, m.ToDoctorId == source.DoctorId && targets[m.ToSlotId].Date == source.Date)).ToList(),
             outcomes.OfType<Stayed>().Select(s => new UnplacedToken(s.TokenId, Was(s.FromTokenNumber), s.Reason, Name(s.TokenId), s.OldEstimate)).ToList(),
             preview);
     }
@@ -53,7 +53,8 @@ internal static class PlannedMoves
             $"Moved from slot {source.Id} ({wasLabel}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
             $"to slot {target.Id} ({newLabel}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
             (move.ExtendedCapacity ? "; emergency seat added" : "") +
-            (newLabel == wasLabel ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip") +
+            // Another doctor or date means another slip, even when the new label reads the same (T001 today, T001 tomorrow).
+            (target.DoctorId == source.DoctorId && target.Date == source.Date ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip") +
             (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
     }
 }

@@ -81,10 +81,14 @@ public sealed record SlotStats(
 /// <summary>A patient a reallocation moves (or, in a preview, would move): old and new slot, old and new estimate.</summary>
 /// <param name="OldEstimate">When they were due where they were; none in a cancelled slot.</param>
 /// <param name="NewStatus">Booked again when the new slot is on another day.</param>
+/// <param name="KeepsLabel">
+/// The patient stays in the same doctor's day, so the slip's label still holds. Otherwise the slip names another doctor,
+/// room or date and is reprinted, even when the new label happens to read the same (T001 today, T001 tomorrow).
+/// </param>
 public sealed record MovedToken(
     int TokenId, string FromTokenNumber, int ToSlotId, string NewTokenNumber, bool ExtendedCapacity,
     string PatientName, int FromSlotId, DateTime? OldEstimate, int ToDoctorId, string ToDoctorName, DateOnly ToDate, TimeOnly ToStartTime,
-    DateTime NewEstimate, TokenStatus NewStatus);
+    DateTime NewEstimate, TokenStatus NewStatus, bool KeepsLabel = false);
 
 /// <summary>A patient who stays in the slot, and why.</summary>
 public sealed record UnplacedToken(int TokenId, string TokenNumber, string Reason, string PatientName, DateTime? OldEstimate);
