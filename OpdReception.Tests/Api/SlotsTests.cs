@@ -151,6 +151,22 @@ public sealed class SlotsTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_slot_whose_tokens_all_moved_away_is_not_deleted_because_their_history_names_it()
+    {
+        var doctor = await _desk.Doctor();
+        var left = await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var later = await _desk.Slot(doctor.Id, "10:00", "11:00");
+        var token = await _desk.Issue("book", left.Id);
+        Assert.Equal(HttpStatusCode.OK, (await _desk.Client.Post($"/api/tokens/{token.Id}/move", new { targetSlotId = later.Id })).StatusCode);
+
+        var delete = await _desk.Client.DeleteAsync($"/api/slots/{left.Id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Contains("history names it", (await delete.ReadJson()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _desk.Client.GetAsync($"/api/slots/{left.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Stats_count_tokens_by_status_and_source()
     {
         var slot = await _desk.NewSlot(capacity: 3);

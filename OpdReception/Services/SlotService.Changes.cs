@@ -50,9 +50,10 @@ public sealed partial class SlotService
         {
             var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
 
-            // Any token in the slot, whatever its status, through the slot's index. Labels are counted per doctor's
-            // day now, so the day's counter cannot say whether this slot issued any.
-            var issued = await db.Tokens.AnyAsync(t => t.SlotId == id, ct);
+            // Any token in the slot, whatever its status, or any history line naming it (its tokens may all have
+            // moved away), each through its index. Labels are counted per doctor's day now, so the day's counter
+            // cannot say whether this slot issued any.
+            var issued = await db.Tokens.AnyAsync(t => t.SlotId == id, ct) || await db.TokenEvents.AnyAsync(e => e.SlotId == id, ct);
             if (request.DoctorId != slot.DoctorId && issued)
             {
                 return OpdProblem.Conflict("A slot that has issued tokens cannot move to another doctor.");
@@ -171,6 +172,12 @@ public sealed partial class SlotService
         if (tokens > 0)
         {
             return OpdProblem.Conflict($"The slot holds {tokens} token(s) ({view.BookedCount} holding a seat); cancel the slot instead.");
+        }
+
+        // Its tokens may all have moved away, but their history still names it.
+        if (await db.TokenEvents.AnyAsync(e => e.SlotId == id, ct))
+        {
+            return OpdProblem.Conflict("The slot issued tokens that have since moved; their history names it, so cancel the slot instead.");
         }
 
         // A caller's If-Match holds inside this transaction too, as it does for tracked changes (Versioning).

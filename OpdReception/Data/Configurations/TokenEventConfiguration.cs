@@ -12,5 +12,8 @@ public sealed class TokenEventConfiguration : IEntityTypeConfiguration<TokenEven
         builder.Property(e => e.ByUserId).HasMaxLength(450);
         builder.Property(e => e.Reason).HasMaxLength(200);
         builder.HasIndex(e => e.TokenId);
+
+        // A slot whose tokens all moved away still has history naming it: it must never be deleted or re-dated.
+        builder.HasIndex(e => e.SlotId);
     }
 }

@@ -555,6 +555,8 @@ namespace OpdReception.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SlotId");
+
                     b.HasIndex("TokenId");
 
                     b.ToTable("TokenEvents");
