@@ -49,8 +49,9 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
     /// <summary>Cancels one slot after the same kind of preview: <paramref name="by"/> null previews.</summary>
     public async Task<Result<CancellationView>> CancelSlotAsync(int slotId, string? reason, Actor? by, CancellationToken ct = default)
     {
+        // A preview writes nothing, so the desk may see where the patients go before it has typed the reason.
         var check = new Validation()
-            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "A cancellation needs a reason of at most 200 characters.")
+            .Require(by is null || !string.IsNullOrWhiteSpace(reason), "reason", "A cancellation needs a reason of at most 200 characters.")
             .Text(reason, "reason", "The reason", 200);
         if (!check.IsValid)
         {
@@ -69,7 +70,7 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
             return slot.Status.TakesTokensIn()
                 ? new List<int> { slotId }
                 : OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}.");
-        }, reason!.Trim(), by, null, ct);
+        }, (reason ?? "").Trim(), by, null, ct);
     }
 
     private async Task<Result<CancellationView>> RunAsync(LeaveRequest request, Actor? by, CancellationToken ct)

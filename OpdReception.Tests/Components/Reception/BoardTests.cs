@@ -102,6 +102,32 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task Cancelling_an_open_slot_previews_where_its_patients_go_and_the_notice_names_their_new_labels()
+    {
+        // The desk's preview planned a reallocation of the slot as it stood (open) and said it could not be done.
+        var specialization = $"Cancel {Guid.NewGuid():N}";
+        var doctor = await Desk.Doctor(specialization: specialization, name: "Dr. Leaving");
+        var colleague = await Desk.Doctor(specialization: specialization, name: "Dr. Staying");
+        var slot = await Desk.Slot(doctor.Id, "09:00", "10:00", capacity: 3);
+        var colleagues = await Desk.Slot(colleague.Id, "09:00", "10:00", capacity: 3);
+        await Desk.Issue("walkin", colleagues.Id, name: "Already There");
+        await Desk.Issue("walkin", slot.Id, name: "Moving Patient");
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
+
+        board.FindAll("[data-testid=board-slot]")[0].QuerySelectorAll("button").Single(b => b.TextContent.Contains("Cancel slot")).Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("Moving Patient", Dialogs.Find("[data-testid=preview-move]").TextContent));
+        Assert.Empty(Dialogs.FindAll("[data-testid=dialog-problem]"));
+        Dialogs.Find("input[data-testid=slot-cancel-reason]").Input("Doctor called away");
+        Dialogs.Find("[data-testid=confirm-slot]").Click();
+
+        board.WaitForAssertion(() => Assert.Contains("T001 → Dr. Staying 09:00 as T002 (reprint the slip)", board.Find("[data-testid=board-notice]").TextContent));
+        Assert.Equal(2, (await Desk.Queue(colleagues.Id)).Tokens.Count);
+        Assert.Equal(OpdReception.Domain.SlotStatus.Cancelled, (await Desk.GetSlot(slot.Id)).Status);
+    }
+
+    [Fact]
     public async Task Moving_a_patient_shows_the_new_estimate_before_confirming()
     {
         var doctor = await Desk.Doctor();
