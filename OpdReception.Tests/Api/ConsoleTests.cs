@@ -180,6 +180,20 @@ public sealed class ConsoleTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal((2, 2, 0), (after.BookedCount, after.EffectiveCapacity, after.EmergencyExtensions));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(481)]
+    [InlineData(-5)]
+    public async Task Running_late_by_minutes_out_of_range_is_bad_input_and_changes_nothing(int minutes)
+    {
+        var (doctor, slot, client) = await DoctorWithSlot();
+
+        var late = await client.Post($"/api/doctors/{doctor.Id}/running-late", new { minutes });
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal(0, (await _desk.GetSlot(slot.Id)).DelayMinutes);
+    }
+
     [Fact]
     public async Task Running_late_moves_every_estimate_and_on_time_moves_them_back()
     {

@@ -40,9 +40,9 @@ internal static class ConsoleApi
             .Produces<TokenView>().ProducesErrors(404, 409).WithSummary("Take back your last action within two minutes (kept in the history)");
 
         doctor.MapPost("/running-late", async (int id, LateBody body, HttpContext http, ConsoleService service, CancellationToken ct) =>
-                body.Minutes is not { } minutes
-                    ? ApiResults.ToHttp(OpdProblem.Invalid("minutes", "Minutes is required (1 to 480)."))
-                    : (await service.AwayAsync(id, new AwayRequest.Late(minutes), http.Actor(), ct)).ToHttp(n => TypedResults.Ok(new { notice = n })))
+                body.Minutes is not ({ } and >= 1 and <= DoctorAway.MaxLateMinutes)
+                    ? ApiResults.ToHttp(OpdProblem.Invalid("minutes", $"Minutes is required, from 1 to {DoctorAway.MaxLateMinutes}."))
+                    : (await service.AwayAsync(id, new AwayRequest.Late(body.Minutes.Value), http.Actor(), ct)).ToHttp(n => TypedResults.Ok(new { notice = n })))
             .ProducesErrors(400, 404, 409).WithSummary("Running late by N minutes: every estimate of the day moves");
 
         doctor.MapPost("/break", async (int id, BreakBody body, HttpContext http, ConsoleService service, CancellationToken ct) =>
