@@ -107,7 +107,7 @@ public sealed class MoveToken(
         var token = source.Tokens.Single(t => t.Id == tokenId);
         if (!token.Status.IsPending())
         {
-            return OpdProblem.Conflict($"{TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} is {token.Status.ToString().ToLowerInvariant()}: only a patient not yet called can move.");
+            return OpdProblem.Conflict($"{TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} is {Lifecycle.Describe(token.Status)}: only a patient not yet called can move.");
         }
 
         var named = await db.Slots.Where(s => s.Id == targetSlotId)
