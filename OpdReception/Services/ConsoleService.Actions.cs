@@ -92,9 +92,7 @@ public sealed partial class ConsoleService
         }
 
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        var patientsWaiting = await db.Tokens.AnyAsync(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today && t.Slot.Status != SlotStatus.Cancelled
-            && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
-        switch (DoctorAway.Decide(request, states, now, patientsWaiting))
+        switch (DoctorAway.Decide(request, states, now, await OpdDays.StillServingAsync(db, doctorId, today, ct)))
         {
             case AwayRefused refused:
                 return OpdProblem.Conflict(refused.Reason);

@@ -24,17 +24,15 @@ public sealed class DeskService(
     public async Task<IReadOnlyList<DoctorDay>> TodayAsync(CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
-        var yesterday = today.AddDays(-1);
         await using var db = await factory.CreateDbContextAsync(ct);
 
         // Each doctor's own OPD day: a session run past midnight stays on the desk until it is done.
-        var opdDays = await OpdDays.OfDoctorsAsync(db, null, now, Settings, ct);
-        bool OfTheirDay(int doctorId, DateOnly date) => date == opdDays.GetValueOrDefault(doctorId, today);
+        var days = await OpdDays.OfDoctorsAsync(db, null, now, Settings, ct);
+        var (today, yesterday) = (days.Calendar, days.Yesterday);
         var slots = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).OrderBy(s => s.StartTime).ToViewsAsync(ct))
-            .Where(s => OfTheirDay(s.DoctorId, s.Date)).ToList();
+            .Where(s => days.Holds(s.DoctorId, s.Date)).ToList();
         var states = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).Select(Projections.SlotState).ToListAsync(ct))
-            .Where(s => OfTheirDay(s.DoctorId, s.Date)).ToList();
+            .Where(s => days.Holds(s.DoctorId, s.Date)).ToList();
         var doctorIds = slots.Select(s => s.DoctorId).Distinct().ToList();
         var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToListAsync(ct);
         var active = (await db.Tokens.AsNoTracking()
@@ -42,7 +40,7 @@ public sealed class DeskService(
                 && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
             .Select(t => new { t.Slot.DoctorId, t.Slot.Date, t.Status, t.TokenNumber, t.Slot.Doctor.LabelPrefix })
             .ToListAsync(ct))
-            .Where(t => OfTheirDay(t.DoctorId, t.Date)).ToList();
+            .Where(t => days.Holds(t.DoctorId, t.Date)).ToList();
 
         return doctors.OrderBy(d => d.Name).Select(d =>
         {

@@ -23,16 +23,14 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
     public async Task<DisplayBoard> BoardAsync(string? which, CancellationToken ct = default)
     {
         var now = Now();
-        var today = DateOnly.FromDateTime(now);
-        var yesterday = today.AddDays(-1);
         await using var db = await factory.CreateDbContextAsync(ct);
 
         // Each doctor's own OPD day: a session run past midnight stays on the screen until it is done.
-        var opdDays = await OpdDays.OfDoctorsAsync(db, null, now, options.CurrentValue, ct);
-        DateOnly DayOf(int doctorId) => opdDays.GetValueOrDefault(doctorId, today);
+        var days = await OpdDays.OfDoctorsAsync(db, null, now, options.CurrentValue, ct);
+        var (today, yesterday) = (days.Calendar, days.Yesterday);
         var dates = (await db.Slots.AsNoTracking().Where(s => s.Date == today || s.Date == yesterday)
             .Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct))
-            .Where(s => s.Date == DayOf(s.DoctorId))
+            .Where(s => days.Holds(s.DoctorId, s.Date))
             .Select(s => s.DoctorId)
             .ToHashSet();
         var doctors = await db.Doctors.AsNoTracking()
@@ -50,7 +48,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
 
         var ids = doctors.Select(d => d.Id).ToList();
         var states = (await db.Slots.Where(s => ids.Contains(s.DoctorId) && (s.Date == today || s.Date == yesterday)).Select(Projections.SlotState).ToListAsync(ct))
-            .Where(s => s.Date == DayOf(s.DoctorId))
+            .Where(s => days.Holds(s.DoctorId, s.Date))
             .ToList();
         var stateIds = states.Select(s => s.Id).ToList();
         var slotFacts = await db.Slots.Where(s => stateIds.Contains(s.Id))
@@ -78,7 +76,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
             var nowCalled = ownTokens.Values.Where(t => t.Status == TokenStatus.InConsultation).OrderByDescending(t => lastCall.GetValueOrDefault(t.Id)).FirstOrDefault();
-            var order = (await SlotQueues.DayAsync(db, doctor.Id, DayOf(doctor.Id), now, options.CurrentValue.Weights, ct)).Places
+            var order = (await SlotQueues.DayAsync(db, doctor.Id, days.Of(doctor.Id), now, options.CurrentValue.Weights, ct)).Places
                 .Where(p => p.Status == TokenStatus.Waiting && !Missed(p.TokenId))
                 .Select(p => Label(ownTokens[p.TokenId].TokenNumber))
                 .Take(NextCount)

@@ -11,10 +11,10 @@ namespace OpdReception.Services;
 internal static class OpdDays
 {
     public static async Task<DateOnly> OfDoctorAsync(OpdDbContext db, int doctorId, DateTime now, OpdOptions settings, CancellationToken ct) =>
-        (await OfDoctorsAsync(db, [doctorId], now, settings, ct)).GetValueOrDefault(doctorId, DateOnly.FromDateTime(now));
+        (await OfDoctorsAsync(db, [doctorId], now, settings, ct)).Of(doctorId);
 
     /// <summary>The OPD day of each doctor named, or of every doctor with slots yesterday or today when none are named.</summary>
-    public static async Task<IReadOnlyDictionary<int, DateOnly>> OfDoctorsAsync(
+    public static async Task<OpdToday> OfDoctorsAsync(
         OpdDbContext db, IReadOnlyCollection<int>? doctorIds, DateTime now, OpdOptions settings, CancellationToken ct)
     {
         var calendar = DateOnly.FromDateTime(now);
@@ -32,7 +32,7 @@ internal static class OpdDays
             .Select(t => t.Slot.DoctorId)
             .Distinct()
             .ToListAsync(ct);
-        return slots.GroupBy(s => s.DoctorId).ToDictionary(d => d.Key, d =>
+        return new OpdToday(calendar, slots.GroupBy(s => s.DoctorId).ToDictionary(d => d.Key, d =>
         {
             var previous = d.Where(s => s.Date == yesterday).ToList();
             var today = d.Where(s => s.Date == calendar).ToList();
@@ -45,10 +45,32 @@ internal static class OpdDays
                 EndOfDay.CutOffAt(runsUntil.AddMinutes(settings.LateArrivalGraceMinutes), settings.DayCutOff));
             DateTime? begins = today.Count == 0 ? null : today.Min(s => calendar.ToDateTime(s.StartTime).AddMinutes(s.DelayMinutes));
             return OpdDay.Of(now, day, begins);
-        });
+        }));
     }
+
+    /// <summary>
+    /// Someone of the doctor's day is checked in and not yet seen, or with the doctor, in a slot that is run: the day
+    /// goes on for them past its slots (delays and breaks still allowed, no close before the cut-off).
+    /// </summary>
+    public static Task<bool> StillServingAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct) =>
+        db.Tokens.AnyAsync(t => t.Slot.DoctorId == doctorId && t.Slot.Date == date && t.Slot.Status != SlotStatus.Cancelled
+            && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
 
     /// <summary>Slots of days not yet closed, up to today: what both sweeps start from (an index holds only these).</summary>
     public static IQueryable<Slot> OpenDays(OpdDbContext db, DateOnly today) =>
         db.Slots.Where(s => s.DayClosedAt == null && s.Date <= today);
+}
+
+/// <summary>Each doctor's OPD day at one moment: the calendar date, or yesterday for a session still running past midnight.</summary>
+internal sealed class OpdToday(DateOnly calendar, IReadOnlyDictionary<int, DateOnly> days)
+{
+    public DateOnly Calendar => calendar;
+
+    /// <summary>The only other date a doctor's OPD day can be: a screen of today reads slots of these two dates.</summary>
+    public DateOnly Yesterday => calendar.AddDays(-1);
+
+    public DateOnly Of(int doctorId) => days.GetValueOrDefault(doctorId, calendar);
+
+    /// <summary>Whether a slot of this doctor on this date belongs to today's work.</summary>
+    public bool Holds(int doctorId, DateOnly date) => date == Of(doctorId);
 }

@@ -116,8 +116,7 @@ public sealed partial class SlotService
             var now = Now();
             var state = await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct);
             var serving = await db.Tokens.Where(t => t.SlotId == id).Where(Projections.IsActive).AnyAsync(ct)
-                || await db.Tokens.AnyAsync(t => t.Slot.DoctorId == slot.DoctorId && t.Slot.Date == slot.Date && t.Slot.Status != SlotStatus.Cancelled
-                    && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation), ct);
+                || await OpdDays.StillServingAsync(db, slot.DoctorId, slot.Date, ct);
             if (state.IsOver(now) && !serving)
             {
                 return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");
