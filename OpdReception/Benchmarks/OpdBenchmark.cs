@@ -147,7 +147,7 @@ public static class OpdBenchmark
     {
         var folder = outFolder ?? Path.Combine(RepositoryRoot(), "docs", "bench");
         Directory.CreateDirectory(folder);
-        // A part run never overwrites the whole run's figures that README quotes.
+        // A part run never overwrites the whole run's figures that docs/benchmarks.md quotes.
         var name = (size == BenchSize.Full ? "latest" : $"latest-{size.Name}") + (only is null ? "" : $"-{only.Value.ToString().ToLowerInvariant()}");
         File.WriteAllText(Path.Combine(folder, $"{name}.json"), report.ToJson());
         File.WriteAllText(Path.Combine(folder, $"{name}.md"), report.ToMarkdown());

@@ -26,7 +26,7 @@ public sealed class HospitalClock(TimeProvider time, TimeZoneInfo zone)
     public static bool IsKnownZone(string? id) =>
         string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _);
 
-    /// <summary>How the README and the start-up log name the zone: its id and its offset now.</summary>
+    /// <summary>How docs/operations.md and the start-up log name the zone: its id and its offset now.</summary>
     public string Describe()
     {
         var offset = OffsetAt(Now);

@@ -64,7 +64,7 @@ public sealed class OpdOptions
     /// <summary>The largest request body the API reads; larger ones are refused with 413 before they are read.</summary>
     [Range(1, 10_240)] public int MaxRequestBodyKilobytes { get; set; } = 64;
 
-    /// <summary>Full (default) survives a power cut; Normal is faster but may lose the last commits in one (README).</summary>
+    /// <summary>Full (default) survives a power cut; Normal is faster but may lose the last commits in one (docs/concurrency.md).</summary>
     [EnumDataType(typeof(OpdReception.Data.DiskSync))] public OpdReception.Data.DiskSync Synchronous { get; set; } = OpdReception.Data.DiskSync.Full;
 
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
