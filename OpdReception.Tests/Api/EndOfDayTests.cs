@@ -125,6 +125,26 @@ public sealed class EndOfDayTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task Running_late_after_the_last_slot_moves_the_times_of_everyone_still_waiting()
+    {
+        // Seen on the console: after "running late 15" past the last slot, the waiting patients kept their times.
+        var doctor = await Desk.Doctor();
+        var morning = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var last = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        App.SetTime(9, 30);
+        var leftOver = await Desk.Issue("walkin", morning.Id);
+        var waiting = await Desk.Issue("walkin", last.Id);
+        App.SetTime(11, 30);
+
+        var late = await Desk.Client.Post($"/api/doctors/{doctor.Id}/running-late", new { minutes = 15 });
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Equal(
+            [OpdApp.Day.ToDateTime(new TimeOnly(11, 45)), OpdApp.Day.ToDateTime(new TimeOnly(11, 55))],
+            [(await Desk.Token(leftOver.Id)).EstimatedTime!.Value, (await Desk.Token(waiting.Id)).EstimatedTime!.Value]);
+    }
+
+    [Fact]
     public async Task A_closed_day_is_never_scanned_again()
     {
         var doctor = await Desk.Doctor();

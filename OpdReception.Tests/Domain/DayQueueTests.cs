@@ -117,6 +117,18 @@ public sealed class DayQueueTests
     }
 
     [Fact]
+    public void Running_late_in_a_slot_already_started_holds_back_patients_left_over_from_earlier_slots_too()
+    {
+        // At 11:30 the doctor, with a 09:00 patient still waiting, says "running late 20" in the 11:00 slot: its delay
+        // becomes 50 minutes, and nobody, the 09:00 patient included, is seen before 11:50.
+        var late = Day(Nine, Ten, Eleven with { Status = SlotStatus.Delayed, DelayMinutes = 50 });
+
+        var places = Arrange([Token(1, 1), Token(2, 3)], ASlot.At(11, 30), late);
+
+        Assert.Equal([ASlot.At(11, 50), ASlot.At(12, 0)], places.Select(p => p.EstimatedTime!.Value));
+    }
+
+    [Fact]
     public void A_cancelled_slots_delay_holds_nothing_back()
     {
         var day = Day(Nine with { Status = SlotStatus.Cancelled, DelayMinutes = 90 }, Ten, Eleven);

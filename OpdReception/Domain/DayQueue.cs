@@ -52,7 +52,14 @@ public static class DayQueue
 
         var begins = BeginsOf(slots);
         var places = new List<DayPlace>();
-        var doctorFreeAt = now;
+
+        // A delay on a slot that has already started (running late, a break, the last slot extended while patients
+        // wait) says the doctor is away until its delayed start: nobody is seen before then, patients left over from
+        // earlier slots included.
+        var awayUntil = slots.Where(s => s.Slot.Status != SlotStatus.Cancelled && s.Slot.StartsAt <= now && begins[s.Slot.Id] > now)
+            .Select(s => (DateTime?)begins[s.Slot.Id])
+            .Max();
+        var doctorFreeAt = awayUntil ?? now;
         foreach (var token in inConsultation)
         {
             var minutes = slotOf[token.SlotId].MinutesPerConsultation;
