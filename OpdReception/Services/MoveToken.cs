@@ -121,7 +121,7 @@ public sealed class MoveToken(
         if (named.DoctorId != source.DoctorId && !DayReallocator.SameSpecialization(named.Specialization, source.Doctor.Specialization))
         {
             return OpdProblem.Conflict(
-                $"Slot {targetSlotId} is with a doctor of {named.Specialization}; {TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} needs {source.Doctor.Specialization}. " +
+                $"{named.DoctorName} ({named.StartTime:HH\\:mm} slot) sees {named.Specialization}; {TokenLabels.Format(source.Doctor.LabelPrefix, token.TokenNumber)} needs {source.Doctor.Specialization}. " +
                 "Choose a slot of the same specialization.");
         }
 
