@@ -117,4 +117,16 @@ public sealed class PatientRulesTests
     {
         Assert.Equal(words, PatientFacts.SexAndAge(sex, born is null ? null : DateOnly.Parse(born), approximate, Today));
     }
+
+    [Theory]
+    [InlineData("+91 98765 43210", "9876543210")]
+    [InlineData("098765-43210", "9876543210")]
+    [InlineData("9876543210", "9876543210")]
+    [InlineData("2345 678", "2345678")]
+    [InlineData("12345", null)]
+    [InlineData(null, null)]
+    public void Phones_typed_differently_share_one_key(string? phone, string? key)
+    {
+        Assert.Equal(key, PatientFacts.PhoneKey(phone));
+    }
 }

@@ -46,6 +46,16 @@ public static class PatientFacts
     public const int AbhaNumberDigits = 14;
     public const int MaxAddress = 300;
 
+    /// <summary>
+    /// A phone as the duplicate check compares it: its last 10 digits, so the country code, a leading 0, spaces and
+    /// dashes make no difference; null when there are too few digits to be a phone.
+    /// </summary>
+    public static string? PhoneKey(string? phone)
+    {
+        var digits = phone is null ? "" : string.Concat(phone.Where(char.IsAsciiDigit));
+        return digits.Length < 7 ? null : digits.Length > 10 ? digits[^10..] : digits;
+    }
+
     /// <summary>An age in years typed at the desk becomes an approximate date of birth, so it is still right next year.</summary>
     public static DateOnly BirthDateForAge(int years, DateOnly today) => today.AddYears(-years);
 
