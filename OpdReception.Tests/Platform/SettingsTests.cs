@@ -48,6 +48,8 @@ public sealed class SettingsTests
     [InlineData("Opd:EmergencyPriority", "400", "EmergencyPriority")]
     [InlineData("Opd:DefaultMaxCapacity", "0", "DefaultMaxCapacity")]
     [InlineData("Opd:NoShowTimeoutMinutes", "-1", "NoShowTimeoutMinutes")]
+    [InlineData("Opd:HospitalNumberPrefix", "h #", "HospitalNumberPrefix")]
+    [InlineData("Opd:HospitalNumberDigits", "2", "HospitalNumberDigits")]
     public async Task Invalid_settings_stop_the_app_at_start_naming_the_setting(string key, string value, string named)
     {
         await using var app = new OpdApp().With(key, value);
