@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using OpdReception.Security;
 using OpdReception.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -27,6 +28,7 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Expect(page.GetByTestId("same-patient")).ToContainTextAsync("Is this the same patient?");
         await Expect(page.GetByTestId("same-patient-choice")).ToContainTextAsync($"Amit Banerji · {onRecord.PatientId}");
         await Expect(page.GetByTestId("same-patient-key")).ToBeFocusedAsync();
+        Assert.Empty(await ViolationsAsync(page.GetByTestId("same-patient")));
         await page.Keyboard.PressAsync("1");
 
         await Expect(page.GetByTestId("issued-answer")).ToContainTextAsync(onRecord.PatientId);
@@ -38,6 +40,9 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await page.GetByTestId("patient-phone").FillAsync("+91 98450 11223");
         await page.GetByTestId("patient-sex").GetByText("Male", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("patient-age").FillAsync("12");
+        await page.GetByTestId("more-details").ClickAsync();
+        await Expect(page.GetByTestId("patient-abha-address")).ToBeVisibleAsync();
+        Assert.Empty(await ViolationsAsync(page.GetByTestId("issue-form")));
         await page.GetByTestId("patient-name").PressAsync("Enter");
         await Expect(page.GetByTestId("same-patient")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
@@ -51,4 +56,8 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.DoesNotContain(onRecord.PatientId, await answer.InnerTextAsync());
         await Expect(page.GetByTestId("slip-patient")).ToHaveTextAsync("Male, ~12 y");
     }
+
+    /// <summary>Every axe violation, of any impact, within the part of the page this journey added.</summary>
+    private static async Task<IReadOnlyList<string>> ViolationsAsync(Microsoft.Playwright.ILocator part) =>
+        [.. (await part.RunAxe()).Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
 }
