@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
 using OpdReception.Domain;
 using OpdReception.Services;
 using OpdReception.Simulation;
@@ -52,6 +54,16 @@ public sealed class TodayOnTopOfHistory
         var full = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(9, 0), new TimeOnly(10, 0), 2, 10), ct));
         var queue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(10, 0), new TimeOnly(13, 0), 40, 5), ct));
         var issue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(14, 0), new TimeOnly(17, 0), 500, 1), ct));
+        await using (var db = await desk.Database.CreateDbContextAsync(ct))
+        {
+            // The empty database's run has no history: the returning patient's record is all it keeps of one.
+            if (!await db.Patients.AnyAsync(p => p.Id == ReturningPatient, ct))
+            {
+                db.Patients.Add(new Patient { Id = ReturningPatient, Name = ReturningPatientName });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
         var token = Must(await desk.IssueToken.IssueAsync(new IssueRequest(queue.Id, TokenSource.WalkIn, ReturningPatient, ReturningPatientName, null), "benchmark", ct));
         for (var i = 1; i < 20; i++)
         {
