@@ -53,4 +53,21 @@ public sealed class IssueFormPatientTests(OpdApp app) : DeskContext(app)
             Assert.Contains("rekha.pillai@abdm", card);
         });
     }
+
+    [Fact]
+    public async Task An_unknown_hospital_number_is_shown_against_its_field_and_issues_nothing()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var form = Form(doctor.Id);
+        form.WaitForElement("[data-testid=seats-left]");
+        form.Find("input[data-testid=patient-id]").Input("H-999997");
+        form.Find("input[data-testid=patient-name]").Input("Nobody Known");
+
+        form.Find("input[data-testid=patient-name]").KeyDown("Enter");
+
+        form.WaitForAssertion(() => Assert.Contains("H-999997 (patientId) is not on record", form.Find("[data-testid=issue-problem]").TextContent));
+        Assert.Contains(form.FindAll(".mud-input-error"), e => e.TextContent.Contains("not on record", StringComparison.Ordinal));
+        Assert.Empty((await Desk.Queue(slot.Id)).Tokens);
+    }
 }

@@ -73,7 +73,8 @@ public sealed partial class IssueForm
             }
 
             _problem = problem.Detail;
-            _errors = problem.Errors ?? new Dictionary<string, string[]>();
+            _errors = problem.Errors
+                ?? (problem.Extensions?.GetValueOrDefault("field") is string field ? new Dictionary<string, string[]> { [field] = [problem.Detail] } : []);
             if (problem.Extensions?.GetValueOrDefault("alternativeSlotId") is int alternative)
             {
                 _offer = await Desk.OfferAsync(alternative, _source);
