@@ -23,6 +23,23 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task Settings_refuse_a_negative_no_show_timeout_beside_its_field_with_the_range_and_save_nothing()
+    {
+        var before = (await Service<SettingsService>().GetAsync()).Effective;
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").Change("-5");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Did not come after (minutes) must be between 1 and 240.",
+            page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").Closest(".mud-input-control")!.TextContent));
+        Assert.Equal("-5", page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").GetAttribute("value"));
+        Assert.DoesNotContain("Settings saved", page.Markup);
+        Assert.Equal(before, (await Service<SettingsService>().GetAsync()).Effective);
+    }
+
+    [Fact]
     public void The_settings_page_says_new_weights_re_order_patients_not_yet_called_from_now_on()
     {
         var page = RenderAsAdmin<Settings>();
