@@ -62,9 +62,12 @@ public static class DayReallocator
 
     private static string Normalize(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
-    /// <summary>Only a slot the doctor cannot hold as planned gives its patients away.</summary>
+    /// <summary>Only a slot the doctor cannot hold as planned gives its patients away: the desk offers "Reallocate…" on no other.</summary>
+    public static bool MayReallocate(SlotStatus status, int delayMinutes) =>
+        status == SlotStatus.Cancelled || status == SlotStatus.Delayed || delayMinutes > 0;
+
     public static string? WhyNot(SlotState source) =>
-        source.Status == SlotStatus.Cancelled || source.Status == SlotStatus.Delayed || source.DelayMinutes > 0
+        MayReallocate(source.Status, source.DelayMinutes)
             ? null
             : $"Only a delayed or cancelled slot can be reallocated; this slot is {source.Status.ToString().ToLowerInvariant()}.";
 
