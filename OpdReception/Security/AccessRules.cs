@@ -122,6 +122,8 @@ public static partial class AccessRules
         ["DELETE /api/admin/leave/{id}"] = Admin,
         ["GET /api/admin/users"] = Admin,
         ["POST /api/admin/users"] = Admin,
+        ["PUT /api/admin/users/{id}"] = Admin,
+        ["DELETE /api/admin/users/{id}"] = Admin,
         ["POST /api/admin/users/{id}/password"] = Admin,
         ["POST /api/admin/users/{id}/lock"] = Admin,
         ["POST /api/admin/users/{id}/unlock"] = Admin,
