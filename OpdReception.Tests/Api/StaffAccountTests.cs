@@ -100,6 +100,7 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.NotEqual(HttpStatusCode.OK, (await app.AnonymousClient().Post("/api/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() })).StatusCode);
         Assert.Equal("Rekha Issuer", (await _desk.Token(token.Id)).History![0].By);
         Assert.Contains(await History(), h => h.Subject == email && h.Details.StartsWith("Deactivated", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.DeleteAsync($"/api/admin/users/{user.Id}")).StatusCode);
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public sealed class AccountRulesTests
         Assert.IsType(decision, AccountRules.Remove(["a"], "desk", "a", acted));
 
     [Theory]
+    [InlineData(true, typeof(AccountRefused))]
+    [InlineData(false, typeof(AccountDeleted))]
+    public void A_deactivated_account_is_not_deactivated_twice_but_a_locked_one_that_never_acted_may_go(bool acted, Type decision) =>
+        Assert.IsType(decision, AccountRules.Remove(["a"], "desk", "a", acted, deactivated: true));
+
+    [Theory]
     [InlineData(new[] { "a", "b" }, "a", "a", false, "your own account")]
     [InlineData(new[] { "a", "b" }, "a", "a", true, "your own account")]
     [InlineData(new[] { "a" }, "a", "someone-else", false, "last admin")]

@@ -43,10 +43,12 @@ public static class AccountRules
     /// Taking an account off the list: deleted when it never acted (no token history, no admin change by it),
     /// otherwise deactivated, so every line that names it still names someone who existed.
     /// </summary>
-    public static AccountDecision Remove(IReadOnlyCollection<string> activeAdminIds, string targetId, string actingUserId, bool hasActed) =>
+    /// <param name="deactivated">The account is already locked for good: removing it again would change nothing.</param>
+    public static AccountDecision Remove(IReadOnlyCollection<string> activeAdminIds, string targetId, string actingUserId, bool hasActed, bool deactivated = false) =>
         CheckAdminLoss(activeAdminIds, targetId, actingUserId, AdminLoss.Remove) switch
         {
             AccountRefused refused => refused,
+            _ when hasActed && deactivated => new AccountRefused("This account is already deactivated: it cannot sign in, and its history keeps its name."),
             _ when hasActed => new AccountDeactivated(),
             _ => new AccountDeleted(),
         };

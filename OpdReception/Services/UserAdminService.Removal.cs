@@ -81,7 +81,7 @@ public sealed partial class UserAdminService
 
             var acted = await db.TokenEvents.AnyAsync(e => e.ByUserId == id, ct) || await db.AdminChanges.AnyAsync(c => c.ByUserId == id, ct);
             var email = user.Email ?? user.Id;
-            switch (AccountRules.Remove(await ActiveAdminsAsync(db, ct), id, by.UserId ?? "", acted))
+            switch (AccountRules.Remove(await ActiveAdminsAsync(db, ct), id, by.UserId ?? "", acted, deactivated: user.LockoutEnd == DateTimeOffset.MaxValue))
             {
                 case AccountRefused refused:
                     return OpdProblem.Conflict(refused.Reason);
