@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using OpdReception.Components.Shared;
 using OpdReception.Domain;
 using OpdReception.Services;
 
@@ -22,6 +23,9 @@ public sealed partial class IssueForm
     [Parameter] public EventCallback OnPrint { get; set; }
 
     private IReadOnlyList<DoctorView> _doctors = [];
+    private IReadOnlyList<PickChoice> _doctorChoices = [];
+    private Picker? _doctorField;
+    private bool _focusDoctor;
     private TokenSource _source = TokenSource.WalkIn;
     private DoctorView? _doctor;
     private DateOnly _date;
@@ -53,13 +57,14 @@ public sealed partial class IssueForm
     {
         _date = Desk.Today();
         _doctors = await Doctors.ListAsync();
+        _doctorChoices = _doctors.Select(d => new PickChoice(d.Id, d.Name, d.Specialization)).ToList();
         if (DoctorId is { } id && _doctors.FirstOrDefault(d => d.Id == id) is { } doctor)
         {
             await OnDoctorChanged(doctor);
         }
     }
 
-    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the patient search.</summary>
+    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the doctor field (Enter or Tab keeps the doctor).</summary>
     public async Task NewTokenAsync()
     {
         _issued = null;
@@ -72,8 +77,18 @@ public sealed partial class IssueForm
         _matches = [];
         ClearProblem();
         await LoadSlotsAsync();
+        _focusDoctor = true;
         StateHasChanged();
-        await FocusSearchAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The form has just replaced the answer: the doctor field exists only once that render is on screen.
+        if (_focusDoctor && _doctorField is not null)
+        {
+            _focusDoctor = false;
+            await _doctorField.FocusAsync();
+        }
     }
 
     public async Task FocusSearchAsync()
@@ -112,15 +127,6 @@ public sealed partial class IssueForm
         }
     }
 
-    private Task<IEnumerable<DoctorView>> SearchDoctors(string? typed, CancellationToken ct)
-    {
-        var term = typed?.Trim() ?? "";
-        return Task.FromResult(_doctors.Where(d =>
-            d.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || d.Specialization.Contains(term, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static string DoctorText(DoctorView? d) => d is null ? "" : $"{d.Name} — {d.Specialization}";
-
     private static string SlotText(SlotView s) =>
         $"{s.StartTime:HH\\:mm}–{s.EndTime:HH\\:mm} · {(s.AvailableSeats > 0 ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left" : "full")}"
         + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "");
@@ -142,6 +148,8 @@ public sealed partial class IssueForm
 
         ClearProblem();
     }
+
+    private Task OnDoctorPicked(int? doctorId) => OnDoctorChanged(_doctors.FirstOrDefault(d => d.Id == doctorId));
 
     private async Task OnDoctorChanged(DoctorView? doctor)
     {
