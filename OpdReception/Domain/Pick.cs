@@ -3,11 +3,13 @@ using System.Text;
 
 namespace OpdReception.Domain;
 
-/// <summary>One thing a picker offers: a doctor ("Dr. Sara Khan", "Paediatrics"), a slot ("09:00–10:00", "3 seats left").</summary>
-/// <param name="Text">What the field shows once this is picked; typing it again picks it again.</param>
-public sealed record PickChoice(int Id, string Name, string Detail = "")
+/// <summary>One thing a picker offers: a doctor ("Dr. Sara Khan", "Paediatrics"), a slot ("Tue 8 Jan 09:00").</summary>
+/// <param name="Detail">Matched as the name is: a doctor's specialization.</param>
+/// <param name="Note">Shown, never matched: a slot's end and seats left, so typing "10" does not find the slot ending at 10:00.</param>
+public sealed record PickChoice(int Id, string Name, string Detail = "", string Note = "")
 {
-    public string Text => Detail.Length == 0 ? Name : $"{Name} — {Detail}";
+    /// <summary>What the field shows once this is picked; typing it again picks it again.</summary>
+    public string Text => (Detail.Length == 0 ? Name : $"{Name} — {Detail}") + (Note.Length == 0 ? "" : $" · {Note}");
 }
 
 /// <summary>What typed text in a picker stands for.</summary>

@@ -30,6 +30,7 @@ public sealed partial class IssueForm
     private DoctorView? _doctor;
     private DateOnly _date;
     private IReadOnlyList<SlotView> _slots = [];
+    private IReadOnlyList<PickChoice> _slotChoices = [];
     private int? _slotId;
     private MudTextField<string>? _searchField;
     private string? _search;
@@ -57,7 +58,7 @@ public sealed partial class IssueForm
     {
         _date = Desk.Today();
         _doctors = await Doctors.ListAsync();
-        _doctorChoices = _doctors.Select(d => new PickChoice(d.Id, d.Name, d.Specialization)).ToList();
+        _doctorChoices = Choices.Doctors(_doctors);
         if (DoctorId is { } id && _doctors.FirstOrDefault(d => d.Id == id) is { } doctor)
         {
             await OnDoctorChanged(doctor);
@@ -120,16 +121,13 @@ public sealed partial class IssueForm
         if (_issued is null && _doctor is not null)
         {
             var chosen = _slotId;
-            _slots = await Desk.BookableSlotsAsync(_doctor.Id, _date);
-            _slotId = _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            SetSlots(await Desk.BookableSlotsAsync(_doctor.Id, _date));
+            // A slot being typed stays unpicked; a chosen slot that stopped taking tokens gives way to the next with room.
+            _slotId = chosen is null || _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
             await CheckHeldAsync();
             StateHasChanged();
         }
     }
-
-    private static string SlotText(SlotView s) =>
-        $"{s.StartTime:HH\\:mm}–{s.EndTime:HH\\:mm} · {(s.AvailableSeats > 0 ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left" : "full")}"
-        + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "");
 
     private string SeatsText(SlotView s) => s.AvailableSeats > 0
         ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left in this slot."
@@ -175,8 +173,14 @@ public sealed partial class IssueForm
 
     private async Task LoadSlotsAsync()
     {
-        _slots = _doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date);
+        SetSlots(_doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date));
         _slotId = DefaultSlot();
+    }
+
+    private void SetSlots(IReadOnlyList<SlotView> slots)
+    {
+        _slots = slots;
+        _slotChoices = Choices.Slots(slots);
     }
 
     /// <summary>The earliest slot with room; when all are full, the earliest (an emergency still fits).</summary>
