@@ -70,6 +70,9 @@ public sealed class PickerJourneys(BrowserApp browser) : IClassFixture<BrowserAp
                     await field.ClickAsync();
                     await field.PressAsync("Control+a");
                     await field.PressAsync("Backspace");
+
+                    // The emptied field has un-chosen the last doctor: whatever shows next is this try's choice.
+                    await Expect(page.GetByTestId("chosen-doctor")).ToHaveCountAsync(0);
                     await field.PressSequentiallyAsync(name, new() { Delay = 30 });
                     await page.Keyboard.PressAsync("Enter");
 
