@@ -27,7 +27,7 @@ public sealed class MovePickerTests(OpdApp app) : DeskContext(app)
         var row = board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
 
         BoardTests.Action(row, RowAction.Move).Click();
-        var dialog = Dialogs.WaitForElement("[data-testid=move-dialog]");
+        Dialogs.WaitForElement("[data-testid=move-dialog]");
 
         var doctorField = Dialogs.FindComponents<Picker>().First();
         Dialogs.Find("input[data-testid=move-doctor]").Input("Colleague");
@@ -43,6 +43,5 @@ public sealed class MovePickerTests(OpdApp app) : DeskContext(app)
         Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=move-dialog]")));
         Assert.Equal("Mover Person", Assert.Single((await Desk.Queue(later.Id)).Tokens).PatientName);
         Assert.Empty((await Desk.Queue(slot.Id)).Tokens);
-        _ = dialog;
     }
 }
