@@ -112,6 +112,24 @@ public sealed class DeskService(
             .ToList();
     }
 
+    /// <summary>
+    /// Where a token could be moved with this doctor: slots taking tokens from <paramref name="from"/> for
+    /// <paramref name="days"/> days, earliest first, none on a day the doctor is on leave.
+    /// </summary>
+    public async Task<IReadOnlyList<SlotView>> SlotsFromAsync(int doctorId, DateOnly from, int days, CancellationToken ct = default)
+    {
+        var now = Now();
+        var to = from.AddDays(days - 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var leave = await db.Leaves.Where(l => l.DoctorId == doctorId && l.From <= to && l.To >= from).Select(l => new { l.From, l.To }).ToListAsync(ct);
+        var ofDays = db.Slots.Where(s => s.DoctorId == doctorId && s.Date >= from && s.Date <= to);
+        var open = (await ofDays.Select(Projections.SlotState).ToListAsync(ct)).Where(s => s.TakesTokens(now)).Select(s => s.Id).ToHashSet();
+        return (await ofDays.ToViewsAsync(ct))
+            .Where(s => open.Contains(s.Id) && !leave.Any(l => l.From <= s.Date && s.Date <= l.To))
+            .OrderBy(s => s.Date).ThenBy(s => s.StartTime)
+            .ToList();
+    }
+
     /// <summary>A slot and the time a patient of this source issued now would be seen, by the queue's own rules.</summary>
     public async Task<SlotOffer?> OfferAsync(int slotId, TokenSource source, CancellationToken ct = default)
     {
