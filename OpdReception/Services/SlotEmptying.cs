@@ -28,6 +28,24 @@ internal static class SlotEmptying
         }
     }
 
+    /// <summary>
+    /// A patient a cancellation could not place stays in the cancelled slot: the history says so, in the words the
+    /// plan gave, and that line puts them on the desk's "to contact" list.
+    /// </summary>
+    public static void WriteStranded(EmptyingPlan plan, DateTime now, Actor by)
+    {
+        foreach (var (source, outcomes) in plan.Slots)
+        {
+            foreach (var stayed in outcomes.OfType<Stayed>())
+            {
+                var token = source.Tokens.Single(t => t.Id == stayed.TokenId);
+                token.History.Add(TokenWrites.Event(token, now, StrandedAction, token.Status, by, stayed.Reason));
+            }
+        }
+    }
+
+    public const string StrandedAction = "LeftInCancelledSlot";
+
     public static void AnnounceMoves(OpdChanges changes, EmptyingPlan plan)
     {
         var affected = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => m.ToSlotId).Append(s.Source.Id)).Distinct();

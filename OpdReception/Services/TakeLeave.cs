@@ -174,6 +174,7 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
         }
 
         await SlotEmptying.WriteMovesAsync(db, plan, now, actor, ct);
+        SlotEmptying.WriteStranded(plan, now, actor);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var id in slotIds)
