@@ -112,6 +112,35 @@ public sealed class DeskService(
             .ToList();
     }
 
+    /// <summary>The days from <paramref name="from"/> on, <paramref name="days"/> of them, on which the doctor has a slot taking tokens: the booking calendar marks them.</summary>
+    public async Task<IReadOnlySet<DateOnly>> OpenDaysAsync(int doctorId, DateOnly from, int days, CancellationToken ct = default)
+    {
+        var now = Now();
+        var until = from.AddDays(days);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Slots.Where(s => s.DoctorId == doctorId && s.Date >= from && s.Date < until).Select(Projections.SlotState).ToListAsync(ct))
+            .Where(s => s.TakesTokens(now) && s.OrdinarySeatsFree > 0)
+            .Select(s => s.Date)
+            .ToHashSet();
+    }
+
+    /// <summary>Why the doctor has no slot taking tokens on that date, in the desk's words (<see cref="NoSlotRules"/>).</summary>
+    public async Task<string> WhyNoSlotAsync(int doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == doctorId).Select(d => new { d.Name, d.OpdDays }).FirstOrDefaultAsync(ct);
+        if (doctor is null)
+        {
+            return "Choose a doctor first.";
+        }
+
+        var (monday, sunday) = (NoSlotRules.WeekStart(date), NoSlotRules.WeekStart(date).AddDays(6));
+        var onLeave = await db.Leaves.AnyAsync(l => l.DoctorId == doctorId && l.From <= date && date <= l.To, ct);
+        var thatDay = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct);
+        var thatWeek = await db.Slots.CountAsync(s => s.DoctorId == doctorId && s.Date >= monday && s.Date <= sunday, ct);
+        return NoSlotRules.Why(date, Now(), doctor.OpdDays, onLeave, thatDay, thatWeek).Describe(doctor.Name);
+    }
+
     /// <summary>A slot and the time a patient of this source issued now would be seen, by the queue's own rules.</summary>
     public async Task<SlotOffer?> OfferAsync(int slotId, TokenSource source, CancellationToken ct = default)
     {

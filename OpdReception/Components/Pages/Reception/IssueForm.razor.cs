@@ -107,6 +107,7 @@ public sealed partial class IssueForm
             var chosen = _slotId;
             _slots = await Desk.BookableSlotsAsync(_doctor.Id, _date);
             _slotId = _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            await LoadDayFactsAsync();
             await CheckHeldAsync();
             StateHasChanged();
         }
@@ -169,6 +170,7 @@ public sealed partial class IssueForm
     {
         _slots = _doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date);
         _slotId = DefaultSlot();
+        await LoadDayFactsAsync();
     }
 
     /// <summary>The earliest slot with room; when all are full, the earliest (an emergency still fits).</summary>
