@@ -64,4 +64,32 @@ public sealed class StrandedJourneys(BrowserApp browser) : IClassFixture<Browser
         await Expect(page.GetByTestId("to-contact-empty")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("to-contact-count")).ToContainTextAsync("To contact · 0");
     }
+
+    [Fact]
+    public async Task Tomorrow_is_one_key_away_on_the_desk_and_its_doctor_cards_open_tomorrows_board()
+    {
+        var doctor = await _desk.Doctor("Endocrinology", name: "Dr. Tomorrow Too");
+        var tomorrow = OpdApp.Day.AddDays(1);
+        await _desk.Slot(doctor.Id, "09:00", "10:00");
+        var ahead = await _desk.Slot(doctor.Id, "11:00", "12:00", date: tomorrow);
+        var booked = await _desk.Issue("book", ahead.Id, name: "Tara Tomorrow");
+        var page = await DeskAsync("/reception");
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.Keyboard.PressAsync("t");
+
+        await Expect(page.GetByTestId("desk-day")).ToContainTextAsync(tomorrow.ToString("dddd d MMMM"));
+        var card = page.GetByTestId("doctor-day").Filter(new() { HasText = "Dr. Tomorrow Too" });
+        await Expect(card).ToContainTextAsync("11:00 · 1/6");
+        Assert.EndsWith($"date={tomorrow:yyyy-MM-dd}", page.Url);
+
+        await card.GetByTestId("open-board").ClickAsync();
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("board-day")).ToContainTextAsync(tomorrow.ToString("ddd d MMM"));
+        await Expect(page.Locator($"tr[data-token={booked.TokenNumber}]")).ToContainTextAsync("Tara Tomorrow");
+
+        await page.GetByTestId("show-today").ClickAsync();
+        await Expect(page.GetByTestId("board-day")).ToContainTextAsync(OpdApp.Day.ToString("ddd d MMM"));
+        await Expect(page.Locator($"tr[data-token={booked.TokenNumber}]")).ToHaveCountAsync(0);
+    }
 }
