@@ -52,11 +52,11 @@ public sealed class ContactPatients(IDbContextFactory<OpdDbContext> factory, Hos
         return new Result<IReadOnlyList<ContactRow>>(await RowsAsync(db, start, start.AddDays(days ?? 14), null, ct), null);
     }
 
-    /// <summary>How many patients wait for a call, from today on, for the desk's header.</summary>
-    public async Task<int> CountAsync(CancellationToken ct = default)
+    /// <summary>The desk's whole list, from today on however far ahead: a row leaves it only by the desk's action, never by a window.</summary>
+    public async Task<IReadOnlyList<ContactRow>> FromTodayAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return (await RowsAsync(db, clock.Today, DateOnly.MaxValue, null, ct)).Count;
+        return await RowsAsync(db, clock.Today, DateOnly.MaxValue, null, ct);
     }
 
     /// <summary>The desk reached the patient: the note goes into the token's history, and the token leaves the list.</summary>
