@@ -59,8 +59,9 @@ public sealed class StrandedJourneys(BrowserApp browser) : IClassFixture<Browser
         await Expect(page.GetByTestId("to-contact-row")).ToHaveCountAsync(2);
 
         await Row(page, "Sunil Stranded").GetByTestId("to-contact-move").ClickAsync();
+        await Expect(page.GetByTestId("move-why-no-slot")).ToContainTextAsync("Dr. Away Today is on leave");
         await page.GetByTestId("move-next-day").ClickAsync();
-        await Expect(page.GetByTestId("preview-move")).ToContainTextAsync("Dr. Away Today");
+        await Expect(page.GetByTestId("preview-move")).ToContainTextAsync($"Dr. Away Today, {OpdApp.Day.AddDays(1):ddd d MMM} 09:00 slot");
         await page.GetByTestId("confirm-move").ClickAsync();
         await Expect(page.GetByTestId("to-contact-row")).ToHaveCountAsync(1);
 

@@ -14,7 +14,7 @@ internal static class PlannedMoves
     public static ReallocationPreview ToPreview(SlotView from, ReallocationResult plan) => new(
         from,
         plan.Moved.Select(m => new PlannedMove(m.TokenId, m.FromTokenNumber, m.PatientName, m.OldEstimate, m.ToSlotId, m.ToDoctorName,
-            m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity)).ToList(),
+            m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity, m.ToDate)).ToList(),
         plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, u.TokenNumber, u.PatientName, u.Reason)).ToList());
 
     public static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
