@@ -106,6 +106,8 @@ public static partial class AccessRules
         ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
         ["POST /api/tokens/reallocate/{slotId}"] = Desk,
         ["POST /api/tokens/{id}/move"] = Desk,
+        ["GET /api/tokens/to-contact"] = Desk,
+        ["POST /api/tokens/{id}/contacted"] = Desk,
 
         // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
         ["GET /api/admin/overview"] = Admin,

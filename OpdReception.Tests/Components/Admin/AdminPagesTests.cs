@@ -161,6 +161,28 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task A_confirmed_leave_names_where_each_patient_went_by_doctor_date_and_time_never_by_slot_id()
+    {
+        var away = await Desk.Doctor("Leave words", "Dr. Words Away");
+        var cover = await Desk.Doctor("Leave words", "Dr. Words Cover");
+        var slot = await Desk.Slot(away.Id, "16:00", "17:00");
+        var target = await Desk.Slot(cover.Id, "16:30", "17:30");
+        await Desk.Issue("walkin", slot.Id, name: "Ravi Moves");
+        var page = RenderAsAdmin<Leave>($"/admin/leave?doctor={away.Id}");
+        page.WaitForElement("[data-testid=preview-leave]");
+        page.Find("input[data-testid=leave-reason]").Change("Training");
+        page.Find("[data-testid=preview-leave]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Will cancel 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+
+        page.Find("[data-testid=confirm-leave]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Cancelled 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+        var result = page.Find("[data-testid=cancellation]").TextContent;
+        Assert.Contains($"Ravi Moves → Dr. Words Cover, {OpdApp.Day:ddd d MMM} 16:30", result);
+        Assert.DoesNotContain($"slot {target.Id}", result);
+    }
+
+    [Fact]
     public async Task Admin_start_page_warns_of_a_doctor_working_today_without_slots()
     {
         await Desk.Doctor("Start page", "Dr. Forgotten", ["Monday"]);

@@ -124,6 +124,7 @@ public sealed partial class IssueForm
             SetSlots(await Desk.BookableSlotsAsync(_doctor.Id, _date));
             // A slot being typed stays unpicked; a chosen slot that stopped taking tokens gives way to the next with room.
             _slotId = chosen is null || _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            await LoadDayFactsAsync();
             await CheckHeldAsync();
             StateHasChanged();
         }
@@ -175,6 +176,7 @@ public sealed partial class IssueForm
     {
         SetSlots(_doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date));
         _slotId = DefaultSlot();
+        await LoadDayFactsAsync();
     }
 
     private void SetSlots(IReadOnlyList<SlotView> slots)
