@@ -137,6 +137,8 @@ public sealed class DeskService(
             .Where(s => open.Contains(s.Id) && !leave.Any(l => l.From <= s.Date && s.Date <= l.To))
             .OrderBy(s => s.Date).ThenBy(s => s.StartTime)
             .ToList();
+    }
+
     /// <summary>The days from <paramref name="from"/> on, <paramref name="days"/> of them, on which the doctor has a slot taking tokens: the booking calendar marks them.</summary>
     public async Task<IReadOnlySet<DateOnly>> OpenDaysAsync(int doctorId, DateOnly from, int days, CancellationToken ct = default)
     {
