@@ -45,6 +45,7 @@ public static class OpdServices
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();
         services.AddScoped<PatientPageService>();
+        services.AddScoped<PatientRecords>();
         services.AddSingleton<BoardFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))

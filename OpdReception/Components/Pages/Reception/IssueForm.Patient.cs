@@ -8,7 +8,8 @@ public sealed partial class IssueForm
     private async Task OnSearchChanged(string? typed)
     {
         _search = typed;
-        _matches = await Desk.FindPatientsAsync(typed);
+        _arrival = null;
+        await FindAsync(typed);
     }
 
     private async Task ChoosePatientAsync(PatientMatch match)

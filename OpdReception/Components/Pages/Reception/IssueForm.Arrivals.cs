@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using MudBlazor.Extensions;
+using OpdReception.Components.Shared;
+using OpdReception.Security;
+using OpdReception.Services;
+
+namespace OpdReception.Components.Pages.Reception;
+
+/// <summary>
+/// A patient who holds a token today and walks up to the desk: one search, then Enter checks in the highlighted
+/// match's token (or re-admits one marked "Did not come"), without opening the doctor's board. The engine decides.
+/// </summary>
+public sealed partial class IssueForm
+{
+    [Inject] private PatientRecords Records { get; set; } = null!;
+
+    [Inject] private ChangeTokenStatus StatusChanges { get; set; } = null!;
+
+    private IReadOnlyDictionary<string, IReadOnlyList<TodayToken>> _today = new Dictionary<string, IReadOnlyList<TodayToken>>();
+    private int _highlighted;
+    private DeskNotice? _arrival;
+
+    /// <summary>The text the matches shown were found for.</summary>
+    private string? _searched;
+
+    private async Task FindAsync(string? typed)
+    {
+        _searched = typed;
+        _matches = await Desk.FindPatientsAsync(typed);
+        _today = await Records.TodayAsync(_matches.Select(m => m.Id).ToList());
+        _highlighted = 0;
+    }
+
+    private async Task OnSearchKey(KeyboardEventArgs e)
+    {
+        switch (e.Key)
+        {
+            case "ArrowDown" when _matches.Count > 0:
+                _highlighted = Math.Min(_highlighted + 1, _matches.Count - 1);
+                break;
+            case "ArrowUp" when _matches.Count > 0:
+                _highlighted = Math.Max(_highlighted - 1, 0);
+                break;
+            case "Enter":
+                // Enter may come before the search's pause is over: it acts on what the field shows, never on older matches.
+                if (_searchField?.GetState(f => f.Text) is var shown && shown != _searched)
+                {
+                    await FindAsync(shown);
+                }
+
+                if (_matches.Count == 0)
+                {
+                    await SubmitAsync();
+                }
+                else if (PatientMatches.ArrivalOf(_today.GetValueOrDefault(_matches[_highlighted].Id) ?? []) is { } token)
+                {
+                    await ArriveAsync(token);
+                }
+                else
+                {
+                    await ChoosePatientAsync(_matches[_highlighted]);
+                }
+
+                break;
+        }
+    }
+
+    private async Task ArriveAsync(TodayToken token)
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await StatusChanges.CheckInAsync(token.Id, await ActorAsync());
+            _arrival = result.IsOk
+                ? new DeskNotice($"{result.Value!.TokenNumber} ({result.Value.PatientName}) with {result.Value.DoctorName}: {Words.Of(result.Value.Status)}.", Severity.Success)
+                : new DeskNotice(result.Problem!.Detail, Severity.Error);
+            await FindAsync(_searched);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Who the history names: the signed-in receptionist, or <see cref="By"/> when no one is (component tests).</summary>
+    private async Task<Actor> ActorAsync()
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        return user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
+    }
+}
