@@ -82,6 +82,44 @@ public sealed class Patient
     public required string Id { get; set; }
     public required string Name { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>Null only for records made before the desk asked.</summary>
+    public Sex? Sex { get; set; }
+
+    /// <summary>
+    /// Stored as a date rather than an age so that an age typed today is still right next year; an age typed at the
+    /// desk becomes an approximate date (<see cref="BirthDateIsApproximate"/>).
+    /// </summary>
+    public DateOnly? BirthDate { get; set; }
+
+    public bool BirthDateIsApproximate { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>The 14-digit ABHA number, digits only; shown as 12-3456-7890-1234.</summary>
+    public string? AbhaNumber { get; set; }
+
+    /// <summary>The ABHA address, such as name@abdm.</summary>
+    public string? AbhaAddress { get; set; }
+
+    /// <summary>Set when this record was merged into another: the record kept. A merged record is never offered again.</summary>
+    public string? MergedIntoId { get; set; }
+
+    public List<PatientEvent> History { get; set; } = [];
+}
+
+/// <summary>One line of a patient record's history (created, a field edited, merged): never updated, never deleted.</summary>
+public sealed class PatientEvent
+{
+    public long Id { get; set; }
+    public required string PatientId { get; set; }
+    public DateTime At { get; set; }
+    public required string By { get; set; }
+
+    /// <summary>The signed-in user's id; null for the app's own work.</summary>
+    public string? ByUserId { get; set; }
+
+    public required string Action { get; set; }
+    public string? Details { get; set; }
 }
 
 public sealed class Token

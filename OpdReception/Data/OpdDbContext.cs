@@ -11,6 +11,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<Slot> Slots => Set<Slot>();
     public DbSet<DoctorDayCounter> DoctorDayCounters => Set<DoctorDayCounter>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<PatientEvent> PatientEvents => Set<PatientEvent>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenEvent> TokenEvents => Set<TokenEvent>();
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

@@ -6,6 +6,8 @@ public enum TokenStatus { Booked, Waiting, InConsultation, Completed, NoShow, Ca
 
 public enum SlotStatus { Open, Delayed, Cancelled, Closed }
 
+public enum Sex { Female, Male, Other }
+
 public static class StatusRules
 {
     /// <summary>Booked, waiting and in consultation: the patient still expects to be seen.</summary>

@@ -10,5 +10,13 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.Id).HasMaxLength(40);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.Address).HasMaxLength(300);
+        builder.Property(p => p.AbhaNumber).HasMaxLength(14);
+        builder.Property(p => p.AbhaAddress).HasMaxLength(100);
+        builder.Property(p => p.MergedIntoId).HasMaxLength(40);
+
+        // The duplicate check looks up every patient with the phone a new patient gives, inside the write gate.
+        builder.HasIndex(p => p.Phone);
+        builder.HasMany(p => p.History).WithOne().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

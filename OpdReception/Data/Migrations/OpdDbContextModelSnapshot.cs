@@ -360,6 +360,28 @@ namespace OpdReception.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbhaAddress")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbhaNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BirthDateIsApproximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -369,9 +391,54 @@ namespace OpdReception.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sex")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone");
+
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.PatientEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PatientEvents");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
@@ -753,6 +820,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpdReception.Data.PatientEvent", b =>
+                {
+                    b.HasOne("OpdReception.Data.Patient", null)
+                        .WithMany("History")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
                 {
                     b.HasOne("OpdReception.Data.Doctor", "Doctor")
@@ -816,6 +892,11 @@ namespace OpdReception.Data.Migrations
                     b.Navigation("Slots");
 
                     b.Navigation("WeeklySessions");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.Patient", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
