@@ -1,0 +1,111 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using OpdReception.Components.Pages.Reception;
+using OpdReception.Domain;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Components.Reception;
+
+/// <summary>The desk's search: each match with their tokens of today, and an arrival checked in with one key.</summary>
+public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
+{
+    private IRenderedComponent<IssueForm> Form() => Render<IssueForm>();
+
+    private static void Search(IRenderedComponent<IssueForm> form, string text) => form.Find("input[data-testid=patient-search]").Input(text);
+
+    private static void PressInSearch(IRenderedComponent<IssueForm> form, string key) =>
+        form.Find("input[data-testid=patient-search]").KeyDown(new KeyboardEventArgs { Key = key });
+
+    [Fact]
+    public async Task A_match_shows_each_token_of_today_with_its_doctor_and_state_in_the_desks_words()
+    {
+        var doctor = await Desk.Doctor(name: "Dr. Searchable");
+        var slot = await Desk.Slot(doctor.Id, "11:00", "12:00");
+        var patientId = Desk.NextPatientId();
+        await Desk.Issue("book", slot.Id, patientId, "Zarina Todaywala");
+        var form = Form();
+
+        Search(form, "Todaywala");
+
+        form.WaitForAssertion(() => Assert.Contains("Booked, not arrived", form.Find("[data-testid=match-token]").TextContent));
+        var row = form.Find("[data-testid=match-token]");
+        Assert.Contains("T001", row.TextContent);
+        Assert.Contains("Dr. Searchable", row.TextContent);
+        Assert.Contains("11:00", row.TextContent);
+        Assert.Contains("Check in", form.Find("[data-testid=match-arrive]").TextContent);
+    }
+
+    [Fact]
+    public async Task Enter_in_the_search_checks_in_the_highlighted_matchs_booked_token()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var booked = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Kiran Arrivesnow");
+        var form = Form();
+
+        Search(form, "Arrivesnow");
+        form.WaitForElement("[data-testid=match-arrive]");
+        PressInSearch(form, "Enter");
+
+        form.WaitForAssertion(() => Assert.Contains("Waiting", form.Find("[data-testid=arrival-notice]").TextContent));
+        Assert.Equal(TokenStatus.Waiting, (await Desk.Token(booked.Id)).Status);
+        Assert.Contains("Waiting", form.Find("[data-testid=match-token-status]").TextContent);
+        Assert.Empty(form.FindAll("[data-testid=match-arrive]"));
+    }
+
+    [Fact]
+    public async Task A_patient_marked_did_not_come_is_offered_re_admit_and_Enter_puts_them_back_in_the_queue()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var token = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Lata Cameback");
+        Assert.True((await Desk.SetStatus(token.Id, "NoShow")).IsSuccessStatusCode);
+        var form = Form();
+
+        Search(form, "Cameback");
+
+        form.WaitForAssertion(() => Assert.Contains("Re-admit", form.Find("[data-testid=match-arrive]").TextContent));
+        Assert.Contains("Did not come", form.Find("[data-testid=match-token-status]").TextContent);
+        PressInSearch(form, "Enter");
+
+        form.WaitForAssertion(() => Assert.Contains("Waiting", form.Find("[data-testid=arrival-notice]").TextContent));
+        Assert.Equal(TokenStatus.Waiting, (await Desk.Token(token.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_arrow_keys_move_the_highlight_and_Enter_acts_on_the_match_highlighted()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var first = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Anil Twinsearch");
+        var second = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Bina Twinsearch");
+        var form = Form();
+
+        Search(form, "Twinsearch");
+        form.WaitForAssertion(() => Assert.Equal(2, form.FindAll("[data-testid=patient-match]").Count));
+        PressInSearch(form, "ArrowDown");
+        form.WaitForAssertion(() => Assert.Contains("Bina", form.Find("[data-testid=patient-match][aria-current=true]").TextContent));
+        PressInSearch(form, "Enter");
+
+        form.WaitForAssertion(() => Assert.Contains("Bina Twinsearch", form.Find("[data-testid=arrival-notice]").TextContent));
+        Assert.Equal(TokenStatus.Waiting, (await Desk.Token(second.Id)).Status);
+        Assert.Equal(TokenStatus.Booked, (await Desk.Token(first.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Enter_on_a_match_with_nothing_to_check_in_chooses_the_patient_for_a_new_token()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var patientId = Desk.NextPatientId();
+        await Desk.Issue("walkin", slot.Id, patientId, "Neha Alreadyin");
+        var form = Render<IssueForm>(p => p.Add(f => f.DoctorId, doctor.Id));
+
+        Search(form, "Alreadyin");
+        form.WaitForAssertion(() => Assert.Contains("Waiting", form.Find("[data-testid=match-token-status]").TextContent));
+        PressInSearch(form, "Enter");
+
+        form.WaitForAssertion(() => Assert.Equal(patientId, form.Find("input[data-testid=patient-id]").GetAttribute("value")));
+        Assert.Empty(form.FindAll("[data-testid=arrival-notice]"));
+    }
+}
