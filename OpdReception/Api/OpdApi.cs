@@ -51,6 +51,7 @@ public static class OpdApi
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();
+        api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
     }

@@ -31,6 +31,69 @@ public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, Hosp
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TodayToken>)g.Select(r => r.Token).OrderBy(t => t.SlotStart).ThenBy(t => t.Id).ToList());
     }
 
+    /// <summary>How many visits of other days the record shows, newest first; the token history has the rest.</summary>
+    public const int OtherDaysShown = 20;
+
+    /// <summary>
+    /// The record, today's tokens (a token still waiting with its position and estimate), the visits of other days and
+    /// the record's history. A merged record is still found, and says where it went.
+    /// </summary>
+    public async Task<Result<PatientRecordView>> RecordAsync(string? id, CancellationToken ct = default)
+    {
+        var idOf = IdOf(id, "id");
+        if (!idOf.IsOk)
+        {
+            return idOf.Problem!;
+        }
+
+        var patientId = idOf.Value!;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ReadAsync(db, patientId, ct) is { } record ? record : OpdProblem.NotFound("Patient", patientId);
+    }
+
+    /// <summary>A hospital number as the record is keyed: trimmed, in capitals; refused with the field named when it cannot be one.</summary>
+    internal static Result<string> IdOf(string? typed, string field) =>
+        Validation.Clean(typed) is { Length: <= 40 } id && TextRules.Problem(id) is null
+            ? id.ToUpperInvariant()
+            : OpdProblem.Invalid(field, "A hospital number is required here, at most 40 characters, without control or direction characters.");
+
+    internal async Task<PatientRecordView?> ReadAsync(OpdDbContext db, string patientId, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, ct);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var now = clock.Now;
+        var days = await OpdDays.OfDoctorsAsync(db, null, now, options.CurrentValue, ct);
+        var todayIds = (await TodayTokens(db, [patientId], days.Calendar, days.Yesterday).ToListAsync(ct))
+            .Where(r => days.Holds(r.DoctorId, r.Date)).Select(r => r.Id).ToList();
+        var today = new List<TokenView>();
+        foreach (var tokenId in todayIds)
+        {
+            // The same view the board shows: a waiting patient's position and estimate come from the doctor's day.
+            today.Add((await SlotQueues.ViewAsync(db, tokenId, now, options.CurrentValue.Weights, withHistory: false, ct))!);
+        }
+
+        var otherDays = await db.Tokens.AsNoTracking()
+            .Where(t => t.PatientId == patientId && !todayIds.Contains(t.Id))
+            .OrderByDescending(t => t.Slot.Date).ThenByDescending(t => t.Slot.StartTime).ThenByDescending(t => t.Id)
+            .Take(OtherDaysShown)
+            .Select(t => new { t.Id, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Name, t.Slot.Doctor.LabelPrefix, t.TokenNumber, t.Status, t.Source })
+            .ToListAsync(ct);
+        var history = await db.PatientEvents.AsNoTracking().Where(e => e.PatientId == patientId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new PatientEventView(e.At, e.Action, e.Details, e.By))
+            .ToListAsync(ct);
+        return new PatientRecordView(
+            patient.Id, patient.Name, patient.Phone, patient.Sex, patient.BirthDate, patient.BirthDateIsApproximate,
+            PatientEdits.AgeOn(patient.BirthDate, days.Calendar), patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.MergedIntoId,
+            today.OrderBy(t => t.SlotDate).ThenBy(t => t.SlotStartTime).ThenBy(t => t.Id).ToList(),
+            otherDays.Select(t => new PastVisit(t.Id, t.Date, t.StartTime, t.Name, TokenLabels.Format(t.LabelPrefix, t.TokenNumber), t.Status, t.Source)).ToList(),
+            history);
+    }
+
     private static IQueryable<PatientToken> TodayTokens(OpdDbContext db, IReadOnlyCollection<string> patientIds, DateOnly today, DateOnly yesterday) =>
         db.Tokens.AsNoTracking()
             .Where(t => patientIds.Contains(t.PatientId) && (t.Slot.Date == today || t.Slot.Date == yesterday))

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
+using OpdReception.Domain;
+
+namespace OpdReception.Services;
+
+/// <summary>
+/// The desk corrects a patient's record: validated field by field, then one history line per field that changed
+/// (<see cref="PatientEdits"/>), in one transaction.
+/// </summary>
+public sealed partial class EditPatient(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, PatientRecords records, OpdChanges changes)
+{
+    public const int OldestAge = 120;
+
+    public async Task<Result<PatientRecordView>> EditAsync(string? id, PatientEdit? edit, Actor by, CancellationToken ct = default)
+    {
+        var idOf = PatientRecords.IdOf(id, "id");
+        if (!idOf.IsOk)
+        {
+            return idOf.Problem!;
+        }
+
+        var patientId = idOf.Value!;
+
+        if (edit is null)
+        {
+            return OpdProblem.Invalid("body", "Send the record's fields: name, phone, sex, birthDate or ageYears, address, abhaNumber, abhaAddress.");
+        }
+
+        var today = clock.Today;
+        if (Check(edit, today) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == patientId, ct);
+        if (patient is null)
+        {
+            return OpdProblem.NotFound("Patient", patientId);
+        }
+
+        if (patient.MergedIntoId is { } kept)
+        {
+            return OpdProblem.Conflict($"{patientId} was merged into {kept}: correct {kept} instead.",
+                new Dictionary<string, object?> { ["refusal"] = "MergedRecord", ["mergedIntoId"] = kept });
+        }
+
+        var before = Details(patient);
+        var after = Apply(edit, before, today);
+        var changed = PatientEdits.Between(before, after);
+        if (changed.Count > 0)
+        {
+            (patient.Name, patient.Phone, patient.Sex, patient.BirthDate, patient.BirthDateIsApproximate, patient.Address, patient.AbhaNumber, patient.AbhaAddress) =
+                (after.Name, after.Phone, after.Sex, after.BirthDate, after.BirthDateIsApproximate, after.Address, after.AbhaNumber, after.AbhaAddress);
+            var now = clock.Now;
+            db.PatientEvents.AddRange(changed.Select(c => new PatientEvent
+            {
+                PatientId = patientId, At = now, By = by.Name, ByUserId = by.UserId, Action = "Edited", Details = c.Words,
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        if (changed.Count > 0)
+        {
+            await PatientChanges.AnnounceAsync(db, changes, [patientId], today, "PatientEdited", ct);
+        }
+
+        return (await records.ReadAsync(db, patientId, ct))!;
+    }
+
+    internal static PatientDetails Details(Patient p) => new(p.Name, p.Phone, p.Sex, p.BirthDate, p.BirthDateIsApproximate, p.Address, p.AbhaNumber, p.AbhaAddress);
+
+    /// <summary>
+    /// The record as the edit says it should read. An age sent again unchanged keeps the birth date it came from, so a
+    /// form saved as it was shown writes no history.
+    /// </summary>
+    private static PatientDetails Apply(PatientEdit edit, PatientDetails before, DateOnly today)
+    {
+        var (born, approximate) = edit switch
+        {
+            { BirthDate: { } date } => (date, false),
+            { AgeYears: { } years } when before.BirthDate is { } old && PatientEdits.AgeOn(old, today) == years => (old, before.BirthDateIsApproximate),
+            { AgeYears: { } years } => (PatientEdits.BirthDateForAge(years, today), true),
+            _ => ((DateOnly?)null, false),
+        };
+        return new PatientDetails(
+            Validation.Clean(edit.Name)!, Validation.Clean(edit.Phone), edit.Sex, born, approximate,
+            Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress)?.ToLowerInvariant());
+    }
+
+    private static Validation Check(PatientEdit edit, DateOnly today) => new Validation()
+        .Name(edit.Name, "name", "Patient name")
+        .Text(edit.Phone, "phone", "Phone number", 20)
+        .Phone(edit.Phone, "phone")
+        .Require(edit.Sex is null || Enum.IsDefined(edit.Sex.Value), "sex", "Sex must be female, male or other.")
+        .Require(edit.BirthDate is null || edit.AgeYears is null, "ageYears", "Give the age or the birth date, not both.")
+        .Require(edit.AgeYears is null or (>= 0 and <= OldestAge), "ageYears", $"Age must be 0 to {OldestAge} years.")
+        .Require(edit.BirthDate is not { } born || born <= today, "birthDate", "Birth date cannot be in the future.")
+        .Require(edit.BirthDate is not { } old || old >= today.AddYears(-OldestAge), "birthDate", $"Birth date must be within the last {OldestAge} years.")
+        .Text(edit.Address, "address", "Address", 300)
+        .Text(edit.AbhaNumber, "abhaNumber", "ABHA number", 20)
+        .Require(string.IsNullOrWhiteSpace(edit.AbhaNumber) || AbhaDigits(edit.AbhaNumber) is { Length: 14 } d && d.All(char.IsAsciiDigit), "abhaNumber",
+            "ABHA number must be 14 digits, such as 12-3456-7890-1234.")
+        .Text(edit.AbhaAddress, "abhaAddress", "ABHA address", 100)
+        .Require(string.IsNullOrWhiteSpace(edit.AbhaAddress) || AbhaAddressPattern().IsMatch(edit.AbhaAddress.Trim()), "abhaAddress",
+            "ABHA address must read like name@abdm: letters, digits, dots or underscores, then @ and the domain.");
+
+    /// <summary>Spaces and dashes are how the card prints the number; the record keeps the 14 digits.</summary>
+    private static string? AbhaDigits(string? typed) =>
+        Validation.Clean(typed) is { } text ? string.Concat(text.Where(c => c is not (' ' or '-'))) : null;
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._]{2,}@[A-Za-z]{2,}$")]
+    private static partial Regex AbhaAddressPattern();
+}
