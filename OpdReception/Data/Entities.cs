@@ -81,7 +81,24 @@ public sealed class Patient
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
-    public string? Phone { get; set; }
+
+    public string? Phone
+    {
+        get => _phone;
+        set
+        {
+            _phone = value;
+            PhoneKey = PatientFacts.PhoneKey(value);
+        }
+    }
+
+    /// <summary>
+    /// The phone as the duplicate check compares it (<see cref="PatientFacts.PhoneKey"/>), kept with the phone so
+    /// "+91 98765 43210" and "98765-43210" find each other through an index.
+    /// </summary>
+    public string? PhoneKey { get; private set; }
+
+    private string? _phone;
 
     /// <summary>Null only for records made before the desk asked.</summary>
     public Sex? Sex { get; set; }

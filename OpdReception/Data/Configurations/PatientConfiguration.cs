@@ -16,7 +16,8 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.MergedIntoId).HasMaxLength(40);
 
         // The duplicate check looks up every patient with the phone a new patient gives, inside the write gate.
-        builder.HasIndex(p => p.Phone);
+        builder.Property(p => p.PhoneKey).HasMaxLength(10);
+        builder.HasIndex(p => p.PhoneKey);
         builder.HasMany(p => p.History).WithOne().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,7 +11,7 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261207163129_PatientRecord")]
+    [Migration("20261207163909_PatientRecord")]
     partial class PatientRecord
     {
         /// <inheritdoc />
@@ -394,13 +394,17 @@ namespace OpdReception.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sex")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("Patients");
                 });

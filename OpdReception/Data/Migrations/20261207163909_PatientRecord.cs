@@ -53,11 +53,26 @@ namespace OpdReception.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "PhoneKey",
+                table: "Patients",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Sex",
                 table: "Patients",
                 type: "TEXT",
                 maxLength: 20,
                 nullable: true);
+
+            // Records made before the duplicate check: their phones get the key it compares (PatientFacts.PhoneKey).
+            migrationBuilder.Sql("""
+                UPDATE "Patients" SET "PhoneKey" = (
+                    SELECT CASE WHEN length(d) < 7 THEN NULL ELSE substr(d, -10) END
+                    FROM (SELECT replace(replace(replace(replace(replace("Phone", ' ', ''), '-', ''), '+', ''), '(', ''), ')', '') AS d))
+                WHERE "Phone" IS NOT NULL
+                """);
 
             migrationBuilder.CreateTable(
                 name: "PatientEvents",
@@ -84,9 +99,9 @@ namespace OpdReception.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_Phone",
+                name: "IX_Patients_PhoneKey",
                 table: "Patients",
-                column: "Phone");
+                column: "PhoneKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatientEvents_PatientId",
@@ -101,7 +116,7 @@ namespace OpdReception.Data.Migrations
                 name: "PatientEvents");
 
             migrationBuilder.DropIndex(
-                name: "IX_Patients_Phone",
+                name: "IX_Patients_PhoneKey",
                 table: "Patients");
 
             migrationBuilder.DropColumn(
@@ -126,6 +141,10 @@ namespace OpdReception.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "MergedIntoId",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneKey",
                 table: "Patients");
 
             migrationBuilder.DropColumn(
