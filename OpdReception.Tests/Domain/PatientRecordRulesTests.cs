@@ -27,27 +27,6 @@ public sealed class PatientRecordRulesTests
     public void An_edit_is_one_history_line_per_field_that_changed(PatientDetails after, string[] lines) =>
         Assert.Equal(lines, PatientEdits.Between(Meera, after).Select(c => c.Words));
 
-    [Theory]
-    [InlineData("1986-03-12", 43)]
-    [InlineData("1986-01-07", 44)]
-    [InlineData("1986-01-08", 43)]
-    [InlineData("2030-01-07", 0)]
-    [InlineData("2030-01-08", null)]
-    public void Age_is_whole_years_on_the_day(string born, int? age) =>
-        Assert.Equal(age, PatientEdits.AgeOn(DateOnly.Parse(born), Today));
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(40)]
-    [InlineData(120)]
-    public void An_age_typed_today_reads_the_same_age_today_and_one_more_a_year_later(int years)
-    {
-        var born = PatientEdits.BirthDateForAge(years, Today);
-
-        Assert.Equal(years, PatientEdits.AgeOn(born, Today));
-        Assert.Equal(years + 1, PatientEdits.AgeOn(born, Today.AddYears(1)));
-    }
-
     private static MergeSide Side(string id, string? mergedInto = null, params ActiveDay[] days) => new(id, mergedInto, days);
 
     private static readonly ActiveDay RaoToday = new(1, Today, "T004");

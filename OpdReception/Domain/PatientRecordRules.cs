@@ -21,10 +21,10 @@ public static class PatientEdits
         {
             ("Name", before.Name, after.Name),
             ("Phone", before.Phone, after.Phone),
-            ("Sex", before.Sex?.ToString(), after.Sex?.ToString()),
+            ("Sex", Sex(before.Sex), Sex(after.Sex)),
             ("Born", Born(before), Born(after)),
             ("Address", before.Address, after.Address),
-            ("ABHA number", AbhaWords(before.AbhaNumber), AbhaWords(after.AbhaNumber)),
+            ("ABHA number", Abha(before.AbhaNumber), Abha(after.AbhaNumber)),
             ("ABHA address", before.AbhaAddress, after.AbhaAddress),
         };
         return fields.Where(f => !string.Equals(f.From, f.To, StringComparison.Ordinal)).Select(f => new FieldChange(f.Field, f.From, f.To)).ToList();
@@ -38,23 +38,9 @@ public static class PatientEdits
         { } date => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Whole years on <paramref name="today"/>: what the desk and the slip show.</summary>
-    public static int? AgeOn(DateOnly? birthDate, DateOnly today)
-    {
-        if (birthDate is not { } born || born > today)
-        {
-            return null;
-        }
+    private static string? Sex(Sex? sex) => sex is { } known ? PatientFacts.Word(known) : null;
 
-        var age = today.Year - born.Year;
-        return born.AddYears(age) > today ? age - 1 : age;
-    }
-
-    /// <summary>An age in years typed today, kept as a date so that it is still right next year.</summary>
-    public static DateOnly BirthDateForAge(int years, DateOnly today) => today.AddYears(-years);
-
-    /// <summary>The 14 digits read as 12-3456-7890-1234.</summary>
-    public static string? AbhaWords(string? digits) => digits is { Length: 14 } d ? $"{d[..2]}-{d[2..6]}-{d[6..10]}-{d[10..]}" : digits;
+    private static string? Abha(string? digits) => digits is null ? null : PatientFacts.ShowAbha(digits);
 }
 
 /// <summary>One side of a merge as the rules see it: the record, whether it was merged already, and its active tokens.</summary>

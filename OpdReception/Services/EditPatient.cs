@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
 using OpdReception.Domain;
@@ -9,10 +8,8 @@ namespace OpdReception.Services;
 /// The desk corrects a patient's record: validated field by field, then one history line per field that changed
 /// (<see cref="PatientEdits"/>), in one transaction.
 /// </summary>
-public sealed partial class EditPatient(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, PatientRecords records, OpdChanges changes)
+public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, PatientRecords records, OpdChanges changes)
 {
-    public const int OldestAge = 120;
-
     public async Task<Result<PatientRecordView>> EditAsync(string? id, PatientEdit? edit, Actor by, CancellationToken ct = default)
     {
         var idOf = PatientRecords.IdOf(id, "id");
@@ -83,36 +80,36 @@ public sealed partial class EditPatient(IDbContextFactory<OpdDbContext> factory,
         var (born, approximate) = edit switch
         {
             { BirthDate: { } date } => (date, false),
-            { AgeYears: { } years } when before.BirthDate is { } old && PatientEdits.AgeOn(old, today) == years => (old, before.BirthDateIsApproximate),
-            { AgeYears: { } years } => (PatientEdits.BirthDateForAge(years, today), true),
+            { AgeYears: { } years } when before.BirthDate is { } old && PatientFacts.AgeOn(old, today) == years => (old, before.BirthDateIsApproximate),
+            { AgeYears: { } years } => (PatientFacts.BirthDateForAge(years, today), true),
             _ => ((DateOnly?)null, false),
         };
         return new PatientDetails(
             Validation.Clean(edit.Name)!, Validation.Clean(edit.Phone), edit.Sex, born, approximate,
-            Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress)?.ToLowerInvariant());
+            Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress) is { } abha ? PatientFacts.AbhaAddress(abha) : null);
     }
 
-    private static Validation Check(PatientEdit edit, DateOnly today) => new Validation()
-        .Name(edit.Name, "name", "Patient name")
-        .Text(edit.Phone, "phone", "Phone number", 20)
-        .Phone(edit.Phone, "phone")
-        .Require(edit.Sex is null || Enum.IsDefined(edit.Sex.Value), "sex", "Sex must be female, male or other.")
-        .Require(edit.BirthDate is null || edit.AgeYears is null, "ageYears", "Give the age or the birth date, not both.")
-        .Require(edit.AgeYears is null or (>= 0 and <= OldestAge), "ageYears", $"Age must be 0 to {OldestAge} years.")
-        .Require(edit.BirthDate is not { } born || born <= today, "birthDate", "Birth date cannot be in the future.")
-        .Require(edit.BirthDate is not { } old || old >= today.AddYears(-OldestAge), "birthDate", $"Birth date must be within the last {OldestAge} years.")
-        .Text(edit.Address, "address", "Address", 300)
-        .Text(edit.AbhaNumber, "abhaNumber", "ABHA number", 20)
-        .Require(string.IsNullOrWhiteSpace(edit.AbhaNumber) || AbhaDigits(edit.AbhaNumber) is { Length: 14 } d && d.All(char.IsAsciiDigit), "abhaNumber",
-            "ABHA number must be 14 digits, such as 12-3456-7890-1234.")
-        .Text(edit.AbhaAddress, "abhaAddress", "ABHA address", 100)
-        .Require(string.IsNullOrWhiteSpace(edit.AbhaAddress) || AbhaAddressPattern().IsMatch(edit.AbhaAddress.Trim()), "abhaAddress",
-            "ABHA address must read like name@abdm: letters, digits, dots or underscores, then @ and the domain.");
+    private static Validation Check(PatientEdit edit, DateOnly today)
+    {
+        var ageProblem = edit.AgeYears is { } years ? PatientFacts.AgeProblem(years) : null;
+        var bornProblem = edit.BirthDate is { } born ? PatientFacts.BirthDateProblem(born, today) : null;
+        return new Validation()
+            .Name(edit.Name, "name", "Patient name")
+            .Text(edit.Phone, "phone", "Phone number", 20)
+            .Phone(edit.Phone, "phone")
+            .Require(edit.Sex is null || Enum.IsDefined(edit.Sex.Value), "sex", "Sex must be female, male or other.")
+            .Require(edit.BirthDate is null || edit.AgeYears is null, "ageYears", "Give the age or the birth date, not both.")
+            .Require(ageProblem is null, "ageYears", $"Age {ageProblem}.")
+            .Require(bornProblem is null, "birthDate", $"Birth date {bornProblem}.")
+            .Text(edit.Address, "address", "Address", PatientFacts.MaxAddress)
+            .Text(edit.AbhaNumber, "abhaNumber", "ABHA number", 20)
+            .Require(Validation.Clean(edit.AbhaNumber) is not { } number || PatientFacts.AbhaDigits(number) is not null, "abhaNumber",
+                $"ABHA number must be {PatientFacts.AbhaNumberDigits} digits, such as 12-3456-7890-1234.")
+            .Text(edit.AbhaAddress, "abhaAddress", "ABHA address", 100)
+            .Require(Validation.Clean(edit.AbhaAddress) is not { } address || PatientFacts.AbhaAddress(address) is not null, "abhaAddress",
+                "ABHA address must read like name@abdm: 4 to 32 letters or digits (dots or underscores between), then @abdm or @sbx.");
+    }
 
     /// <summary>Spaces and dashes are how the card prints the number; the record keeps the 14 digits.</summary>
-    private static string? AbhaDigits(string? typed) =>
-        Validation.Clean(typed) is { } text ? string.Concat(text.Where(c => c is not (' ' or '-'))) : null;
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._]{2,}@[A-Za-z]{2,}$")]
-    private static partial Regex AbhaAddressPattern();
+    private static string? AbhaDigits(string? typed) => Validation.Clean(typed) is { } text ? PatientFacts.AbhaDigits(text) : null;
 }

@@ -88,7 +88,7 @@ public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, Hosp
             .ToListAsync(ct);
         return new PatientRecordView(
             patient.Id, patient.Name, patient.Phone, patient.Sex, patient.BirthDate, patient.BirthDateIsApproximate,
-            PatientEdits.AgeOn(patient.BirthDate, days.Calendar), patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.MergedIntoId,
+            patient.BirthDate is { } born ? PatientFacts.AgeOn(born, days.Calendar) : null, patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.MergedIntoId,
             today.OrderBy(t => t.SlotDate).ThenBy(t => t.SlotStartTime).ThenBy(t => t.Id).ToList(),
             otherDays.Select(t => new PastVisit(t.Id, t.Date, t.StartTime, t.Name, TokenLabels.Format(t.LabelPrefix, t.TokenNumber), t.Status, t.Source)).ToList(),
             history);
