@@ -12,23 +12,25 @@ namespace OpdReception.Services;
 public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options)
 {
     /// <summary>
-    /// Each patient's tokens of their doctors' OPD day (a session run past midnight still counts as today), earliest
-    /// slot first; a patient without any is left out. One query by the patients' index, whatever the history.
+    /// What the desk's search shows under each match: the patient's tokens of their doctors' OPD day (a session run
+    /// past midnight still counts as today), earliest slot first, and the record a merged one went into. Two queries
+    /// by index, whatever the history.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TodayToken>>> TodayAsync(IReadOnlyCollection<string> patientIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, MatchFacts>> MatchFactsAsync(IReadOnlyCollection<string> patientIds, CancellationToken ct = default)
     {
         if (patientIds.Count == 0)
         {
-            return new Dictionary<string, IReadOnlyList<TodayToken>>();
+            return new Dictionary<string, MatchFacts>();
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var days = await OpdDays.OfDoctorsAsync(db, null, clock.Now, options.CurrentValue, ct);
-        var (today, yesterday) = (days.Calendar, days.Yesterday);
-        var rows = await TodayTokens(db, patientIds, today, yesterday).ToListAsync(ct);
-        return rows.Where(r => days.Holds(r.DoctorId, r.Date))
-            .GroupBy(r => r.PatientId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<TodayToken>)g.Select(r => r.Token).OrderBy(t => t.SlotStart).ThenBy(t => t.Id).ToList());
+        var rows = await TodayTokens(db, patientIds, days.Calendar, days.Yesterday).ToListAsync(ct);
+        var merged = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id) && p.MergedIntoId != null)
+            .ToDictionaryAsync(p => p.Id, p => p.MergedIntoId, ct);
+        var today = rows.Where(r => days.Holds(r.DoctorId, r.Date)).ToLookup(r => r.PatientId, r => r.Token);
+        return patientIds.ToDictionary(id => id, id => new MatchFacts(
+            today[id].OrderBy(t => t.SlotStart).ThenBy(t => t.Id).ToList(), merged.GetValueOrDefault(id)));
     }
 
     /// <summary>How many visits of other days the record shows, newest first; the token history has the rest.</summary>

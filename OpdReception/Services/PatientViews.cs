@@ -2,6 +2,10 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
+/// <summary>What the desk's search shows under a match besides the name.</summary>
+/// <param name="MergedIntoId">The record this one was merged into: the desk never issues on a merged record.</param>
+public sealed record MatchFacts(IReadOnlyList<TodayToken> Today, string? MergedIntoId);
+
 /// <summary>One of a patient's tokens of today, as the desk's search and the patient's record show it.</summary>
 public sealed record TodayToken(
     int Id, string TokenNumber, int DoctorId, string DoctorName, string? Room, DateOnly Date, TimeOnly SlotStart, TokenStatus Status, TokenSource Source);

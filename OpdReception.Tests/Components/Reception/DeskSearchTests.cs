@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using OpdReception.Components.Pages.Reception;
 using OpdReception.Domain;
+using OpdReception.Services;
 using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Components.Reception;
@@ -107,5 +108,27 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
 
         form.WaitForAssertion(() => Assert.Equal(patientId, form.Find("input[data-testid=patient-id]").GetAttribute("value")));
         Assert.Empty(form.FindAll("[data-testid=arrival-notice]"));
+    }
+
+    [Fact]
+    public async Task A_merged_record_is_still_found_and_points_to_the_record_kept_but_is_never_chosen_for_issuing()
+    {
+        var slot = await Desk.NewSlot();
+        var keep = Desk.NextPatientId();
+        var merged = Desk.NextPatientId();
+        await Desk.Issue("walkin", slot.Id, keep, "Ishaan Mergedaway");
+        await Desk.Issue("book", (await Desk.NewSlot()).Id, merged, "Ishan Mergedaway");
+        Assert.True((await Service<MergePatients>().MergeAsync(keep, merged, "registered twice", "Test desk")).IsOk);
+        var form = Form();
+
+        Search(form, merged);
+
+        form.WaitForAssertion(() => Assert.Contains($"merged into {keep}", form.Find("[data-testid=match-merged]").TextContent));
+        Assert.Equal($"/reception/patients/{keep}", form.Find("[data-testid=match-merged] a").GetAttribute("href"));
+        Assert.DoesNotContain(form.FindAll($"[data-patient={merged}] button"), b => b.TextContent.Contains("Ishan Mergedaway"));
+        PressInSearch(form, "Enter");
+
+        form.WaitForAssertion(() => Assert.Contains($"find {keep} instead", form.Find("[data-testid=arrival-notice]").TextContent));
+        Assert.Null(form.Find("input[data-testid=patient-id]").GetAttribute("value"));
     }
 }

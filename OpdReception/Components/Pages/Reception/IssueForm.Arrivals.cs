@@ -18,7 +18,7 @@ public sealed partial class IssueForm
 
     [Inject] private ChangeTokenStatus StatusChanges { get; set; } = null!;
 
-    private IReadOnlyDictionary<string, IReadOnlyList<TodayToken>> _today = new Dictionary<string, IReadOnlyList<TodayToken>>();
+    private IReadOnlyDictionary<string, MatchFacts> _facts = new Dictionary<string, MatchFacts>();
     private int _highlighted;
     private DeskNotice? _arrival;
 
@@ -29,7 +29,7 @@ public sealed partial class IssueForm
     {
         _searched = typed;
         _matches = await Desk.FindPatientsAsync(typed);
-        _today = await Records.TodayAsync(_matches.Select(m => m.Id).ToList());
+        _facts = await Records.MatchFactsAsync(_matches.Select(m => m.Id).ToList());
         _highlighted = 0;
     }
 
@@ -54,7 +54,11 @@ public sealed partial class IssueForm
                 {
                     await SubmitAsync();
                 }
-                else if (PatientMatches.ArrivalOf(_today.GetValueOrDefault(_matches[_highlighted].Id) ?? []) is { } token)
+                else if (_facts.GetValueOrDefault(_matches[_highlighted].Id) is { MergedIntoId: { } kept })
+                {
+                    _arrival = new DeskNotice($"{_matches[_highlighted].Id} was merged into {kept}: find {kept} instead.", Severity.Warning);
+                }
+                else if (PatientMatches.ArrivalOf(_facts.GetValueOrDefault(_matches[_highlighted].Id)?.Today ?? []) is { } token)
                 {
                     await ArriveAsync(token);
                 }
