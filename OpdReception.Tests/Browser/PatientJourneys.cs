@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OpdReception.Domain;
 using OpdReception.Security;
@@ -97,5 +98,42 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Expect(page.GetByTestId("record-notice")).ToContainTextAsync($"{duplicate} merged into {keep}");
         await Expect(page.GetByTestId("today-row")).ToHaveCountAsync(2);
         Assert.Equal(keep, (await _desk.Token(moved.Id)).PatientId);
+    }
+
+    private static async Task NoViolationsAsync(IPage page, string where)
+    {
+        // The layout's landmarks (one main, all content inside landmarks) are the layout's, fixed there for every page.
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            Rules = new Dictionary<string, Deque.AxeCore.Commons.RuleOptions> { ["landmark-one-main"] = new() { Enabled = false }, ["region"] = new() { Enabled = false } },
+        });
+        Assert.True(result.Violations.Length == 0, $"{where}: " + string.Join("; ", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    [Fact]
+    public async Task The_desk_search_the_record_its_correction_form_and_the_merge_dialog_have_no_accessibility_violations()
+    {
+        var slot = await _desk.NewSlot();
+        var id = Desk.NextPatientId();
+        await _desk.Issue("book", slot.Id, id, "Axel Accessible");
+        var page = await DeskAsync("/reception");
+
+        await SearchAsync(page, "Accessible");
+        await Expect(page.GetByTestId("match-arrive")).ToBeVisibleAsync();
+        await NoViolationsAsync(page, "desk search");
+
+        await page.GotoAsync($"/reception/patients/{id}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("today-row")).ToBeVisibleAsync();
+        await NoViolationsAsync(page, "record");
+
+        await page.GetByTestId("edit-details").ClickAsync();
+        await Expect(page.GetByTestId("save-details")).ToBeVisibleAsync();
+        await NoViolationsAsync(page, "correction form");
+
+        await page.GetByTestId("merge-button").ClickAsync();
+        await Expect(page.GetByTestId("merge-dialog")).ToBeVisibleAsync();
+        await NoViolationsAsync(page, "merge dialog");
     }
 }
