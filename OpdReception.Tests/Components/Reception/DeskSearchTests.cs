@@ -131,4 +131,25 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
         form.WaitForAssertion(() => Assert.Contains($"find {keep} instead", form.Find("[data-testid=arrival-notice]").TextContent));
         Assert.Null(form.Find("input[data-testid=patient-id]").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task A_patient_chosen_for_a_new_token_who_did_not_come_earlier_is_offered_re_admit_instead()
+    {
+        var doctor = await Desk.Doctor(name: "Dr. Rather");
+        var slot = await Desk.Slot(doctor.Id);
+        var token = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Usha Insteadof");
+        Assert.True((await Desk.SetStatus(token.Id, "NoShow")).IsSuccessStatusCode);
+        var form = Render<IssueForm>(p => p.Add(f => f.DoctorId, doctor.Id));
+        Search(form, "Insteadof");
+        form.WaitForElement("[data-testid=match-arrive]");
+
+        form.Find("[data-testid=patient-matches] button").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("holds T001 with Dr. Rather today (Did not come): re-admit rather than issue a new token",
+            form.Find("[data-testid=rather-arrive]").TextContent));
+        form.Find("[data-testid=rather-arrive-button]").Click();
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=rather-arrive]")));
+        Assert.Equal(TokenStatus.Waiting, (await Desk.Token(token.Id)).Status);
+        Assert.Contains("Waiting", form.Find("[data-testid=arrival-notice]").TextContent);
+    }
 }

@@ -22,6 +22,12 @@ public sealed partial class IssueForm
     private int _highlighted;
     private DeskNotice? _arrival;
 
+    /// <summary>
+    /// A token of today the patient chosen for a new token could be checked in or re-admitted on instead: someone
+    /// booked, or marked "Did not come", who is at the counter now.
+    /// </summary>
+    private TodayToken? _rather;
+
     /// <summary>The text the matches shown were found for.</summary>
     private string? _searched;
 
@@ -82,10 +88,15 @@ public sealed partial class IssueForm
         try
         {
             var result = await StatusChanges.CheckInAsync(token.Id, await ActorAsync());
+            _rather = result.IsOk ? null : _rather;
             _arrival = result.IsOk
                 ? new DeskNotice($"{result.Value!.TokenNumber} ({result.Value.PatientName}) with {result.Value.DoctorName}: {Words.Of(result.Value.Status)}.", Severity.Success)
                 : new DeskNotice(result.Problem!.Detail, Severity.Error);
-            await FindAsync(_searched);
+            // The matches show the new state; a patient already chosen from them has none left to refresh.
+            if (_matches.Count > 0)
+            {
+                await FindAsync(_searched);
+            }
         }
         finally
         {

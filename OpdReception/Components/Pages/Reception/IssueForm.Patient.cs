@@ -15,6 +15,7 @@ public sealed partial class IssueForm
     private async Task ChoosePatientAsync(PatientMatch match)
     {
         _patientId = match.Id;
+        _rather = PatientMatches.ArrivalOf(_facts.GetValueOrDefault(match.Id)?.Today ?? []);
         _name = match.Name;
         _phone = match.Phone;
         _matches = [];
@@ -38,5 +39,6 @@ public sealed partial class IssueForm
         _name = null;
         _phone = null;
         _held = null;
+        _rather = null;
     }
 }
