@@ -35,8 +35,8 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
         var doctor = await _desk.Doctor("Endocrinology");
         var monday = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var tuesday = await _desk.Slot(doctor.Id, "09:00", "10:00", date: OpdApp.Day.AddDays(1));
-        await _desk.Issue("book", monday.Id, patientId: "MRN-9001");
-        var moving = await _desk.Issue("book", tuesday.Id, patientId: "MRN-9001");
+        var onMonday = await _desk.Issue("book", monday.Id);
+        var moving = await _desk.Issue("book", tuesday.Id, patientId: onMonday.PatientId);
         await _desk.Client.Post($"/api/slots/{tuesday.Id}/cancel", new { reason = "Doctor on leave" });
 
         var result = await (await _desk.Client.Post($"/api/tokens/reallocate/{tuesday.Id}", new { targetSlotId = monday.Id })).Read<ReallocationResult>();
@@ -95,10 +95,10 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
     {
         var slot = await _desk.NewSlot();
         var other = await _desk.NewSlot(specialization: "ENT");
-        await _desk.Issue("book", slot.Id, patientId: "MRN-5005", name: "Kavya Rao");
+        var kavya = await _desk.Issue("book", slot.Id, name: "Kavya Rao");
 
-        var typo = await _desk.TryIssue("book", other.Id, patientId: "MRN-5005", name: "Ramesh Iyer");
-        var sameWithOtherSpacing = await _desk.TryIssue("book", other.Id, patientId: "MRN-5005", name: "kavya  rao");
+        var typo = await _desk.TryIssue("book", other.Id, patientId: kavya.PatientId, name: "Ramesh Iyer");
+        var sameWithOtherSpacing = await _desk.TryIssue("book", other.Id, patientId: kavya.PatientId, name: "kavya  rao");
 
         Assert.Equal(HttpStatusCode.Conflict, typo.StatusCode);
         Assert.Equal("Kavya Rao", (await typo.ReadJson()).GetProperty("registeredName").GetString());
@@ -110,12 +110,12 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task Patient_ids_ignore_case_so_the_one_token_rule_cannot_be_dodged()
     {
         var slot = await _desk.NewSlot();
-        await _desk.Issue("book", slot.Id, patientId: "mrn-6006");
+        var booked = await _desk.Issue("book", slot.Id);
 
-        var again = await _desk.TryIssue("walkin", slot.Id, patientId: "MRN-6006");
+        var again = await _desk.TryIssue("walkin", slot.Id, patientId: booked.PatientId.ToLowerInvariant());
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Single(await (await _desk.Client.GetAsync("/api/tokens/patient/Mrn-6006")).Read<List<TokenView>>());
+        Assert.Single(await (await _desk.Client.GetAsync($"/api/tokens/patient/{booked.PatientId.ToLowerInvariant()}")).Read<List<TokenView>>());
     }
 
     [Fact]
@@ -137,9 +137,9 @@ public sealed class EdgeCaseTests(OpdApp app) : IClassFixture<OpdApp>
         var doctor = await _desk.Doctor();
         var first = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var second = await _desk.Slot(doctor.Id, "10:00", "11:00");
-        var missed = await _desk.Issue("walkin", first.Id, patientId: "MRN-8101");
+        var missed = await _desk.Issue("walkin", first.Id);
         await _desk.SetStatus(missed.Id, "NoShow");
-        await _desk.Issue("walkin", second.Id, patientId: "MRN-8101");
+        await _desk.Issue("walkin", second.Id, patientId: missed.PatientId);
 
         var response = await _desk.Client.PostAsync($"/api/tokens/{missed.Id}/check-in", null);
 

@@ -17,9 +17,9 @@ public sealed class EmergencyReplacesBookingApiTests(OpdApp app) : IClassFixture
         var now = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var later = await _desk.Slot(doctor.Id, "14:00", "15:00");
         await _desk.Issue("walkin", now.Id);
-        var booking = await _desk.Issue("book", later.Id, patientId: "MRN-4401", name: "Asha Verma");
+        var booking = await _desk.Issue("book", later.Id, name: "Asha Verma");
 
-        var response = await _desk.TryIssue("emergency", now.Id, patientId: "MRN-4401", name: "Asha Verma");
+        var response = await _desk.TryIssue("emergency", now.Id, patientId: booking.PatientId, name: "Asha Verma");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var emergency = await response.Read<TokenView>();
@@ -41,9 +41,9 @@ public sealed class EmergencyReplacesBookingApiTests(OpdApp app) : IClassFixture
         var doctor = await _desk.Doctor();
         var now = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var later = await _desk.Slot(doctor.Id, "14:00", "15:00");
-        var booking = await _desk.Issue("book", later.Id, patientId: "MRN-4402");
+        var booking = await _desk.Issue("book", later.Id);
 
-        var response = await _desk.TryIssue("walkin", now.Id, patientId: "MRN-4402");
+        var response = await _desk.TryIssue("walkin", now.Id, patientId: booking.PatientId);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(booking.Id, (await response.ReadJson()).GetProperty("existingTokenId").GetInt32());
@@ -56,10 +56,10 @@ public sealed class EmergencyReplacesBookingApiTests(OpdApp app) : IClassFixture
         var doctor = await _desk.Doctor();
         var now = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var later = await _desk.Slot(doctor.Id, "14:00", "15:00");
-        var booking = await _desk.Issue("book", later.Id, patientId: "MRN-4403");
+        var booking = await _desk.Issue("book", later.Id);
         await _desk.Client.PostAsync($"/api/slots/{now.Id}/close", null);
 
-        var response = await _desk.TryIssue("emergency", now.Id, patientId: "MRN-4403");
+        var response = await _desk.TryIssue("emergency", now.Id, patientId: booking.PatientId);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(TokenStatus.Booked, (await _desk.Token(booking.Id)).Status);

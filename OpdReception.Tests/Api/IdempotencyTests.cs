@@ -129,7 +129,7 @@ public sealed class IdempotencyTests(OpdApp app) : IClassFixture<OpdApp>
 
     private const string TokenHeader = "Idempotency-Key";
 
-    private static TokenRequest Body(int slotId) => new(slotId, Desk.NextPatientId(), "Asha Verma", "+91 98765 43210");
+    private static TokenRequest Body(int slotId) => new(slotId, "Asha Verma", "+91 98765 43210", newPatient: true);
 
     private static Task<HttpResponseMessage> Send(HttpClient client, string kind, TokenRequest body, string key)
     {
@@ -138,5 +138,5 @@ public sealed class IdempotencyTests(OpdApp app) : IClassFixture<OpdApp>
         return client.SendAsync(request);
     }
 
-    private sealed record TokenRequest(int slotId, string patientId, string patientName, string phoneNumber);
+    private sealed record TokenRequest(int slotId, string patientName, string phoneNumber, bool newPatient);
 }

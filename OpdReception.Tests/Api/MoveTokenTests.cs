@@ -91,10 +91,9 @@ public sealed class MoveTokenTests : ClockedAppTests
         var source = await Desk.Slot(doctor.Id, "09:00", "10:00");
         var full = await Desk.Slot(busyColleague.Id, "09:00", "10:00", capacity: 1);
         var open = await Desk.Slot(colleague.Id, "10:00", "11:00");
-        var patient = Support.Desk.NextPatientId();
         await Desk.Issue("walkin", full.Id);
-        var token = await Desk.Issue("walkin", source.Id, patientId: patient);
-        await Desk.Issue("book", open.Id, patientId: patient);
+        var token = await Desk.Issue("walkin", source.Id);
+        await Desk.Issue("book", open.Id, patientId: token.PatientId);
 
         var intoFull = await Move(token.Id, full.Id);
         var clash = await Move(token.Id, open.Id);

@@ -129,8 +129,8 @@ public sealed class ReallocationTests(OpdApp app) : IClassFixture<OpdApp>
         var colleague = await _desk.Doctor("Cardiothoracic");
         var source = await _desk.Slot(doctor.Id, "09:00", "10:00");
         var colleagueSlot = await _desk.Slot(colleague.Id, "11:00", "12:00");
-        await _desk.Issue("book", colleagueSlot.Id, patientId: "MRN-7007");
-        var token = await _desk.Issue("walkin", source.Id, patientId: "MRN-7007");
+        var colleagueBooking = await _desk.Issue("book", colleagueSlot.Id);
+        var token = await _desk.Issue("walkin", source.Id, patientId: colleagueBooking.PatientId);
         await Cancel(source.Id);
 
         var result = await Reallocate(source.Id);

@@ -7,9 +7,9 @@ public sealed class PatientRecordRulesTests
 {
     private static readonly DateOnly Today = new(2030, 1, 7);
 
-    private static readonly PatientDetails Meera = new("Meera Pillai", "+91 98111 22334", Sex.Female, new DateOnly(1986, 3, 12), false, null, null, null);
+    private static readonly PatientRecordFields Meera = new("Meera Pillai", "+91 98111 22334", Sex.Female, new DateOnly(1986, 3, 12), false, null, null, null);
 
-    public static TheoryData<PatientDetails, string[]> Edits => new()
+    public static TheoryData<PatientRecordFields, string[]> Edits => new()
     {
         { Meera, [] },
         { Meera with { Phone = "+91 98111 22335" }, ["Phone: +91 98111 22334 → +91 98111 22335"] },
@@ -24,7 +24,7 @@ public sealed class PatientRecordRulesTests
 
     [Theory]
     [MemberData(nameof(Edits))]
-    public void An_edit_is_one_history_line_per_field_that_changed(PatientDetails after, string[] lines) =>
+    public void An_edit_is_one_history_line_per_field_that_changed(PatientRecordFields after, string[] lines) =>
         Assert.Equal(lines, PatientEdits.Between(Meera, after).Select(c => c.Words));
 
     private static MergeSide Side(string id, string? mergedInto = null, params ActiveDay[] days) => new(id, mergedInto, days);

@@ -114,14 +114,14 @@ public sealed class HostileInputTests(OpdApp app) : IClassFixture<OpdApp>
         var doctor = await desk.Doctor();
         var slot = await desk.Slot(doctor.Id, "09:00", "10:00", capacity: 6);
         var other = await desk.Slot(doctor.Id, "10:00", "11:00", capacity: 6);
-        var booked = await desk.Issue("book", slot.Id, patientId: "P-HOSTILE-1", name: "Meera Iyer");
+        var booked = await desk.Issue("book", slot.Id, name: "Meera Iyer");
         await desk.Issue("walkin", slot.Id);
         var cancelled = await desk.Issue("book", other.Id);
         Assert.Equal(HttpStatusCode.OK, (await desk.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{cancelled.Id}/cancel")
         {
             Content = JsonContent.Create(new { reason = "Patient called" }),
         })).StatusCode);
-        return new KnownIds(booked.Id, slot.Id, other.Id, doctor.Id, "P-HOSTILE-1");
+        return new KnownIds(booked.Id, slot.Id, other.Id, doctor.Id, booked.PatientId);
     }
 
     private string StoredName(string patientId)

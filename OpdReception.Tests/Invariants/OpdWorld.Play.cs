@@ -48,7 +48,7 @@ public sealed partial class OpdWorld
                 var open = _slots.Where(s => source is TokenSource.Online or TokenSource.FollowUp || s.Date == DateOnly.FromDateTime(Now))
                     .Where(s => s.Date.ToDateTime(s.End) > Now).ToList();
                 var slot = step.B % 5 != 0 && open.Count > 0 ? Pick(open, step.B) : Pick(_slots, step.B);
-                var patient = $"R{step.C % 20:00}";
+                var patient = Patients[step.C % Patients.Count];
                 var issued = await issuing.IssueAsync(new IssueRequest(slot.Id, source, patient, $"Patient {patient}", "+91 98765 43210"), DeskUser);
                 return $"{source} {patient} in {slot}: " + Said(issued, t => $"{t.TokenNumber} {t.Status}");
             }

@@ -86,7 +86,14 @@ public sealed partial class OpdWorld : IAsyncDisposable
         await SlotAsync(a, Tomorrow, "10:00", "11:00", 2, 10);
         await SlotAsync(b, Tomorrow, "09:00", "10:00", 2, 15);
         await SlotAsync(c, Tomorrow, "09:00", "10:00", 2, 10);
+
+        // Twenty patients on record, so the same people come back and hold tokens with several doctors.
+        await using var db = await Database.CreateDbContextAsync();
+        db.Patients.AddRange(Patients.Select(id => new Patient { Id = id, Name = $"Patient {id}", Phone = "+91 98765 43210" }));
+        await db.SaveChangesAsync();
     }
+
+    private static readonly IReadOnlyList<string> Patients = [.. Enumerable.Range(1, 20).Select(n => HospitalNumberPattern.Default.Format(900_000 + n))];
 
     private async Task<Doctor> DoctorAsync(string name, string specialization)
     {

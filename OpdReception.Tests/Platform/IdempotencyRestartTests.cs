@@ -16,7 +16,7 @@ public sealed class IdempotencyRestartTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var database = _folder.File("opd.db");
-        var body = new { slotId = 0, patientId = "RESTART-1", patientName = "Kavya Nair", phoneNumber = "+91 98765 43210" };
+        var body = new { slotId = 0, patientName = "Kavya Nair", phoneNumber = "+91 98765 43210", newPatient = true };
         string first;
         int slotId;
 

@@ -23,13 +23,16 @@ public sealed class LogPrivacyTests : IAsyncLifetime
         var names = new[] { "Zubeida Quraishi", "Xavier Pinto", "Yamini Thakkar", "Wahida Ansari" };
         var phones = new[] { "+91 99887 76655", "+91 91234 56780" };
         var tokens = new List<int>();
+        var patients = new List<string>();
         foreach (var (name, index) in names.Select((n, i) => (n, i)))
         {
-            var response = await desk.Client.Post($"/api/tokens/{(index == 3 ? "emergency" : "walkin")}", new { slotId = slot.Id, patientId = $"LOG{index}", patientName = name, phoneNumber = phones[index % 2] });
-            tokens.Add((await response.ReadJson()).GetProperty("id").GetInt32());
+            var response = await desk.Client.Post($"/api/tokens/{(index == 3 ? "emergency" : "walkin")}", new { slotId = slot.Id, patientName = name, phoneNumber = phones[index % 2], newPatient = true });
+            var issued = await response.ReadJson();
+            tokens.Add(issued.GetProperty("id").GetInt32());
+            patients.Add(issued.GetProperty("patientId").GetString()!);
         }
 
-        await desk.TryIssue("walkin", slot.Id, patientId: "LOG0", name: "Not Zubeida");
+        await desk.TryIssue("walkin", slot.Id, patientId: patients[0], name: "Not Zubeida");
         await desk.TryIssue("walkin", slot.Id, name: "Vera Overflow", phone: "+91 90000 11111");
         await desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken);
         await desk.SetStatus(tokens[1], "Cancelled", "Zubeida Quraishi's sister called");

@@ -22,7 +22,7 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         var batches = new List<int>();
         using var listener = ListenToBatches(batches);
 
-        var issues = await WhileAnotherWriteRunsAsync(20, ct, i => Issue(slot.Id, $"BATCH-{i:00}", ct));
+        var issues = await WhileAnotherWriteRunsAsync(20, ct, i => Issue(slot.Id, $"Batch Patient {i}", ct));
 
         var numbers = (await Task.WhenAll(issues)).Select(r => r.Value!.TokenNumber).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 20).Select(n => TokenLabels.Format("T", n)), numbers);
@@ -46,12 +46,12 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         {
             // A real failure of SQLite in the middle of one request's statements, after its patient and number were written.
             await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS "fail_one_issue" BEFORE INSERT ON "Tokens" WHEN NEW."PatientId" = 'BOOM-1'
+                CREATE TRIGGER IF NOT EXISTS "fail_one_issue" BEFORE INSERT ON "Tokens" WHEN NEW."PatientId" IN (SELECT "Id" FROM "Patients" WHERE "Name" = 'Boom Patient')
                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END
                 """, ct);
         }
 
-        var issues = await WhileAnotherWriteRunsAsync(9, ct, i => Issue(slot.Id, i == 4 ? "BOOM-1" : $"SAFE-{i}", ct));
+        var issues = await WhileAnotherWriteRunsAsync(9, ct, i => Issue(slot.Id, i == 4 ? "Boom Patient" : $"Safe Patient {i}", ct));
 
         var failure = await Assert.ThrowsAsync<SqliteException>(() => issues[4]);
         Assert.Contains("injected failure", failure.Message);
@@ -59,7 +59,7 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.All(written, r => Assert.True(r.IsOk));
         Assert.Equal(Enumerable.Range(1, 8).Select(n => TokenLabels.Format("T", n)), written.Select(r => r.Value!.TokenNumber).Order());
         await using var check = await factory.CreateDbContextAsync(ct);
-        Assert.False(await check.Patients.AnyAsync(p => p.Id == "BOOM-1", ct));
+        Assert.False(await check.Patients.AnyAsync(p => p.Name == "Boom Patient", ct));
         Assert.Equal(8, await check.Tokens.CountAsync(t => t.SlotId == slot.Id, ct));
         Assert.Equal(8, await check.TokenEvents.CountAsync(e => e.SlotId == slot.Id, ct));
         Assert.Equal(8, (await check.DoctorDayCounters.SingleAsync(d => d.DoctorId == slot.DoctorId && d.Date == slot.Date, ct)).LastTokenNumber);
@@ -70,11 +70,12 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
     {
         var ct = TestContext.Current.CancellationToken;
         var slot = await _desk.NewSlot(capacity: 3);
+        var twice = (await _desk.Issue("book", (await _desk.NewSlot()).Id, name: "Twice Patient")).PatientId;
         var issues = await WhileAnotherWriteRunsAsync(4, ct, i => i switch
         {
-            0 => Issue(slot.Id, "TWICE-1", ct),
-            1 => Issue(slot.Id, "TWICE-1", ct, TokenSource.Emergency),
-            _ => Issue(slot.Id, $"OTHER-{i}", ct),
+            0 => Issue(slot.Id, "Twice Patient", ct, patientId: twice),
+            1 => Issue(slot.Id, "Twice Patient", ct, TokenSource.Emergency, twice),
+            _ => Issue(slot.Id, $"Other Patient {i}", ct),
         });
 
         var results = await Task.WhenAll(issues);
@@ -83,7 +84,7 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(3, queue.Slot.BookedCount);
         Assert.Equal(0, queue.Slot.EmergencyExtensions);
         Assert.Equal(3, queue.Tokens.Count);
-        Assert.Contains(queue.Tokens, t => t.PatientId == "TWICE-1" && t.Source == TokenSource.Emergency);
+        Assert.Contains(queue.Tokens, t => t.PatientId == twice && t.Source == TokenSource.Emergency);
     }
 
     [Fact]
@@ -98,12 +99,12 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
             slots.Add(await _desk.Slot(doctor.Id, "10:00", "11:00", capacity: 10));
 
             // Earlier tokens of the day, one of them given up, so the places and seats are not the batch's alone.
-            var earlier = await Issue(slots[^1].Id, $"EARLY-{d}", ct);
-            await Issue(slots[^2].Id, $"EARLIER-{d}", ct);
+            var earlier = await Issue(slots[^1].Id, $"Early Patient {d}", ct);
+            await Issue(slots[^2].Id, $"Earlier Patient {d}", ct);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await _desk.SetStatus(earlier.Value!.Id, "Cancelled", "changed plans")).StatusCode);
         }
 
-        var issues = await WhileAnotherWriteRunsAsync(12, ct, i => Issue(slots[i % slots.Count].Id, $"SPREAD-{i:00}", ct,
+        var issues = await WhileAnotherWriteRunsAsync(12, ct, i => Issue(slots[i % slots.Count].Id, $"Spread Patient {i}", ct,
             i % 4 == 0 ? TokenSource.Emergency : TokenSource.WalkIn));
 
         foreach (var answer in await Task.WhenAll(issues))
@@ -159,8 +160,9 @@ public sealed class IssueWriterTests(OpdApp app) : IClassFixture<OpdApp>
         }
     }
 
-    private Task<Result<TokenView>> Issue(int slotId, string patientId, CancellationToken ct, TokenSource source = TokenSource.Online) =>
-        app.Service<IssueToken>().IssueAsync(new IssueRequest(slotId, source, patientId, "Batch Patient", null), "test", ct);
+    /// <summary>For the patient on record, or for a new patient of this name.</summary>
+    private Task<Result<TokenView>> Issue(int slotId, string name, CancellationToken ct, TokenSource source = TokenSource.Online, string? patientId = null) =>
+        app.Service<IssueToken>().IssueAsync(new IssueRequest(slotId, source, patientId, name, null, NewPatient: patientId is null), "test", ct);
 
     private MeterListener ListenToBatches(List<int> batches)
     {

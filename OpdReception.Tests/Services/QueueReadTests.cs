@@ -75,9 +75,8 @@ public sealed class QueueReadTests
         // Created later-first, so start order is not creation order.
         var later = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, Day, new TimeOnly(10, 0), new TimeOnly(11, 0), 10, 10), Ct));
         var early = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, Day, new TimeOnly(9, 0), new TimeOnly(10, 0), 10, 10), Ct));
-        var patient = 0;
         async Task<TokenView> IssueAsync(int slot) =>
-            Must(await desk.IssueToken.IssueAsync(new IssueRequest(slot, TokenSource.WalkIn, $"READ{++patient:000}", "Queue Patient", null), "test", Ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(slot, TokenSource.WalkIn, null, "Queue Patient", null, NewPatient: true), "test", Ct));
 
         var seen = await IssueAsync(later.Id);
         Must(await desk.ChangeTokenStatus.ChangeStatusAsync(seen.Id, TokenStatus.InConsultation, null, "test", Ct));

@@ -7,8 +7,6 @@ namespace OpdReception.Tests.Support;
 /// <summary>Sets up doctors and slots through the API, the way an admin would, and issues tokens like a desk.</summary>
 public sealed class Desk(HttpClient client)
 {
-    private static int _patients;
-
     /// <summary>Tests choose their dates freely (the real clock's tomorrow included); the OPD-day rule has tests of its own.</summary>
     private static readonly string[] AllWeek = Enum.GetNames<DayOfWeek>();
 
@@ -31,12 +29,15 @@ public sealed class Desk(HttpClient client)
     public async Task<SlotView> NewSlot(int capacity = 6, string specialization = "Cardiology") =>
         await Slot((await Doctor(specialization)).Id, capacity: capacity);
 
+    /// <summary>For a patient on record (their hospital number), or else for a new patient, whoever shares the phone.</summary>
     public Task<HttpResponseMessage> TryIssue(string kind, int slotId, string? patientId = null, string? name = null, string? phone = "+91 98765 43210") =>
-        Client.Post($"/api/tokens/{kind}", new { slotId, patientId = patientId ?? NextPatientId(), patientName = name ?? "Asha Verma", phoneNumber = phone });
+        patientId is null
+            ? Client.Post($"/api/tokens/{kind}", new { slotId, patientName = name ?? "Asha Verma", phoneNumber = phone, newPatient = true })
+            : Client.Post($"/api/tokens/{kind}", new { slotId, patientId, patientName = name ?? "Asha Verma", phoneNumber = phone });
 
-    public async Task<TokenView> Issue(string kind, int slotId, string? patientId = null, string? name = null)
+    public async Task<TokenView> Issue(string kind, int slotId, string? patientId = null, string? name = null, string? phone = "+91 98765 43210")
     {
-        var response = await TryIssue(kind, slotId, patientId, name);
+        var response = await TryIssue(kind, slotId, patientId, name, phone);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Read<TokenView>();
     }
@@ -52,6 +53,4 @@ public sealed class Desk(HttpClient client)
 
     public Task<HttpResponseMessage> SetStatus(int tokenId, string status, string? reason = null) =>
         Client.Patch($"/api/tokens/{tokenId}/status", new { status, reason });
-
-    public static string NextPatientId() => $"P{Interlocked.Increment(ref _patients):00000}";
 }

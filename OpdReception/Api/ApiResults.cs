@@ -13,7 +13,8 @@ internal static class ApiResults
     {
         ProblemKind.Invalid => TypedResults.ValidationProblem(
             problem.Errors ?? new Dictionary<string, string[]>(), problem.Detail, title: "The request is not valid."),
-        ProblemKind.NotFound => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
+        ProblemKind.NotFound => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+            extensions: problem.Extensions?.Where(e => e.Value is not null).ToDictionary()),
         ProblemKind.Unprocessable => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request cannot be processed."),
         _ => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status409Conflict, title: "Refused.",
             extensions: problem.Extensions?.Where(e => e.Value is not null).ToDictionary()),

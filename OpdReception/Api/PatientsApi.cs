@@ -7,7 +7,7 @@ namespace OpdReception.Api;
 internal static class PatientsApi
 {
     public sealed record PatientBody(
-        string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? AgeYears, string? Address, string? AbhaNumber, string? AbhaAddress);
+        string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress);
 
     public sealed record MergeBody(string? From, string? Reason);
 
@@ -21,7 +21,7 @@ internal static class PatientsApi
             .WithSummary("A patient's record: details, today's tokens, visits of other days and the record's history");
 
         patients.MapPut("/{id}", async (string id, PatientBody? body, HttpContext http, EditPatient service, CancellationToken ct) =>
-                (await service.EditAsync(id, body is null ? null : new PatientEdit(body.Name, body.Phone, body.Sex, body.BirthDate, body.AgeYears, body.Address, body.AbhaNumber, body.AbhaAddress),
+                (await service.EditAsync(id, body is null ? null : new PatientEdit(body.Name, body.Phone, body.Sex, body.BirthDate, body.Age, body.Address, body.AbhaNumber, body.AbhaAddress),
                     http.Actor(), ct)).ToHttp())
             .Produces<PatientRecordView>().ProducesErrors(400, 404, 409)
             .WithSummary("Correct a patient's details (every field as it should read; age in years or birth date); each change goes into the record's history");

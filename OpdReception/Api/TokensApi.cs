@@ -11,9 +11,25 @@ internal static class TokensApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public sealed record TokenBody(int? SlotId, string? PatientId, string? PatientName, string? PhoneNumber);
+    /// <summary>A token for a patient on record (patientId), or for a new patient with what the desk knows of them.</summary>
+    public sealed record TokenBody(
+        int? SlotId, string? PatientId, string? PatientName, string? PhoneNumber,
+        Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null,
+        bool? NewPatient = null)
+    {
+        public IssueRequest For(TokenSource? source) => new(SlotId, source, PatientId, PatientName, PhoneNumber,
+            new PatientDetails(Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress) is { IsEmpty: false } details ? details : null,
+            NewPatient == true);
+    }
 
-    public sealed record AnyTokenBody(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
+    public sealed record AnyTokenBody(
+        int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber,
+        Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null,
+        bool? NewPatient = null)
+    {
+        public IssueRequest Request() =>
+            new TokenBody(SlotId, PatientId, PatientName, PhoneNumber, Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress, NewPatient).For(Source);
+    }
 
     public sealed record StatusBody(TokenStatus? Status, string? Reason);
 
@@ -33,7 +49,7 @@ internal static class TokensApi
         MapIssue(tokens, "/followup", TokenSource.FollowUp, "Book a follow-up token");
         MapIssue(tokens, "/emergency", TokenSource.Emergency, "Issue an emergency token (never refused for capacity)");
         tokens.MapPost("/", (AnyTokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, IssueToken service, CancellationToken ct) =>
-                Issue(new IssueRequest(body.SlotId, body.Source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
+                Issue(body.Request(), key, http, service, ct))
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary("Issue a token of any source");
 
@@ -83,7 +99,7 @@ internal static class TokensApi
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>
         tokens.MapPost(path, (TokenBody body, [FromHeader(Name = IdempotencyHeader)] string? key, HttpContext http, IssueToken service, CancellationToken ct) =>
-                Issue(new IssueRequest(body.SlotId, source, body.PatientId, body.PatientName, body.PhoneNumber), key, http, service, ct))
+                Issue(body.For(source), key, http, service, ct))
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary(summary);
 

@@ -16,8 +16,6 @@ public sealed record SlotCount(int SlotId, int MaxCapacity, int EmergencyExtensi
 /// </summary>
 public sealed class BenchApi(HttpClient client)
 {
-    private static int _patients;
-
     private static readonly string[] AllWeek = Enum.GetNames<DayOfWeek>();
 
     public HttpClient Client { get; } = client;
@@ -89,11 +87,9 @@ public sealed class BenchApi(HttpClient client)
         await MustAsync(Client.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Bench Desk", password = AppServer.Password, roles = new[] { role } }, ct),
             HttpStatusCode.Created, ct);
 
-    public static string NextPatientId() => $"BP{Interlocked.Increment(ref _patients):0000000}";
-
-    /// <summary>The request body of one issue, the same shape a desk sends.</summary>
+    /// <summary>The request body of one issue, the same shape a desk sends: a new patient each time, given the next hospital number.</summary>
     public static object IssueBody(int slotId, string? name = null) =>
-        new { slotId, patientId = NextPatientId(), patientName = name ?? "Bench Patient", phoneNumber = "+91 98765 43210" };
+        new { slotId, patientName = name ?? "Bench Patient", phoneNumber = "+91 98765 43210", newPatient = true };
 
     /// <summary>Issues tokens for setting a queue up, <paramref name="clients"/> at a time; every one must be issued.</summary>
     public async Task<List<Issued>> FillAsync(int slotId, int count, string kind = "walkin", int clients = 16, CancellationToken ct = default)

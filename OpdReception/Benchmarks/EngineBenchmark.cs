@@ -37,9 +37,8 @@ public static class EngineBenchmark
 
         var bareWrite = await BareDurableWriteAsync(runs, ct);
         output.WriteLine(bareWrite.Row(null));
-        var patient = 0;
         Task Issue(int slot, TokenSource source) => Must(desk.IssueToken.IssueAsync(
-            new IssueRequest(slots[slot % slots.Count].Id, source, $"B{Interlocked.Increment(ref patient):000000}", "Bench Patient", "+91 98765 43210"), "benchmark", ct));
+            new IssueRequest(slots[slot % slots.Count].Id, source, null, "Bench Patient", "+91 98765 43210", NewPatient: true), "benchmark", ct));
 
         await Issue(0, TokenSource.WalkIn);
         var issue = await Measurement.TimeAsync("issue a token (engine, one desk)", runs, i => Issue(i, TokenSource.WalkIn));

@@ -21,7 +21,6 @@ public sealed class TodayOnTopOfHistory
     public const string ReturningPatientName = "History Patient 1";
 
     private readonly OpdDesk _desk;
-    private int _patients;
 
     private TodayOnTopOfHistory(OpdDesk desk, DateOnly day, int doctorId, int queueSlot, int issueSlot, int fullSlot, int token)
     {
@@ -57,12 +56,12 @@ public sealed class TodayOnTopOfHistory
         for (var i = 1; i < 20; i++)
         {
             var source = (TokenSource)(i % 5);
-            Must(await desk.IssueToken.IssueAsync(new IssueRequest(queue.Id, source, $"TODAY{i:0000}", "Queue Patient", null), "benchmark", ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(queue.Id, source, null, "Queue Patient", null, NewPatient: true), "benchmark", ct));
         }
 
         for (var i = 0; i < 2; i++)
         {
-            Must(await desk.IssueToken.IssueAsync(new IssueRequest(full.Id, TokenSource.Online, $"FULL{i:0000}", "Full Patient", null), "benchmark", ct));
+            Must(await desk.IssueToken.IssueAsync(new IssueRequest(full.Id, TokenSource.Online, null, "Full Patient", null, NewPatient: true), "benchmark", ct));
         }
 
         return new TodayOnTopOfHistory(desk, day, doctor.Id, queue.Id, issue.Id, full.Id, token.Id);
@@ -76,18 +75,18 @@ public sealed class TodayOnTopOfHistory
         new("read one token with its history", _ => Must(_desk.TokenQueries.GetAsync(Token, ct))),
         new("tokens of one returning patient", async _ => await _desk.TokenQueries.ByPatientAsync(ReturningPatient, ct)),
         new("issue a token", _ => Must(_desk.IssueToken.IssueAsync(
-            new IssueRequest(IssueSlot, TokenSource.Online, $"NEW{Interlocked.Increment(ref _patients):000000}", "New Patient", null), "benchmark", ct))),
+            new IssueRequest(IssueSlot, TokenSource.Online, null, "New Patient", null, NewPatient: true), "benchmark", ct))),
         new("check in, call from the day queue, complete", async _ =>
         {
             var booked = await _desk.IssueToken.IssueAsync(
-                new IssueRequest(IssueSlot, TokenSource.Online, $"SEEN{Interlocked.Increment(ref _patients):000000}", "Seen Patient", null), "benchmark", ct);
+                new IssueRequest(IssueSlot, TokenSource.Online, null, "Seen Patient", null, NewPatient: true), "benchmark", ct);
             await Must(_desk.ChangeTokenStatus.CheckInAsync(booked.Value!.Id, "benchmark", ct));
             var called = Must(await _desk.CallNext.CallNextForDoctorAsync(DoctorId, Day, "benchmark", ct));
             await Must(_desk.ChangeTokenStatus.ChangeStatusAsync(called.Id, TokenStatus.Completed, null, "benchmark", ct));
         }),
         new("refuse a token in a full slot, naming the next", async _ =>
         {
-            var refused = await _desk.IssueToken.IssueAsync(new IssueRequest(FullSlot, TokenSource.WalkIn, "REFUSED", "Refused Patient", null), "benchmark", ct);
+            var refused = await _desk.IssueToken.IssueAsync(new IssueRequest(FullSlot, TokenSource.WalkIn, null, "Refused Patient", null, NewPatient: true), "benchmark", ct);
             if (refused.IsOk || refused.Problem!.Extensions?.GetValueOrDefault("alternativeSlotId") is null)
             {
                 throw new InvalidOperationException("The full slot should refuse and name the next slot with room.");

@@ -6,8 +6,15 @@ namespace OpdReception.Data;
 /// <summary>A slot as the issuing rules read it, with its doctor's name for the answer.</summary>
 public sealed record IssueSlot(SlotState State, string DoctorName);
 
-/// <summary>A patient on record.</summary>
-public sealed record PatientRecord(string Name, string? Phone);
+/// <summary>A patient on record, with what the desk may fill in when the record lacks it.</summary>
+public sealed record PatientRecord(
+    string Name, string? Phone, string? MergedIntoId, Sex? Sex, DateOnly? BirthDate, string? Address, string? AbhaNumber, string? AbhaAddress);
+
+/// <summary>A patient's details as they are written: the age already turned into an approximate date of birth.</summary>
+public sealed record PatientFields(Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress);
+
+/// <summary>A line of a patient record's history.</summary>
+public sealed record NewPatientEvent(string PatientId, DateTime At, string By, string? ByUserId, string Action, string Details);
 
 /// <summary>The row of a new token: what the rules decided and who it is for.</summary>
 public sealed record NewToken(
@@ -76,17 +83,77 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 
     public PatientRecord? Patient(string patientId)
     {
-        var read = Command("""SELECT "Name", "Phone" FROM "Patients" WHERE "Id" = $patient""", ("$patient", patientId));
+        var read = Command("""
+            SELECT "Name", "Phone", "MergedIntoId", "Sex", "BirthDate", "Address", "AbhaNumber", "AbhaAddress" FROM "Patients" WHERE "Id" = $patient
+            """, ("$patient", patientId));
         using var row = read.ExecuteReader();
-        return row.Read() ? new PatientRecord(row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1)) : null;
+        return row.Read()
+            ? new PatientRecord(row.GetString(0), Text(row, 1), Text(row, 2), Text(row, 3) is { } sex ? Enum.Parse<Sex>(sex) : null,
+                row.IsDBNull(4) ? null : row.GetFieldValue<DateOnly>(4), Text(row, 5), Text(row, 6), Text(row, 7))
+            : null;
     }
 
-    public void AddPatient(string patientId, string name, string? phone) =>
-        Command("""INSERT INTO "Patients" ("Id", "Name", "Phone") VALUES ($patient, $name, $phone)""",
-            ("$patient", patientId), ("$name", name), ("$phone", phone)).ExecuteNonQuery();
+    /// <summary>The patients on record, not merged away, whose phone has this key (<see cref="PatientFacts.PhoneKey"/>), with the day each was last seen.</summary>
+    public List<KnownPatient> PatientsWithPhone(string phoneKey)
+    {
+        var read = Command("""
+            SELECT p."Id", p."Name", p."Sex", p."BirthDate",
+                   (SELECT MAX(s."Date") FROM "Tokens" t JOIN "Slots" s ON s."Id" = t."SlotId" WHERE t."PatientId" = p."Id" AND t."Status" = 'Completed')
+            FROM "Patients" p WHERE p."PhoneKey" = $key AND p."MergedIntoId" IS NULL
+            LIMIT 50
+            """, ("$key", phoneKey));
+        using var row = read.ExecuteReader();
+        var found = new List<KnownPatient>();
+        while (row.Read())
+        {
+            found.Add(new KnownPatient(row.GetString(0), row.GetString(1), Text(row, 2) is { } sex ? Enum.Parse<Sex>(sex) : null,
+                row.IsDBNull(3) ? null : row.GetFieldValue<DateOnly>(3), row.IsDBNull(4) ? null : row.GetFieldValue<DateOnly>(4)));
+        }
+
+        return found;
+    }
+
+    /// <summary>The highest hospital number of the pattern given so far, through the primary key's index.</summary>
+    public string? HighestNumber(HospitalNumberPattern pattern)
+    {
+        // The prefix is capitals, digits, - and / only (HospitalNumberPattern.Problem), none of them special to GLOB.
+        var glob = pattern.Prefix + string.Concat(Enumerable.Repeat("[0-9]", pattern.Digits));
+        return Command("""SELECT "Id" FROM "Patients" WHERE "Id" GLOB $glob ORDER BY "Id" DESC LIMIT 1""", ("$glob", glob)).ExecuteScalar() as string;
+    }
+
+    public void AddPatient(string patientId, string name, string? phone, PatientFields fields) =>
+        Command("""
+            INSERT INTO "Patients" ("Id", "Name", "Phone", "PhoneKey", "Sex", "BirthDate", "BirthDateIsApproximate", "Address", "AbhaNumber", "AbhaAddress")
+            VALUES ($patient, $name, $phone, $key, $sex, $born, $approximate, $address, $abha, $abhaAddress)
+            """,
+            ("$patient", patientId), ("$name", name), ("$phone", phone), ("$key", PatientFacts.PhoneKey(phone)), ("$sex", fields.Sex?.ToString()),
+            ("$born", fields.BirthDate), ("$approximate", fields.BirthDateIsApproximate), ("$address", fields.Address), ("$abha", fields.AbhaNumber),
+            ("$abhaAddress", fields.AbhaAddress)).ExecuteNonQuery();
 
     public void SetPhone(string patientId, string phone) =>
-        Command("""UPDATE "Patients" SET "Phone" = $phone WHERE "Id" = $patient""", ("$patient", patientId), ("$phone", phone)).ExecuteNonQuery();
+        Command("""UPDATE "Patients" SET "Phone" = $phone, "PhoneKey" = $key WHERE "Id" = $patient""",
+            ("$patient", patientId), ("$phone", phone), ("$key", PatientFacts.PhoneKey(phone))).ExecuteNonQuery();
+
+    /// <summary>Fills in only what the record lacks: what is on record was checked by someone, and stays.</summary>
+    public void FillGaps(string patientId, PatientFields fields) =>
+        Command("""
+            UPDATE "Patients" SET "Sex" = COALESCE("Sex", $sex),
+                "BirthDateIsApproximate" = CASE WHEN "BirthDate" IS NULL AND $born IS NOT NULL THEN $approximate ELSE "BirthDateIsApproximate" END,
+                "BirthDate" = COALESCE("BirthDate", $born), "Address" = COALESCE("Address", $address),
+                "AbhaNumber" = COALESCE("AbhaNumber", $abha), "AbhaAddress" = COALESCE("AbhaAddress", $abhaAddress)
+            WHERE "Id" = $patient
+            """,
+            ("$patient", patientId), ("$sex", fields.Sex?.ToString()), ("$born", fields.BirthDate), ("$approximate", fields.BirthDateIsApproximate),
+            ("$address", fields.Address), ("$abha", fields.AbhaNumber), ("$abhaAddress", fields.AbhaAddress)).ExecuteNonQuery();
+
+    public void AddPatientEvent(NewPatientEvent line) =>
+        Command("""
+            INSERT INTO "PatientEvents" ("PatientId", "At", "By", "ByUserId", "Action", "Details") VALUES ($patient, $at, $by, $user, $action, $details)
+            """,
+            ("$patient", line.PatientId), ("$at", line.At), ("$by", line.By), ("$user", line.ByUserId), ("$action", line.Action),
+            ("$details", line.Details)).ExecuteNonQuery();
+
+    private static string? Text(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
     /// <summary>
     /// Takes the doctor's day's next label (and, for an emergency in a full slot, a seat): one counter per doctor and

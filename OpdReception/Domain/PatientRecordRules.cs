@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OpdReception.Domain;
 
 /// <summary>What the desk records about a patient. An age typed at the desk is kept as an approximate birth date.</summary>
-public sealed record PatientDetails(
+public sealed record PatientRecordFields(
     string Name, string? Phone, Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress);
 
 /// <summary>One field of the record changed, in the words the history shows: "Phone", "+91 98111 22334", "+91 98111 22335".</summary>
@@ -15,7 +15,7 @@ public sealed record FieldChange(string Field, string? From, string? To)
 /// <summary>An edit of the record becomes one history line per field that really changed.</summary>
 public static class PatientEdits
 {
-    public static IReadOnlyList<FieldChange> Between(PatientDetails before, PatientDetails after)
+    public static IReadOnlyList<FieldChange> Between(PatientRecordFields before, PatientRecordFields after)
     {
         var fields = new (string Field, string? From, string? To)[]
         {
@@ -31,7 +31,7 @@ public static class PatientEdits
     }
 
     /// <summary>"12 Mar 1986", or "about 1986" for an age typed at the desk.</summary>
-    public static string? Born(PatientDetails details) => details.BirthDate switch
+    public static string? Born(PatientRecordFields details) => details.BirthDate switch
     {
         null => null,
         { } date when details.BirthDateIsApproximate => $"about {date.Year}",

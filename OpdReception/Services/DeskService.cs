@@ -9,7 +9,7 @@ namespace OpdReception.Services;
 /// What the reception desk reads: today at a glance, patients while typing, slips, offers. Reads only;
 /// every write goes through a token handler (<see cref="IssueToken"/>, <see cref="ChangeTokenStatus"/>, <see cref="MoveToken"/>, <see cref="ReallocateSlot"/>) or <see cref="SlotService"/>.
 /// </summary>
-public sealed class DeskService(
+public sealed partial class DeskService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options)
@@ -139,10 +139,10 @@ public sealed class DeskService(
         }
 
         var facts = await db.Tokens.AsNoTracking().Where(t => t.Id == tokenId)
-            .Select(t => new { t.Code, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Room })
+            .Select(t => new { t.Code, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Room, t.Patient.Sex, t.Patient.BirthDate, t.Patient.BirthDateIsApproximate })
             .SingleAsync(ct);
         return new SlipView(Settings.HospitalName, token.TokenNumber, token.DoctorName, facts.Room, facts.Date, facts.StartTime,
-            token.EstimatedTime, token.Source, facts.Code);
+            token.EstimatedTime, token.Source, facts.Code, PatientFacts.SexAndAge(facts.Sex, facts.BirthDate, facts.BirthDateIsApproximate, Today()));
     }
 
     /// <summary>The doctor's day: costs that day's slots and tokens, whatever the history.</summary>

@@ -29,7 +29,7 @@ public sealed record DoctorDay(
 /// <summary>A registered patient the desk can pick while typing.</summary>
 public sealed record PatientMatch(string Id, string Name, string? Phone);
 
-/// <summary>What a printed slip carries: no patient name or phone, since slips get left on chairs.</summary>
+/// <summary>What a printed slip carries: no patient name or phone, since slips get left on chairs; sex and age ("Female, ~34 y") for the doctor.</summary>
 public sealed record SlipView(
     string HospitalName,
     string TokenNumber,
@@ -39,7 +39,13 @@ public sealed record SlipView(
     TimeOnly SlotStart,
     DateTime? EstimatedTime,
     TokenSource Source,
-    string Code);
+    string Code,
+    string? SexAndAge = null);
+
+/// <summary>Everything the desk holds about a patient, in a receptionist's words.</summary>
+public sealed record PatientCardView(
+    string Id, string Name, string? Phone, string? SexAndAge, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber,
+    string? AbhaAddress, string? MergedIntoId);
 
 /// <summary>Where a new patient would land in a slot if issued now: the "next slot" offer shows it.</summary>
 public sealed record SlotOffer(SlotView Slot, DateTime? EstimatedTime);

@@ -22,7 +22,7 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
 
         if (edit is null)
         {
-            return OpdProblem.Invalid("body", "Send the record's fields: name, phone, sex, birthDate or ageYears, address, abhaNumber, abhaAddress.");
+            return OpdProblem.Invalid("body", "Send the record's fields: name, phone, sex, birthDate or age, address, abhaNumber, abhaAddress.");
         }
 
         var today = clock.Today;
@@ -69,46 +69,32 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
         return (await records.ReadAsync(db, patientId, ct))!;
     }
 
-    internal static PatientDetails Details(Patient p) => new(p.Name, p.Phone, p.Sex, p.BirthDate, p.BirthDateIsApproximate, p.Address, p.AbhaNumber, p.AbhaAddress);
+    internal static PatientRecordFields Details(Patient p) => new(p.Name, p.Phone, p.Sex, p.BirthDate, p.BirthDateIsApproximate, p.Address, p.AbhaNumber, p.AbhaAddress);
 
     /// <summary>
     /// The record as the edit says it should read. An age sent again unchanged keeps the birth date it came from, so a
     /// form saved as it was shown writes no history.
     /// </summary>
-    private static PatientDetails Apply(PatientEdit edit, PatientDetails before, DateOnly today)
+    private static PatientRecordFields Apply(PatientEdit edit, PatientRecordFields before, DateOnly today)
     {
         var (born, approximate) = edit switch
         {
             { BirthDate: { } date } => (date, false),
-            { AgeYears: { } years } when before.BirthDate is { } old && PatientFacts.AgeOn(old, today) == years => (old, before.BirthDateIsApproximate),
-            { AgeYears: { } years } => (PatientFacts.BirthDateForAge(years, today), true),
+            { Age: { } years } when before.BirthDate is { } old && PatientFacts.AgeOn(old, today) == years => (old, before.BirthDateIsApproximate),
+            { Age: { } years } => (PatientFacts.BirthDateForAge(years, today), true),
             _ => ((DateOnly?)null, false),
         };
-        return new PatientDetails(
+        return new PatientRecordFields(
             Validation.Clean(edit.Name)!, Validation.Clean(edit.Phone), edit.Sex, born, approximate,
             Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress) is { } abha ? PatientFacts.AbhaAddress(abha) : null);
     }
 
-    private static Validation Check(PatientEdit edit, DateOnly today)
-    {
-        var ageProblem = edit.AgeYears is { } years ? PatientFacts.AgeProblem(years) : null;
-        var bornProblem = edit.BirthDate is { } born ? PatientFacts.BirthDateProblem(born, today) : null;
-        return new Validation()
-            .Name(edit.Name, "name", "Patient name")
-            .Text(edit.Phone, "phone", "Phone number", 20)
-            .Phone(edit.Phone, "phone")
-            .Require(edit.Sex is null || Enum.IsDefined(edit.Sex.Value), "sex", "Sex must be female, male or other.")
-            .Require(edit.BirthDate is null || edit.AgeYears is null, "ageYears", "Give the age or the birth date, not both.")
-            .Require(ageProblem is null, "ageYears", $"Age {ageProblem}.")
-            .Require(bornProblem is null, "birthDate", $"Birth date {bornProblem}.")
-            .Text(edit.Address, "address", "Address", PatientFacts.MaxAddress)
-            .Text(edit.AbhaNumber, "abhaNumber", "ABHA number", 20)
-            .Require(Validation.Clean(edit.AbhaNumber) is not { } number || PatientFacts.AbhaDigits(number) is not null, "abhaNumber",
-                $"ABHA number must be {PatientFacts.AbhaNumberDigits} digits, such as 12-3456-7890-1234.")
-            .Text(edit.AbhaAddress, "abhaAddress", "ABHA address", 100)
-            .Require(Validation.Clean(edit.AbhaAddress) is not { } address || PatientFacts.AbhaAddress(address) is not null, "abhaAddress",
-                "ABHA address must read like name@abdm: 4 to 32 letters or digits (dots or underscores between), then @abdm or @sbx.");
-    }
+    /// <summary>The same checks as a new patient's details when issuing (<see cref="Validation.Patient"/>), and a name.</summary>
+    private static Validation Check(PatientEdit edit, DateOnly today) => new Validation()
+        .Name(edit.Name, "name", "Patient name")
+        .Text(edit.Phone, "phone", "Phone number", 20)
+        .Phone(edit.Phone, "phone")
+        .Patient(new PatientDetails(edit.Sex, edit.Age, edit.BirthDate, edit.Address, edit.AbhaNumber, edit.AbhaAddress), today);
 
     /// <summary>Spaces and dashes are how the card prints the number; the record keeps the 14 digits.</summary>
     private static string? AbhaDigits(string? typed) => Validation.Clean(typed) is { } text ? PatientFacts.AbhaDigits(text) : null;

@@ -56,15 +56,14 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
                 new Dictionary<string, object?> { ["refusal"] = "SlotOutOfRange" });
         }
 
-        var patientId = Validation.Clean(request.PatientId)?.ToUpperInvariant() ?? NewWalkInPatientId();
-        var held = sql.Held(patientId, state.DoctorId, state.Date);
-        var registered = sql.Patient(patientId);
-        if (registered is not null && !SameName(registered.Name, request.PatientName!))
+        var patient = Patient(request, DateOnly.FromDateTime(now));
+        if (!patient.IsOk)
         {
-            return OpdProblem.Conflict(
-                $"Patient {patientId} is registered as {registered.Name}. Check the patient id, or correct the name in the patient's record first.",
-                new Dictionary<string, object?> { ["refusal"] = "PatientMismatch", ["registeredName"] = registered.Name });
+            return patient.Problem!;
         }
+
+        var whom = patient.Value!;
+        var held = whom.Registered is null ? null : sql.Held(whom.PatientId, state.DoctorId, state.Date);
 
         // The doctor's later slots only matter to name an alternative, so they are read only when refusing.
         var source = request.Source!.Value;
@@ -86,8 +85,8 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
                 ["alternativeSlotId"] = refused.Reason.AlternativeSlotId,
                 ["existingTokenId"] = refused.Reason.ExistingTokenId,
             }),
-            Issued issued => await WriteAsync(pending, slot, patientId, registered, now, issued.TokenNumber, issued.PriorityScore, issued.Status, null, issued.Replaces, ct),
-            Extended extended => await WriteAsync(pending, slot, patientId, registered, now, extended.TokenNumber, extended.PriorityScore, extended.Status,
+            Issued issued => await WriteAsync(pending, slot, whom, now, issued.TokenNumber, issued.PriorityScore, issued.Status, null, issued.Replaces, ct),
+            Extended extended => await WriteAsync(pending, slot, whom, now, extended.TokenNumber, extended.PriorityScore, extended.Status,
                 extended.NewEffectiveCapacity, extended.Replaces, ct),
             _ => throw new InvalidOperationException($"Unknown decision {decision}"),
         };
@@ -187,22 +186,15 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         $"Idempotency-Key {key.Key} was already used for a different request (token {tokenId}). Use a new key for a new request.");
 
     private async Task<Result<IssuedToken>?> WriteAsync(
-        PendingIssue pending, IssueSlot slot, string patientId, PatientRecord? registered, DateTime now,
+        PendingIssue pending, IssueSlot slot, Whom whom, DateTime now,
         int number, int score, TokenStatus status, int? extendedTo, HeldToken? replaces, CancellationToken ct)
     {
         var request = pending.Request;
         var state = slot.State;
         var name = request.PatientName!.Trim();
         var phone = Validation.Clean(request.PhoneNumber);
-        if (registered is null)
-        {
-            sql.AddPatient(patientId, name, phone);
-        }
-        else if (phone is not null && phone != registered.Phone)
-        {
-            // People change phones; the latest number the desk was given is the one to call.
-            sql.SetPhone(patientId, phone);
-        }
+        var (patientId, registered) = (whom.PatientId, whom.Registered);
+        Record(pending, whom, name, phone, state.Label(number), now);
 
         sql.TakeNumber(state, number, extraSeat: extendedTo is not null);
         var source = request.Source!.Value;

@@ -3,7 +3,20 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record IssueRequest(int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber);
+/// <summary>
+/// What a token is asked for. Without a patient id a new record is made, unless a patient with a similar name has
+/// the same phone: then the caller must name them, or say <paramref name="NewPatient"/>.
+/// </summary>
+public sealed record IssueRequest(
+    int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber,
+    PatientDetails? Details = null, bool NewPatient = false);
+
+/// <summary>What the desk may record of a patient besides the name and phone; every field optional, the age or the date of birth.</summary>
+public sealed record PatientDetails(
+    Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null)
+{
+    public bool IsEmpty => this == new PatientDetails();
+}
 
 /// <summary>The desk, a patient online or a program issues a token: checked here, decided and written in the <see cref="IssueWriter"/>'s batch.</summary>
 public sealed class IssueToken(HospitalClock clock, OpdChanges changes, IssueWriter writer)
@@ -30,7 +43,10 @@ public sealed class IssueToken(HospitalClock clock, OpdChanges changes, IssueWri
             .Text(request.PatientId, "patientId", "Patient id", 40)
             .Require(request.SlotId is null or > 0, "slotId", "Slot id must be a whole number from 1 up.")
             .Require(request.SlotId is not null, "slotId", "Slot id is required.")
-            .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.");
+            .Require(request.Source is { } source && Enum.IsDefined(source), "source", "Token source is required: Online, WalkIn, Priority, FollowUp or Emergency.")
+            .Require(!request.NewPatient || Validation.Clean(request.PatientId) is null, "newPatient",
+                "A new patient has no hospital number yet: leave out patientId, or leave out newPatient to issue to the patient on record.")
+            .Patient(request.Details, DateOnly.FromDateTime(clock.Now));
         if (!check.IsValid)
         {
             return check.ToProblem();

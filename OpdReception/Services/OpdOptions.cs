@@ -48,6 +48,14 @@ public sealed class OpdOptions
     /// <summary>Printed at the top of every token slip.</summary>
     [Required, StringLength(80, MinimumLength = 1)] public string HospitalName { get; set; } = "City Hospital OPD";
 
+    /// <summary>What every hospital number starts with (<see cref="HospitalNumberPattern"/>): "H-" gives H-000123.</summary>
+    public string HospitalNumberPrefix { get; set; } = HospitalNumberPattern.Default.Prefix;
+
+    /// <summary>How many digits follow the prefix; new patients get the next number.</summary>
+    public int HospitalNumberDigits { get; set; } = HospitalNumberPattern.Default.Digits;
+
+    public HospitalNumberPattern HospitalNumbers => new(HospitalNumberPrefix, HospitalNumberDigits);
+
     /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
     [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
     [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
@@ -81,6 +89,11 @@ public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
         if (!HospitalClock.IsKnownZone(options.TimeZone))
         {
             return ValidateOptionsResult.Fail($"Opd:TimeZone ('{options.TimeZone}') is not a known time zone; use an IANA id such as Asia/Kolkata, or leave it empty for the host's zone.");
+        }
+
+        if (options.HospitalNumbers.Problem() is { } pattern)
+        {
+            return ValidateOptionsResult.Fail($"Opd:HospitalNumberPrefix and Opd:HospitalNumberDigits ('{options.HospitalNumberPrefix}', {options.HospitalNumberDigits}) make no usable hospital number: {pattern}.");
         }
 
         var others = new[] { options.PaidPriority, options.FollowUpPriority, options.OnlinePriority, options.WalkInPriority };

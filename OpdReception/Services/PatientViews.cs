@@ -38,4 +38,4 @@ public sealed record PatientEventView(DateTime At, string Action, string? Detail
 
 /// <summary>What the desk sends to correct a record: every field as it should now read; age or birth date, not both.</summary>
 public sealed record PatientEdit(
-    string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? AgeYears, string? Address, string? AbhaNumber, string? AbhaAddress);
+    string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress);

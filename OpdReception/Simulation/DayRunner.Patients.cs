@@ -170,8 +170,9 @@ internal sealed partial class DayRunner
     private async Task<string?> LastReasonAsync(int tokenId, CancellationToken ct) =>
         Expect(await desk.TokenQueries.GetAsync(tokenId, ct), "read a token").History![^1].Reason;
 
+    /// <summary>The plan's people are all different: one without a hospital number is a new patient, whatever their phone.</summary>
     private static IssueRequest Request(PlannedPatient patient, int slotId) =>
-        new(slotId, patient.Source, patient.PatientId, patient.Name, patient.Phone);
+        new(slotId, patient.Source, patient.PatientId, patient.Name, patient.Phone, NewPatient: patient.PatientId is null);
 
     private static string Place(TokenView view) =>
         view.Position is { } position

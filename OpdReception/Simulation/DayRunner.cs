@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using OpdReception.Data;
 using OpdReception.Services;
 
 namespace OpdReception.Simulation;
@@ -80,9 +82,22 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
             }
         }
 
+        await ReturningPatientsAsync(ct);
         timeline.Note(Now, $"desk opens: {_doctors.Count} doctors, {_slots.Count} slots ({plan.Slots.Count} each), " +
             $"{_slots.Values.First().MinutesPerConsultation} minutes per consultation" +
             (extraSession ? $"; {plan.Date.DayOfWeek} is not an OPD day, so these are extra sessions" : ""));
+    }
+
+    /// <summary>The plan's patients with a hospital number came before: their records exist from those visits.</summary>
+    private async Task ReturningPatientsAsync(CancellationToken ct)
+    {
+        await using var db = await desk.Database.CreateDbContextAsync(ct);
+        var known = plan.Patients.Where(p => p.PatientId is not null).DistinctBy(p => p.PatientId).ToList();
+        var ids = known.Select(p => p.PatientId!).ToList();
+        var onRecord = (await db.Patients.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        db.Patients.AddRange(known.Where(p => !onRecord.Contains(p.PatientId!))
+            .Select(p => new Patient { Id = p.PatientId!, Name = p.Name, Phone = p.Phone }));
+        await db.SaveChangesAsync(ct);
     }
 
     private sealed record DeskEvent(DateTime At, Func<CancellationToken, Task> Run);

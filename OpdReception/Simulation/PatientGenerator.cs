@@ -38,7 +38,8 @@ public sealed class PatientGenerator(Random random)
     // Mornings are busier than afternoons.
     private static readonly int[] SlotWeights = [5, 5, 4, 3, 3, 2, 2];
 
-    public static string HospitalNumber(int number) => $"H-{1000 + number}";
+    /// <summary>In the default pattern (<see cref="HospitalNumberPattern.Default"/>): H-001001.</summary>
+    public static string HospitalNumber(int number) => HospitalNumberPattern.Default.Format(1000 + number);
 
     public static string Phone(int number) => string.Create(CultureInfo.InvariantCulture, $"+91 98450 {10000 + number * 37 % 90000:00000}");
 

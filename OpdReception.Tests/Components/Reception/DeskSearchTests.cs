@@ -22,8 +22,7 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor(name: "Dr. Searchable");
         var slot = await Desk.Slot(doctor.Id, "11:00", "12:00");
-        var patientId = Desk.NextPatientId();
-        await Desk.Issue("book", slot.Id, patientId, "Zarina Todaywala");
+        await Desk.Issue("book", slot.Id, name: "Zarina Todaywala");
         var form = Form();
 
         Search(form, "Todaywala");
@@ -41,7 +40,7 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor();
         var slot = await Desk.Slot(doctor.Id);
-        var booked = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Kiran Arrivesnow");
+        var booked = await Desk.Issue("book", slot.Id, name: "Kiran Arrivesnow");
         var form = Form();
 
         Search(form, "Arrivesnow");
@@ -59,7 +58,7 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor();
         var slot = await Desk.Slot(doctor.Id);
-        var token = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Lata Cameback");
+        var token = await Desk.Issue("book", slot.Id, name: "Lata Cameback");
         Assert.True((await Desk.SetStatus(token.Id, "NoShow")).IsSuccessStatusCode);
         var form = Form();
 
@@ -78,8 +77,8 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor();
         var slot = await Desk.Slot(doctor.Id);
-        var first = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Anil Twinsearch");
-        var second = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Bina Twinsearch");
+        var first = await Desk.Issue("book", slot.Id, name: "Anil Twinsearch");
+        var second = await Desk.Issue("book", slot.Id, name: "Bina Twinsearch");
         var form = Form();
 
         Search(form, "Twinsearch");
@@ -98,8 +97,7 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor();
         var slot = await Desk.Slot(doctor.Id);
-        var patientId = Desk.NextPatientId();
-        await Desk.Issue("walkin", slot.Id, patientId, "Neha Alreadyin");
+        var patientId = (await Desk.Issue("walkin", slot.Id, name: "Neha Alreadyin")).PatientId;
         var form = Render<IssueForm>(p => p.Add(f => f.DoctorId, doctor.Id));
 
         Search(form, "Alreadyin");
@@ -114,10 +112,8 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     public async Task A_merged_record_is_still_found_and_points_to_the_record_kept_but_is_never_chosen_for_issuing()
     {
         var slot = await Desk.NewSlot();
-        var keep = Desk.NextPatientId();
-        var merged = Desk.NextPatientId();
-        await Desk.Issue("walkin", slot.Id, keep, "Ishaan Mergedaway");
-        await Desk.Issue("book", (await Desk.NewSlot()).Id, merged, "Ishan Mergedaway");
+        var keep = (await Desk.Issue("walkin", slot.Id, name: "Ishaan Mergedaway")).PatientId;
+        var merged = (await Desk.Issue("book", (await Desk.NewSlot()).Id, name: "Ishan Mergedaway")).PatientId;
         Assert.True((await Service<MergePatients>().MergeAsync(keep, merged, "registered twice", "Test desk")).IsOk);
         var form = Form();
 
@@ -137,7 +133,7 @@ public sealed class DeskSearchTests(OpdApp app) : DeskContext(app)
     {
         var doctor = await Desk.Doctor(name: "Dr. Rather");
         var slot = await Desk.Slot(doctor.Id);
-        var token = await Desk.Issue("book", slot.Id, Desk.NextPatientId(), "Usha Insteadof");
+        var token = await Desk.Issue("book", slot.Id, name: "Usha Insteadof");
         Assert.True((await Desk.SetStatus(token.Id, "NoShow")).IsSuccessStatusCode);
         var form = Render<IssueForm>(p => p.Add(f => f.DoctorId, doctor.Id));
         Search(form, "Insteadof");

@@ -56,7 +56,8 @@ public sealed partial class IssueForm
         {
             var by = await ActorAsync();
             var key = new IssueKey(by.UserId ?? by.Name, _submission, token => token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var result = await Issuing.IssueAsync(new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone)), by, key);
+            var request = new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone), Details(), _newPatient && Blank(_patientId) is null);
+            var result = await Issuing.IssueAsync(request, by, key);
             if (result.IsOk)
             {
                 _submission = Guid.NewGuid().ToString("N");
@@ -65,6 +66,11 @@ public sealed partial class IssueForm
             }
 
             var problem = result.Problem!;
+            if (AskIfSame(problem, slotId))
+            {
+                return;
+            }
+
             _problem = problem.Detail;
             _errors = problem.Errors ?? new Dictionary<string, string[]>();
             if (problem.Extensions?.GetValueOrDefault("alternativeSlotId") is int alternative)
