@@ -53,6 +53,7 @@ public static class OpdApi
         api.MapDoctors();
         api.MapSlots();
         api.MapTokens();
+        api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
     }

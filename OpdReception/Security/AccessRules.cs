@@ -109,6 +109,11 @@ public static partial class AccessRules
         ["GET /api/tokens/to-contact"] = Desk,
         ["POST /api/tokens/{id}/contacted"] = Desk,
 
+        // Patient records: the desk reads, corrects and merges them; a doctor's screens never need them.
+        ["GET /api/patients/{id}"] = Desk,
+        ["PUT /api/patients/{id}"] = Desk,
+        ["POST /api/patients/{id}/merge"] = Desk,
+
         // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
         ["GET /api/admin/overview"] = Admin,
         ["GET /api/admin/doctors"] = Admin,
@@ -160,6 +165,7 @@ public static partial class AccessRules
         ["PAGE /Error"] = Anyone,
         ["PAGE /reception"] = Desk,
         ["PAGE /reception/board/{DoctorId}"] = Desk,
+        ["PAGE /reception/patients/{Id}"] = Desk,
         ["PAGE /doctor"] = new(Who.Doctor | Who.Admin),
         ["PAGE /admin"] = Admin,
         ["PAGE /admin/doctors"] = Admin,

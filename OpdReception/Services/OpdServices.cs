@@ -46,6 +46,9 @@ public static class OpdServices
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();
         services.AddScoped<PatientPageService>();
+        services.AddScoped<PatientRecords>();
+        services.AddScoped<EditPatient>();
+        services.AddScoped<MergePatients>();
         services.AddSingleton<BoardFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))

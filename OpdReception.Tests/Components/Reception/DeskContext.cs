@@ -20,7 +20,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddMudServices();
         foreach (var service in new[]
                  {
-                     typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService),
+                     typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService), typeof(PatientRecords), typeof(EditPatient), typeof(MergePatients),
                      typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot), typeof(TakeLeave), typeof(ContactPatients),
                  })
         {

@@ -28,12 +28,20 @@ public sealed partial class IssueForm
     private async Task OnSearchChanged(string? typed)
     {
         _search = typed;
-        _matches = await Desk.FindPatientsAsync(typed);
+        // Enter may have searched for this very text before the pause was over, and acted on it: keep what it said.
+        if (typed == _searched && _matches.Count > 0)
+        {
+            return;
+        }
+
+        _arrival = null;
+        await FindAsync(typed);
     }
 
     private async Task ChoosePatientAsync(PatientMatch match)
     {
         _patientId = match.Id;
+        _rather = PatientMatches.ArrivalOf(_facts.GetValueOrDefault(match.Id)?.Today ?? []);
         _name = match.Name;
         _phone = match.Phone;
         _matches = [];
@@ -60,6 +68,7 @@ public sealed partial class IssueForm
         _name = null;
         _phone = null;
         _held = null;
+        _rather = null;
         _card = null;
         _sex = null;
         _age = null;

@@ -54,8 +54,7 @@ public sealed partial class IssueForm
         _busy = true;
         try
         {
-            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-            var by = user is not null && user.IsSignedIn() ? user.Actor() : new Actor(By);
+            var by = await ActorAsync();
             var key = new IssueKey(by.UserId ?? by.Name, _submission, token => token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var request = new IssueRequest(slotId, _source, Blank(_patientId), _name, Blank(_phone), Details(), _newPatient && Blank(_patientId) is null);
             var result = await Issuing.IssueAsync(request, by, key);
