@@ -16,8 +16,21 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     internal static IElement Row(IRenderedComponent<Board> board, string token) =>
         board.Find($"[data-testid=queue] tr[data-token={token}], [data-testid=not-in-queue] tr[data-token={token}]");
 
-    internal static IElement Action(IElement row, RowAction action) => row.QuerySelector($"button[data-action={action}]")
-        ?? throw new Xunit.Sdk.XunitException($"No {action} on {row.GetAttribute("data-token")}");
+    /// <summary>The row's button for <paramref name="action"/>, or else the item in its menu, opened.</summary>
+    internal static IElement Action(DeskContext context, IElement row, RowAction action)
+    {
+        if (row.QuerySelector($"button[data-action={action}]") is { } button)
+        {
+            return button;
+        }
+
+        var token = row.GetAttribute("data-token");
+        var menu = row.QuerySelector("[data-testid=row-menu] button") ?? throw new Xunit.Sdk.XunitException($"No {action} on {token}: no button, no menu");
+        menu.Click();
+        return context.Popovers.WaitForElement($"[data-action={action}][data-token={token}]");
+    }
+
+    private IElement Action(IElement row, RowAction action) => Action(this, row, action);
 
     [Fact]
     public async Task Rows_come_in_the_order_the_doctor_sees_them_with_the_desks_words_and_actions_by_status()
@@ -45,6 +58,54 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         Assert.Contains("Walk-in, arrived 08:00", waiting.TextContent);
         Assert.DoesNotContain("WalkIn", board.Markup);
         Assert.DoesNotContain("InConsultation", board.Markup);
+    }
+
+    [Fact]
+    public async Task Each_row_offers_one_button_for_its_state_and_the_other_actions_in_a_menu_named_for_the_token()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        await Desk.Issue("book", slot.Id);
+        await Desk.Issue("walkin", slot.Id);
+        var absent = await Desk.Issue("book", slot.Id);
+        await Desk.SetStatus(absent.Id, "NoShow");
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=not-in-queue] tr[data-token=T003]");
+
+        var primary = (string token) => Row(board, token).QuerySelectorAll("button[data-action]").Single();
+        Assert.Equal([RowAction.CheckIn.ToString(), "Check in"], [primary("T001").GetAttribute("data-action")!, primary("T001").TextContent]);
+        Assert.Equal(RowAction.Reprint.ToString(), primary("T002").GetAttribute("data-action"));
+        Assert.Equal("Arrived late: re-admit", primary("T003").TextContent);
+        Assert.Equal("More actions for T001", Row(board, "T001").QuerySelector("[data-testid=row-menu] button")!.GetAttribute("aria-label"));
+
+        Row(board, "T001").QuerySelector("[data-testid=row-menu] button")!.Click();
+        board.WaitForAssertion(() => Assert.Equal(
+            [nameof(RowAction.NoShow), nameof(RowAction.Move), nameof(RowAction.Cancel), nameof(RowAction.Reprint), nameof(RowAction.History)],
+            Popovers.FindAll("[data-token=T001][data-action]").Select(i => i.GetAttribute("data-action")!)));
+
+        Popovers.Find($"[data-token=T001][data-action={RowAction.NoShow}]").Click();
+        board.WaitForAssertion(() => Assert.Contains("Did not come", board.Find("[data-testid=not-in-queue] tr[data-token=T001]").TextContent));
+        board.Find($"[data-testid=not-in-queue] tr[data-token=T001] button[data-action={RowAction.Readmit}]").Click();
+        board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
+    }
+
+    [Fact]
+    public async Task Seen_did_not_come_and_cancelled_are_listed_by_the_time_of_their_slot_then_of_issue()
+    {
+        var doctor = await Desk.Doctor();
+        var late = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var first = await Desk.Issue("book", late.Id);
+        var second = await Desk.Issue("book", early.Id);
+        var third = await Desk.Issue("book", early.Id);
+        await Desk.SetStatus(third.Id, "NoShow");
+        await Desk.SetStatus(first.Id, "NoShow");
+        await Desk.SetStatus(second.Id, "NoShow");
+        var board = Board(doctor.Id);
+
+        board.WaitForAssertion(() => Assert.Equal(
+            [second.TokenNumber, third.TokenNumber, first.TokenNumber],
+            board.FindAll("[data-testid=not-in-queue] tr[data-token]").Select(r => r.GetAttribute("data-token"))));
     }
 
     [Fact]
@@ -201,7 +262,7 @@ public sealed class StaleBoardTests(OpdApp app) : DeskContext(app, new OpdChange
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
         await Desk.Client.PostAsync($"/api/tokens/{token.Id}/check-in", null, Xunit.TestContext.Current.CancellationToken);
 
-        BoardTests.Action(BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
+        BoardTests.Action(this, BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
 
         board.WaitForAssertion(() => Assert.Contains("already changed by someone else: now Waiting", board.Find("[data-testid=board-notice]").TextContent));
         Assert.Equal("Waiting", (await Desk.Token(token.Id)).Status.ToString());
