@@ -74,7 +74,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         await console.Keyboard.PressAsync("c");
         await Assertions.Expect(console.GetByTestId("now-nobody")).ToBeVisibleAsync();
-        await Assertions.Expect(display.GetByTestId("now-called")).ToHaveTextAsync("—");
+        await Assertions.Expect(display.GetByTestId("now-called")).ToHaveTextAsync("Nobody now");
         await Assertions.Expect(display.GetByTestId("recent")).ToHaveTextAsync("T001");
 
         var shown = await display.ContentAsync();

@@ -53,5 +53,6 @@ public static class OpdApi
         api.MapTokens();
         api.MapAdmin();
         api.MapConsole();
+        app.MapAppearance(api);
     }
 }

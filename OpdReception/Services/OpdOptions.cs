@@ -48,6 +48,9 @@ public sealed class OpdOptions
     /// <summary>Printed at the top of every token slip.</summary>
     [Required, StringLength(80, MinimumLength = 1)] public string HospitalName { get; set; } = "City Hospital OPD";
 
+    /// <summary>The hospital's colour: the app bar, buttons and links of every staff screen (white text must stay readable on it).</summary>
+    [Required, RegularExpression("^#[0-9a-fA-F]{6}$")] public string PrimaryColour { get; set; } = Domain.AppearanceRules.DefaultColour;
+
     /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
     [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;
     [Range(1, 600)] public int WaitRedMinutes { get; set; } = 60;
