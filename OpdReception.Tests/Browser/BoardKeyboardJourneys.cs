@@ -58,7 +58,7 @@ public sealed class BoardKeyboardJourneys(BrowserApp browser) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task The_row_menu_is_named_for_its_token_and_its_did_not_come_marks_the_patient_absent()
+    public async Task The_row_menu_is_named_for_its_token_works_from_the_keyboard_and_its_did_not_come_marks_the_patient_absent()
     {
         browser.App.SetTime(8);
         var doctor = await _desk.Doctor(name: "Dr. Menu");
@@ -66,8 +66,22 @@ public sealed class BoardKeyboardJourneys(BrowserApp browser) : IClassFixture<Br
         var booked = await _desk.Issue("book", slot.Id, name: "Manoj Menu");
         var page = await BoardAsync(doctor.Id);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"More actions for {booked.TokenNumber}" }).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Did not come" }).ClickAsync();
+        var more = page.GetByRole(AriaRole.Button, new() { Name = $"More actions for {booked.TokenNumber}" });
+        var first = page.GetByRole(AriaRole.Menuitem, new() { Name = "Did not come" });
+        await more.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(first).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(first).ToHaveCountAsync(0);
+        await Expect(more).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(first).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "History" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(first).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator($"[data-testid=not-in-queue] tr[data-token={booked.TokenNumber}]")).ToContainTextAsync("Did not come");
         Assert.Equal("NoShow", (await _desk.Token(booked.Id)).Status.ToString());

@@ -17,7 +17,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         board.Find($"[data-testid=queue] tr[data-token={token}], [data-testid=not-in-queue] tr[data-token={token}]");
 
     /// <summary>The row's button for <paramref name="action"/>, or else the item in its menu, opened.</summary>
-    internal static IElement Action(DeskContext context, IElement row, RowAction action)
+    internal static IElement Action(IRenderedComponent<Board> board, IElement row, RowAction action)
     {
         if (row.QuerySelector($"button[data-action={action}]") is { } button)
         {
@@ -27,10 +27,9 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var token = row.GetAttribute("data-token");
         var menu = row.QuerySelector("[data-testid=row-menu] button") ?? throw new Xunit.Sdk.XunitException($"No {action} on {token}: no button, no menu");
         menu.Click();
-        return context.Popovers.WaitForElement($"[data-action={action}][data-token={token}]");
+        return board.WaitForElement($"[data-testid=row-menu-list][data-token={token}] [data-action={action}]");
     }
 
-    private IElement Action(IElement row, RowAction action) => Action(this, row, action);
 
     [Fact]
     public async Task Rows_come_in_the_order_the_doctor_sees_them_with_the_desks_words_and_actions_by_status()
@@ -50,8 +49,8 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var booked = Row(board, "T002");
         Assert.Contains("Booked, not arrived", booked.TextContent);
         Assert.Contains("Online booking", booked.TextContent);
-        Assert.NotNull(Action(booked, RowAction.CheckIn));
-        Assert.NotNull(Action(booked, RowAction.NoShow));
+        Assert.NotNull(Action(board, booked, RowAction.CheckIn));
+        Assert.NotNull(Action(board, booked, RowAction.NoShow));
         var waiting = Row(board, "T001");
         Assert.Contains("Waiting", waiting.TextContent);
         Assert.Null(waiting.QuerySelector($"button[data-action={RowAction.CheckIn}]"));
@@ -81,9 +80,9 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         Row(board, "T001").QuerySelector("[data-testid=row-menu] button")!.Click();
         board.WaitForAssertion(() => Assert.Equal(
             [nameof(RowAction.NoShow), nameof(RowAction.Move), nameof(RowAction.Cancel), nameof(RowAction.Reprint), nameof(RowAction.History)],
-            Popovers.FindAll("[data-token=T001][data-action]").Select(i => i.GetAttribute("data-action")!)));
+            board.FindAll("[data-testid=row-menu-list][data-token=T001] [data-action]").Select(i => i.GetAttribute("data-action")!)));
 
-        Popovers.Find($"[data-token=T001][data-action={RowAction.NoShow}]").Click();
+        board.Find($"[data-testid=row-menu-list][data-token=T001] [data-action={RowAction.NoShow}]").Click();
         board.WaitForAssertion(() => Assert.Contains("Did not come", board.Find("[data-testid=not-in-queue] tr[data-token=T001]").TextContent));
         board.Find($"[data-testid=not-in-queue] tr[data-token=T001] button[data-action={RowAction.Readmit}]").Click();
         board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
@@ -117,7 +116,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var board = Board(doctor.Id);
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
 
-        Action(Row(board, "T001"), RowAction.Cancel).Click();
+        Action(board, Row(board, "T001"), RowAction.Cancel).Click();
         var confirm = Dialogs.WaitForElement("[data-testid=confirm-cancel]");
         confirm.Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("A reason is required", Dialogs.Markup));
@@ -200,7 +199,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
         var row = board.FindAll("[data-testid=queue] tr[data-token]").Single(r => r.TextContent.Contains("Mover Person"));
 
-        Action(row, RowAction.Move).Click();
+        Action(board, row, RowAction.Move).Click();
 
         Dialogs.WaitForAssertion(() => Assert.Contains("10:10", Dialogs.Find("[data-testid=preview-move]").TextContent));
         Assert.Contains("T002", Dialogs.Find("[data-testid=preview-move]").TextContent);
@@ -238,10 +237,10 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var row = board.WaitForElement("[data-testid=not-in-queue] tr[data-token=T001]");
         Assert.Contains("Did not come", row.TextContent);
 
-        Action(row, RowAction.Readmit).Click();
+        Action(board, row, RowAction.Readmit).Click();
 
         board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
-        Action(Row(board, "T001"), RowAction.History).Click();
+        Action(board, Row(board, "T001"), RowAction.History).Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Arrived late", Dialogs.Find("[data-testid=history-dialog]").TextContent));
         var history = Dialogs.Find("[data-testid=history-dialog]").TextContent;
         Assert.Contains("Issued", history);
@@ -262,7 +261,7 @@ public sealed class StaleBoardTests(OpdApp app) : DeskContext(app, new OpdChange
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
         await Desk.Client.PostAsync($"/api/tokens/{token.Id}/check-in", null, Xunit.TestContext.Current.CancellationToken);
 
-        BoardTests.Action(this, BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
+        BoardTests.Action(board, BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
 
         board.WaitForAssertion(() => Assert.Contains("already changed by someone else: now Waiting", board.Find("[data-testid=board-notice]").TextContent));
         Assert.Equal("Waiting", (await Desk.Token(token.Id)).Status.ToString());

@@ -37,15 +37,12 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         // The shared CPU runs the whole suite at once: a live update may take longer than bUnit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Popovers = Render<MudPopoverProvider>();
+        Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
     }
 
     protected OpdApp App { get; }
-
-    /// <summary>Where open menus render, as in the app's layout.</summary>
-    protected internal IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
     /// <summary>Where dialogs render: outside the component under test, as in the app's layout.</summary>
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; }

@@ -25,6 +25,9 @@ public static class RowActions
         _ => RowAction.History,
     };
 
+    /// <summary>The most actions a row's menu holds (a booked token's: all but check in).</summary>
+    public const int MostInMenu = 6;
+
     /// <summary>The row menu: every other action for the state, in the order of <see cref="For"/>.</summary>
     public static IReadOnlyList<RowAction> Menu(TokenStatus status) => For(status).Where(a => a != Primary(status)).ToList();
 
