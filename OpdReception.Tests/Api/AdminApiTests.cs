@@ -46,6 +46,46 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(before.Effective, (await (await Admin.GetAsync("/api/admin/settings")).Read<SettingsView>()).Effective);
     }
 
+    [Theory]
+    [InlineData("lateArrivalGraceMinutes", null, "lateArrivalGraceMinutes")]
+    [InlineData("recallsBeforeNoShow", null, "recallsBeforeNoShow")]
+    [InlineData("hospitalName", null, "hospitalName")]
+    [InlineData("hospitalName", "null", "HospitalName")]
+    [InlineData("displayLanguage", "null", "DisplayLanguage")]
+    [InlineData("hospitalName", "\"\\u202EDPO latipsoH\"", "HospitalName")]
+    [InlineData("noShowTimeoutMinutes", "-5", "NoShowTimeoutMinutes")]
+    public async Task A_setting_missing_null_or_out_of_range_is_refused_naming_it_and_nothing_is_saved(string member, string? json, string field)
+    {
+        var before = (await (await Admin.GetAsync("/api/admin/settings")).ReadJson()).GetProperty("effective");
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(before.GetRawText())!;
+        body.Remove(member);
+        if (json is not null)
+        {
+            body[member] = JsonDocument.Parse(json).RootElement;
+        }
+
+        var response = await Admin.PutAsJsonAsync("/api/admin/settings", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJson()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Equal(before.GetRawText(), (await (await Admin.GetAsync("/api/admin/settings")).ReadJson()).GetProperty("effective").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("[null]", "sessions[0]")]
+    [InlineData("[{\"start\":\"09:00\",\"end\":\"12:00\",\"slotMinutes\":60,\"capacityPerSlot\":6,\"minutesPerConsultation\":10}]", "day")]
+    [InlineData("[{\"day\":\"Monday\",\"end\":\"12:00\",\"slotMinutes\":60,\"capacityPerSlot\":6,\"minutesPerConsultation\":10}]", "start")]
+    public async Task A_template_with_an_empty_session_or_one_without_day_or_start_is_refused_naming_it(string json, string field)
+    {
+        var doctor = await _desk.Doctor();
+
+        var response = await Admin.PutAsync($"/api/admin/doctors/{doctor.Id}/template", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJson()).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.Empty((await (await Admin.GetAsync($"/api/admin/doctors/{doctor.Id}/template")).Read<TemplateView>()).Sessions);
+    }
+
     [Fact]
     public async Task A_created_receptionist_signs_in_and_the_creation_is_recorded()
     {

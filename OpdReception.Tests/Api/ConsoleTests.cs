@@ -96,6 +96,29 @@ public sealed class ConsoleTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(TokenStatus.InConsultation, recalled.Status);
     }
 
+    [Theory]
+    [InlineData("priority", "same slot")]
+    [InlineData("walkin", "earlier slot")]
+    public async Task Not_here_then_call_next_calls_the_next_patient_present_never_the_absent_one_again(string firstKind, string where)
+    {
+        var (doctor, slot, client) = await DoctorWithSlot();
+        var later = where == "same slot" ? slot : await _desk.Slot(doctor.Id, "10:00", "11:00");
+        var absent = await _desk.Issue(firstKind, slot.Id);
+        var present = await _desk.Issue("walkin", later.Id);
+        app.SetTime(9);
+        Assert.Equal(absent.Id, (await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null))).Id);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{absent.Id}/not-here", null));
+
+        var next = await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+
+        Assert.Equal(present.Id, next.Id);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{present.Id}/complete", null));
+        Assert.Contains("recall", await Refused(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("recall", await Refused(client.PostAsync($"/api/slots/{slot.Id}/call-next", null)), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(TokenStatus.Waiting, (await _desk.Token(absent.Id)).Status);
+        Assert.Equal(TokenStatus.InConsultation, (await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{absent.Id}/recall", null))).Status);
+    }
+
     [Fact]
     public async Task Undo_within_two_minutes_takes_back_complete_in_the_history_and_is_refused_after()
     {

@@ -34,7 +34,7 @@ public sealed class LeaveTests : ClockedAppTests
             done.Slots.Select(s => (s.Slot.Id, Moves: string.Join(";", s.Done!.Moved.Select(m => (m.TokenId, m.ToSlotId, m.NewTokenNumber, m.OldEstimate, (DateTime?)m.NewEstimate))),
                 NotPlaced: string.Join(";", s.Done!.NotPlaced.Select(u => (u.TokenId, u.Reason))))));
         Assert.Equal(first.Id, Assert.Single(done.Slots[0].Done!.Moved).TokenId);
-        Assert.Equal((second.Id, "No suitable slot has a free seat."), (Assert.Single(done.Slots[1].Done!.NotPlaced).TokenId, done.Slots[1].Done!.NotPlaced[0].Reason));
+        Assert.Equal((second.Id, DayReallocator.LeftNoFreeSeat), (Assert.Single(done.Slots[1].Done!.NotPlaced).TokenId, done.Slots[1].Done!.NotPlaced[0].Reason));
         Assert.Equal(2, (await Desk.GetSlot(oneSeat.Id)).BookedCount);
         Assert.Equal((SlotStatus.Cancelled, SlotStatus.Cancelled), ((await Desk.GetSlot(nine.Id)).Status, (await Desk.GetSlot(ten.Id)).Status));
     }

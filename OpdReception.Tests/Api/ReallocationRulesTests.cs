@@ -101,7 +101,7 @@ public sealed class ReallocationRulesTests : ClockedAppTests
         var result = await (await Reallocate(only.Id)).Read<ReallocationResult>();
 
         var stayed = Assert.Single(result.NotPlaced);
-        Assert.Equal((token.Id, "No slot of this doctor or of a colleague of the same specialization is open later that day."), (stayed.TokenId, stayed.Reason));
+        Assert.Equal((token.Id, DayReallocator.LeftNoSlotOpen), (stayed.TokenId, stayed.Reason));
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Keyboard.PressAsync("Alt+n");
+        await Expect(page.Locator("input[data-testid=doctor]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Alt+s");
         await Expect(page.GetByTestId("patient-search")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByTestId("patient-name")).ToBeFocusedAsync();

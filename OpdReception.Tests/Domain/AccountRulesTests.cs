@@ -30,4 +30,24 @@ public sealed class AccountRulesTests
     [Fact]
     public void Locking_a_non_admin_is_always_allowed_by_this_rule() =>
         Assert.IsType<AccountAllowed>(AccountRules.CheckAdminLoss(["a"], "receptionist", "a", AdminLoss.Lock));
+
+    [Theory]
+    [InlineData(false, typeof(AccountDeleted))]
+    [InlineData(true, typeof(AccountDeactivated))]
+    public void An_account_that_never_acted_is_deleted_and_one_that_acted_is_deactivated(bool acted, Type decision) =>
+        Assert.IsType(decision, AccountRules.Remove(["a"], "desk", "a", acted));
+
+    [Theory]
+    [InlineData(true, typeof(AccountRefused))]
+    [InlineData(false, typeof(AccountDeleted))]
+    public void A_deactivated_account_is_not_deactivated_twice_but_a_locked_one_that_never_acted_may_go(bool acted, Type decision) =>
+        Assert.IsType(decision, AccountRules.Remove(["a"], "desk", "a", acted, deactivated: true));
+
+    [Theory]
+    [InlineData(new[] { "a", "b" }, "a", "a", false, "your own account")]
+    [InlineData(new[] { "a", "b" }, "a", "a", true, "your own account")]
+    [InlineData(new[] { "a" }, "a", "someone-else", false, "last admin")]
+    [InlineData(new[] { "a" }, "a", "someone-else", true, "last admin")]
+    public void Nobody_removes_their_own_account_nor_the_last_admin(string[] admins, string target, string acting, bool acted, string words) =>
+        Assert.Contains(words, Assert.IsType<AccountRefused>(AccountRules.Remove(admins, target, acting, acted)).Reason);
 }

@@ -250,6 +250,18 @@ public sealed class DayQueueTests
     }
 
     [Theory]
+    [InlineData(new int[0], 2)]
+    [InlineData(new[] { 2 }, 3)]
+    [InlineData(new[] { 3 }, 2)]
+    [InlineData(new[] { 2, 3 }, null)]
+    public void A_patient_sent_back_as_not_here_is_never_the_next_to_call(int[] awaitingRecall, int? next)
+    {
+        var places = Arrange([Token(1, 1, TokenSource.Online, TokenStatus.Booked), Token(2, 1, arrivedAtMinute: 5), Token(3, 2)], ASlot.At(9, 0));
+
+        Assert.Equal(next, DayQueue.NextToCall(places, awaitingRecall: awaitingRecall.ToHashSet())?.TokenId);
+    }
+
+    [Theory]
     [InlineData(TokenSource.WalkIn, TokenStatus.Waiting, "Walk-in, arrived 09:42; after priority patients and bookings of the 09:00 slot")]
     [InlineData(TokenSource.Priority, TokenStatus.Waiting, "Priority, arrived 09:42; before bookings and walk-ins of the 09:00 slot")]
     [InlineData(TokenSource.FollowUp, TokenStatus.Booked, "Follow-up, not checked in yet; after priority patients of the 09:00 slot")]

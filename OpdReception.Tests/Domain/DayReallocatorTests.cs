@@ -141,7 +141,7 @@ public sealed class DayReallocatorTests
         var emergency = Assert.IsType<Reallocated>(plan.Outcomes[0]);
         var walkIn = Assert.IsType<Stayed>(plan.Outcomes[1]);
         Assert.False(emergency.ExtendedCapacity);
-        Assert.Equal("No suitable slot has a free seat.", walkIn.Reason);
+        Assert.Equal(DayReallocator.LeftNoFreeSeat, walkIn.Reason);
 
         var full = Plan(source, [Leaves(1, "P1", TokenSource.Emergency)], [oneSeat with { SeatsTaken = 1, LastTokenNumber = 1 }],
             Day(10, [source, oneSeat], Token(1, 1, TokenSource.Emergency)));
@@ -172,10 +172,10 @@ public sealed class DayReallocatorTests
         var noneOpen = Plan(source, [Leaves(1)], [over], Day(10, [source, over], Token(1, 1)));
         var full = Plan(source, [Leaves(1)], [Ten with { MaxCapacity = 1, SeatsTaken = 1 }], Day(10, [source, Ten], Token(1, 1)));
 
-        Assert.Equal(DayReallocator.NoSlotOpen, Assert.IsType<Stayed>(nowhere.Outcomes.Single()).Reason);
-        Assert.Equal(DayReallocator.NoSlotOpen, Assert.IsType<Stayed>(noneOpen.Outcomes.Single()).Reason);
-        Assert.Equal(DayReallocator.NoFreeSeat, Assert.IsType<Stayed>(full.Outcomes.Single()).Reason);
-        Assert.NotEqual(DayReallocator.NoSlotOpen, DayReallocator.NoFreeSeat);
+        Assert.Equal(DayReallocator.LeftNoSlotOpen, Assert.IsType<Stayed>(nowhere.Outcomes.Single()).Reason);
+        Assert.Equal(DayReallocator.LeftNoSlotOpen, Assert.IsType<Stayed>(noneOpen.Outcomes.Single()).Reason);
+        Assert.Equal(DayReallocator.LeftNoFreeSeat, Assert.IsType<Stayed>(full.Outcomes.Single()).Reason);
+        Assert.NotEqual(DayReallocator.LeftNoSlotOpen, DayReallocator.LeftNoFreeSeat);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class DayReallocatorTests
         var slots = Assert.IsType<ReallocationsPlanned>(decision).Slots;
         Assert.Equal([1, 2], slots.Select(s => s.SlotId));
         Assert.Equal(3, Assert.IsType<Reallocated>(slots[0].Outcomes.Single()).ToSlotId);
-        Assert.Equal(DayReallocator.NoFreeSeat, Assert.IsType<Stayed>(slots[1].Outcomes.Single()).Reason);
+        Assert.Equal(DayReallocator.LeftNoFreeSeat, Assert.IsType<Stayed>(slots[1].Outcomes.Single()).Reason);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class DayReallocatorTests
             Now, new HashSet<(string, int, DateOnly)>(), PriorityWeights.Default);
 
         var stayed = Assert.IsType<Stayed>(Assert.IsType<ReallocationsPlanned>(decision).Slots[0].Outcomes.Single());
-        Assert.Equal((DayReallocator.NoSlotOpen, (DateTime?)ASlot.At(9, 0)), (stayed.Reason, stayed.OldEstimate));
+        Assert.Equal((DayReallocator.LeftNoSlotOpen, (DateTime?)ASlot.At(9, 0)), (stayed.Reason, stayed.OldEstimate));
     }
 
     [Fact]

@@ -55,6 +55,22 @@ public sealed class SettingsRulesTests
         Assert.Contains(key, refused.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData(null, "en-IN", "HospitalName", "required")]
+    [InlineData("   ", "en-IN", "HospitalName", "required")]
+    [InlineData("\u202EDPO latipsoH", "en-IN", "HospitalName", "reverse or reorder")]
+    [InlineData("City\u2066 Hospital", "en-IN", "HospitalName", "reverse or reorder")]
+    [InlineData("City\nHospital", "en-IN", "HospitalName", "control characters")]
+    [InlineData("City Hospital OPD", null, "DisplayLanguage", "must be one of")]
+    [InlineData("City Hospital OPD", "xx-XX", "DisplayLanguage", "must be one of")]
+    public void Texts_missing_or_hiding_their_direction_are_refused_by_name(string? name, string? language, string key, string words)
+    {
+        var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { HospitalName = name!, DisplayLanguage = language! }));
+
+        Assert.Equal([key], refused.Errors.Keys);
+        Assert.Contains(words, Assert.Single(refused.Errors[key]));
+    }
+
     [Fact]
     public void Red_must_come_after_amber()
     {

@@ -18,7 +18,9 @@ public sealed record HostileCase(string Name, HttpMethod Method, string Url, Fun
 }
 
 /// <summary>Ids of real records, so a bad request reaches the code behind a route instead of stopping at "not found".</summary>
-public sealed record KnownIds(int TokenId, int SlotId, int OtherSlotId, int DoctorId, string PatientId);
+/// <param name="UserId">A staff account that may be changed, never the caller's own.</param>
+/// <param name="Bodies">Bodies the app must tell (the settings in force), by type, so a mutation is wrong in one member only.</param>
+public sealed record KnownIds(int TokenId, int SlotId, int OtherSlotId, int DoctorId, string PatientId, string UserId, IReadOnlyDictionary<Type, string> Bodies);
 
 /// <summary>
 /// Builds bad requests for every endpoint the app maps under /api and /account, read from the endpoint data
@@ -43,7 +45,8 @@ public static class HostileCorpus
             var method = new HttpMethod(methods[0]);
             var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
             var body = accepts?.RequestType;
-            var baseBody = body is null ? null : BaseBody(body, ids);
+            var element = body is null ? null : ElementOf(body);
+            var baseBody = body is null ? null : element is null ? BaseBody(body, ids) : $"[{BaseBody(element, ids)}]";
             var url = Fill(pattern, ids, null, null);
             var queries = QueryParameters(endpoint).ToList();
             var validQuery = string.Join("&", queries.Select(q => $"{q.Name}={ValidQuery(q.Type, ids)}"));
@@ -89,15 +92,35 @@ public static class HostileCorpus
                 cases.Add(new("empty body", method, target, () => Raw("", "application/json")));
             }
 
-            cases.Add(new("10 MB body", method, target, () => Raw(baseBody[..^1] + $",\"padding\":\"{new string('x', 10 * 1024 * 1024)}\"}}", "application/json")));
-            cases.Add(new("unknown member", method, target, () => Raw(baseBody[..^1] + ",\"isAdmin\":true}", "application/json")));
-
-            foreach (var member in Members(body))
+            // A list body is wrong in its one element, or in the list itself.
+            var one = element is null ? baseBody : baseBody[1..^1];
+            string Wrap(string member) => element is null ? member : $"[{member}]";
+            if (element is not null)
             {
-                foreach (var (label, value) in BadValues(member.Type, Required.Contains(member.Name)))
+                foreach (var (label, list) in new[] { ("null entry", "[null]"), ("null after a good entry", $"[{one},null]"), ("object for list", one), ("nested list", $"[{baseBody}]") })
                 {
-                    var mutated = Mutate(baseBody, member.Name, value);
+                    cases.Add(new(label, method, target, () => Raw(list, "application/json")));
+                }
+            }
+
+            cases.Add(new("10 MB body", method, target, () => Raw(Wrap(one[..^1] + $",\"padding\":\"{new string('x', 10 * 1024 * 1024)}\"}}"), "application/json")));
+            cases.Add(new("unknown member", method, target, () => Raw(Wrap(one[..^1] + ",\"isAdmin\":true}"), "application/json")));
+
+            var shape = element ?? body;
+            foreach (var member in Members(shape))
+            {
+                var mustBeSent = MustBeSent(shape, member.Name);
+                var nullMeansNone = shape == typeof(OpdReception.Services.LinkDoctorRequest); // null unlinks the doctor
+                foreach (var (label, value) in BadValues(member.Type, mustBeSent || (Required.Contains(member.Name) && !nullMeansNone)))
+                {
+                    var mutated = Wrap(Mutate(one, member.Name, value));
                     cases.Add(new($"{member.Name} {label}", method, target, () => Raw(mutated, "application/json")));
+                }
+
+                if (mustBeSent)
+                {
+                    var without = Wrap(Without(one, member.Name));
+                    cases.Add(new($"{member.Name} missing", method, target, () => Raw(without, "application/json")));
                 }
             }
         }
@@ -115,6 +138,13 @@ public static class HostileCorpus
 
         return cases;
     }
+
+    /// <summary>The routes under /api and /account that the corpus covers, with their methods.</summary>
+    public static IReadOnlyList<string> Routes(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/account/")))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct().ToList();
 
     /// <summary>A nullable body parameter may be left out: an empty body is then a request without one, not a bad one.</summary>
     private static bool BodyIsOptional(RouteEndpoint endpoint, Type body) =>
@@ -136,6 +166,10 @@ public static class HostileCorpus
     private static string KnownId(RoutePattern pattern, string name, KnownIds ids) => name switch
     {
         "slotId" => ids.SlotId.ToString(),
+        "tokenId" => ids.TokenId.ToString(),
+        _ when pattern.RawText!.StartsWith("/api/admin/users") => ids.UserId,
+        _ when pattern.RawText!.StartsWith("/api/admin/doctors") => ids.DoctorId.ToString(),
+        _ when pattern.RawText!.StartsWith("/api/admin/slots") => ids.SlotId.ToString(),
         "doctorId" => ids.DoctorId.ToString(),
         "patientId" => ids.PatientId,
         _ when pattern.RawText!.StartsWith("/api/tokens") => ids.TokenId.ToString(),

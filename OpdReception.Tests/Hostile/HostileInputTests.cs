@@ -23,23 +23,34 @@ public sealed class HostileInputTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task Hundreds_of_bad_requests_to_every_endpoint_get_a_4xx_problem_and_change_no_row()
     {
         var ids = await SeedAsync();
-        var corpus = HostileCorpus.Build(app.Services.GetRequiredService<EndpointDataSource>(), ids);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>();
+        var corpus = HostileCorpus.Build(endpoints, ids);
         var client = app.CreateClient();
+
+        // The console's routes are the doctor's own: sent by the doctor too, not only by an admin covering.
+        var doctor = await app.ClientAsAsync(OpdReception.Security.Roles.Doctor, ids.DoctorId);
+        var console = $"/api/doctors/{ids.DoctorId}/";
+        var sends = corpus.Select(c => (Client: client, Case: c))
+            .Concat(corpus.Where(c => c.Url.StartsWith(console, StringComparison.Ordinal)).Select(c => (Client: doctor, Case: c)))
+            .ToList();
         var before = DatabaseHash(app.DatabaseFile);
 
         var failures = new List<string>();
-        foreach (var hostile in corpus)
+        foreach (var (sender, hostile) in sends)
         {
-            if (await CheckAsync(client, hostile) is { } failure)
+            if (await CheckAsync(sender, hostile) is { } failure)
             {
-                failures.Add($"{hostile}: {failure}");
+                failures.Add($"{(sender == doctor ? "as the doctor " : "")}{hostile}: {failure}");
             }
         }
 
+        var routes = HostileCorpus.Routes(endpoints);
         Assert.True(corpus.Count >= 500, $"only {corpus.Count} bad requests");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {corpus.Count} bad requests were not refused cleanly:\n{string.Join("\n", failures.Take(40))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sends.Count} bad requests were not refused cleanly:\n{string.Join("\n", failures.Take(40))}");
         Assert.Equal(before, DatabaseHash(app.DatabaseFile));
-        TestContext.Current.TestOutputHelper?.WriteLine($"{corpus.Count} bad requests, all refused with a 4xx ProblemDetails; database unchanged.");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{sends.Count} bad requests to {routes.Count} endpoints ({routes.Count(r => r.Contains("/api/admin/", StringComparison.Ordinal))} admin, " +
+            $"{routes.Count(r => r.Contains("/api/doctors/{id:int}/", StringComparison.Ordinal))} under a doctor, console included), all refused with a 4xx ProblemDetails; database unchanged.");
     }
 
     [Theory]
@@ -121,7 +132,12 @@ public sealed class HostileInputTests(OpdApp app) : IClassFixture<OpdApp>
         {
             Content = JsonContent.Create(new { reason = "Patient called" }),
         })).StatusCode);
-        return new KnownIds(booked.Id, slot.Id, other.Id, doctor.Id, "P-HOSTILE-1");
+        var account = await desk.Client.PostAsJsonAsync("/api/admin/users",
+            new { email = "hostile-target@opd.test", displayName = "Hostile Target", password = "Target-pass-2026", roles = new[] { "Receptionist" } });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
+        var userId = (await account.ReadJson()).GetProperty("id").GetString()!;
+        var settings = (await (await desk.Client.GetAsync("/api/admin/settings")).ReadJson()).GetProperty("effective").GetRawText();
+        return new KnownIds(booked.Id, slot.Id, other.Id, doctor.Id, "P-HOSTILE-1", userId, new Dictionary<Type, string> { [typeof(OpdReception.Domain.SettingValues)] = settings });
     }
 
     private string StoredName(string patientId)

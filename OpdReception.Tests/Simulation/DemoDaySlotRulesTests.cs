@@ -23,7 +23,7 @@ public sealed class DemoDaySlotRulesTests
         Assert.NotNull(report);
         await using var db = await database.Factory.CreateDbContextAsync(Ct);
         var doctors = await db.Doctors.ToListAsync(Ct);
-        var slots = await db.Slots.ToListAsync(Ct);
+        var slots = await db.Slots.Where(s => s.Date == day).ToListAsync(Ct);
         Assert.NotEmpty(slots);
         Assert.All(slots, s => Assert.Equal(extra, s.ExtraSession));
         Assert.All(slots, s => Assert.Equal(extra, !doctors.Single(d => d.Id == s.DoctorId).OpdDays.Contains(s.Date.DayOfWeek)));

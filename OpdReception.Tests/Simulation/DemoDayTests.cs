@@ -30,12 +30,38 @@ public sealed class DemoDayTests
         Assert.Equal(Enum.GetValues<TokenStatus>().Order(), tokens.Select(t => t.Status).Distinct().Order());
         Assert.Equal(Enum.GetValues<TokenSource>().Order(), tokens.Select(t => t.Source).Distinct().Order());
 
-        var slots = await db.Slots.ToListAsync(Ct);
-        Assert.All(slots, s => Assert.Equal(Today, s.Date));
+        var slots = await db.Slots.Where(s => s.Date == Today).ToListAsync(Ct);
+        Assert.NotEmpty(slots);
+        Assert.Equal(0, await db.Slots.CountAsync(s => s.Date < Today || s.Date > Today.AddDays(DemoWeeks.Days), Ct));
         Assert.Equal(3, await db.Doctors.Select(d => d.Specialization).Distinct().CountAsync(Ct));
         Assert.Contains(slots, s => s.EmergencyExtensions > 0);
         Assert.Contains(slots, s => s.Status == SlotStatus.Delayed && s.DelayMinutes > 0);
         Assert.InRange(report.EndedAt.TimeOfDay, TimeSpan.FromHours(11.5), TimeSpan.FromHours(12.5));
+    }
+
+    [Fact]
+    public async Task Every_demo_doctor_gets_a_weekly_template_and_open_slots_on_each_of_their_OPD_days_of_the_next_two_weeks()
+    {
+        await using var database = new TempDatabase();
+        await database.MigrateAsync();
+
+        await DemoDay.SeedIfEmptyAsync(database.Factory, database.Options, new OpdChanges(), Today, Ct);
+
+        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        var doctors = await db.Doctors.Include(d => d.WeeklySessions).ToListAsync(Ct);
+        var ahead = await db.Slots.Where(s => s.Date > Today).Select(s => new { s.DoctorId, s.Date, s.Status, s.ExtraSession }).ToListAsync(Ct);
+        Assert.Equal(4, doctors.Count);
+        foreach (var doctor in doctors)
+        {
+            Assert.NotEmpty(doctor.WeeklySessions);
+            Assert.All(doctor.WeeklySessions, s => Assert.Contains(s.Day, doctor.OpdDays));
+            var sessionDays = doctor.WeeklySessions.Select(s => s.Day).ToHashSet();
+            var opdDates = Enumerable.Range(1, DemoWeeks.Days).Select(Today.AddDays).Where(d => sessionDays.Contains(d.DayOfWeek)).ToList();
+            Assert.Equal(opdDates, ahead.Where(s => s.DoctorId == doctor.Id).Select(s => s.Date).Distinct().Order());
+        }
+
+        Assert.All(ahead, s => Assert.Equal((SlotStatus.Open, false), (s.Status, s.ExtraSession)));
+        Assert.Contains(doctors, d => d.WeeklySessions.Select(s => s.Day).Distinct().Count() < 6);
     }
 
     [Fact]

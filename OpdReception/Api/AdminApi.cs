@@ -76,6 +76,13 @@ internal static class AdminApi
         admin.MapPost("/users", async (NewUserRequest body, HttpContext http, UserAdminService service, CancellationToken ct) =>
                 (await service.CreateAsync(body, http.Actor(), ct)).ToHttp(u => TypedResults.Created($"/api/admin/users/{u.Id}", u)))
             .Produces<UserView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409).WithSummary("Create an account");
+        admin.MapPut("/users/{id}", async (string id, UserCorrection body, HttpContext http, UserAdminService service, CancellationToken ct) =>
+                (await service.CorrectAsync(id, body, http.Actor(), ct)).ToHttp())
+            .Produces<UserView>().ProducesErrors(400, 404, 409).WithSummary("Correct an account's email and display name (unique email; the user signs in again)");
+        admin.MapDelete("/users/{id}", async (string id, HttpContext http, UserAdminService service, CancellationToken ct) =>
+                (await service.RemoveAsync(id, http.Actor(), ct)).ToHttp())
+            .Produces<UserRemovalView>().ProducesErrors(404, 409)
+            .WithSummary("Take an account off: deleted if it never acted, else deactivated (cannot sign in, history kept); never your own nor the last admin");
         admin.MapPost("/users/{id}/password", async (string id, PasswordRequest body, HttpContext http, UserAdminService service, CancellationToken ct) =>
                 (await service.ResetPasswordAsync(id, body.Password, http.Actor(), ct)).ToHttp())
             .Produces<UserView>().ProducesErrors(400, 404).WithSummary("Set a new password (signs the user out everywhere)");

@@ -17,6 +17,7 @@ internal static partial class BadRequestWords
     {
         JsonException json when UnmappedPattern().Match(json.Message) is { Success: true } unmapped =>
             await UnknownMembersAsync(http, unmapped.Groups["member"].Value, unmapped.Groups["type"].Value, ct),
+        JsonException json when MissingPattern().Match(json.Message) is { Success: true } missing => Missing(missing.Groups["members"].Value),
         JsonException { Path: { } path } json when ConvertPattern().Match(json.Message) is { Success: true } convert =>
             Explained.For(Field(path), $"The value at {Excerpt(path)} must be {Kind(MemberType(http, convert.Groups["type"].Value, Field(path)))}."),
         JsonException { Path: { } path } json => Explained.For(Field(path), $"The value at {Excerpt(path)} is not valid: {Excerpt(json.Message.Split(" Path: ")[0], 200)}"),
@@ -32,6 +33,14 @@ internal static partial class BadRequestWords
     };
 
     public static string Excerpt(string text, int max = 40) => Validation.Excerpt(text, max);
+
+    /// <summary>Every required member left out, each named, so a missing number is never taken for zero.</summary>
+    private static Explained Missing(string listed)
+    {
+        var names = listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => Excerpt(n.Trim('\''))).Take(20).ToList();
+        var message = $"Missing required field{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)}: nothing was saved.";
+        return new Explained(message, names.ToDictionary(n => n, n => new[] { $"{n} is required." }));
+    }
 
     /// <summary>The framework stops at the first unknown member; the caller hears about every one of them.</summary>
     private static async Task<Explained> UnknownMembersAsync(HttpContext http, string first, string typeName, CancellationToken ct)
@@ -113,6 +122,9 @@ internal static partial class BadRequestWords
 
     [GeneratedRegex(@"The JSON property '(?<member>.*)' could not be mapped to any \.NET member contained in type '(?<type>[^']+)'", RegexOptions.Singleline)]
     private static partial Regex UnmappedPattern();
+
+    [GeneratedRegex(@"was missing required properties including: (?<members>.*?)\.?(?: Path:|$)", RegexOptions.Singleline)]
+    private static partial Regex MissingPattern();
 
     [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.? Path:", RegexOptions.Singleline)]
     private static partial Regex ConvertPattern();

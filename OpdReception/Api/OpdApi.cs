@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using OpdReception.Services;
 
@@ -18,6 +19,7 @@ public static class OpdApi
 
             // A typo such as "opdDay" must not be dropped silently while the request succeeds without it.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequiredMembers.Mark);
         });
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) => o.SerializerOptions.Converters.Add(new OffsetDateTimeConverter(clock.Zone)));
         services.AddOpenApi();

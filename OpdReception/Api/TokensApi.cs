@@ -23,6 +23,8 @@ internal static class TokensApi
 
     public sealed record MoveBody(int? TargetSlotId);
 
+    public sealed record ContactedBody(string? Note);
+
     public static void MapTokens(this IEndpointRouteBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
@@ -79,6 +81,17 @@ internal static class TokensApi
                     : await service.MoveTokenAsync(id, body.TargetSlotId, http.Actor(), ct)).ToHttp())
             .Produces<ReallocationResult>().ProducesErrors(400, 404, 409)
             .WithSummary("Move one patient not yet called to a named slot, of the same doctor or the same specialization (?preview=true: say what would happen, change nothing)");
+
+        tokens.MapGet("/to-contact", async ([FromQuery] string? from, [FromQuery] string? days, ContactPatients service, CancellationToken ct) =>
+                int.TryParse(days, out var count) || days is null
+                    ? (await service.ListAsync(from, days is null ? null : count, ct)).ToHttp()
+                    : ApiResults.ToHttp(OpdProblem.Invalid("days", $"days must be a whole number from 1 to {ContactPatients.MaxDays}.")))
+            .Produces<IReadOnlyList<ContactRow>>().ProducesErrors(400)
+            .WithSummary("Patients the desk must call: slot cancelled, doctor on leave or moved to another day, until moved, cancelled or marked contacted (from=YYYY-MM-DD, days=1..31)");
+
+        tokens.MapPost("/{id:int}/contacted", async (int id, ContactedBody body, HttpContext http, ContactPatients service, CancellationToken ct) =>
+                (await service.MarkContactedAsync(id, body.Note, http.Actor(), ct)).ToHttp())
+            .Produces<ContactRow>().ProducesErrors(400, 404, 409).WithSummary("The desk reached a patient on the to-contact list: the note goes into the token's history");
     }
 
     private static void MapIssue(RouteGroupBuilder tokens, string path, TokenSource source, string summary) =>

@@ -96,9 +96,14 @@ public static class DayQueue
         return places;
     }
 
-    /// <summary>The doctor's next patient: the first checked-in patient of the day; bookings not yet here are passed over.</summary>
-    public static DayPlace? NextToCall(IEnumerable<DayPlace> places, int? inSlot = null) =>
-        places.FirstOrDefault(p => p.Status == TokenStatus.Waiting && p.Position is not null && (inSlot is null || p.SlotId == inSlot));
+    /// <summary>
+    /// The doctor's next patient: the first checked-in patient of the day; bookings not yet here are passed over, and
+    /// so are patients sent back as "not here" (<paramref name="awaitingRecall"/>): they were not at the door, so
+    /// calling them again is the doctor's Recall, which counts towards their being absent, never "next".
+    /// </summary>
+    public static DayPlace? NextToCall(IEnumerable<DayPlace> places, int? inSlot = null, IReadOnlySet<int>? awaitingRecall = null) =>
+        places.FirstOrDefault(p => p.Status == TokenStatus.Waiting && p.Position is not null && (inSlot is null || p.SlotId == inSlot)
+            && awaitingRecall?.Contains(p.TokenId) != true);
 
     private static bool IsCheckedInEmergency(DayEntry token) =>
         token.Source == TokenSource.Emergency && token.Status == TokenStatus.Waiting;

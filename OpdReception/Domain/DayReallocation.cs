@@ -57,14 +57,27 @@ public static class DayReallocator
 
     public const string HoldsTokenEverywhere = "The patient already holds a token with every doctor that has a suitable slot.";
 
+    // A cancelled slot's patient who stays is stranded, not merely kept waiting: the words say so, and what the desk does next.
+    public const string LeftNoSlotOpen =
+        "Left in the cancelled slot: no slot of this doctor or of a colleague of the same specialization is open later that day. Call the patient (To contact) to move them to another day or cancel.";
+
+    public const string LeftNoFreeSeat =
+        "Left in the cancelled slot: every colleague's slot later that day is full. Call the patient (To contact) to move them to another day or cancel.";
+
+    public const string LeftHoldsToken =
+        "Left in the cancelled slot: the patient already holds a token with every colleague who has a slot that day. Call the patient (To contact) to move them to another day or cancel.";
+
     /// <summary>Specializations match without regard to case or spacing: "General  medicine" is "General Medicine".</summary>
     public static bool SameSpecialization(string a, string b) => Normalize(a) == Normalize(b);
 
     private static string Normalize(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
-    /// <summary>Only a slot the doctor cannot hold as planned gives its patients away.</summary>
+    /// <summary>Only a slot the doctor cannot hold as planned gives its patients away: the desk offers "Reallocate…" on no other.</summary>
+    public static bool MayReallocate(SlotStatus status, int delayMinutes) =>
+        status == SlotStatus.Cancelled || status == SlotStatus.Delayed || delayMinutes > 0;
+
     public static string? WhyNot(SlotState source) =>
-        source.Status == SlotStatus.Cancelled || source.Status == SlotStatus.Delayed || source.DelayMinutes > 0
+        MayReallocate(source.Status, source.DelayMinutes)
             ? null
             : $"Only a delayed or cancelled slot can be reallocated; this slot is {source.Status.ToString().ToLowerInvariant()}.";
 
@@ -154,7 +167,7 @@ public static class DayReallocator
         return new Planner(days, now, busy, weights).Place(source, token, [target], onlyIfEarlier: false) switch
         {
             Reallocated moved => new MovePlanned(moved),
-            Stayed stayed => new MoveRefused(stayed.Reason == NoFreeSeat ? "That slot is full; choose another." : stayed.Reason),
+            Stayed stayed => new MoveRefused(stayed.Reason is NoFreeSeat or LeftNoFreeSeat ? "That slot is full; choose another." : stayed.Reason),
             _ => throw new InvalidOperationException("A move either places the patient or says why not."),
         };
     }
@@ -221,8 +234,13 @@ public static class DayReallocator
             if (best.Slot is null)
             {
                 // Three different answers for the desk: nowhere to go at all, nowhere without a clash, nowhere with a seat.
-                return new Stayed(token.TokenId, token.TokenNumber, told,
-                    open.Count == 0 ? NoSlotOpen : free.Count == 0 ? HoldsTokenEverywhere : NoFreeSeat);
+                var stranded = source.Status == SlotStatus.Cancelled;
+                return new Stayed(token.TokenId, token.TokenNumber, told, (open.Count, free.Count) switch
+                {
+                    (0, _) => stranded ? LeftNoSlotOpen : NoSlotOpen,
+                    (_, 0) => stranded ? LeftHoldsToken : HoldsTokenEverywhere,
+                    _ => stranded ? LeftNoFreeSeat : NoFreeSeat,
+                });
             }
 
             if (stay is { } staying && best.Estimate >= staying)

@@ -103,13 +103,18 @@ public static class SettingsRules
             Refuse("WaitRedMinutes", $"Red ({wanted.WaitRedMinutes} min) must come after amber ({wanted.WaitAmberMinutes} min).");
         }
 
-        var name = wanted.HospitalName.Trim();
-        if (name.Length == 0 || name.Length > MaxHospitalName || name.Any(char.IsControl))
+        // A body read from JSON may carry null where the record promises text: refused, never a crash.
+        var name = wanted.HospitalName?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > MaxHospitalName)
         {
-            Refuse("HospitalName", $"The hospital name is required, at most {MaxHospitalName} characters, on one line.");
+            Refuse("HospitalName", $"The hospital name is required, at most {MaxHospitalName} characters.");
+        }
+        else if (TextRules.Problem(name) is { } problem)
+        {
+            Refuse("HospitalName", $"The hospital name {problem}.");
         }
 
-        if (!DisplayLanguages.ContainsKey(wanted.DisplayLanguage))
+        if (wanted.DisplayLanguage is null || !DisplayLanguages.ContainsKey(wanted.DisplayLanguage))
         {
             Refuse("DisplayLanguage", $"The display language must be one of {string.Join(", ", DisplayLanguages.Keys)}.");
         }

@@ -106,6 +106,8 @@ public static partial class AccessRules
         ["DELETE /api/tokens/{id}/cancel"] = new(Who.Desk | Who.BookingPortal, Own.Token),
         ["POST /api/tokens/reallocate/{slotId}"] = Desk,
         ["POST /api/tokens/{id}/move"] = Desk,
+        ["GET /api/tokens/to-contact"] = Desk,
+        ["POST /api/tokens/{id}/contacted"] = Desk,
 
         // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
         ["GET /api/admin/overview"] = Admin,
@@ -122,6 +124,8 @@ public static partial class AccessRules
         ["DELETE /api/admin/leave/{id}"] = Admin,
         ["GET /api/admin/users"] = Admin,
         ["POST /api/admin/users"] = Admin,
+        ["PUT /api/admin/users/{id}"] = Admin,
+        ["DELETE /api/admin/users/{id}"] = Admin,
         ["POST /api/admin/users/{id}/password"] = Admin,
         ["POST /api/admin/users/{id}/lock"] = Admin,
         ["POST /api/admin/users/{id}/unlock"] = Admin,

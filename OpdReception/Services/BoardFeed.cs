@@ -10,32 +10,33 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, OpdChanges changes, T
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, Entry> _boards = [];
+    private readonly Dictionary<(int DoctorId, DateOnly? Date), Entry> _boards = [];
 
-    public Task<Result<BoardView>> GetAsync(int doctorId)
+    /// <param name="date">Another day than the doctor's OPD day today; null for today.</param>
+    public Task<Result<BoardView>> GetAsync(int doctorId, DateOnly? date = null)
     {
         // The version is taken before the read starts: the read sees at least every change up to it.
         var version = changes.Version;
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (_boards.TryGetValue(doctorId, out var entry) && entry.Version == version && now - entry.StartedAt < Fresh
+            if (_boards.TryGetValue((doctorId, date), out var entry) && entry.Version == version && now - entry.StartedAt < Fresh
                 && !entry.Board.IsFaulted && !entry.Board.IsCanceled)
             {
                 return entry.Board;
             }
 
-            var read = ReadAsync(doctorId);
-            _boards[doctorId] = new Entry(version, now, read);
+            var read = ReadAsync(doctorId, date);
+            _boards[(doctorId, date)] = new Entry(version, now, read);
             return read;
         }
     }
 
-    private async Task<Result<BoardView>> ReadAsync(int doctorId)
+    private async Task<Result<BoardView>> ReadAsync(int doctorId, DateOnly? date)
     {
         await Task.Yield();
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeskService>().BoardAsync(doctorId);
+        return await scope.ServiceProvider.GetRequiredService<DeskService>().BoardAsync(doctorId, date);
     }
 
     private sealed record Entry(long Version, DateTimeOffset StartedAt, Task<Result<BoardView>> Board);

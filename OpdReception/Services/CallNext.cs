@@ -27,9 +27,10 @@ public sealed class CallNext(
         }
 
         var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, clock.Now, options.CurrentValue.Weights, ct);
-        if (DayQueue.NextToCall(day.Places, inSlot: slot.Id) is not { } next)
+        var awaiting = await AwaitingRecallAsync(db, day.Places, ct);
+        if (DayQueue.NextToCall(day.Places, inSlot: slot.Id, awaitingRecall: awaiting) is not { } next)
         {
-            return OpdProblem.Conflict("No checked-in patient is waiting in this slot.");
+            return OpdProblem.Conflict("No checked-in patient is waiting in this slot." + RecallHint(day.Places.Where(p => p.SlotId == slot.Id), awaiting));
         }
 
         var token = slot.Tokens.Single(t => t.Id == next.TokenId);
@@ -52,16 +53,35 @@ public sealed class CallNext(
         var now = clock.Now;
         var day = date ?? await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
         var places = (await SlotQueues.DayAsync(db, doctorId, day, now, options.CurrentValue.Weights, ct)).Places;
-        if (DayQueue.NextToCall(places) is not { } next)
+        var awaiting = await AwaitingRecallAsync(db, places, ct);
+        if (DayQueue.NextToCall(places, awaitingRecall: awaiting) is not { } next)
         {
             var withDoctor = places.FirstOrDefault(p => p.Status == TokenStatus.InConsultation);
-            return OpdProblem.Conflict(withDoctor is null
+            return OpdProblem.Conflict((withDoctor is null
                 ? $"No checked-in patient is waiting for this doctor on {day:yyyy-MM-dd}."
-                : "No other checked-in patient is waiting; the doctor is still with a patient.");
+                : "No other checked-in patient is waiting; the doctor is still with a patient.") + RecallHint(places, awaiting));
         }
 
         var slot = (await SlotQueues.LoadForChangeAsync(db, next.SlotId, ct))!;
         var token = slot.Tokens.Single(t => t.Id == next.TokenId);
         return await status.ApplyAsync(db, tx, slot, token, TokenStatus.InConsultation, null, by, ct);
     }
+
+    /// <summary>Waiting patients whose last console action was "not here": they await the doctor's Recall.</summary>
+    private static async Task<IReadOnlySet<int>> AwaitingRecallAsync(OpdDbContext db, IReadOnlyList<DayPlace> places, CancellationToken ct)
+    {
+        var waiting = places.Where(p => p.Status == TokenStatus.Waiting).Select(p => p.TokenId).ToList();
+        string[] actions = [.. DoctorConsole.Undoable, DoctorConsole.UndoneAction];
+        var last = await db.TokenEvents.AsNoTracking()
+            .Where(e => waiting.Contains(e.TokenId) && actions.Contains(e.Action))
+            .GroupBy(e => e.TokenId)
+            .Select(g => g.OrderByDescending(e => e.Id).Select(e => new { e.TokenId, e.Action }).First())
+            .ToListAsync(ct);
+        return last.Where(e => e.Action == DoctorConsole.NotHere).Select(e => e.TokenId).ToHashSet();
+    }
+
+    private static string RecallHint(IEnumerable<DayPlace> places, IReadOnlySet<int> awaiting) =>
+        places.Any(p => awaiting.Contains(p.TokenId))
+            ? " Patients sent back as not here are called again with Recall."
+            : "";
 }

@@ -21,18 +21,27 @@ public sealed class DeskService(
     public DateOnly Today() => clock.Today;
 
     /// <summary>Every doctor with a slot today, in name order. Costs one day's slots, whatever the history.</summary>
-    public async Task<IReadOnlyList<DoctorDay>> TodayAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<DoctorDay>> TodayAsync(CancellationToken ct = default) => DayAsync(null, ct);
+
+    /// <summary>
+    /// Every doctor with a slot on <paramref name="date"/> (today when null), in name order. Today is each doctor's own
+    /// OPD day; another date is that calendar date, whose next seat is a booking's, since walk-ins are for today only.
+    /// </summary>
+    public async Task<IReadOnlyList<DoctorDay>> DayAsync(DateOnly? date, CancellationToken ct = default)
     {
         var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
 
         // Each doctor's own OPD day: a session run past midnight stays on the desk until it is done.
         var days = await OpdDays.OfDoctorsAsync(db, null, now, Settings, ct);
-        var (today, yesterday) = (days.Calendar, days.Yesterday);
+        var isToday = date is null || date == days.Calendar;
+        var (today, yesterday) = isToday ? (days.Calendar, days.Yesterday) : (date!.Value, date.Value);
+        bool Holds(int doctorId, DateOnly day) => isToday ? days.Holds(doctorId, day) : day == today;
+        var seat = isToday ? TokenSource.WalkIn : TokenSource.Online;
         var slots = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).OrderBy(s => s.StartTime).ToViewsAsync(ct))
-            .Where(s => days.Holds(s.DoctorId, s.Date)).ToList();
+            .Where(s => Holds(s.DoctorId, s.Date)).ToList();
         var states = (await db.Slots.Where(s => s.Date == today || s.Date == yesterday).Select(Projections.SlotState).ToListAsync(ct))
-            .Where(s => days.Holds(s.DoctorId, s.Date)).ToList();
+            .Where(s => Holds(s.DoctorId, s.Date)).ToList();
         var doctorIds = slots.Select(s => s.DoctorId).Distinct().ToList();
         var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToListAsync(ct);
         var active = (await db.Tokens.AsNoTracking()
@@ -40,12 +49,12 @@ public sealed class DeskService(
                 && (t.Status == TokenStatus.Waiting || t.Status == TokenStatus.InConsultation || t.Status == TokenStatus.Booked))
             .Select(t => new { t.Slot.DoctorId, t.Slot.Date, t.Status, t.TokenNumber, t.Slot.Doctor.LabelPrefix })
             .ToListAsync(ct))
-            .Where(t => days.Holds(t.DoctorId, t.Date)).ToList();
+            .Where(t => Holds(t.DoctorId, t.Date)).ToList();
 
         return doctors.OrderBy(d => d.Name).Select(d =>
         {
             var own = states.Where(s => s.DoctorId == d.Id).ToList();
-            var next = own.Where(s => s.TakesTokens(now) && s.HasRoomFor(TokenSource.WalkIn)).OrderBy(s => s.StartsAt).FirstOrDefault();
+            var next = own.Where(s => s.TakesTokens(now) && s.HasRoomFor(seat)).OrderBy(s => s.StartsAt).FirstOrDefault();
             var seeing = active.FirstOrDefault(t => t.DoctorId == d.Id && t.Status == TokenStatus.InConsultation);
             return new DoctorDay(
                 d.ToView(),
@@ -112,6 +121,53 @@ public sealed class DeskService(
             .ToList();
     }
 
+    /// <summary>
+    /// Where a token could be moved with this doctor: slots taking tokens from <paramref name="from"/> for
+    /// <paramref name="days"/> days, earliest first, none on a day the doctor is on leave.
+    /// </summary>
+    public async Task<IReadOnlyList<SlotView>> SlotsFromAsync(int doctorId, DateOnly from, int days, CancellationToken ct = default)
+    {
+        var now = Now();
+        var to = from.AddDays(days - 1);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var leave = await db.Leaves.Where(l => l.DoctorId == doctorId && l.From <= to && l.To >= from).Select(l => new { l.From, l.To }).ToListAsync(ct);
+        var ofDays = db.Slots.Where(s => s.DoctorId == doctorId && s.Date >= from && s.Date <= to);
+        var open = (await ofDays.Select(Projections.SlotState).ToListAsync(ct)).Where(s => s.TakesTokens(now)).Select(s => s.Id).ToHashSet();
+        return (await ofDays.ToViewsAsync(ct))
+            .Where(s => open.Contains(s.Id) && !leave.Any(l => l.From <= s.Date && s.Date <= l.To))
+            .OrderBy(s => s.Date).ThenBy(s => s.StartTime)
+            .ToList();
+    }
+
+    /// <summary>The days from <paramref name="from"/> on, <paramref name="days"/> of them, on which the doctor has a slot taking tokens: the booking calendar marks them.</summary>
+    public async Task<IReadOnlySet<DateOnly>> OpenDaysAsync(int doctorId, DateOnly from, int days, CancellationToken ct = default)
+    {
+        var now = Now();
+        var until = from.AddDays(days);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Slots.Where(s => s.DoctorId == doctorId && s.Date >= from && s.Date < until).Select(Projections.SlotState).ToListAsync(ct))
+            .Where(s => s.TakesTokens(now) && s.OrdinarySeatsFree > 0)
+            .Select(s => s.Date)
+            .ToHashSet();
+    }
+
+    /// <summary>Why the doctor has no slot taking tokens on that date, in the desk's words (<see cref="NoSlotRules"/>).</summary>
+    public async Task<string> WhyNoSlotAsync(int doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == doctorId).Select(d => new { d.Name, d.OpdDays }).FirstOrDefaultAsync(ct);
+        if (doctor is null)
+        {
+            return "Choose a doctor first.";
+        }
+
+        var (monday, sunday) = (NoSlotRules.WeekStart(date), NoSlotRules.WeekStart(date).AddDays(6));
+        var onLeave = await db.Leaves.AnyAsync(l => l.DoctorId == doctorId && l.From <= date && date <= l.To, ct);
+        var thatDay = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct);
+        var thatWeek = await db.Slots.CountAsync(s => s.DoctorId == doctorId && s.Date >= monday && s.Date <= sunday, ct);
+        return NoSlotRules.Why(date, Now(), doctor.OpdDays, onLeave, thatDay, thatWeek).Describe(doctor.Name);
+    }
+
     /// <summary>A slot and the time a patient of this source issued now would be seen, by the queue's own rules.</summary>
     public async Task<SlotOffer?> OfferAsync(int slotId, TokenSource source, CancellationToken ct = default)
     {
@@ -146,7 +202,8 @@ public sealed class DeskService(
     }
 
     /// <summary>The doctor's day: costs that day's slots and tokens, whatever the history.</summary>
-    public async Task<Result<BoardView>> BoardAsync(int doctorId, CancellationToken ct = default)
+    /// <param name="date">The day to show; null for the doctor's OPD day today.</param>
+    public async Task<Result<BoardView>> BoardAsync(int doctorId, DateOnly? date = null, CancellationToken ct = default)
     {
         var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -156,7 +213,7 @@ public sealed class DeskService(
             return OpdProblem.NotFound("Doctor", doctorId);
         }
 
-        var today = await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
+        var today = date ?? await OpdDays.OfDoctorAsync(db, doctorId, now, Settings, ct);
 
         var slots = await db.Slots.AsNoTracking()
             .Include(s => s.Doctor)

@@ -32,6 +32,7 @@ public static class OpdServices
         services.AddScoped<ChangeTokenStatus>();
         services.AddScoped<CallNext>();
         services.AddScoped<MoveToken>();
+        services.AddScoped<ContactPatients>();
         services.AddScoped<ReallocateSlot>();
         services.AddScoped<SweepNoShows>();
         services.AddScoped<CloseFinishedDays>();

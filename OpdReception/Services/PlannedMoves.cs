@@ -14,7 +14,7 @@ internal static class PlannedMoves
     public static ReallocationPreview ToPreview(SlotView from, ReallocationResult plan) => new(
         from,
         plan.Moved.Select(m => new PlannedMove(m.TokenId, m.FromTokenNumber, m.PatientName, m.OldEstimate, m.ToSlotId, m.ToDoctorName,
-            m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity)).ToList(),
+            m.ToStartTime, m.NewTokenNumber, m.NewEstimate, m.ExtendedCapacity, m.ToDate)).ToList(),
         plan.NotPlaced.Select(u => new PlannedUnplaced(u.TokenId, u.TokenNumber, u.PatientName, u.Reason)).ToList());
 
     public static ReallocationResult Answer(Slot source, IReadOnlyList<ReallocationOutcome> outcomes, IReadOnlyDictionary<int, TargetFacts> targets, bool preview)
@@ -50,8 +50,8 @@ internal static class PlannedMoves
         token.Status = move.NewStatus;
         token.CheckedInAt = move.NewStatus == TokenStatus.Booked ? null : token.CheckedInAt;
         token.History.Add(TokenWrites.Event(token, now, action, from, by,
-            $"Moved from slot {source.Id} ({wasLabel}, {source.Date:yyyy-MM-dd} {source.StartTime:HH\\:mm}) " +
-            $"to slot {target.Id} ({newLabel}, {target.Date:yyyy-MM-dd} {target.StartTime:HH\\:mm}), due {move.NewEstimate:HH\\:mm}" +
+            $"Moved from {source.Doctor.Name}, {source.Date:ddd d MMM} {source.StartTime:HH\\:mm} slot ({wasLabel}) " +
+            $"to {target.Doctor.Name}, {target.Date:ddd d MMM} {target.StartTime:HH\\:mm} slot ({newLabel}), due {move.NewEstimate:HH\\:mm}" +
             (move.ExtendedCapacity ? "; emergency seat added" : "") +
             // Another doctor or date means another slip, even when the new label reads the same (T001 today, T001 tomorrow).
             (target.DoctorId == source.DoctorId && target.Date == source.Date ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip") +

@@ -40,6 +40,13 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
             return OpdProblem.NotFound("Doctor", doctorId);
         }
 
+        // "[null]" is a session nobody described: refused by its place in the list, not taken for a crash.
+        var at = sessions?.ToList().FindIndex(s => s is null) ?? -1;
+        if (at >= 0)
+        {
+            return OpdProblem.Invalid($"sessions[{at}]", $"Session {at + 1} is empty: give day, start, end, slotMinutes, capacityPerSlot and minutesPerConsultation.");
+        }
+
         var plans = (sessions ?? []).Select(s => new SessionPlan(s.Day, s.Start, s.End, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation)).ToList();
         if (Schedule.CheckTemplate(plans, doctor.OpdDays) is TemplateRefused refused)
         {

@@ -28,6 +28,24 @@ internal static class SlotEmptying
         }
     }
 
+    /// <summary>
+    /// A patient a cancellation could not place stays in the cancelled slot: the history says so, in the words the
+    /// plan gave, and that line puts them on the desk's "to contact" list.
+    /// </summary>
+    public static void WriteStranded(EmptyingPlan plan, DateTime now, Actor by)
+    {
+        foreach (var (source, outcomes) in plan.Slots)
+        {
+            foreach (var stayed in outcomes.OfType<Stayed>())
+            {
+                var token = source.Tokens.Single(t => t.Id == stayed.TokenId);
+                token.History.Add(TokenWrites.Event(token, now, StrandedAction, token.Status, by, stayed.Reason));
+            }
+        }
+    }
+
+    public const string StrandedAction = "LeftInCancelledSlot";
+
     public static void AnnounceMoves(OpdChanges changes, EmptyingPlan plan)
     {
         var affected = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => m.ToSlotId).Append(s.Source.Id)).Distinct();
@@ -74,9 +92,10 @@ internal static class SlotEmptying
             var candidates = targets.Value!;
             if (targetSlotId is not null && !candidates[0].TakesTokens(now))
             {
+                var named = $"The {candidates[0].Date:ddd d MMM} {candidates[0].Start:HH\\:mm} slot";
                 return OpdProblem.Conflict(candidates[0].IsOver(now)
-                    ? $"Slot {targetSlotId} is already over; choose a later slot."
-                    : $"Slot {targetSlotId} is {candidates[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
+                    ? $"{named} is already over; choose a later slot."
+                    : $"{named} is {candidates[0].Status.ToString().ToLowerInvariant()} and takes no tokens; choose another slot.");
             }
 
             emptying.Add((source, state, candidates));
@@ -129,7 +148,7 @@ internal static class SlotEmptying
     {
         if (targetSlotId is { } id)
         {
-            var named = await db.Slots.Where(s => s.Id == id).Select(s => new { s.Doctor.Specialization }).SingleOrDefaultAsync(ct);
+            var named = await db.Slots.Where(s => s.Id == id).Select(s => new { s.Doctor.Specialization, s.Doctor.Name, s.Date, s.StartTime }).SingleOrDefaultAsync(ct);
             if (named is null)
             {
                 return OpdProblem.NotFound("Slot", id);
@@ -138,7 +157,7 @@ internal static class SlotEmptying
             if (!DayReallocator.SameSpecialization(named.Specialization, source.Doctor.Specialization))
             {
                 return OpdProblem.Conflict(
-                    $"Slot {id} is with a doctor of {named.Specialization}; these patients need {source.Doctor.Specialization}. Choose a slot of the same specialization.");
+                    $"{named.Name}'s {named.Date:ddd d MMM} {named.StartTime:HH\\:mm} slot is for {named.Specialization}; these patients need {source.Doctor.Specialization}. Choose a slot of the same specialization.");
             }
 
             return new List<SlotState> { await db.Slots.Where(s => s.Id == id).Select(Projections.SlotState).SingleAsync(ct) };

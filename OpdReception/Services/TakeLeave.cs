@@ -170,10 +170,12 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
         }
         else
         {
-            AdminRecord.Add(db, now, actor, "Slot", string.Join(", ", slotIds.Select(i => $"slot {i}")), $"Cancelled: {reason}");
+            AdminRecord.Add(db, now, actor, "Slot",
+                string.Join(", ", plan.Slots.Select(s => $"{s.Source.Doctor.Name} {s.Source.Date:ddd d MMM} {s.Source.StartTime:HH\\:mm}")), $"Cancelled: {reason}");
         }
 
         await SlotEmptying.WriteMovesAsync(db, plan, now, actor, ct);
+        SlotEmptying.WriteStranded(plan, now, actor);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var id in slotIds)

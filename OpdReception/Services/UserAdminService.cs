@@ -16,11 +16,17 @@ public sealed record RoleRequest(string? Role);
 
 public sealed record LinkDoctorRequest(int? DoctorId);
 
+/// <summary>A correction of an account's email and display name: both are sent, as they should read.</summary>
+public sealed record UserCorrection(string? Email, string? DisplayName);
+
+/// <param name="Deleted">True: the account never acted and is gone. False: it acted, so it stays deactivated (cannot sign in) and its history still names it.</param>
+public sealed record UserRemovalView(string Id, string Email, bool Deleted, string Message);
+
 /// <summary>
 /// Staff accounts through Identity's UserManager, one scope (one context, one transaction) per operation, each change
 /// recorded in the admin's record in the same transaction.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, HospitalClock hospital, OpdChanges changes)
+public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, HospitalClock hospital, OpdChanges changes)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct = default)
     {
@@ -40,11 +46,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider c
     public async Task<Result<UserView>> CreateAsync(NewUserRequest request, Actor by, CancellationToken ct = default)
     {
         var wanted = (request.Roles ?? []).Select(r => r?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var check = new Validation()
-            .Require(!string.IsNullOrWhiteSpace(request.Email) && request.Email.Contains('@') && request.Email.Trim().Length <= 200, "email", "A valid email address is required.")
-            .Name(request.DisplayName, "displayName", "Display name")
-            .Text(request.DisplayName, "displayName", "Display name", 100)
-            .Text(request.Email, "email", "The email", 200)
+        var check = Identity(request.Email, request.DisplayName)
             .Require(!string.IsNullOrEmpty(request.Password), "password", "A first password is required.")
             .Require(wanted.Count > 0, "roles", "Choose at least one role.")
             .Require(wanted.All(r => Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)), "roles", $"Roles are {string.Join(", ", Roles.All)}.")
@@ -82,6 +84,13 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, TimeProvider c
                 : (OpdProblem.Conflict(string.Join(" ", added.Errors.Select(e => e.Description))), null, "");
         }, ct);
     }
+
+    /// <summary>An email and a display name as every account needs them: the one check for creating and correcting.</summary>
+    private static Validation Identity(string? email, string? displayName) => new Validation()
+        .Require(!string.IsNullOrWhiteSpace(email) && email.Contains('@') && email.Trim().Length <= 200, "email", "A valid email address is required.")
+        .Name(displayName, "displayName", "Display name")
+        .Text(displayName, "displayName", "Display name", 100)
+        .Text(email, "email", "The email", 200);
 
     public Task<Result<UserView>> ResetPasswordAsync(string id, string? password, Actor by, CancellationToken ct = default) =>
         string.IsNullOrEmpty(password)

@@ -99,7 +99,7 @@ public sealed record ReallocationResult(int FromSlotId, IReadOnlyList<MovedToken
 /// <summary>One patient a reallocation or a move would place: where from, where to, and both estimates.</summary>
 public sealed record PlannedMove(
     int TokenId, string TokenNumber, string PatientName, DateTime? EstimatedBefore,
-    int ToSlotId, string ToDoctorName, TimeOnly ToSlotStart, string NewTokenNumber, DateTime? EstimatedAfter, bool ExtendedCapacity);
+    int ToSlotId, string ToDoctorName, TimeOnly ToSlotStart, string NewTokenNumber, DateTime? EstimatedAfter, bool ExtendedCapacity, DateOnly? ToDate = null);
 
 public sealed record PlannedUnplaced(int TokenId, string TokenNumber, string PatientName, string Reason);
 

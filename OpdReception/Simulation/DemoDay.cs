@@ -7,7 +7,8 @@ namespace OpdReception.Simulation;
 
 /// <summary>
 /// Fills an empty development database with today's OPD as it stands mid-morning: the simulation's scripted day,
-/// a little busier, played through the real services up to about 11:30, so every status and source is on screen.
+/// a little busier, played through the real services up to about 11:30, so every status and source is on screen;
+/// then the doctors' weeks ahead (<see cref="DemoWeeks"/>), so booking ahead works too.
 /// </summary>
 public static class DemoDay
 {
@@ -35,6 +36,8 @@ public static class DemoDay
         var plan = ScriptedDay.Build(today, Patients) with { Title = "demo day" };
         var desk = OpdDesk.Create(factory, options, changes, new ManualClock(plan.At(DayPlan.DeskOpens)));
         var run = await new DayRunner(desk, plan, new Timeline(TextWriter.Null)).RunAsync(StopsAt, ct);
-        return await DayReports.ReadAsync(desk, run, ct);
+        var report = await DayReports.ReadAsync(desk, run, ct);
+        await DemoWeeks.PlanAsync(factory, today, ct);
+        return report;
     }
 }

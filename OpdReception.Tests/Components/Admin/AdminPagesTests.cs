@@ -23,6 +23,23 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task Settings_refuse_a_negative_no_show_timeout_beside_its_field_with_the_range_and_save_nothing()
+    {
+        var before = (await Service<SettingsService>().GetAsync()).Effective;
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").Change("-5");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Did not come after (minutes) must be between 1 and 240.",
+            page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").Closest(".mud-input-control")!.TextContent));
+        Assert.Equal("-5", page.Find("input[data-testid=setting-NoShowTimeoutMinutes]").GetAttribute("value"));
+        Assert.DoesNotContain("Settings saved", page.Markup);
+        Assert.Equal(before, (await Service<SettingsService>().GetAsync()).Effective);
+    }
+
+    [Fact]
     public void The_settings_page_says_new_weights_re_order_patients_not_yet_called_from_now_on()
     {
         var page = RenderAsAdmin<Settings>();
@@ -141,6 +158,28 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
         page.WaitForAssertion(() => Assert.Contains("Cancelled 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
         Assert.Equal(SlotStatus.Cancelled, (await Service<SlotService>().GetAsync(slot.Id)).Value!.Status);
         page.WaitForAssertion(() => Assert.Contains("Training", page.Find("[data-testid=leave-list]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_confirmed_leave_names_where_each_patient_went_by_doctor_date_and_time_never_by_slot_id()
+    {
+        var away = await Desk.Doctor("Leave words", "Dr. Words Away");
+        var cover = await Desk.Doctor("Leave words", "Dr. Words Cover");
+        var slot = await Desk.Slot(away.Id, "16:00", "17:00");
+        var target = await Desk.Slot(cover.Id, "16:30", "17:30");
+        await Desk.Issue("walkin", slot.Id, name: "Ravi Moves");
+        var page = RenderAsAdmin<Leave>($"/admin/leave?doctor={away.Id}");
+        page.WaitForElement("[data-testid=preview-leave]");
+        page.Find("input[data-testid=leave-reason]").Change("Training");
+        page.Find("[data-testid=preview-leave]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Will cancel 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+
+        page.Find("[data-testid=confirm-leave]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Cancelled 1 slot(s)", page.Find("[data-testid=cancellation-summary]").TextContent));
+        var result = page.Find("[data-testid=cancellation]").TextContent;
+        Assert.Contains($"Ravi Moves → Dr. Words Cover, {OpdApp.Day:ddd d MMM} 16:30", result);
+        Assert.DoesNotContain($"slot {target.Id}", result);
     }
 
     [Fact]

@@ -188,6 +188,28 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task Reallocate_is_offered_only_on_a_delayed_slot_and_move_them_is_disabled_when_nobody_would_move()
+    {
+        var doctor = await Desk.Doctor(specialization: $"Alone {Guid.NewGuid():N}");
+        var open = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var delayed = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        await Desk.Issue("walkin", open.Id, name: "Stays Put");
+        await Desk.Issue("walkin", delayed.Id, name: "Nowhere To Go");
+        await Desk.Client.PatchAsync($"/api/slots/{delayed.Id}/delay?delay_minutes=30", null);
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=queue] tr[data-token=T002]");
+
+        string[] Buttons(int i) => board.FindAll("[data-testid=board-slot]")[i].QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ToArray();
+        Assert.DoesNotContain("Reallocate…", Buttons(0));
+        Assert.Contains("Reallocate…", Buttons(1));
+        board.FindAll("[data-testid=board-slot]")[1].QuerySelectorAll("button").Single(b => b.TextContent.Contains("Reallocate")).Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("Nowhere To Go", Dialogs.Find("[data-testid=preview-unplaced]").TextContent));
+        Assert.True(Dialogs.Find("[data-testid=confirm-slot]").HasAttribute("disabled"));
+        Assert.Single((await Desk.Queue(delayed.Id)).Tokens);
+    }
+
+    [Fact]
     public async Task Moving_a_patient_shows_the_new_estimate_before_confirming()
     {
         var doctor = await Desk.Doctor();

@@ -21,7 +21,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         foreach (var service in new[]
                  {
                      typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService),
-                     typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot), typeof(TakeLeave),
+                     typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot), typeof(TakeLeave), typeof(ContactPatients),
                  })
         {
             Services.AddSingleton(service, app.Services.CreateScope().ServiceProvider.GetRequiredService(service));

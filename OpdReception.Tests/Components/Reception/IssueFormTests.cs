@@ -27,7 +27,7 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         var form = Form(doctor.Id);
 
         form.WaitForAssertion(() => Assert.Contains("3 of 3 seats left", form.Find("[data-testid=seats-left]").TextContent));
-        Assert.Contains("Walk-in", form.Find("[data-testid=source] .mud-toggle-item-selected").TextContent);
+        Assert.Contains("Walk-in", form.Find("[data-testid=source] [role=radio][aria-checked=true]").TextContent);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         var form = Form(doctor.Id);
         form.WaitForElement("[data-testid=seats-left]");
 
-        form.FindAll("[data-testid=source] .mud-toggle-item").Single(b => b.TextContent.Contains("Emergency")).Click();
+        form.FindAll("[data-testid=source] [role=radio]").Single(b => b.TextContent.Contains("Emergency")).Click();
         form.WaitForAssertion(() => Assert.Contains("an emergency still gets in", form.Find("[data-testid=seats-left]").TextContent));
         Type(form, "patient-name", "Urgent Case");
         IssueButton(form).Click();

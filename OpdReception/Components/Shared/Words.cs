@@ -73,6 +73,8 @@ public static class Words
         "Cancelled" => "Cancelled",
         "ArrivedLate" => "Arrived late",
         "Reallocated" => "Moved",
+        "LeftInCancelledSlot" => "Left in the cancelled slot",
+        "Contacted" => "Patient contacted",
         "Recalled" => "Called again",
         "NotHere" => "Not here when called",
         "Undone" => "Undone",

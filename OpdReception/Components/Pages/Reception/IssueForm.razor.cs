@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using OpdReception.Components.Shared;
 using OpdReception.Domain;
 using OpdReception.Services;
 
@@ -22,10 +23,14 @@ public sealed partial class IssueForm
     [Parameter] public EventCallback OnPrint { get; set; }
 
     private IReadOnlyList<DoctorView> _doctors = [];
+    private IReadOnlyList<PickChoice> _doctorChoices = [];
+    private Picker? _doctorField;
+    private bool _focusDoctor;
     private TokenSource _source = TokenSource.WalkIn;
     private DoctorView? _doctor;
     private DateOnly _date;
     private IReadOnlyList<SlotView> _slots = [];
+    private IReadOnlyList<PickChoice> _slotChoices = [];
     private int? _slotId;
     private MudTextField<string>? _searchField;
     private string? _search;
@@ -53,13 +58,14 @@ public sealed partial class IssueForm
     {
         _date = Desk.Today();
         _doctors = await Doctors.ListAsync();
+        _doctorChoices = Choices.Doctors(_doctors);
         if (DoctorId is { } id && _doctors.FirstOrDefault(d => d.Id == id) is { } doctor)
         {
             await OnDoctorChanged(doctor);
         }
     }
 
-    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the patient search.</summary>
+    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the doctor field (Enter or Tab keeps the doctor).</summary>
     public async Task NewTokenAsync()
     {
         _issued = null;
@@ -72,8 +78,18 @@ public sealed partial class IssueForm
         _matches = [];
         ClearProblem();
         await LoadSlotsAsync();
+        _focusDoctor = true;
         StateHasChanged();
-        await FocusSearchAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The form has just replaced the answer: the doctor field exists only once that render is on screen.
+        if (_focusDoctor && _doctorField is not null)
+        {
+            _focusDoctor = false;
+            await _doctorField.FocusAsync();
+        }
     }
 
     public async Task FocusSearchAsync()
@@ -105,25 +121,14 @@ public sealed partial class IssueForm
         if (_issued is null && _doctor is not null)
         {
             var chosen = _slotId;
-            _slots = await Desk.BookableSlotsAsync(_doctor.Id, _date);
-            _slotId = _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            SetSlots(await Desk.BookableSlotsAsync(_doctor.Id, _date));
+            // A slot being typed stays unpicked; a chosen slot that stopped taking tokens gives way to the next with room.
+            _slotId = chosen is null || _slots.Any(s => s.Id == chosen) ? chosen : DefaultSlot();
+            await LoadDayFactsAsync();
             await CheckHeldAsync();
             StateHasChanged();
         }
     }
-
-    private Task<IEnumerable<DoctorView>> SearchDoctors(string? typed, CancellationToken ct)
-    {
-        var term = typed?.Trim() ?? "";
-        return Task.FromResult(_doctors.Where(d =>
-            d.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || d.Specialization.Contains(term, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static string DoctorText(DoctorView? d) => d is null ? "" : $"{d.Name} — {d.Specialization}";
-
-    private static string SlotText(SlotView s) =>
-        $"{s.StartTime:HH\\:mm}–{s.EndTime:HH\\:mm} · {(s.AvailableSeats > 0 ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left" : "full")}"
-        + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "");
 
     private string SeatsText(SlotView s) => s.AvailableSeats > 0
         ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left in this slot."
@@ -142,6 +147,8 @@ public sealed partial class IssueForm
 
         ClearProblem();
     }
+
+    private Task OnDoctorPicked(int? doctorId) => OnDoctorChanged(_doctors.FirstOrDefault(d => d.Id == doctorId));
 
     private async Task OnDoctorChanged(DoctorView? doctor)
     {
@@ -167,8 +174,15 @@ public sealed partial class IssueForm
 
     private async Task LoadSlotsAsync()
     {
-        _slots = _doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date);
+        SetSlots(_doctor is null ? [] : await Desk.BookableSlotsAsync(_doctor.Id, _date));
         _slotId = DefaultSlot();
+        await LoadDayFactsAsync();
+    }
+
+    private void SetSlots(IReadOnlyList<SlotView> slots)
+    {
+        _slots = slots;
+        _slotChoices = Choices.Slots(slots);
     }
 
     /// <summary>The earliest slot with room; when all are full, the earliest (an emergency still fits).</summary>

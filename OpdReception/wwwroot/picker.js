@@ -1,0 +1,11 @@
+// A picker's Enter sends the text the field shows at that moment, so the choice never rests on a server copy
+// of the text that may still be a keystroke behind (issue 17).
+export function listen(root, dotnet) {
+    const handler = e => {
+        if (e.key !== "Enter" || e.altKey || e.ctrlKey || e.metaKey || e.target.tagName !== "INPUT") return;
+        e.preventDefault();
+        dotnet.invokeMethodAsync("EnterWith", e.target.value);
+    };
+    root.addEventListener("keydown", handler);
+    return { dispose: () => root.removeEventListener("keydown", handler) };
+}
