@@ -69,6 +69,13 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await _desk.Issue("walkin", slot.Id, name: "Meera Waiting");
         var absent = await _desk.Issue("book", slot.Id, name: "Ravi Absent");
         await _desk.SetStatus(absent.Id, "NoShow");
+        // Reallocation is offered on a running-late slot only.
+        (await _desk.Client.PatchAsync($"/api/slots/{slot.Id}/delay?delay_minutes=30", null, Ct)).EnsureSuccessStatusCode();
+        // A patient stranded in a cancelled slot, with no colleague to move to: on the desk's "to contact" list.
+        var alone = await _desk.Doctor(name: "Dr. Axe Alone", specialization: $"Alone {Guid.NewGuid():N}");
+        var lonely = await _desk.Slot(alone.Id, "11:00", "12:00");
+        await _desk.Issue("book", lonely.Id, name: "Sita Stranded");
+        (await _desk.Client.Post($"/api/admin/slots/{lonely.Id}/cancel", new { reason = "Doctor called away" })).EnsureSuccessStatusCode();
         var code = (await browser.App.Service<DeskService>().SlipAsync(booked.Id, Ct)).Value!.Code;
         browser.App.SetTime(9);
         var board = $"/reception/board/{doctor.Id}";
@@ -95,6 +102,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await DialogAsync(desk, board, "Cancel slot", p => ClickAsync(p, "Cancel slot… 09:00 slot"));
         await DialogAsync(desk, board, "Keyboard shortcuts (board)", p => ClickAsync(p, "Keyboard shortcuts"));
         await DialogAsync(desk, "/reception", "Keyboard shortcuts (desk)", p => ClickAsync(p, "Keyboard shortcuts"));
+        await DialogAsync(desk, "/reception", "Contacted (to contact)", p => p.GetByTestId("to-contact-done").First.ClickAsync());
 
         var doctorPage = await browser.SignInAsync(Roles.Doctor, doctor.Id);
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
@@ -108,6 +116,8 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await DialogAsync(admin, "/admin/doctors", "New doctor", p => p.GetByTestId("new-doctor").ClickAsync());
         await DialogAsync(admin, "/admin/doctors", "Edit doctor", p => ClickAsync(p, "Edit Dr. Axe Check"));
         await DialogAsync(admin, "/admin/users", "Reset password", p => p.GetByRole(AriaRole.Button, new() { NameRegex = new("^Reset password of ") }).First.ClickAsync());
+        await DialogAsync(admin, "/admin/users", "Correct account", p => p.GetByTestId("correct-user").First.ClickAsync());
+        await DialogAsync(admin, "/admin/users", "Remove account", p => p.GetByTestId("remove-user").First.ClickAsync());
         await DialogAsync(admin, "/admin/users", "Lock account", p => p.GetByRole(AriaRole.Button, new() { NameRegex = new("^Lock ") }).First.ClickAsync());
         await DialogAsync(admin, "/admin/slots", "Cancel slot (admin)", p => ClickAsync(p, "Cancel the 10:00 slot of Dr. Axe Check"));
         await DialogAsync(admin, "/admin/slots", "Delete slot", p => ClickAsync(p, "Delete the 10:00 slot of Dr. Axe Check"));
