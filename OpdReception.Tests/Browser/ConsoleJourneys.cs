@@ -74,7 +74,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         await console.Keyboard.PressAsync("c");
         await Assertions.Expect(console.GetByTestId("now-nobody")).ToBeVisibleAsync();
-        await Assertions.Expect(display.GetByTestId("now-called")).ToHaveTextAsync("—");
+        await Assertions.Expect(display.GetByTestId("now-called")).ToHaveTextAsync("Nobody now");
         await Assertions.Expect(display.GetByTestId("recent")).ToHaveTextAsync("T001");
 
         var shown = await display.ContentAsync();
@@ -144,6 +144,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
     public async Task Twelve_rooms_fit_a_1920_by_1080_screen_with_numbers_readable_across_a_hall()
     {
         browser.App.SetTime(8);
+        var firstSlot = 0;
         for (var room = 1; room <= 12; room++)
         {
             var created = await _desk.Client.Post("/api/doctors", new { name = $"Dr. Wall {room}", specialization = "General", opdDays = new[] { "Monday" }, room = $"{room}" });
@@ -153,9 +154,16 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
             {
                 await _desk.Issue("walkin", slot.Id);
             }
+
+            if (room == 1)
+            {
+                firstSlot = slot.Id;
+            }
         }
 
         browser.App.SetTime(9);
+        // One room has called a number: its size is what the hall must read.
+        (await _desk.Client.PostAsync($"/api/slots/{firstSlot}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var display = await browser.NewPageAsync();
         await display.SetViewportSizeAsync(1920, 1080);
         // Rooms by their names: "3" is room 3, whatever doctor has the id 3.
@@ -172,7 +180,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         }
 
         // About 8 cm tall digits on a 55-inch screen: readable from the back of a hall.
-        var tokenPixels = await display.GetByTestId("now-called").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        var tokenPixels = await display.GetByTestId("now-called").Filter(new() { HasText = "T001" }).EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         Assert.True(tokenPixels >= 60, $"The called number is only {tokenPixels}px high.");
         if (Environment.GetEnvironmentVariable("OPD_SCREENSHOTS") is { Length: > 0 } folder)
         {

@@ -38,8 +38,8 @@ public sealed class ScreenConnectionTests
         var html = await app.AnonymousClient().GetStringAsync("/signin", TestContext.Current.CancellationToken);
         var bodyStarts = html.IndexOf("<body", StringComparison.Ordinal);
 
-        // OpdTheme's primary colour (#4527a0), as MudBlazor writes it into its CSS variables.
-        var theme = html.IndexOf("--mud-palette-primary: rgba(69,39,160,1)", StringComparison.Ordinal);
+        // The default primary colour (#00695c), as MudBlazor writes it into its CSS variables.
+        var theme = html.IndexOf("--mud-palette-primary: rgba(0,105,92,1)", StringComparison.Ordinal);
         Assert.InRange(theme, 0, bodyStarts);
         Assert.DoesNotContain("mud-theme-provider", html[bodyStarts..], StringComparison.Ordinal);
     }

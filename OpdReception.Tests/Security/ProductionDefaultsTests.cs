@@ -70,7 +70,8 @@ public sealed class ProductionDefaultsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("does not exist", html, StringComparison.Ordinal);
-        Assert.Contains("OpdReception", html, StringComparison.Ordinal);
+        // In the app's own layout: its app bar with the hospital's name.
+        Assert.Contains("data-testid=\"app-brand\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,5 +56,6 @@ public static class OpdApi
         api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
+        app.MapAppearance(api);
     }
 }

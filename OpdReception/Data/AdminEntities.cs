@@ -33,6 +33,15 @@ public sealed class OpdSetting
     public required string Value { get; set; }
 }
 
+/// <summary>The hospital's logo, at most one row: in the database, so a backup carries it with everything else.</summary>
+public sealed class HospitalLogo
+{
+    public int Id { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Bytes { get; set; }
+    public DateTime UploadedAt { get; set; }
+}
+
 /// <summary>One line of the admin's record (users, roles, settings, doctors, schedules): never updated, never deleted.</summary>
 public sealed class AdminChange
 {

@@ -18,6 +18,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<WeeklySession> WeeklySessions => Set<WeeklySession>();
     public DbSet<DoctorLeave> Leaves => Set<DoctorLeave>();
     public DbSet<OpdSetting> Settings => Set<OpdSetting>();
+    public DbSet<HospitalLogo> Logos => Set<HospitalLogo>();
     public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
     public DbSet<IssueKeyRecord> IssueKeys => Set<IssueKeyRecord>();
 

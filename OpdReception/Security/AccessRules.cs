@@ -140,6 +140,12 @@ public static partial class AccessRules
         ["GET /api/admin/settings"] = Admin,
         ["PUT /api/admin/settings"] = Admin,
         ["GET /api/admin/history"] = Admin,
+        ["GET /api/admin/appearance"] = Admin,
+        ["PUT /api/admin/appearance"] = Admin,
+        ["PUT /api/admin/logo"] = Admin,
+        ["DELETE /api/admin/logo"] = Admin,
+        // The hospital's logo: on the sign-in page and the waiting-room display too; no patient data in it.
+        ["GET /branding/logo"] = Anyone,
         // The doctor's console: the doctor's own day (an admin may cover).
         ["GET /api/doctors/{id}/console"] = DoctorOwn(Own.Doctor),
         ["POST /api/doctors/{id}/tokens/{tokenId}/recall"] = DoctorOwn(Own.Doctor),

@@ -229,7 +229,7 @@ public sealed partial class DeskService(
         var queue = day.Places.Where(p => tokens.ContainsKey(p.TokenId)).Select(p => tokens[p.TokenId].ToView(slotOf[p.SlotId], p)).ToList();
         var inQueue = queue.Select(t => t.Id).ToHashSet();
         var rest = slots.SelectMany(s => s.Tokens.Where(t => !inQueue.Contains(t.Id)).Select(t => t.ToView(s, null)))
-            .OrderByDescending(t => t.CreatedAt)
+            .OrderBy(t => t.SlotStartTime).ThenBy(t => t.CreatedAt)
             .ToList();
         return new BoardView(doctor.ToView(), today, now, slots.Select(s => s.ToView()).ToList(), queue, rest);
     }

@@ -55,6 +55,8 @@ public sealed class OpdOptions
     public int HospitalNumberDigits { get; set; } = HospitalNumberPattern.Default.Digits;
 
     public HospitalNumberPattern HospitalNumbers => new(HospitalNumberPrefix, HospitalNumberDigits);
+    /// <summary>The hospital's colour: the app bar, buttons and links of every staff screen (white text must stay readable on it).</summary>
+    [Required, RegularExpression("^#[0-9a-fA-F]{6}$")] public string PrimaryColour { get; set; } = Domain.AppearanceRules.DefaultColour;
 
     /// <summary>The board colours a patient's wait amber, then red, past these many minutes.</summary>
     [Range(1, 600)] public int WaitAmberMinutes { get; set; } = 30;

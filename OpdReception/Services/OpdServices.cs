@@ -21,6 +21,7 @@ public static class OpdServices
         // IConfiguration of their own.
         services.TryAddSingleton(configuration);
         services.AddScoped<SettingsService>();
+        services.AddSingleton<AppearanceService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new HospitalClock(
             sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));

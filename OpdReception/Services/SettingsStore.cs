@@ -88,6 +88,9 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
             case nameof(OpdOptions.DisplayLanguage):
                 options.DisplayLanguage = value;
                 break;
+            case nameof(OpdOptions.PrimaryColour):
+                options.PrimaryColour = value;
+                break;
             default:
                 if (SettingsRules.Numbers.Any(n => n.Key == key) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
                 {

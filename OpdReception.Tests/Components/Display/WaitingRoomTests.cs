@@ -110,6 +110,18 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task Before_the_first_call_the_tile_says_nobody_called_yet_in_words_not_a_giant_dash()
+    {
+        var (doctorId, _) = await RoomWithPatients("Dr. Not Yet", 2);
+
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+
+        var now = page.WaitForElement("[data-testid=now-called]");
+        Assert.Equal("Nobody called yet", now.TextContent);
+        Assert.DoesNotContain("tile-token", now.ClassName);
+    }
+
+    [Fact]
     public async Task A_patient_sent_back_as_not_here_shows_as_missed_not_as_next_and_a_completed_one_as_recently_called()
     {
         var (doctorId, slotId) = await RoomWithPatients("Dr. Missed", 3);
@@ -125,7 +137,7 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
         page.WaitForAssertion(() => Assert.Equal("T001", page.Find("[data-testid=missed]").TextContent));
         Assert.Equal("T002", page.Find("[data-testid=recent]").TextContent);
         Assert.Equal("T003", page.Find("[data-testid=next]").TextContent);
-        Assert.Equal("—", page.Find("[data-testid=now-called]").TextContent);
+        Assert.Equal("Nobody now", page.Find("[data-testid=now-called]").TextContent);
     }
 
     [Fact]

@@ -16,8 +16,20 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     internal static IElement Row(IRenderedComponent<Board> board, string token) =>
         board.Find($"[data-testid=queue] tr[data-token={token}], [data-testid=not-in-queue] tr[data-token={token}]");
 
-    internal static IElement Action(IElement row, RowAction action) => row.QuerySelector($"button[data-action={action}]")
-        ?? throw new Xunit.Sdk.XunitException($"No {action} on {row.GetAttribute("data-token")}");
+    /// <summary>The row's button for <paramref name="action"/>, or else the item in its menu, opened.</summary>
+    internal static IElement Action(IRenderedComponent<Board> board, IElement row, RowAction action)
+    {
+        if (row.QuerySelector($"button[data-action={action}]") is { } button)
+        {
+            return button;
+        }
+
+        var token = row.GetAttribute("data-token");
+        var menu = row.QuerySelector("[data-testid=row-menu] button") ?? throw new Xunit.Sdk.XunitException($"No {action} on {token}: no button, no menu");
+        menu.Click();
+        return board.WaitForElement($"[data-testid=row-menu-list][data-token={token}] [data-action={action}]");
+    }
+
 
     [Fact]
     public async Task Rows_come_in_the_order_the_doctor_sees_them_with_the_desks_words_and_actions_by_status()
@@ -37,14 +49,62 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var booked = Row(board, "T002");
         Assert.Contains("Booked, not arrived", booked.TextContent);
         Assert.Contains("Online booking", booked.TextContent);
-        Assert.NotNull(Action(booked, RowAction.CheckIn));
-        Assert.NotNull(Action(booked, RowAction.NoShow));
+        Assert.NotNull(Action(board, booked, RowAction.CheckIn));
+        Assert.NotNull(Action(board, booked, RowAction.NoShow));
         var waiting = Row(board, "T001");
         Assert.Contains("Waiting", waiting.TextContent);
         Assert.Null(waiting.QuerySelector($"button[data-action={RowAction.CheckIn}]"));
         Assert.Contains("Walk-in, arrived 08:00", waiting.TextContent);
         Assert.DoesNotContain("WalkIn", board.Markup);
         Assert.DoesNotContain("InConsultation", board.Markup);
+    }
+
+    [Fact]
+    public async Task Each_row_offers_one_button_for_its_state_and_the_other_actions_in_a_menu_named_for_the_token()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        await Desk.Issue("book", slot.Id);
+        await Desk.Issue("walkin", slot.Id);
+        var absent = await Desk.Issue("book", slot.Id);
+        await Desk.SetStatus(absent.Id, "NoShow");
+        var board = Board(doctor.Id);
+        board.WaitForElement("[data-testid=not-in-queue] tr[data-token=T003]");
+
+        var primary = (string token) => Row(board, token).QuerySelectorAll("button[data-action]").Single();
+        Assert.Equal([RowAction.CheckIn.ToString(), "Check in"], [primary("T001").GetAttribute("data-action")!, primary("T001").TextContent]);
+        Assert.Equal(RowAction.Reprint.ToString(), primary("T002").GetAttribute("data-action"));
+        Assert.Equal("Arrived late: re-admit", primary("T003").TextContent);
+        Assert.Equal("More actions for T001", Row(board, "T001").QuerySelector("[data-testid=row-menu] button")!.GetAttribute("aria-label"));
+
+        Row(board, "T001").QuerySelector("[data-testid=row-menu] button")!.Click();
+        board.WaitForAssertion(() => Assert.Equal(
+            [nameof(RowAction.NoShow), nameof(RowAction.Move), nameof(RowAction.Cancel), nameof(RowAction.Reprint), nameof(RowAction.History)],
+            board.FindAll("[data-testid=row-menu-list][data-token=T001] [data-action]").Select(i => i.GetAttribute("data-action")!)));
+
+        board.Find($"[data-testid=row-menu-list][data-token=T001] [data-action={RowAction.NoShow}]").Click();
+        board.WaitForAssertion(() => Assert.Contains("Did not come", board.Find("[data-testid=not-in-queue] tr[data-token=T001]").TextContent));
+        board.Find($"[data-testid=not-in-queue] tr[data-token=T001] button[data-action={RowAction.Readmit}]").Click();
+        board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
+    }
+
+    [Fact]
+    public async Task Seen_did_not_come_and_cancelled_are_listed_by_the_time_of_their_slot_then_of_issue()
+    {
+        var doctor = await Desk.Doctor();
+        var late = await Desk.Slot(doctor.Id, "10:00", "11:00");
+        var early = await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var first = await Desk.Issue("book", late.Id);
+        var second = await Desk.Issue("book", early.Id);
+        var third = await Desk.Issue("book", early.Id);
+        await Desk.SetStatus(third.Id, "NoShow");
+        await Desk.SetStatus(first.Id, "NoShow");
+        await Desk.SetStatus(second.Id, "NoShow");
+        var board = Board(doctor.Id);
+
+        board.WaitForAssertion(() => Assert.Equal(
+            [second.TokenNumber, third.TokenNumber, first.TokenNumber],
+            board.FindAll("[data-testid=not-in-queue] tr[data-token]").Select(r => r.GetAttribute("data-token"))));
     }
 
     [Fact]
@@ -56,7 +116,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var board = Board(doctor.Id);
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
 
-        Action(Row(board, "T001"), RowAction.Cancel).Click();
+        Action(board, Row(board, "T001"), RowAction.Cancel).Click();
         var confirm = Dialogs.WaitForElement("[data-testid=confirm-cancel]");
         confirm.Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("A reason is required", Dialogs.Markup));
@@ -161,7 +221,7 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
         var row = board.FindAll("[data-testid=queue] tr[data-token]").Single(r => r.TextContent.Contains("Mover Person"));
 
-        Action(row, RowAction.Move).Click();
+        Action(board, row, RowAction.Move).Click();
 
         Dialogs.WaitForAssertion(() => Assert.Contains("10:10", Dialogs.Find("[data-testid=preview-move]").TextContent));
         Assert.Contains("T002", Dialogs.Find("[data-testid=preview-move]").TextContent);
@@ -199,10 +259,10 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var row = board.WaitForElement("[data-testid=not-in-queue] tr[data-token=T001]");
         Assert.Contains("Did not come", row.TextContent);
 
-        Action(row, RowAction.Readmit).Click();
+        Action(board, row, RowAction.Readmit).Click();
 
         board.WaitForAssertion(() => Assert.Contains("Waiting", board.Find("[data-testid=queue] tr[data-token=T001]").TextContent));
-        Action(Row(board, "T001"), RowAction.History).Click();
+        Action(board, Row(board, "T001"), RowAction.History).Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Arrived late", Dialogs.Find("[data-testid=history-dialog]").TextContent));
         var history = Dialogs.Find("[data-testid=history-dialog]").TextContent;
         Assert.Contains("Issued", history);
@@ -223,7 +283,7 @@ public sealed class StaleBoardTests(OpdApp app) : DeskContext(app, new OpdChange
         board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
         await Desk.Client.PostAsync($"/api/tokens/{token.Id}/check-in", null, Xunit.TestContext.Current.CancellationToken);
 
-        BoardTests.Action(BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
+        BoardTests.Action(board, BoardTests.Row(board, "T001"), RowAction.NoShow).Click();
 
         board.WaitForAssertion(() => Assert.Contains("already changed by someone else: now Waiting", board.Find("[data-testid=board-notice]").TextContent));
         Assert.Equal("Waiting", (await Desk.Token(token.Id)).Status.ToString());

@@ -29,6 +29,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
 
         Services.AddSingleton(changes ?? app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<BoardFeed>());
+        Services.AddSingleton(app.Service<AppearanceService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;

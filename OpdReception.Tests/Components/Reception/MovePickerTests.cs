@@ -26,7 +26,7 @@ public sealed class MovePickerTests(OpdApp app) : DeskContext(app)
         var board = BoardTests.Board(this, doctor.Id);
         var row = board.WaitForElement("[data-testid=queue] tr[data-token=T001]");
 
-        BoardTests.Action(row, RowAction.Move).Click();
+        BoardTests.Action(board, row, RowAction.Move).Click();
         Dialogs.WaitForElement("[data-testid=move-dialog]");
 
         var doctorField = Dialogs.FindComponents<Picker>().First();

@@ -33,6 +33,14 @@ public sealed class OpdSettingConfiguration : IEntityTypeConfiguration<OpdSettin
     }
 }
 
+public sealed class HospitalLogoConfiguration : IEntityTypeConfiguration<HospitalLogo>
+{
+    public void Configure(EntityTypeBuilder<HospitalLogo> builder)
+    {
+        builder.Property(l => l.ContentType).HasMaxLength(40);
+    }
+}
+
 public sealed class AdminChangeConfiguration : IEntityTypeConfiguration<AdminChange>
 {
     public void Configure(EntityTypeBuilder<AdminChange> builder)

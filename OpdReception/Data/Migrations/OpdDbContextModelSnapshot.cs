@@ -295,6 +295,29 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("HealthProbes");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.HospitalLogo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Logos");
+                });
+
             modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
                 {
                     b.Property<long>("Id")

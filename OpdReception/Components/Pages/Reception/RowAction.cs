@@ -16,6 +16,21 @@ public static class RowActions
         _ => [RowAction.History],
     };
 
+    /// <summary>The one action a row offers as a button: what the desk most often does next for a token in this state.</summary>
+    public static RowAction Primary(TokenStatus status) => status switch
+    {
+        TokenStatus.Booked => RowAction.CheckIn,
+        TokenStatus.NoShow => RowAction.Readmit,
+        TokenStatus.Waiting or TokenStatus.InConsultation => RowAction.Reprint,
+        _ => RowAction.History,
+    };
+
+    /// <summary>The most actions a row's menu holds (a booked token's: all but check in).</summary>
+    public const int MostInMenu = 6;
+
+    /// <summary>The row menu: every other action for the state, in the order of <see cref="For"/>.</summary>
+    public static IReadOnlyList<RowAction> Menu(TokenStatus status) => For(status).Where(a => a != Primary(status)).ToList();
+
     public static string Label(RowAction action) => action switch
     {
         RowAction.CheckIn => "Check in",
