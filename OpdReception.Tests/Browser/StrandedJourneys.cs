@@ -46,12 +46,7 @@ public sealed class StrandedJourneys(BrowserApp browser) : IClassFixture<Browser
         await Expect(Row(page, "Sunil Stranded")).ToContainTextAsync("Left in the cancelled slot");
         await Expect(Row(page, "Sunil Stranded")).ToContainTextAsync("Dr. Away Today is on leave");
         await Expect(Row(page, "Sunil Stranded")).ToContainTextAsync("+91 98765 43210");
-        var axe = await page.RunAxe();
-        // "region" (content outside a landmark) is the layout's, for every page alike.
-        var ours = axe.Violations.Where(v => v.Id != "region").SelectMany(v => v.Nodes.Select(n => $"{v.Impact} {v.Id}: {n.Html}"))
-            .Where(n => n.Contains("to-contact") || n.Contains("day-nav") || n.Contains("-day\"")).ToList();
-        Assert.True(ours.Count == 0, string.Join("\n", ours));
-        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        Assert.Empty(await Axe.ViolationsAsync(page));
 
         await Row(page, "Meera Moved").GetByTestId("to-contact-done").ClickAsync();
         await page.GetByTestId("contacted-note").FillAsync("Told her: Dr. Covers One at 09:30");
