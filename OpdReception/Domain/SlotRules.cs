@@ -57,7 +57,7 @@ public static class SlotRules
         if (clash is not null)
         {
             return new SlotRefused(SlotRefusalKind.Overlaps, "startTime",
-                $"The doctor already has slot {clash.Id} from {clash.Start:HH\\:mm} to {clash.End:HH\\:mm} that day.");
+                $"The doctor already has a slot from {clash.Start:HH\\:mm} to {clash.End:HH\\:mm} that day.");
         }
 
         return new SlotAccepted(Warnings(plan.Start, plan.End, plan.MaxCapacity, plan.MinutesPerConsultation));
