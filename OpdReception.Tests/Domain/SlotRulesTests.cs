@@ -65,7 +65,7 @@ public sealed class SlotRulesTests
         if (!accepted)
         {
             Assert.Equal(SlotRefusalKind.Overlaps, Assert.IsType<SlotRefused>(decision).Kind);
-            Assert.Contains("slot 7 from 09:00 to 10:00", ((SlotRefused)decision).Message);
+            Assert.Contains("already has a slot from 09:00 to 10:00", ((SlotRefused)decision).Message);
         }
     }
 
