@@ -7,5 +7,15 @@ export function listen(root, dotnet) {
         dotnet.invokeMethodAsync("EnterWith", e.target.value);
     };
     root.addEventListener("keydown", handler);
-    return { dispose: () => root.removeEventListener("keydown", handler) };
+    return {
+        dispose: () => root.removeEventListener("keydown", handler),
+        // A field the person is already typing in keeps its text: selecting it would let the next key replace
+        // letters typed while the server caught up (a shortcut focuses the field in the browser at once).
+        focus: () => {
+            const input = root.querySelector("input");
+            if (!input || document.activeElement === input) return;
+            input.focus();
+            input.select();
+        },
+    };
 }
