@@ -110,6 +110,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("Alt+p");
         await page.WaitForFunctionAsync("() => window.printed === 1");
         await Expect(page.GetByTestId("issued-answer")).ToContainTextAsync("Dr. Quentin First");
+        var violations = (await page.GetByTestId("issued-answer").RunAxe()).Violations;
+        Assert.Empty(violations.Select(v => $"{v.Impact} {v.Id}: {v.Help}"));
 
         // The doctor's text is selected: typing replaces it, and a bare p is typing, not printing.
         await page.Keyboard.TypeAsync("pippa quill");
