@@ -158,7 +158,7 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         Assert.Equal(["First Patient", "Second Patient"], (await Desk.Queue(slot.Id)).Tokens.Select(t => t.PatientName).Order());
 
         form.Find("[data-testid=dismiss-answer]").Click();
-        Assert.Empty(form.FindAll("[data-testid=issued-answer]"));
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=issued-answer]")));
         form.Find("[data-testid=issue-form]");
     }
 
