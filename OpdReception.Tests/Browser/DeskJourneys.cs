@@ -80,8 +80,53 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByTestId("issued-number")).ToHaveTextAsync("T001");
+        // The cursor is back in the doctor field, where "?" is typing: step out of it first.
+        await Expect(page.Locator("input[data-testid=doctor]")).ToBeFocusedAsync();
+        await page.GetByTestId("desk-day").ClickAsync();
         await page.Keyboard.PressAsync("?");
         await Expect(page.GetByTestId("cheat-sheet")).ToContainTextAsync("Start a new token");
+    }
+
+    [Fact]
+    public async Task After_issuing_the_cursor_is_in_the_doctor_field_for_the_next_patient_and_alt_p_prints_from_there()
+    {
+        var first = await _desk.Doctor(name: "Dr. Quentin First");
+        var next = await _desk.Doctor(name: "Dr. Pippa Quill");
+        await _desk.Slot(first.Id, "09:00", "10:00");
+        await _desk.Slot(next.Id, "09:00", "10:00");
+        var page = await DeskAsync($"/reception?doctor={first.Id}");
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+        await page.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Count print requests instead of opening the browser's print dialog.
+        await page.EvaluateAsync("() => { window.printed = 0; window.print = () => window.printed++; }");
+        var doctor = page.Locator("input[data-testid=doctor]");
+
+        await page.GetByTestId("patient-name").FillAsync("Asha First");
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+
+        await Expect(page.GetByTestId("issued-number")).ToHaveTextAsync("T001");
+        await Expect(doctor).ToBeFocusedAsync();
+        await Expect(page.GetByTestId("patient-name")).ToHaveValueAsync("");
+        await page.Keyboard.PressAsync("Alt+p");
+        await page.WaitForFunctionAsync("() => window.printed === 1");
+        await Expect(page.GetByTestId("issued-answer")).ToContainTextAsync("Dr. Quentin First");
+        var violations = (await page.GetByTestId("issued-answer").RunAxe()).Violations;
+        Assert.Empty(violations.Select(v => $"{v.Impact} {v.Id}: {v.Help}"));
+
+        // The doctor's text is selected: typing replaces it, and a bare p is typing, not printing.
+        await page.Keyboard.TypeAsync("pippa quill");
+        await Expect(doctor).ToHaveValueAsync("pippa quill");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("chosen-doctor")).ToContainTextAsync("Dr. Pippa Quill");
+        await page.Keyboard.PressAsync("Alt+p");
+        await page.WaitForFunctionAsync("() => window.printed >= 2");
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => window.printed"));
+
+        await page.GetByTestId("patient-name").FillAsync("Bina Next");
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+        await Expect(page.GetByTestId("issued-doctor")).ToContainTextAsync("Dr. Pippa Quill");
+        await Expect(page.GetByTestId("issued-answer")).ToContainTextAsync("Bina Next");
+        await Expect(doctor).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         await Expect(page.GetByTestId("issued-answer")).ToContainTextAsync(onRecord.PatientId);
 
-        // His brother, same phone, same initials: Esc goes back to the form, N makes a new record.
-        await page.GetByTestId("new-token").ClickAsync();
+        // His brother, same phone, same initials: Esc goes back to the form, N makes a new record. The form is already cleared for him.
+        await Expect(page.GetByTestId("patient-name")).ToHaveValueAsync("");
         await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
         await page.GetByTestId("patient-name").FillAsync("Amit Banerjee");
         await page.GetByTestId("patient-phone").FillAsync("+91 98450 11223");
@@ -52,6 +52,7 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await page.Keyboard.PressAsync("n");
 
         var answer = page.GetByTestId("issued-answer");
+        await Expect(answer).Not.ToContainTextAsync(onRecord.PatientId);
         await Expect(answer).ToContainTextAsync("Amit Banerjee");
         Assert.DoesNotContain(onRecord.PatientId, await answer.InnerTextAsync());
         await Expect(page.GetByTestId("slip-patient")).ToHaveTextAsync("Male, ~12 y");

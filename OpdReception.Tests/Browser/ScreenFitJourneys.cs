@@ -66,6 +66,32 @@ public sealed class ScreenFitJourneys(BrowserApp browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task At_1366_by_768_the_answer_and_the_next_patients_doctor_field_show_together_after_issuing()
+    {
+        var doctor = await (await _desk.Client.Post("/api/doctors", new { name = "Dr. Bhagyalakshmi Venkataraman", specialization = "General", opdDays = new[] { "Monday" }, room = "OPD-112" })).Read<DoctorView>();
+        await _desk.Slot(doctor.Id, "09:00", "11:00");
+        var page = await browser.SignInAsync(Roles.Receptionist);
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync($"/reception?doctor={doctor.Id}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("seats-left")).ToBeVisibleAsync();
+
+        await page.GetByTestId("patient-name").FillAsync("Venkataraman Subramaniam");
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+        await Expect(page.GetByTestId("issued-number")).ToBeVisibleAsync();
+        var doctorField = page.Locator("input[data-testid=doctor]");
+        await Expect(doctorField).ToBeFocusedAsync();
+
+        foreach (var part in new[] { page.GetByTestId("issued-number"), page.GetByTestId("issued-doctor"), page.GetByTestId("print-slip"), doctorField })
+        {
+            var box = (await part.BoundingBoxAsync())!;
+            Assert.True(box.Y >= 0 && box.Y + box.Height <= 768 && box.X + box.Width <= 1366, $"{await part.GetAttributeAsync("data-testid")} is off the screen: {box.X},{box.Y} {box.Width}x{box.Height}");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The desk scrolls sideways.");
+    }
+
+    [Fact]
     public async Task On_a_1024_tablet_each_board_row_stays_compact_and_the_long_why_here_column_waits_for_a_wider_screen()
     {
         browser.App.SetTime(8);

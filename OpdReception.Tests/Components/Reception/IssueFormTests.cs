@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Components.Pages.Reception;
 using OpdReception.Data;
@@ -123,6 +124,42 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         IssueButton(form).Click();
 
         form.WaitForAssertion(() => Assert.Contains("emergency seat was added", form.Find("[data-testid=seat-added]").TextContent));
+        // An emergency is that patient's alone: the next one starts as a walk-in.
+        Assert.Contains("Walk-in", form.Find("[data-testid=source] [role=radio][aria-checked=true]").TextContent);
+    }
+
+    [Fact]
+    public async Task After_issuing_the_answer_stays_above_a_cleared_form_with_the_cursor_in_the_doctor_field()
+    {
+        var doctor = await Desk.Doctor(name: "Dr. Next Patient");
+        var slot = await Desk.Slot(doctor.Id, "09:00", "10:00", capacity: 6);
+        var form = Form(doctor.Id);
+        form.WaitForElement("[data-testid=seats-left]");
+        form.FindAll("[data-testid=source] [role=radio]").Single(b => b.TextContent.Contains("Priority")).Click();
+        Type(form, "patient-name", "First Patient");
+        Type(form, "patient-phone", "+91 90000 22222");
+
+        IssueButton(form).Click();
+
+        form.WaitForAssertion(() => Assert.Equal("T001", form.Find("[data-testid=issued-number]").TextContent.Trim()));
+        Assert.Contains("Dr. Next Patient", form.Find("[data-testid=issued-doctor]").TextContent);
+        Assert.Equal("", form.Find("input[data-testid=patient-name]").GetAttribute("value") ?? "");
+        Assert.Equal("", form.Find("input[data-testid=patient-phone]").GetAttribute("value") ?? "");
+        Assert.Contains("5 of 6 seats left", form.Find("[data-testid=seats-left]").TextContent);
+        Assert.Contains("Priority", form.Find("[data-testid=source] [role=radio][aria-checked=true]").TextContent);
+        var focused = Assert.IsType<ElementReference>(JSInterop.VerifyFocusAsyncInvoke().Arguments[0]);
+        Assert.Equal(form.Find("input[data-testid=doctor]").GetAttribute("blazor:elementReference"), focused.Id);
+
+        // The next patient goes straight in; the answer then names them.
+        Type(form, "patient-name", "Second Patient");
+        IssueButton(form).Click();
+        form.WaitForAssertion(() => Assert.Equal("T002", form.Find("[data-testid=issued-number]").TextContent.Trim()));
+        Assert.Contains("Second Patient", form.Find("[data-testid=issued-answer]").TextContent);
+        Assert.Equal(["First Patient", "Second Patient"], (await Desk.Queue(slot.Id)).Tokens.Select(t => t.PatientName).Order());
+
+        form.Find("[data-testid=dismiss-answer]").Click();
+        form.WaitForAssertion(() => Assert.Empty(form.FindAll("[data-testid=issued-answer]")));
+        form.Find("[data-testid=issue-form]");
     }
 
     [Fact]

@@ -76,6 +76,9 @@ public sealed class ReceptionHomeTests(OpdApp app) : DeskContext(app)
         page.WaitForElement("[data-testid=issued-answer]");
 
         var keys = page.FindComponent<DeskShortcuts>();
+        // The cursor is in the doctor field by now, where only Alt+P reaches the page: it prints the slip just issued.
+        await keys.InvokeAsync(() => keys.Instance.OnShortcut("Alt+P"));
+        JSInterop.VerifyInvoke("print");
         await keys.InvokeAsync(() => keys.Instance.OnShortcut("N"));
 
         page.WaitForElement("[data-testid=issue-form]");

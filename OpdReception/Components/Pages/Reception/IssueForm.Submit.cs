@@ -91,6 +91,13 @@ public sealed partial class IssueForm
         _slip = (await Desk.SlipAsync(token.Id)).Value;
         var withHistory = (await Queries.GetAsync(token.Id)).Value;
         _seatAdded = withHistory?.History?.FirstOrDefault() is { Action: "IssuedOnExtraSeat" };
+        // An emergency is one patient's, never the next one's: the desk goes back to walk-ins; any other source stays for a row of the same kind.
+        if (_source == TokenSource.Emergency)
+        {
+            _source = TokenSource.WalkIn;
+        }
+
+        await ClearForNextAsync();
     }
 
     private void ClearProblem()

@@ -65,26 +65,46 @@ public sealed partial class IssueForm
         }
     }
 
-    /// <summary>Shortcut and "New token": a clean form, the same doctor, the cursor in the doctor field (Enter or Tab keeps the doctor).</summary>
+    /// <summary>Shortcut "New token": the answer put away and a clean walk-in form, the same doctor, the cursor in the doctor field.</summary>
     public async Task NewTokenAsync()
+    {
+        DismissAnswer();
+        _source = TokenSource.WalkIn;
+        await ClearForNextAsync();
+        StateHasChanged();
+    }
+
+    private void DismissAnswer()
     {
         _issued = null;
         _slip = null;
         _seatAdded = false;
-        _source = TokenSource.WalkIn;
-        _date = Desk.Today();
+        _focusDoctor = true;
+    }
+
+    /// <summary>
+    /// The form for the next patient: patient, search and problems cleared, the same doctor, the cursor in the doctor field
+    /// with its text selected (type to change the doctor, Tab to keep it). The source chosen stays, as it does for a row of walk-ins.
+    /// </summary>
+    private async Task ClearForNextAsync()
+    {
+        if (_source is not (TokenSource.Online or TokenSource.FollowUp))
+        {
+            _date = Desk.Today();
+        }
+
         ClearPatient();
         _search = null;
         _matches = [];
+        _arrival = null;
         ClearProblem();
         await LoadSlotsAsync();
         _focusDoctor = true;
-        StateHasChanged();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // The form has just replaced the answer: the doctor field exists only once that render is on screen.
+        // A new answer or a cleared form has just rendered: focus once that render is on screen.
         if (_focusDoctor && _doctorField is not null)
         {
             _focusDoctor = false;
@@ -105,11 +125,6 @@ public sealed partial class IssueForm
     {
         if (_doctors.FirstOrDefault(d => d.Id == doctorId) is { } doctor)
         {
-            if (_issued is not null)
-            {
-                await NewTokenAsync();
-            }
-
             await OnDoctorChanged(doctor);
             StateHasChanged();
         }
@@ -118,7 +133,7 @@ public sealed partial class IssueForm
     /// <summary>Something changed elsewhere: seats left and warnings follow it.</summary>
     public async Task RefreshAsync()
     {
-        if (_issued is null && _doctor is not null)
+        if (_doctor is not null)
         {
             var chosen = _slotId;
             SetSlots(await Desk.BookableSlotsAsync(_doctor.Id, _date));
