@@ -12,6 +12,8 @@ public sealed class TextRulesTests
     [InlineData("آشا ورما")]                 // Arabic
     [InlineData("আশা ভার্মা")]               // Bengali
     [InlineData("ന്‍")]                        // Malayalam chillu with zero-width joiner
+    [InlineData("क्\u200Dष")]                 // Devanagari half form with zero-width joiner
+    [InlineData("क्\u200Cष")]                 // and with zero-width non-joiner
     [InlineData("O'Brien-Smith, Jr.")]
     [InlineData("Room 12B / East wing")]
     [InlineData("😀 emoji pair")]
@@ -36,6 +38,13 @@ public sealed class TextRulesTests
     [InlineData("\u2067", "direction")]
     [InlineData("\u2068", "direction")]
     [InlineData("\uFFFF", "not valid")]
+    [InlineData("City\u200BHospital", "invisible")]  // zero-width space
+    [InlineData("City\u200E", "invisible")]          // left-to-right mark
+    [InlineData("City\u200F", "invisible")]          // right-to-left mark
+    [InlineData("\uFEFFCity", "invisible")]          // byte-order mark
+    [InlineData("City\u2028Hospital", "invisible")]  // line separator
+    [InlineData("City\u2029", "invisible")]          // paragraph separator
+    [InlineData("City\u2060", "invisible")]          // word joiner
     public void Characters_that_hide_or_reorder_text_are_refused(string text, string because)
     {
         Assert.Contains(because, TextRules.Problem(text));

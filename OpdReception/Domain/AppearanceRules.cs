@@ -52,7 +52,8 @@ public static class AppearanceRules
 
         if (bytes.Length > MaxLogoBytes)
         {
-            return new LogoRefused($"The logo is {Kilobytes(bytes.Length)} KB; at most {MaxLogoBytes / 1024} KB is accepted.");
+            // The upload is read only to one byte past the limit, so its true size is not known here.
+            return new LogoRefused($"The logo is larger than {MaxLogoBytes / 1024} KB: choose a smaller image, at most {MaxLogoBytes / 1024} KB.");
         }
 
         return TypeOf(bytes) is { } type
@@ -68,7 +69,6 @@ public static class AppearanceRules
         _ => null,
     };
 
-    private static int Kilobytes(int bytes) => (bytes + 1023) / 1024;
 
     /// <summary>WCAG 2 contrast ratio between an sRGB colour and white.</summary>
     public static double ContrastWithWhite(int rgb)

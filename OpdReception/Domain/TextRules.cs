@@ -12,6 +12,13 @@ public static class TextRules
     /// <summary>LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they reorder the text around them on screen.</summary>
     public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
+    /// <summary>
+    /// Characters that show nothing yet make two texts differ ("City" and "City\u200B" read alike in the history):
+    /// zero-width space, direction marks, word joiner, byte-order mark, line and paragraph separators. The zero-width
+    /// joiner and non-joiner stay allowed: Indic spellings need them.
+    /// </summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200E' or '\u200F' or '\u061C' or '\u2060' or '\uFEFF' or '\u2028' or '\u2029';
+
     /// <summary>The most of a typed text one log line echoes: enough to recognise it, too little to flood the log.</summary>
     public const int LogLength = 80;
 
@@ -72,6 +79,11 @@ public static class TextRules
             if (IsBidiControl(c))
             {
                 return "must not contain characters that reverse or reorder the text direction";
+            }
+
+            if (IsInvisible(c))
+            {
+                return "must not contain invisible characters such as zero-width spaces, direction marks or line separators";
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
