@@ -23,6 +23,22 @@ public sealed class DoctorsTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal([DayOfWeek.Monday], one.OpdDays);
     }
 
+    [Fact]
+    public async Task Adding_renaming_and_deleting_a_doctor_each_leave_a_line_in_the_admins_record()
+    {
+        var doctor = await _desk.Doctor("Neurology", "Dr. Recorded Once", ["Monday"]);
+        var renamed = await _desk.Client.PutAsJsonAsync($"/api/doctors/{doctor.Id}", new { name = "Dr. Recorded Twice", specialization = "Neurology", opdDays = new[] { "Monday", "Friday" }, room = "202" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _desk.Client.DeleteAsync($"/api/doctors/{doctor.Id}")).StatusCode);
+
+        var lines = (await (await _desk.Client.GetAsync("/api/admin/history?area=Doctor")).Read<List<AdminChangeView>>())
+            .Where(l => l.Subject.StartsWith("Dr. Recorded", StringComparison.Ordinal)).Select(l => l.Details).ToList();
+
+        Assert.Contains(lines, l => l.StartsWith("Added: Neurology, room 101, OPD days Mon", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Dr. Recorded Once", StringComparison.Ordinal) && l.Contains("→ Dr. Recorded Twice, Neurology, room 202, OPD days Mon Fri", StringComparison.Ordinal));
+        Assert.Contains("Deleted (no patient history)", lines);
+    }
+
     [Theory]
     [InlineData("""{"specialization":"Cardiology"}""", "name")]
     [InlineData("""{"name":"Dr. A"}""", "specialization")]

@@ -97,7 +97,7 @@ public sealed partial class OpdWorld : IAsyncDisposable
 
     private async Task<Doctor> DoctorAsync(string name, string specialization)
     {
-        var created = await Service<DoctorService>().CreateAsync(new DoctorRequest(name, specialization, Enum.GetNames<DayOfWeek>(), "101"));
+        var created = await Service<DoctorService>().CreateAsync(new DoctorRequest(name, specialization, Enum.GetNames<DayOfWeek>(), "101"), "admin");
         var doctor = new Doctor(created.Value!.Id, name, new Actor(name, $"doctor-{created.Value.Id}"));
         _doctors.Add(doctor);
         return doctor;

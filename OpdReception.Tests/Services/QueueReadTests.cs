@@ -71,7 +71,7 @@ public sealed class QueueReadTests
     /// <summary>One doctor's day: two waiting in the 09:00 slot, two in the 10:00 slot and a third there already seen.</summary>
     private static async Task<(int Early, int Later, int Seen)> DayOfTwoSlotsAsync(OpdDesk desk)
     {
-        var doctor = Must(await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Reads", "General Medicine", Enum.GetNames<DayOfWeek>(), "3"), Ct));
+        var doctor = Must(await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Reads", "General Medicine", Enum.GetNames<DayOfWeek>(), "3"), "test", Ct));
         // Created later-first, so start order is not creation order.
         var later = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, Day, new TimeOnly(10, 0), new TimeOnly(11, 0), 10, 10), Ct));
         var early = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, Day, new TimeOnly(9, 0), new TimeOnly(10, 0), 10, 10), Ct));

@@ -69,8 +69,8 @@ public sealed class DemoDayTests
     {
         await using var database = new TempDatabase();
         await database.MigrateAsync();
-        await new DoctorService(database.Factory, new OpdChanges())
-            .CreateAsync(new DoctorRequest("Dr. Existing", "Neurology", ["Monday"], null), Ct);
+        await new DoctorService(database.Factory, new OpdChanges(), new HospitalClock(TimeProvider.System, TimeZoneInfo.Utc))
+            .CreateAsync(new DoctorRequest("Dr. Existing", "Neurology", ["Monday"], null), "test", Ct);
 
         var report = await DemoDay.SeedIfEmptyAsync(database.Factory, database.Options, new OpdChanges(), Today, Ct);
 

@@ -34,18 +34,18 @@ internal static class DoctorsApi
                 (await service.GetAsync(id, ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(404).WithSummary("One doctor");
 
-        doctors.MapPost("/", async (DoctorBody body, DoctorService service, CancellationToken ct) =>
+        doctors.MapPost("/", async (DoctorBody body, DoctorService service, HttpContext http, CancellationToken ct) =>
                 body.ToRequest() is { IsOk: false } bad ? ApiResults.ToHttp(bad.Problem!)
-                    : (await service.CreateAsync(body.ToRequest().Value!, ct)).ToHttp(d => TypedResults.Created($"/api/doctors/{d.Id}", d)))
+                    : (await service.CreateAsync(body.ToRequest().Value!, http.Actor(), ct)).ToHttp(d => TypedResults.Created($"/api/doctors/{d.Id}", d)))
             .Produces<DoctorView>(StatusCodes.Status201Created).ProducesErrors(400).WithSummary("Add a doctor");
 
-        doctors.MapPut("/{id:int}", async (int id, DoctorBody body, DoctorService service, CancellationToken ct) =>
+        doctors.MapPut("/{id:int}", async (int id, DoctorBody body, DoctorService service, HttpContext http, CancellationToken ct) =>
                 body.ToRequest() is { IsOk: false } bad ? ApiResults.ToHttp(bad.Problem!)
-                    : (await service.UpdateAsync(id, body.ToRequest().Value!, ct)).ToHttp())
+                    : (await service.UpdateAsync(id, body.ToRequest().Value!, http.Actor(), ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(400, 404).WithSummary("Change a doctor's details");
 
-        doctors.MapDelete("/{id:int}", async (int id, DoctorService service, CancellationToken ct) =>
-                (await service.DeleteAsync(id, ct)).ToHttp())
+        doctors.MapDelete("/{id:int}", async (int id, DoctorService service, HttpContext http, CancellationToken ct) =>
+                (await service.DeleteAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(404, 409).WithSummary("Remove a doctor who has no tokens on record");
 
         doctors.MapGet("/{id:int}/queue", async (int id, DateOnly? date, TokenQueries service, CancellationToken ct) =>

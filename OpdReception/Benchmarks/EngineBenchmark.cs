@@ -23,7 +23,7 @@ public static class EngineBenchmark
         var day = new DateOnly(2030, 1, 7);
         await using var host = await SimulationHost.StartAsync(day.ToDateTime(new TimeOnly(7, 0)), ct);
         var desk = host.Desk;
-        var doctor = (await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Bench", "General Medicine", ["Monday"], "1"), ct)).Value!;
+        var doctor = (await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Bench", "General Medicine", ["Monday"], "1"), "benchmark", ct)).Value!;
         var slots = new List<SlotView>();
         for (var hour = 9; hour < 17; hour++)
         {

@@ -50,7 +50,7 @@ public sealed class TodayOnTopOfHistory
 
     public static async Task<TodayOnTopOfHistory> SetUpAsync(OpdDesk desk, DateOnly day, CancellationToken ct)
     {
-        var doctor = Must(await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Today", "General Medicine", Enum.GetNames<DayOfWeek>(), "7"), ct));
+        var doctor = Must(await desk.Doctors.CreateAsync(new DoctorRequest("Dr. Today", "General Medicine", Enum.GetNames<DayOfWeek>(), "7"), "benchmark", ct));
         var full = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(9, 0), new TimeOnly(10, 0), 2, 10), ct));
         var queue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(10, 0), new TimeOnly(13, 0), 40, 5), ct));
         var issue = Must(await desk.Slots.CreateAsync(new SlotRequest(doctor.Id, day, new TimeOnly(14, 0), new TimeOnly(17, 0), 500, 1), ct));

@@ -7,7 +7,7 @@ namespace OpdReception.Services;
 /// <param name="LabelPrefix">One or two letters the doctor's labels start with ("A" gives A014); null keeps the doctor's (T for a new one).</param>
 public sealed record DoctorRequest(string? Name, string? Specialization, IReadOnlyList<string>? OpdDays, string? Room, string? LabelPrefix = null);
 
-public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdChanges changes)
+public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdChanges changes, HospitalClock clock)
 {
     /// <summary>The doctors who see patients; a deactivated doctor only with <paramref name="includeInactive"/>.</summary>
     public async Task<IReadOnlyList<DoctorView>> ListAsync(string? specialization = null, CancellationToken ct = default, bool includeInactive = false)
@@ -29,7 +29,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
         return doctor is null ? OpdProblem.NotFound("Doctor", id) : doctor.ToView();
     }
 
-    public async Task<Result<DoctorView>> CreateAsync(DoctorRequest request, CancellationToken ct = default)
+    public async Task<Result<DoctorView>> CreateAsync(DoctorRequest request, Actor by, CancellationToken ct = default)
     {
         if (Check(request, out var days) is { } problem)
         {
@@ -44,13 +44,14 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
             LabelPrefix = Prefix(request) ?? TokenLabels.DefaultPrefix,
         };
         db.Doctors.Add(doctor);
+        AdminRecord.Add(db, clock.Now, by, "Doctor", doctor.Name, $"Added: {Describe(doctor)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));
         return doctor.ToView();
     }
 
-    public async Task<Result<DoctorView>> UpdateAsync(int id, DoctorRequest request, CancellationToken ct = default)
+    public async Task<Result<DoctorView>> UpdateAsync(int id, DoctorRequest request, Actor by, CancellationToken ct = default)
     {
         if (Check(request, out var days) is { } problem)
         {
@@ -65,19 +66,31 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
             return OpdProblem.NotFound("Doctor", id);
         }
 
+        var before = Describe(doctor);
+        var wasNamed = doctor.Name;
         doctor.Name = request.Name!.Trim();
         doctor.Specialization = request.Specialization!.Trim();
         doctor.OpdDays = days;
         doctor.Room = Validation.Clean(request.Room);
         doctor.LabelPrefix = Prefix(request) ?? doctor.LabelPrefix;
+        if (Describe(doctor) is var after && (after != before || wasNamed != doctor.Name))
+        {
+            AdminRecord.Add(db, clock.Now, by, "Doctor", doctor.Name,
+                wasNamed == doctor.Name ? $"Changed: {before} → {after}" : $"Changed: {wasNamed}, {before} → {doctor.Name}, {after}");
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));
         return doctor.ToView();
     }
 
+    /// <summary>The details an admin reads back in the record: specialization, room, OPD days, label prefix.</summary>
+    private static string Describe(Doctor d) =>
+        $"{d.Specialization}, room {d.Room ?? "none"}, OPD days {(d.OpdDays.Count == 0 ? "none" : string.Join(" ", d.OpdDays.Select(day => day.ToString()[..3])))}, labels {d.LabelPrefix}";
+
     /// <summary>A doctor with any token on record stays, so no patient's history loses its doctor.</summary>
-    public async Task<Result<DoctorView>> DeleteAsync(int id, CancellationToken ct = default)
+    public async Task<Result<DoctorView>> DeleteAsync(int id, Actor by, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
@@ -103,6 +116,7 @@ public sealed class DoctorService(IDbContextFactory<OpdDbContext> factory, OpdCh
 
         db.Slots.RemoveRange(doctor.Slots);
         db.Doctors.Remove(doctor);
+        AdminRecord.Add(db, clock.Now, by, "Doctor", doctor.Name, "Deleted (no patient history)");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(0, null, "doctor"));

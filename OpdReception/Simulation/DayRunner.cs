@@ -72,7 +72,7 @@ internal sealed partial class DayRunner(OpdDesk desk, DayPlan plan, Timeline tim
         for (var i = 0; i < plan.Doctors.Count; i++)
         {
             var who = plan.Doctors[i];
-            var doctor = Expect(await desk.Doctors.CreateAsync(new DoctorRequest(who.Name, who.Specialization, days, who.Room), ct), "create doctor");
+            var doctor = Expect(await desk.Doctors.CreateAsync(new DoctorRequest(who.Name, who.Specialization, days, who.Room), "simulation", ct), "create doctor");
             _doctors.Add(new DoctorAtWork(i, doctor.Id, who));
             foreach (var planned in plan.Slots)
             {

@@ -30,7 +30,7 @@ public sealed record OpdDesk(
         var changeStatus = new ChangeTokenStatus(factory, hospital, options, changes);
         return new(
             clock,
-            new DoctorService(factory, changes),
+            new DoctorService(factory, changes, hospital),
             new SlotService(factory, hospital, options, changes),
             new TokenQueries(factory, hospital, options),
             new IssueToken(hospital, changes, new IssueWriter(factory, options)),
