@@ -222,7 +222,7 @@ public sealed class DayReallocatorTests
             [Day(10, [cancelled, Ten], Token(1, 1)), Day(20, [OtherNine])],
             Now, new HashSet<(string, int, DateOnly)>(), PriorityWeights.Default);
 
-        Assert.Equal("The 10:00 slot of 2030-01-15: Only a delayed or cancelled slot can be reallocated; this slot is open.",
+        Assert.Equal("The 10:00 slot of Tue 15 Jan: Only a delayed or cancelled slot can be reallocated; this slot is open.",
             Assert.IsType<ReallocationRefused>(decision).Reason);
     }
 

@@ -58,4 +58,26 @@ public sealed class TodayOnlyRuleTests
             Assert.Equal(RejectionKind.NotToday, Assert.IsType<Rejected>(decision).Kind);
         }
     }
+
+    [Fact]
+    public void Refusals_name_the_slots_day_as_a_receptionist_reads_it()
+    {
+        var tomorrow = ASlot.At(9, 30).AddDays(-1);
+        var checkIn = Lifecycle.Change(TokenStatus.Booked, TokenStatus.Waiting, new StatusContext(tomorrow, Slot with { SeatsTaken = 1 }, null, 10, "reason", null));
+        var walkIn = TokenDesk.Issue(Slot, TokenSource.WalkIn, PriorityWeights.Default, tomorrow, null, []);
+
+        Assert.Equal("Check-in is for today's slots only; this token's slot is on Tue 15 Jan.", Assert.IsType<Rejected>(checkIn).Reason);
+        Assert.Contains("For Tue 15 Jan, book online", Assert.IsType<Refused>(walkIn).Reason.Message);
+    }
+
+    [Fact]
+    public void Refusal_of_a_full_slot_names_the_next_slots_day()
+    {
+        var full = ASlot.Default.Running(9, 10).Full().Build();
+        var nextDay = ASlot.WithId(2).Running(10, 11).Build() with { Date = ASlot.Day.AddDays(1) };
+
+        var refusal = Assert.IsType<Refused>(TokenDesk.Issue(full, TokenSource.WalkIn, PriorityWeights.Default, ASlot.At(8, 30), null, [nextDay])).Reason;
+
+        Assert.EndsWith("The next slot with room starts at 10:00 on Wed 16 Jan.", refusal.Message);
+    }
 }

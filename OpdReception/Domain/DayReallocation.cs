@@ -116,7 +116,7 @@ public static class DayReallocator
         if (slots.FirstOrDefault(s => WhyNot(s.Source) is not null) is { Source: var cannot })
         {
             var why = WhyNot(cannot)!;
-            return new ReallocationRefused(slots.Count == 1 ? why : $"The {cannot.Start:HH:mm} slot of {cannot.Date:yyyy-MM-dd}: {why}");
+            return new ReallocationRefused(slots.Count == 1 ? why : $"The {cannot.Start:HH:mm} slot of {cannot.Date:ddd d MMM}: {why}");
         }
 
         var planner = new Planner(days, now, busy, weights);

@@ -73,8 +73,8 @@ public static class Lifecycle
             && !OpdDay.IsToday(context.Slot, context.Now))
         {
             return new Rejected(RejectionKind.NotToday, to == TokenStatus.Waiting
-                ? $"Check-in is for today's slots only; this token's slot is on {context.Slot.Date:yyyy-MM-dd}."
-                : $"The doctor calls patients of today's slots only; this token's slot is on {context.Slot.Date:yyyy-MM-dd}.");
+                ? $"Check-in is for today's slots only; this token's slot is on {context.Slot.Date:ddd d MMM}."
+                : $"The doctor calls patients of today's slots only; this token's slot is on {context.Slot.Date:ddd d MMM}.");
         }
 
         // A no-show coming back once the doctor has finished the slot: a later slot is the only place left. A booking

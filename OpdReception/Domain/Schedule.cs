@@ -176,7 +176,7 @@ public static class Schedule
 
         if (to < today)
         {
-            return $"The whole range is in the past; today is {today:yyyy-MM-dd}.";
+            return $"The whole range is in the past; today is {today:ddd d MMM yyyy}.";
         }
 
         return to.DayNumber - from.DayNumber + 1 > maxDays ? $"At most {maxDays} days at once." : null;

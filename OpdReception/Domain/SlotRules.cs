@@ -28,7 +28,7 @@ public static class SlotRules
     {
         if (plan.Date < today)
         {
-            return new SlotRefused(SlotRefusalKind.DateInPast, "date", $"The date {plan.Date:yyyy-MM-dd} is in the past; slots open from today ({today:yyyy-MM-dd}) on.");
+            return new SlotRefused(SlotRefusalKind.DateInPast, "date", $"The date {plan.Date:ddd d MMM yyyy} is in the past; slots open from today ({today:ddd d MMM yyyy}) on.");
         }
 
         if (!FitsInCalendar(plan))
@@ -40,14 +40,14 @@ public static class SlotRules
         if (plan.Date > lastDay)
         {
             return new SlotRefused(SlotRefusalKind.DateTooFarAhead, "date",
-                $"The date {plan.Date:yyyy-MM-dd} is more than a year ahead; slots open up to {lastDay:yyyy-MM-dd}.");
+                $"The date {plan.Date:ddd d MMM yyyy} is more than a year ahead; slots open up to {lastDay:ddd d MMM yyyy}.");
         }
 
         if (!plan.ExtraSession && !opdDays.Contains(plan.Date.DayOfWeek))
         {
             var days = opdDays.Count == 0 ? "no OPD days are set for this doctor" : $"the doctor's OPD days are {string.Join(", ", opdDays.Order())}";
             return new SlotRefused(SlotRefusalKind.NotAnOpdDay, "date",
-                $"{plan.Date:yyyy-MM-dd} is a {plan.Date.DayOfWeek}, and {days}. Send \"extraSession\": true to open an extra session that day.");
+                $"{plan.Date:ddd d MMM yyyy} is a {plan.Date.DayOfWeek}, and {days}. Send \"extraSession\": true to open an extra session that day.");
         }
 
         var clash = otherSlotsOfDoctor

@@ -43,7 +43,7 @@ public static class TokenDesk
         if (source.IsForToday() && !OpdDay.IsToday(slot, now))
         {
             return new Refused(new Refusal(RefusalKind.NotToday,
-                $"{Describe(source)} tokens are for today's slots only: the patient is here now. For {slot.Date:yyyy-MM-dd}, book online or as a follow-up."));
+                $"{Describe(source)} tokens are for today's slots only: the patient is here now. For {slot.Date:ddd d MMM}, book online or as a follow-up."));
         }
 
         if (slot.HasRoomFor(source))
@@ -58,7 +58,7 @@ public static class TokenDesk
         Refused Refuse(RefusalKind kind, string message)
         {
             var next = NextSlotWithRoom(slot, laterSlotsOfDoctor, now, source);
-            var offer = next is null ? " No later slot of this doctor has room." : $" The next slot with room starts at {next.StartsAt:HH:mm} on {next.Date:yyyy-MM-dd}.";
+            var offer = next is null ? " No later slot of this doctor has room." : $" The next slot with room starts at {next.StartsAt:HH:mm} on {next.Date:ddd d MMM}.";
             return new Refused(new Refusal(kind, message + offer, AlternativeSlotId: next?.Id));
         }
     }

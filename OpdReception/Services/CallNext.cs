@@ -58,7 +58,7 @@ public sealed class CallNext(
         {
             var withDoctor = places.FirstOrDefault(p => p.Status == TokenStatus.InConsultation);
             return OpdProblem.Conflict((withDoctor is null
-                ? $"No checked-in patient is waiting for this doctor on {day:yyyy-MM-dd}."
+                ? $"No checked-in patient is waiting for this doctor on {day:ddd d MMM}."
                 : "No other checked-in patient is waiting; the doctor is still with a patient.") + RecallHint(places, awaiting));
         }
 

@@ -52,7 +52,7 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         // A slot written before the slot rules may lie beyond any date an estimate can reach; it takes no tokens.
         if (state.Date > DateOnly.FromDateTime(now).AddYears(SlotRules.MaxYearsAhead))
         {
-            return OpdProblem.Conflict($"Slot {state.Id} is dated {state.Date:yyyy-MM-dd}, more than a year ahead; it takes no tokens.",
+            return OpdProblem.Conflict($"Slot {state.Id} is dated {state.Date:ddd d MMM yyyy}, more than a year ahead; it takes no tokens.",
                 new Dictionary<string, object?> { ["refusal"] = "SlotOutOfRange" });
         }
 

@@ -90,7 +90,7 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
         var to = request.To ?? from;
         if (from < today)
         {
-            return OpdProblem.Invalid("from", $"Leave starts today ({today:yyyy-MM-dd}) or later.");
+            return OpdProblem.Invalid("from", $"Leave starts today ({today:ddd d MMM}) or later.");
         }
 
         if (Schedule.CheckRange(from, to, today, MaxLeaveDays) is { } bad)

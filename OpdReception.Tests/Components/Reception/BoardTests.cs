@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using OpdReception.Components.Pages.Reception;
 using OpdReception.Services;
@@ -12,6 +13,13 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
     internal static IRenderedComponent<Board> Board(BunitContext context, int doctorId) => context.Render<Board>(p => p.Add(b => b.DoctorId, doctorId));
 
     private IRenderedComponent<Board> Board(int doctorId) => Render<Board>(p => p.Add(b => b.DoctorId, doctorId));
+
+    /// <summary>The board of another day, as /reception/board/{id}?date=… opens it.</summary>
+    internal static IRenderedComponent<Board> BoardOn(BunitContext context, int doctorId, DateOnly day)
+    {
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/reception/board/{doctorId}?date={day:yyyy-MM-dd}");
+        return Board(context, doctorId);
+    }
 
     internal static IElement Row(IRenderedComponent<Board> board, string token) =>
         board.Find($"[data-testid=queue] tr[data-token={token}], [data-testid=not-in-queue] tr[data-token={token}]");
@@ -267,6 +275,24 @@ public sealed class BoardTests(OpdApp app) : DeskContext(app)
         var history = Dialogs.Find("[data-testid=history-dialog]").TextContent;
         Assert.Contains("Issued", history);
         Assert.Contains("Marked as did not come", history);
+    }
+
+    [Fact]
+    public async Task Another_days_booked_row_leads_with_reprint_and_offers_no_check_in()
+    {
+        var tomorrow = OpdApp.Day.AddDays(1);
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id, date: tomorrow);
+        await Desk.Issue("book", slot.Id);
+
+        var board = BoardOn(this, doctor.Id, tomorrow);
+        var row = board.WaitForElement("tr[data-token=T001]");
+
+        Assert.Equal(nameof(RowAction.Reprint), row.QuerySelector("[data-testid=row-primary]")!.GetAttribute("data-action"));
+        row.QuerySelector("[data-testid=row-menu] button")!.Click();
+        var menu = board.WaitForElement("[data-testid=row-menu-list][data-token=T001]");
+        Assert.Equal([nameof(RowAction.NoShow), nameof(RowAction.Move), nameof(RowAction.Cancel), nameof(RowAction.History)],
+            menu.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action")));
     }
 }
 

@@ -70,4 +70,49 @@ public sealed class IssueFormPatientTests(OpdApp app) : DeskContext(app)
         Assert.Contains(form.FindAll(".mud-input-error"), e => e.TextContent.Contains("not on record", StringComparison.Ordinal));
         Assert.Empty((await Desk.Queue(slot.Id)).Tokens);
     }
+
+    private async Task<IRenderedComponent<IssueForm>> FormWithMoreDetails(int doctorId, string name, string phone)
+    {
+        var form = Form(doctorId);
+        form.WaitForElement("[data-testid=seats-left]");
+        form.Find("input[data-testid=patient-name]").Input(name);
+        form.Find("input[data-testid=patient-phone]").Input(phone);
+        form.Find("[data-testid=more-details]").Click();
+        return form;
+    }
+
+    [Fact]
+    public async Task Enter_in_a_more_details_field_issues_with_what_was_typed_there()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var form = await FormWithMoreDetails(doctor.Id, "Leela Menon", "98000 55123");
+        form.Find("input[data-testid=patient-address]").Input("7 Beach Road, Kochi");
+        form.Find("input[data-testid=patient-abha-address]").Input("leela.menon@abdm");
+        var abha = form.Find("input[data-testid=patient-abha-number]");
+        abha.Input("12345678901234");
+
+        abha.KeyDown("Enter");
+
+        form.WaitForElement("[data-testid=issued-answer]");
+        var token = Assert.Single((await Desk.Queue(slot.Id)).Tokens);
+        var record = await (await Desk.Client.GetAsync($"/api/patients/{token.PatientId}")).Read<OpdReception.Services.PatientRecordView>();
+        Assert.Equal(("7 Beach Road, Kochi", "leela.menon@abdm"), (record.Address, record.AbhaAddress));
+        Assert.Equal("12345678901234", record.AbhaNumber?.Replace("-", ""));
+    }
+
+    [Fact]
+    public async Task Enter_on_a_wrong_abha_number_is_refused_beside_it_and_issues_nothing()
+    {
+        var doctor = await Desk.Doctor();
+        var slot = await Desk.Slot(doctor.Id);
+        var form = await FormWithMoreDetails(doctor.Id, "Leela Menon", "98000 55124");
+        var abha = form.Find("input[data-testid=patient-abha-number]");
+        abha.Input("1234");
+
+        abha.KeyDown("Enter");
+
+        form.WaitForAssertion(() => Assert.Contains("ABHA number must be 14 digits", form.Markup));
+        Assert.Empty((await Desk.Queue(slot.Id)).Tokens);
+    }
 }

@@ -44,4 +44,22 @@ public sealed class MovePickerTests(OpdApp app) : DeskContext(app)
         Assert.Equal("Mover Person", Assert.Single((await Desk.Queue(later.Id)).Tokens).PatientName);
         Assert.Empty((await Desk.Queue(slot.Id)).Tokens);
     }
+
+    [Fact]
+    public async Task Moving_another_days_patient_shows_their_old_day_and_names_the_new_day_in_the_notice()
+    {
+        var (tomorrow, later) = (OpdApp.Day.AddDays(1), OpdApp.Day.AddDays(2));
+        var doctor = await Desk.Doctor($"Days {Guid.NewGuid():N}"[..13], name: "Dr. Day Mover");
+        var slot = await Desk.Slot(doctor.Id, date: tomorrow);
+        await Desk.Slot(doctor.Id, date: later);
+        await Desk.Issue("book", slot.Id, name: "Future Patient");
+        var board = BoardTests.BoardOn(this, doctor.Id, tomorrow);
+        var row = board.WaitForElement("tr[data-token=T001]");
+
+        BoardTests.Action(board, row, RowAction.Move).Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Equal($"{tomorrow:ddd d MMM} 09:00", Dialogs.Find("[data-testid=preview-move] td:nth-child(3)").TextContent.Trim()));
+        Dialogs.Find("[data-testid=confirm-move]").Click();
+        board.WaitForAssertion(() => Assert.EndsWith($"with Dr. Day Mover, {later:ddd d MMM}, expected around 09:00.", board.Find("[data-testid=board-notice]").TextContent.Trim()));
+    }
 }

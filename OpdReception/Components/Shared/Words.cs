@@ -6,6 +6,17 @@ namespace OpdReception.Components.Shared;
 /// <summary>The receptionist's words and colours for the engine's states; never an enum name on screen.</summary>
 public static class Words
 {
+    /// <summary>"Tue 8 Dec, " before a time on another day; nothing today, where the day goes without saying.</summary>
+    public static string DayUnlessToday(DateOnly date, DateOnly today) => date == today ? "" : $"{date:ddd d MMM}, ";
+
+    /// <summary>"no token", "1 token", "3 tokens": a count as said aloud, never "token(s)".</summary>
+    public static string Count(int count, string one, string many) => count switch
+    {
+        0 => $"no {one}",
+        1 => $"1 {one}",
+        _ => $"{count} {many}",
+    };
+
     public static string Of(TokenSource source) => source switch
     {
         TokenSource.WalkIn => "Walk-in",
