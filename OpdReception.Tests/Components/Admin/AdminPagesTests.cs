@@ -40,6 +40,22 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task Settings_refuse_a_cleared_number_beside_its_field_and_save_nothing()
+    {
+        var before = (await Service<SettingsService>().GetAsync()).Effective;
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-LateArrivalGraceMinutes]").Change("");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("is required",
+            page.Find("input[data-testid=setting-LateArrivalGraceMinutes]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("Settings saved", page.Markup);
+        Assert.Equal(before, (await Service<SettingsService>().GetAsync()).Effective);
+    }
+
+    [Fact]
     public void The_settings_page_says_new_weights_re_order_patients_not_yet_called_from_now_on()
     {
         var page = RenderAsAdmin<Settings>();
