@@ -98,6 +98,9 @@ public sealed partial class UserAdminService
                 case AccountDeactivated:
                     await users.SetLockoutEnabledAsync(user, true);
                     await users.SetLockoutEndDateAsync(user, AccountRules.DeactivatedUntil);
+                    // It no longer acts for its doctor, so the doctor may sign in with a new account.
+                    user.DoctorId = null;
+                    await users.UpdateAsync(user);
                     await users.UpdateSecurityStampAsync(user);
                     removed = new UserRemovalView(id, email, false, $"{email} is deactivated: it cannot sign in, and its history still names it.");
                     AdminRecord.Add(db, hospital.Now, by, "User", email, "Deactivated: cannot sign in; kept because its history names it");

@@ -122,6 +122,25 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task The_doctor_dialog_does_not_offer_a_deactivated_account_to_sign_in_as()
+    {
+        var users = Service<UserAdminService>();
+        var active = $"active-{Guid.NewGuid():N}@x.test";
+        var gone = $"gone-{Guid.NewGuid():N}@x.test";
+        await users.CreateAsync(new NewUserRequest(active, "Doc Active", "Desk-pass-2030", ["Doctor"], (await Desk.Doctor("Signs", $"Dr. A {Guid.NewGuid():N}"[..12])).Id), "test");
+        var removed = (await users.CreateAsync(new NewUserRequest(gone, "Doc Gone", "Desk-pass-2030", ["Doctor"], (await Desk.Doctor("Signs", $"Dr. G {Guid.NewGuid():N}"[..12])).Id), "test")).Value!;
+        await users.ResetPasswordAsync(removed.Id, "Desk-pass-2031", new Actor("Doc Gone", removed.Id));
+        Assert.False((await users.RemoveAsync(removed.Id, "test")).Value!.Deleted);
+        var page = RenderAsAdmin<Doctors>();
+        page.WaitForElement("[data-testid=new-doctor]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindComponents<MudBlazor.MudSelectItem<string>>()));
+        var offered = Dialogs.FindComponents<MudBlazor.MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
+        Assert.Contains((await users.ListAsync()).Single(u => u.Email == active).Id, offered);
+        Assert.DoesNotContain(removed.Id, offered);
+    }
+
+    [Fact]
     public async Task Schedules_page_previews_generation_without_writing_then_creates_the_slots()
     {
         var doctor = await Desk.Doctor("Generation", "Dr. Weekly");
