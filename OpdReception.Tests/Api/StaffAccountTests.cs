@@ -21,6 +21,16 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
         return await created.Read<UserView>();
     }
 
+    /// <summary>An account that acted (issued a token while signed in), so removing it deactivates rather than deletes.</summary>
+    private async Task<(UserView User, System.Text.Json.JsonElement Login, TokenView Token)> ReceptionistWhoIssued(string email, string name)
+    {
+        var user = await NewReceptionist(email, name);
+        var login = await (await SignIn(email)).ReadJson();
+        var desk = app.CreateClient();
+        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return (user, login, await new Desk(desk).Issue("walkin", (await _desk.NewSlot()).Id));
+    }
+
     private Task<HttpResponseMessage> SignIn(string email) => app.AnonymousClient().Post("/api/auth/login", new { email, password = Password });
 
     private async Task<List<AdminChangeView>> History() => await (await Admin.GetAsync("/api/admin/history?area=User")).Read<List<AdminChangeView>>();
@@ -84,12 +94,7 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task An_account_that_acted_is_deactivated_its_session_ends_and_the_tokens_history_still_names_it()
     {
         var email = $"acted-{Guid.NewGuid():N}@x.test";
-        var user = await NewReceptionist(email, "Rekha Issuer");
-        var login = await (await SignIn(email)).ReadJson();
-        var desk = app.CreateClient();
-        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        var slot = await _desk.NewSlot();
-        var token = await new Desk(desk).Issue("walkin", slot.Id);
+        var (user, login, token) = await ReceptionistWhoIssued(email, "Rekha Issuer");
 
         var removed = await Admin.DeleteAsync($"/api/admin/users/{user.Id}");
 
@@ -118,11 +123,7 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task A_deactivated_account_cannot_be_unlocked_and_still_cannot_sign_in()
     {
         var email = $"gone-{Guid.NewGuid():N}@x.test";
-        var user = await NewReceptionist(email, "Gone Desk");
-        var login = await (await SignIn(email)).ReadJson();
-        var desk = app.CreateClient();
-        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        await new Desk(desk).Issue("walkin", (await _desk.NewSlot()).Id);
+        var (user, _, _) = await ReceptionistWhoIssued(email, "Gone Desk");
         Assert.Equal(HttpStatusCode.OK, (await Admin.DeleteAsync($"/api/admin/users/{user.Id}")).StatusCode);
 
         var unlock = await Admin.PostAsync($"/api/admin/users/{user.Id}/unlock", null);
