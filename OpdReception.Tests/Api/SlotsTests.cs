@@ -118,6 +118,33 @@ public sealed class SlotsTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_cancel_preview_writes_nothing_and_says_who_would_move()
+    {
+        var slot = await _desk.NewSlot();
+        await _desk.Issue("walkin", slot.Id);
+
+        var preview = await _desk.Client.Post($"/api/slots/{slot.Id}/cancel?preview=true", new { reason = "Doctor unwell" });
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var view = await preview.Read<CancellationView>();
+        Assert.False(view.Done);
+        Assert.Equal(1, view.Slots.Single(s => s.Slot.Id == slot.Id).Moving);
+        Assert.NotEqual(SlotStatus.Cancelled, (await _desk.GetSlot(slot.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_desk_cancel_is_written_in_the_admins_history()
+    {
+        var slot = await _desk.NewSlot();
+        var reason = $"Theatre {Guid.NewGuid():N}";
+
+        (await _desk.Client.Post($"/api/slots/{slot.Id}/cancel", new { reason })).EnsureSuccessStatusCode();
+
+        var history = await (await _desk.Client.GetAsync("/api/admin/history?area=Slot")).Read<List<AdminChangeView>>();
+        Assert.Contains(history, h => h.Details == $"Cancelled: {reason}");
+    }
+
+    [Fact]
     public async Task Closed_slot_takes_no_new_tokens_but_keeps_serving_its_patients()
     {
         var slot = await _desk.NewSlot();

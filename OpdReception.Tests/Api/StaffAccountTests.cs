@@ -21,6 +21,16 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
         return await created.Read<UserView>();
     }
 
+    /// <summary>An account that acted (issued a token while signed in), so removing it deactivates rather than deletes.</summary>
+    private async Task<(UserView User, System.Text.Json.JsonElement Login, TokenView Token)> ReceptionistWhoIssued(string email, string name)
+    {
+        var user = await NewReceptionist(email, name);
+        var login = await (await SignIn(email)).ReadJson();
+        var desk = app.CreateClient();
+        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        return (user, login, await new Desk(desk).Issue("walkin", (await _desk.NewSlot()).Id));
+    }
+
     private Task<HttpResponseMessage> SignIn(string email) => app.AnonymousClient().Post("/api/auth/login", new { email, password = Password });
 
     private async Task<List<AdminChangeView>> History() => await (await Admin.GetAsync("/api/admin/history?area=User")).Read<List<AdminChangeView>>();
@@ -84,12 +94,7 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
     public async Task An_account_that_acted_is_deactivated_its_session_ends_and_the_tokens_history_still_names_it()
     {
         var email = $"acted-{Guid.NewGuid():N}@x.test";
-        var user = await NewReceptionist(email, "Rekha Issuer");
-        var login = await (await SignIn(email)).ReadJson();
-        var desk = app.CreateClient();
-        desk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        var slot = await _desk.NewSlot();
-        var token = await new Desk(desk).Issue("walkin", slot.Id);
+        var (user, login, token) = await ReceptionistWhoIssued(email, "Rekha Issuer");
 
         var removed = await Admin.DeleteAsync($"/api/admin/users/{user.Id}");
 
@@ -112,5 +117,62 @@ public sealed class StaffAccountTests(OpdApp app) : IClassFixture<OpdApp>
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("your own account", (await response.ReadJson()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_be_unlocked_and_still_cannot_sign_in()
+    {
+        var email = $"gone-{Guid.NewGuid():N}@x.test";
+        var (user, _, _) = await ReceptionistWhoIssued(email, "Gone Desk");
+        Assert.Equal(HttpStatusCode.OK, (await Admin.DeleteAsync($"/api/admin/users/{user.Id}")).StatusCode);
+
+        var unlock = await Admin.PostAsync($"/api/admin/users/{user.Id}/unlock", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, unlock.StatusCode);
+        Assert.Contains("deactivated", (await unlock.ReadJson()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await SignIn(email)).StatusCode);
+        var listed = (await (await Admin.GetAsync("/api/admin/users")).Read<List<UserView>>()).Single(u => u.Id == user.Id);
+        Assert.True(listed.Deactivated);
+    }
+
+    [Fact]
+    public async Task A_locked_account_is_not_deactivated_and_unlocks()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@x.test";
+        var user = await NewReceptionist(email);
+
+        var locked = await (await Admin.PostAsync($"/api/admin/users/{user.Id}/lock", null)).Read<UserView>();
+        Assert.True(locked.LockedOut);
+        Assert.False(locked.Deactivated);
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/admin/users/{user.Id}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignIn(email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_doctor_who_already_signs_in_is_not_linked_to_a_second_account_and_nothing_changes()
+    {
+        var doctor = await _desk.Doctor(name: $"Dr. Link {Guid.NewGuid():N}"[..20]);
+        var first = $"doc1-{Guid.NewGuid():N}@x.test";
+        Assert.Equal(HttpStatusCode.Created, (await Admin.Post("/api/admin/users",
+            new { email = first, displayName = "Doc One", password = Password, roles = new[] { "Doctor" }, doctorId = doctor.Id })).StatusCode);
+
+        var second = await Admin.Post("/api/admin/users",
+            new { email = $"doc2-{Guid.NewGuid():N}@x.test", displayName = "Doc Two", password = Password, roles = new[] { "Doctor" }, doctorId = doctor.Id });
+        var other = await NewReceptionist($"other-{Guid.NewGuid():N}@x.test");
+        var linked = await Admin.PutAsJsonAsync($"/api/admin/users/{other.Id}/doctor", new { doctorId = doctor.Id });
+
+        foreach (var refused in new[] { second, linked })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await refused.ReadJson();
+            Assert.Contains($"already signs in as {first}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("doctorId", out _));
+        }
+
+        var users = await (await Admin.GetAsync("/api/admin/users")).Read<List<UserView>>();
+        Assert.Single(users, u => u.DoctorId == doctor.Id);
+        Assert.Null(users.Single(u => u.Id == other.Id).DoctorId);
+        Assert.DoesNotContain(users, u => u.Email.StartsWith("doc2-", StringComparison.Ordinal));
     }
 }

@@ -116,7 +116,7 @@ public sealed partial class OpdWorld
                 var slot = Pick(_slots, step.A);
                 return step.B % 2 == 0
                     ? $"{slot}, moving its patients: " + Said(await leave.CancelSlotAsync(slot.Id, "Doctor called to theatre", DeskUser), Cancelled)
-                    : $"{slot}, leaving its patients: " + Said(await slots.CancelAsync(slot.Id, "Doctor called to theatre"), s => $"{s.Status}");
+                    : $"{slot}, leaving its patients: " + Said(await slots.CancelAsync(slot.Id, "Doctor called to theatre", "world"), s => $"{s.Status}");
             }
 
             case Op.Reallocate:

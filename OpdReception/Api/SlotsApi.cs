@@ -43,9 +43,13 @@ internal static class SlotsApi
                 (await service.DelayAsync(id, delayMinutes, ct)).ToHttp())
             .Produces<SlotView>().ProducesErrors(400, 404, 409).WithSummary("Mark the doctor delayed by N minutes (0 = back on time)");
 
-        slots.MapPost("/{id:int}/cancel", async (int id, ReasonBody body, SlotService service, CancellationToken ct) =>
-                (await service.CancelAsync(id, body.Reason, ct)).ToHttp())
-            .Produces<SlotView>().ProducesErrors(400, 404, 409).WithSummary("Cancel a slot; reallocate its tokens next");
+        // ?preview=true writes nothing and answers where the patients would go, as the admin's cancel preview does.
+        slots.MapPost("/{id:int}/cancel", async (int id, ReasonBody body, bool? preview, HttpContext http, SlotService service, TakeLeave leave, CancellationToken ct) =>
+                preview == true
+                    ? (await leave.CancelSlotAsync(id, body.Reason, null, ct)).ToHttp()
+                    : (await service.CancelAsync(id, body.Reason, http.Actor(), ct)).ToHttp())
+            .Produces<SlotView>().Produces<CancellationView>().ProducesErrors(400, 404, 409)
+            .WithSummary("Cancel a slot (recorded in the admin's history); reallocate its tokens next. ?preview=true shows where its patients would go and writes nothing");
 
         slots.MapPost("/{id:int}/close", async (int id, SlotService service, CancellationToken ct) =>
                 (await service.CloseAsync(id, ct)).ToHttp())

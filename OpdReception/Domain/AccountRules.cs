@@ -18,6 +18,17 @@ public sealed record AccountDeactivated : AccountDecision;
 /// <summary>Rules for changing staff accounts. Pure: the caller reads who holds the Admin role and is not locked.</summary>
 public static class AccountRules
 {
+    /// <summary>
+    /// The lockout end that marks an account deactivated (removed after it acted): it never comes back. A lock by the
+    /// admin ends a day earlier, so the two stay apart without another column and unlock can refuse the first.
+    /// </summary>
+    public static readonly DateTimeOffset DeactivatedUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>The lockout end of an account the admin locked: far off, yet not <see cref="DeactivatedUntil"/>.</summary>
+    public static readonly DateTimeOffset LockedUntil = DateTimeOffset.MaxValue.AddDays(-1);
+
+    public static bool IsDeactivated(DateTimeOffset? lockoutEnd) => lockoutEnd == DeactivatedUntil;
+
     /// <summary>The hospital must always keep one admin who can sign in, or no one could ever fix the setup again.</summary>
     public static AccountDecision CheckAdminLoss(IReadOnlyCollection<string> activeAdminIds, string targetId, string actingUserId, AdminLoss loss)
     {

@@ -129,13 +129,14 @@ public sealed partial class SlotService
     }
 
     /// <summary>The doctor cannot hold the slot; its pending tokens stay put until reallocated or cancelled.</summary>
-    public Task<Result<SlotView>> CancelAsync(int id, string? reason, CancellationToken ct = default)
+    /// <summary>Cancels a slot, leaving its patients for a reallocation; the admin's record says who did, as for an admin's cancel.</summary>
+    public Task<Result<SlotView>> CancelAsync(int id, string? reason, Actor by, CancellationToken ct = default)
     {
         var check = new Validation()
             .Require(!string.IsNullOrWhiteSpace(reason), "reason", "A cancellation needs a reason of at most 200 characters.")
             .Text(reason, "reason", "The reason", 200);
         return check.IsValid
-            ? SetStatusAsync(id, SlotStatus.Cancelled, reason!.Trim(), ct)
+            ? SetStatusAsync(id, SlotStatus.Cancelled, reason!.Trim(), ct, by)
             : Task.FromResult<Result<SlotView>>(check.ToProblem());
     }
 
@@ -143,17 +144,23 @@ public sealed partial class SlotService
     public Task<Result<SlotView>> CloseAsync(int id, CancellationToken ct = default) =>
         SetStatusAsync(id, SlotStatus.Closed, "Closed for new tokens", ct);
 
-    private Task<Result<SlotView>> SetStatusAsync(int id, SlotStatus status, string reason, CancellationToken ct) =>
-        ChangeAsync(id, status.ToString(), (_, slot) =>
+    private Task<Result<SlotView>> SetStatusAsync(int id, SlotStatus status, string reason, CancellationToken ct, Actor? by = null) =>
+        ChangeAsync(id, status.ToString(), async (db, slot) =>
         {
             if (!slot.Status.TakesTokensIn())
             {
-                return Task.FromResult<OpdProblem?>(OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}."));
+                return OpdProblem.Conflict($"The slot is already {slot.Status.ToString().ToLowerInvariant()}.");
             }
 
             slot.Status = status;
             slot.StatusReason = reason;
-            return Task.FromResult<OpdProblem?>(null);
+            if (by is { } actor)
+            {
+                var doctor = await db.Doctors.Where(d => d.Id == slot.DoctorId).Select(d => d.Name).FirstAsync(ct);
+                AdminRecord.Add(db, Now(), actor, "Slot", $"{doctor} {slot.Date:ddd d MMM} {slot.StartTime:HH\\:mm}", $"Cancelled: {reason}");
+            }
+
+            return null;
         }, ct);
 
     /// <summary>A slot with tokens on record is cancelled, never deleted, so their history keeps its slot.</summary>

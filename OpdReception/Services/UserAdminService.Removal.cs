@@ -81,7 +81,7 @@ public sealed partial class UserAdminService
 
             var acted = await db.TokenEvents.AnyAsync(e => e.ByUserId == id, ct) || await db.AdminChanges.AnyAsync(c => c.ByUserId == id, ct);
             var email = user.Email ?? user.Id;
-            switch (AccountRules.Remove(await ActiveAdminsAsync(db, ct), id, by.UserId ?? "", acted, deactivated: user.LockoutEnd == DateTimeOffset.MaxValue))
+            switch (AccountRules.Remove(await ActiveAdminsAsync(db, ct), id, by.UserId ?? "", acted, deactivated: AccountRules.IsDeactivated(user.LockoutEnd)))
             {
                 case AccountRefused refused:
                     return OpdProblem.Conflict(refused.Reason);
@@ -97,7 +97,10 @@ public sealed partial class UserAdminService
                     break;
                 case AccountDeactivated:
                     await users.SetLockoutEnabledAsync(user, true);
-                    await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                    await users.SetLockoutEndDateAsync(user, AccountRules.DeactivatedUntil);
+                    // It no longer acts for its doctor, so the doctor may sign in with a new account.
+                    user.DoctorId = null;
+                    await users.UpdateAsync(user);
                     await users.UpdateSecurityStampAsync(user);
                     removed = new UserRemovalView(id, email, false, $"{email} is deactivated: it cannot sign in, and its history still names it.");
                     AdminRecord.Add(db, hospital.Now, by, "User", email, "Deactivated: cannot sign in; kept because its history names it");

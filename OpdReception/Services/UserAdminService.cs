@@ -6,7 +6,8 @@ using OpdReception.Security;
 
 namespace OpdReception.Services;
 
-public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? DoctorId, string? DoctorName, bool LockedOut);
+public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? DoctorId, string? DoctorName, bool LockedOut,
+    bool Deactivated = false);
 
 public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, int? DoctorId);
 
@@ -39,7 +40,7 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
             .Select(u => new UserView(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
                 u.DoctorId, u.DoctorId is { } d ? doctors.GetValueOrDefault(d) : null,
-                u.LockoutEnd is { } end && end > now))
+                u.LockoutEnd is { } end && end > now, AccountRules.IsDeactivated(u.LockoutEnd)))
             .ToList();
     }
 
@@ -69,6 +70,11 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
             if (await users.FindByEmailAsync(email) is not null)
             {
                 return (OpdProblem.Conflict($"An account for {email} already exists."), null, "");
+            }
+
+            if (request.DoctorId is { } wantedDoctor && await DoctorTakenAsync(db, wantedDoctor, null, ct) is { } taken)
+            {
+                return (taken, null, "");
             }
 
             var user = new OpdUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(), DoctorId = request.DoctorId };
@@ -111,8 +117,13 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
                 return (OpdProblem.Conflict(refused.Reason), "");
             }
 
+            if (AccountRules.IsDeactivated(user.LockoutEnd))
+            {
+                return (OpdProblem.Conflict($"{user.Email} is deactivated: it was removed and stays unable to sign in."), "");
+            }
+
             await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.SetLockoutEndDateAsync(user, AccountRules.LockedUntil);
             await users.UpdateSecurityStampAsync(user);
             return (null, "Locked: cannot sign in");
         }, ct);
@@ -120,6 +131,12 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
     public Task<Result<UserView>> UnlockAsync(string id, Actor by, CancellationToken ct = default) =>
         ChangeAsync(id, by, async (users, _, user) =>
         {
+            // A removed account that acted stays out for good: its history names it, but it never signs in again.
+            if (AccountRules.IsDeactivated(user.LockoutEnd))
+            {
+                return (OpdProblem.Conflict($"{user.Email} is deactivated (removed after it acted) and cannot be unlocked. Create a new account instead."), "");
+            }
+
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             return (null, "Unlocked");
@@ -137,6 +154,11 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
             if (doctorId is { } d && !await db.Doctors.AnyAsync(x => x.Id == d, ct))
             {
                 return (OpdProblem.NotFound("Doctor", d), "");
+            }
+
+            if (doctorId is { } wanted && await DoctorTakenAsync(db, wanted, user.Id, ct) is { } taken)
+            {
+                return (taken, "");
             }
 
             user.DoctorId = doctorId;
@@ -177,6 +199,23 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
             await users.UpdateSecurityStampAsync(user);
             return (null, add ? $"Role {name} added" : $"Role {name} removed");
         }, ct);
+    }
+
+    /// <summary>One account per doctor (a unique index): a second link is refused by name, never left to the database.</summary>
+    private static async Task<OpdProblem?> DoctorTakenAsync(OpdDbContext db, int doctorId, string? exceptUserId, CancellationToken ct)
+    {
+        var holder = await db.Users.AsNoTracking()
+            .Where(u => u.DoctorId == doctorId && u.Id != exceptUserId)
+            .Select(u => new { u.Email, Doctor = db.Doctors.Where(d => d.Id == doctorId).Select(d => d.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        var message = $"{holder.Doctor} already signs in as {holder.Email}. Unlink that account first.";
+        var errors = new Dictionary<string, string[]> { ["doctorId"] = [message] };
+        return new OpdProblem(ProblemKind.Conflict, message, errors, new Dictionary<string, object?> { ["errors"] = errors });
     }
 
     private async Task<IReadOnlyCollection<string>> ActiveAdminsAsync(OpdDbContext db, CancellationToken ct)

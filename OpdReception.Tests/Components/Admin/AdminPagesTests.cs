@@ -40,6 +40,22 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
     }
 
     [Fact]
+    public async Task Settings_refuse_a_cleared_number_beside_its_field_and_save_nothing()
+    {
+        var before = (await Service<SettingsService>().GetAsync()).Effective;
+        var page = RenderAsAdmin<Settings>();
+        page.WaitForElement("[data-testid=save-settings]");
+
+        page.Find("input[data-testid=setting-LateArrivalGraceMinutes]").Change("");
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("is required",
+            page.Find("input[data-testid=setting-LateArrivalGraceMinutes]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("Settings saved", page.Markup);
+        Assert.Equal(before, (await Service<SettingsService>().GetAsync()).Effective);
+    }
+
+    [Fact]
     public void The_settings_page_says_new_weights_re_order_patients_not_yet_called_from_now_on()
     {
         var page = RenderAsAdmin<Settings>();
@@ -103,6 +119,25 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
 
         page.WaitForAssertion(() => Assert.DoesNotContain("Dr. History", page.Find("[data-testid=doctors]").TextContent));
         Assert.False((await Service<DoctorService>().GetAsync(doctor.Id)).Value!.Active);
+    }
+
+    [Fact]
+    public async Task The_doctor_dialog_does_not_offer_a_deactivated_account_to_sign_in_as()
+    {
+        var users = Service<UserAdminService>();
+        var active = $"active-{Guid.NewGuid():N}@x.test";
+        var gone = $"gone-{Guid.NewGuid():N}@x.test";
+        await users.CreateAsync(new NewUserRequest(active, "Doc Active", "Desk-pass-2030", ["Doctor"], (await Desk.Doctor("Signs", $"Dr. A {Guid.NewGuid():N}"[..12])).Id), "test");
+        var removed = (await users.CreateAsync(new NewUserRequest(gone, "Doc Gone", "Desk-pass-2030", ["Doctor"], (await Desk.Doctor("Signs", $"Dr. G {Guid.NewGuid():N}"[..12])).Id), "test")).Value!;
+        await users.ResetPasswordAsync(removed.Id, "Desk-pass-2031", new Actor("Doc Gone", removed.Id));
+        Assert.False((await users.RemoveAsync(removed.Id, "test")).Value!.Deleted);
+        var page = RenderAsAdmin<Doctors>();
+        page.WaitForElement("[data-testid=new-doctor]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindComponents<MudBlazor.MudSelectItem<string>>()));
+        var offered = Dialogs.FindComponents<MudBlazor.MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
+        Assert.Contains((await users.ListAsync()).Single(u => u.Email == active).Id, offered);
+        Assert.DoesNotContain(removed.Id, offered);
     }
 
     [Fact]

@@ -57,4 +57,22 @@ public sealed class UsersPageTests(OpdApp app) : AdminContext(app)
 
         page.WaitForAssertion(() => Assert.Contains("You cannot remove your own account.", page.Find("[data-testid=refusal]").TextContent));
     }
+
+    [Fact]
+    public async Task A_deactivated_account_shows_as_deactivated_with_no_unlock()
+    {
+        var email = $"acted-{Guid.NewGuid():N}@x.test";
+        var user = await NewReceptionist(email);
+        var users = Service<UserAdminService>();
+        // It acts once (a line in the admin's record names it), so removing it deactivates rather than deletes.
+        await users.ResetPasswordAsync(user.Id, "Desk-pass-2031", new Actor("Desk Typo", user.Id));
+        Assert.False((await users.RemoveAsync(user.Id, "test")).Value!.Deleted);
+
+        var page = RenderAsAdmin<Users>();
+        page.WaitForAssertion(() => Assert.Contains(email, page.Markup));
+
+        Assert.Contains("Deactivated", Row(page, email).TextContent);
+        Assert.DoesNotContain("Locked", Row(page, email).TextContent);
+        Assert.DoesNotContain(Row(page, email).QuerySelectorAll("button"), b => b.TextContent.Contains("Unlock"));
+    }
 }

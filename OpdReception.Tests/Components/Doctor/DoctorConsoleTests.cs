@@ -125,6 +125,30 @@ public sealed class DoctorConsoleTests(OpdApp app) : DeskContext(app)
         page.WaitForAssertion(() => Assert.Equal("T001", page.Find("[data-testid=now-token]").TextContent));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("481")]
+    public async Task Running_late_out_of_1_to_480_minutes_is_refused_beside_the_field_and_cannot_be_applied(string typed)
+    {
+        App.SetTime(8);
+        var doctor = await Desk.Doctor(name: "Dr. Late Typo");
+        await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var page = RenderAs(doctor.Id);
+        page.WaitForElement("[data-testid=running-late]:not([disabled])");
+
+        page.Find("input[data-testid=late-minutes]").Input(typed);
+
+        page.WaitForAssertion(() => Assert.True(Disabled(page, "running-late")));
+        Assert.Contains("from 1 to 480", page.Find("input[data-testid=late-minutes]").Closest(".mud-input-control")!.TextContent);
+        Assert.Empty(page.FindAll("[data-testid=notice]"));
+
+        page.Find("input[data-testid=late-minutes]").Input("480");
+        page.WaitForAssertion(() => Assert.False(Disabled(page, "running-late")));
+    }
+
     [Fact]
     public async Task A_refusal_is_said_in_words_and_changes_nothing()
     {

@@ -61,6 +61,13 @@ public abstract class AdminPage : ComponentBase
         }
     }
 
+    /// <summary>A refusal the page finds before any write (an empty required field): shown the same way, nothing sent.</summary>
+    protected void Refuse(OpdProblem problem)
+    {
+        Errors = problem.Errors ?? new Dictionary<string, string[]>();
+        Refusal = problem.Detail;
+    }
+
     protected void ClearErrors()
     {
         Errors = new Dictionary<string, string[]>();
