@@ -171,6 +171,33 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task Generating_today_late_in_the_day_skips_the_slots_already_over_in_preview_and_for_real()
+    {
+        var doctor = await (await Admin.Post("/api/doctors", new { name = "Dr. Evening", specialization = "Late templates", opdDays = new[] { "Monday" } })).Read<DoctorView>();
+        var template = new[] { new SessionRequest(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(11, 0), 60, 5, 10), new SessionRequest(DayOfWeek.Monday, new TimeOnly(18, 0), new TimeOnly(20, 0), 60, 5, 10) };
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PutAsJsonAsync($"/api/admin/doctors/{doctor.Id}/template", template, Json.Options)).StatusCode);
+        var today = new { doctorId = doctor.Id, from = "2030-01-07", to = "2030-01-07" };
+        app.SetTime(18, 22);
+        try
+        {
+            var preview = await (await Admin.Post("/api/admin/slots/generate?preview=true", today)).Read<GenerationView>();
+            var written = await (await Admin.Post("/api/admin/slots/generate", today)).Read<GenerationView>();
+
+            foreach (var plan in new[] { preview, written })
+            {
+                Assert.Equal(["18:00", "19:00"], plan.Create.Select(c => $"{c.StartTime:HH:mm}"));
+                Assert.Equal(["09:00 In the past", "10:00 In the past"], plan.Skipped.Select(s => $"{s.StartTime:HH:mm} {s.Reason}"));
+            }
+
+            Assert.Equal(["18:00", "19:00"], (await Slots(doctor.Id)).Select(s => $"{s.StartTime:HH:mm}"));
+        }
+        finally
+        {
+            app.SetTime(8);
+        }
+    }
+
+    [Fact]
     public async Task A_template_session_off_the_opd_days_is_refused_naming_the_session()
     {
         var doctor = await _desk.Doctor("Templates", opdDays: ["Monday"]);

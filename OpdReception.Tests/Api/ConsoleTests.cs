@@ -286,6 +286,30 @@ public sealed class ConsoleTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_patient_left_in_a_cancelled_slot_is_neither_next_on_the_display_nor_waiting_on_the_console()
+    {
+        var (doctor, slot, client) = await DoctorWithSlot();
+        var seen = await _desk.Issue("walkin", slot.Id);
+        var later = await _desk.Slot(doctor.Id, "10:00", "11:00");
+        var left = await _desk.Issue("walkin", later.Id);
+        app.SetTime(9);
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+        await Ok(client.PostAsync($"/api/doctors/{doctor.Id}/tokens/{seen.Id}/complete", null));
+        var cancelled = await _desk.Client.Post($"/api/slots/{later.Id}/cancel", new { reason = "Doctor called away" });
+        Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
+
+        var board = await app.Service<DisplayService>().BoardAsync(doctor.Id.ToString(), TestContext.Current.CancellationToken);
+        var console = (await app.Service<ConsoleService>().DayAsync(doctor.Id, null, TestContext.Current.CancellationToken)).Value!;
+
+        Assert.Equal(TokenStatus.Waiting, (await _desk.Token(left.Id)).Status);
+        Assert.Empty(Assert.Single(board.Rooms).Next);
+        Assert.Empty(console.Queue);
+        Assert.Equal(0, console.ByStatus.GetValueOrDefault(TokenStatus.Waiting));
+        Assert.Equal(1, console.ByStatus.GetValueOrDefault(TokenStatus.Completed));
+        await Refused(client.PostAsync($"/api/doctors/{doctor.Id}/call-next", null));
+    }
+
+    [Fact]
     public async Task The_patient_page_finds_a_token_by_its_code_only_until_its_day_ends()
     {
         var (_, slot, _) = await DoctorWithSlot();

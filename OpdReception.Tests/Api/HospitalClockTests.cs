@@ -13,9 +13,9 @@ public sealed class HospitalClockTests
     {
         await using var app = new OpdApp();
         var desk = new Desk(app.CreateClient());
+        app.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(4, 30)));
         var doctor = await desk.Doctor();
         var early = await desk.Slot(doctor.Id, "04:00", "06:00");
-        app.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(4, 30)));
 
         var issued = await desk.Issue("walkin", early.Id);
         var queue = await (await desk.Client.GetAsync($"/api/doctors/{doctor.Id}/queue")).ReadJson();

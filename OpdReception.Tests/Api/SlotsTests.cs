@@ -40,6 +40,28 @@ public sealed class SlotsTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Empty(await (await _desk.Client.GetAsync($"/api/slots/doctor/{doctor.Id}")).Read<List<SlotView>>());
     }
 
+    [Fact]
+    public async Task A_slot_of_today_that_has_already_ended_is_refused_with_400_naming_its_times()
+    {
+        var doctor = await _desk.Doctor();
+        app.SetTime(18, 23);
+        try
+        {
+            var response = await _desk.Client.Post("/api/slots", new { doctorId = doctor.Id, date = "2030-01-07", startTime = "12:00", endTime = "13:00" });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var message = Assert.Single((await response.ReadJson()).GetProperty("errors").GetProperty("endTime").EnumerateArray()).GetString();
+            Assert.Contains("startTime and endTime", message);
+            Assert.Empty(await (await _desk.Client.GetAsync($"/api/slots/doctor/{doctor.Id}")).Read<List<SlotView>>());
+            var underWay = await _desk.Client.Post("/api/slots", new { doctorId = doctor.Id, date = "2030-01-07", startTime = "18:00", endTime = "19:00" });
+            Assert.Equal(HttpStatusCode.Created, underWay.StatusCode);
+        }
+        finally
+        {
+            app.SetTime(8);
+        }
+    }
+
     [Theory]
     [InlineData("""{"doctorId":1,"date":"2030-02-30","startTime":"09:00","endTime":"10:00"}""")]
     [InlineData("""{"doctorId":1,"date":"tomorrow","startTime":"09:00","endTime":"10:00"}""")]

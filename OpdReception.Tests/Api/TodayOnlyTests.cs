@@ -64,9 +64,9 @@ public sealed class TodayOnlyTests : ClockedAppTests
     [Fact]
     public async Task Before_dawn_in_the_hospital_a_booking_of_that_morning_checks_in_though_UTC_is_still_on_the_day_before()
     {
+        App.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(4, 45)));
         var doctor = await Desk.Doctor();
         var dawn = await Desk.Slot(doctor.Id, "05:00", "06:00");
-        App.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(4, 45)));
         var booked = await Desk.Issue("book", dawn.Id);
 
         var checkIn = await Desk.Client.PostAsync($"/api/tokens/{booked.Id}/check-in", null);

@@ -22,6 +22,31 @@ public sealed class DayQueueTests
     private static IReadOnlyList<DayPlace> Arrange(IEnumerable<DayEntry> tokens, DateTime now, DayQueueSlot[]? slots = null) =>
         DayQueue.Arrange(slots ?? ThreeSlots, tokens.ToList(), now);
 
+    [Theory]
+    [InlineData(TokenStatus.Waiting, SlotStatus.Open, true)]
+    [InlineData(TokenStatus.Booked, SlotStatus.Delayed, true)]
+    [InlineData(TokenStatus.InConsultation, SlotStatus.Closed, true)]
+    [InlineData(TokenStatus.Waiting, SlotStatus.Cancelled, false)]         // left in a cancelled slot: the desk's, not the doctor's
+    [InlineData(TokenStatus.Booked, SlotStatus.Cancelled, false)]
+    [InlineData(TokenStatus.InConsultation, SlotStatus.Cancelled, true)]   // already with the doctor when the slot was cancelled
+    [InlineData(TokenStatus.Completed, SlotStatus.Open, false)]
+    [InlineData(TokenStatus.NoShow, SlotStatus.Open, false)]
+    [InlineData(TokenStatus.Cancelled, SlotStatus.Open, false)]
+    public void Only_active_tokens_outside_cancelled_slots_are_in_the_doctors_queue(TokenStatus status, SlotStatus slot, bool inQueue)
+    {
+        Assert.Equal(inQueue, DayQueue.InDoctorsQueue(status, slot));
+    }
+
+    [Fact]
+    public void Every_token_the_rule_leaves_out_of_the_queue_is_placed_without_a_position()
+    {
+        var day = Day(Nine, Ten with { Status = SlotStatus.Cancelled });
+        var places = Arrange([Token(1, 1), Token(2, 2), Token(3, 2, TokenSource.Online, TokenStatus.Booked)], ASlot.At(9, 0), day);
+
+        Assert.All(places, p => Assert.Equal(DayQueue.InDoctorsQueue(p.Status, p.SlotId == 2 ? SlotStatus.Cancelled : SlotStatus.Open), p.Position is not null));
+        Assert.Equal([1], places.Where(p => p.Position is not null).Select(p => p.TokenId));
+    }
+
     [Fact]
     public void A_checked_in_emergency_of_a_later_slot_comes_before_routine_patients_of_earlier_slots()
     {

@@ -10,6 +10,9 @@ public sealed class ScheduleTests
     private static readonly SessionPlan MondayMorning = new(DayOfWeek.Monday, Nine, Noon, 60, 6, 10);
     private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Thursday];
 
+    /// <summary>Monday before any session: nothing of the day is over yet.</summary>
+    private static readonly DateTime MondayMorningEarly = Monday.ToDateTime(new TimeOnly(7, 0));
+
     [Fact]
     public void A_session_is_cut_into_slots_of_its_length()
     {
@@ -28,7 +31,7 @@ public sealed class ScheduleTests
     public void A_week_gives_slots_only_on_the_template_days()
     {
         var template = new[] { MondayMorning, MondayMorning with { Day = DayOfWeek.Thursday } };
-        var plan = Schedule.Generate(template, Monday, Monday.AddDays(6), Monday, [], [], Week);
+        var plan = Schedule.Generate(template, Monday, Monday.AddDays(6), MondayMorningEarly, [], [], Week);
         Assert.Equal(6, plan.Create.Count);
         Assert.All(plan.Create, s => Assert.Contains(s.Date.DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Thursday }));
         Assert.All(plan.Create, s => Assert.Equal((6, 10), (s.MaxCapacity, s.MinutesPerConsultation)));
@@ -39,7 +42,7 @@ public sealed class ScheduleTests
     public void Existing_slots_and_any_overlap_with_them_are_skipped()
     {
         var existing = new[] { new ExistingSlot(Monday, Nine, new TimeOnly(10, 0)), new ExistingSlot(Monday, new TimeOnly(10, 30), new TimeOnly(10, 45)) };
-        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], existing, Week);
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, MondayMorningEarly, [], existing, Week);
         Assert.Equal([new TimeOnly(11, 0)], plan.Create.Select(s => s.Start));
         Assert.Equal(2, plan.Skipped.Count(s => s.Reason == SkipReason.AlreadyThere));
     }
@@ -47,17 +50,32 @@ public sealed class ScheduleTests
     [Fact]
     public void Days_on_leave_and_days_past_are_skipped_with_their_reason()
     {
-        var plan = Schedule.Generate([MondayMorning], Monday.AddDays(-7), Monday.AddDays(7), Monday, [new LeaveSpan(Monday, Monday)], [], Week);
+        var plan = Schedule.Generate([MondayMorning], Monday.AddDays(-7), Monday.AddDays(7), MondayMorningEarly, [new LeaveSpan(Monday, Monday)], [], Week);
         Assert.Equal(3, plan.Create.Count);
         Assert.All(plan.Create, s => Assert.Equal(Monday.AddDays(7), s.Date));
         Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.InThePast));
         Assert.Equal(3, plan.Skipped.Count(s => s.Reason == SkipReason.OnLeave));
     }
 
+    [Theory]
+    [InlineData("07:00", 3, 0)]
+    [InlineData("09:59", 3, 0)]
+    [InlineData("10:00", 2, 1)]   // the 09:00 slot has just ended
+    [InlineData("10:30", 2, 1)]   // the 10:00 slot is under way: still made
+    [InlineData("18:22", 0, 3)]
+    public void Slots_of_today_that_have_already_ended_are_skipped_as_past(string now, int created, int past)
+    {
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday.ToDateTime(TimeOnly.Parse(now)), [], [], Week);
+
+        Assert.Equal(created, plan.Create.Count);
+        Assert.Equal(past, plan.Skipped.Count(s => s.Reason == SkipReason.InThePast));
+        Assert.All(plan.Create, s => Assert.True(Monday.ToDateTime(s.End) > Monday.ToDateTime(TimeOnly.Parse(now))));
+    }
+
     [Fact]
     public void A_template_day_that_is_no_longer_an_opd_day_is_skipped_in_the_slot_rules_words()
     {
-        var plan = Schedule.Generate([MondayMorning], Monday, Monday, Monday, [], [], [DayOfWeek.Tuesday]);
+        var plan = Schedule.Generate([MondayMorning], Monday, Monday, MondayMorningEarly, [], [], [DayOfWeek.Tuesday]);
         Assert.Empty(plan.Create);
         Assert.All(plan.Skipped, s => Assert.Equal(SkipReason.Refused, s.Reason));
         Assert.Contains("OPD days", plan.Skipped[0].Message);
@@ -67,7 +85,7 @@ public sealed class ScheduleTests
     public void Slots_more_than_a_year_ahead_are_skipped_by_the_slot_rules()
     {
         var far = Monday.AddDays(7 * 60);
-        var plan = Schedule.Generate([MondayMorning], far, far, Monday, [], [], Week);
+        var plan = Schedule.Generate([MondayMorning], far, far, MondayMorningEarly, [], [], Week);
         Assert.Empty(plan.Create);
         Assert.Contains("more than a year ahead", plan.Skipped[0].Message);
     }

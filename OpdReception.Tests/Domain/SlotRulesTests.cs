@@ -10,6 +10,8 @@ public sealed class SlotRulesTests
     private static readonly DayOfWeek[] MondayToSaturday =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
 
+    private static readonly DateTime StartOfToday = Today.ToDateTime(TimeOnly.MinValue);
+
     private static readonly OtherSlot[] Morning = [new(7, Today, new TimeOnly(9, 0), new TimeOnly(10, 0))];
 
     private static SlotPlan Plan(int daysFromToday, string start = "11:00", string end = "12:00", bool extra = false, int capacity = 6, int minutes = 10) =>
@@ -28,7 +30,7 @@ public sealed class SlotRulesTests
     [InlineData(366, true, SlotRefusalKind.DateTooFarAhead)]
     public void Dates_open_from_today_to_a_year_ahead_on_opd_days_or_as_extra_sessions(int daysFromToday, bool extra, SlotRefusalKind? refused)
     {
-        var decision = SlotRules.Check(Plan(daysFromToday, extra: extra), Today, MondayToSaturday, []);
+        var decision = SlotRules.Check(Plan(daysFromToday, extra: extra), StartOfToday, MondayToSaturday, []);
 
         Assert.Equal(refused, (decision as SlotRefused)?.Kind);
     }
@@ -38,7 +40,7 @@ public sealed class SlotRulesTests
     {
         var plan = new SlotPlan(DateOnly.MaxValue, new TimeOnly(23, 0), new TimeOnly(23, 59), 500, 240, ExtraSession: true);
 
-        var decision = SlotRules.Check(plan, DateOnly.MaxValue.AddDays(-1), MondayToSaturday, []);
+        var decision = SlotRules.Check(plan, DateOnly.MaxValue.AddDays(-1).ToDateTime(TimeOnly.MinValue), MondayToSaturday, []);
 
         Assert.Equal(SlotRefusalKind.TimeOutOfRange, Assert.IsType<SlotRefused>(decision).Kind);
     }
@@ -46,8 +48,25 @@ public sealed class SlotRulesTests
     [Fact]
     public void A_doctor_with_no_opd_days_only_opens_extra_sessions()
     {
-        Assert.IsType<SlotRefused>(SlotRules.Check(Plan(0), Today, [], []));
-        Assert.IsType<SlotAccepted>(SlotRules.Check(Plan(0, extra: true), Today, [], []));
+        Assert.IsType<SlotRefused>(SlotRules.Check(Plan(0), StartOfToday, [], []));
+        Assert.IsType<SlotAccepted>(SlotRules.Check(Plan(0, extra: true), StartOfToday, [], []));
+    }
+
+    [Theory]
+    [InlineData("18:23", "12:00", "13:00", SlotRefusalKind.AlreadyEnded)]
+    [InlineData("13:00", "12:00", "13:00", SlotRefusalKind.AlreadyEnded)]   // ends as we speak
+    [InlineData("12:30", "12:00", "13:00", null)]                           // under way: still open
+    [InlineData("11:00", "12:00", "13:00", null)]
+    public void A_slot_of_today_that_has_already_ended_is_refused_naming_its_times(string now, string start, string end, SlotRefusalKind? refused)
+    {
+        var decision = SlotRules.Check(Plan(0, start, end), Today.ToDateTime(TimeOnly.Parse(now)), MondayToSaturday, []);
+
+        Assert.Equal(refused, (decision as SlotRefused)?.Kind);
+        if (decision is SlotRefused no)
+        {
+            Assert.Equal("endTime", no.Field);
+            Assert.Contains("startTime and endTime", no.Message);
+        }
     }
 
     [Theory]
@@ -59,7 +78,7 @@ public sealed class SlotRulesTests
     [InlineData("08:00", "11:00", false)]  // around
     public void A_slot_may_touch_but_not_overlap_another_of_the_same_doctor(string start, string end, bool accepted)
     {
-        var decision = SlotRules.Check(Plan(0, start, end), Today, MondayToSaturday, Morning);
+        var decision = SlotRules.Check(Plan(0, start, end), StartOfToday, MondayToSaturday, Morning);
 
         Assert.Equal(accepted, decision is SlotAccepted);
         if (!accepted)
@@ -72,7 +91,7 @@ public sealed class SlotRulesTests
     [Fact]
     public void Another_days_slot_at_the_same_hour_is_no_overlap()
     {
-        Assert.IsType<SlotAccepted>(SlotRules.Check(Plan(1, "09:00", "10:00"), Today, MondayToSaturday, Morning));
+        Assert.IsType<SlotAccepted>(SlotRules.Check(Plan(1, "09:00", "10:00"), StartOfToday, MondayToSaturday, Morning));
     }
 
     [Theory]
@@ -85,7 +104,7 @@ public sealed class SlotRulesTests
     {
         var plan = new SlotPlan(Today, new TimeOnly(9, 0), new TimeOnly(9, 0).AddMinutes(slotMinutes), capacity, minutes);
 
-        var accepted = Assert.IsType<SlotAccepted>(SlotRules.Check(plan, Today, MondayToSaturday, []));
+        var accepted = Assert.IsType<SlotAccepted>(SlotRules.Check(plan, StartOfToday, MondayToSaturday, []));
 
         Assert.Equal(warned, accepted.Warnings.Count > 0);
         if (warned)

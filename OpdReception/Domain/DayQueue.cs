@@ -38,7 +38,7 @@ public static class DayQueue
         weights ??= PriorityWeights.Default;
         var slotOf = slots.ToDictionary(s => s.Slot.Id);
         var active = tokens.Where(t => t.Status.IsActive() && slotOf.ContainsKey(t.SlotId)).ToList();
-        var cancelled = active.Where(t => slotOf[t.SlotId].Slot.Status == SlotStatus.Cancelled && t.Status.IsPending()).ToList();
+        var cancelled = active.Where(t => !InDoctorsQueue(t.Status, slotOf[t.SlotId].Slot.Status)).ToList();
         var inConsultation = InOrder(active.Where(t => t.Status == TokenStatus.InConsultation)).ToList();
         var pending = active.Where(t => t.Status.IsPending()).Except(cancelled).ToList();
         var emergencies = InOrder(pending.Where(IsCheckedInEmergency)).ToList();
@@ -95,6 +95,14 @@ public static class DayQueue
             .Select(t => new DayPlace(t.TokenId, t.SlotId, t.Status, null, null, false, AwaitsNewSlot)));
         return places;
     }
+
+    /// <summary>
+    /// Whether an active token is in the doctor's queue: not one left in a cancelled slot (unless the doctor already
+    /// has them in the room). Such a patient waits for the desk to give them a new slot, so no screen may count them
+    /// as waiting, show them as next or offer to call them. Every reader of the day asks here.
+    /// </summary>
+    public static bool InDoctorsQueue(TokenStatus status, SlotStatus slotStatus) =>
+        status.IsActive() && (slotStatus != SlotStatus.Cancelled || status == TokenStatus.InConsultation);
 
     /// <summary>
     /// The doctor's next patient: the first checked-in patient of the day; bookings not yet here are passed over, and

@@ -119,7 +119,8 @@ public static class Schedule
     }
 
     /// <summary>
-    /// The slots a template gives from <paramref name="from"/> to <paramref name="to"/>: none in the past, none on leave,
+    /// The slots a template gives from <paramref name="from"/> to <paramref name="to"/>: none in the past (a slot of
+    /// today that has already ended at <paramref name="now"/> included), none on leave,
     /// none where the doctor already has a slot at that time (an overlap counts as there), and each one the slot rules
     /// accept (an OPD day, not too far ahead), as if the admin had asked for it by hand.
     /// </summary>
@@ -127,11 +128,12 @@ public static class Schedule
         IReadOnlyList<SessionPlan> template,
         DateOnly from,
         DateOnly to,
-        DateOnly today,
+        DateTime now,
         IReadOnlyList<LeaveSpan> leave,
         IReadOnlyList<ExistingSlot> existing,
         IReadOnlyCollection<DayOfWeek> opdDays)
     {
+        var today = DateOnly.FromDateTime(now);
         var others = existing.Select((e, i) => new OtherSlot(-1 - i, e.Date, e.Start, e.End)).ToList();
         var create = new List<SlotToCreate>();
         var skipped = new List<SkippedSlot>();
@@ -142,7 +144,7 @@ public static class Schedule
                 foreach (var (start, end) in Cut(session))
                 {
                     SkipReason? skip =
-                        date < today ? SkipReason.InThePast
+                        date < today || SlotRules.HasEnded(date, end, now) ? SkipReason.InThePast
                         : leave.Any(l => l.Covers(date)) ? SkipReason.OnLeave
                         : existing.Any(e => e.Date == date && e.Start < end && start < e.End) ? SkipReason.AlreadyThere
                         : null;
@@ -150,7 +152,7 @@ public static class Schedule
                     {
                         skipped.Add(new SkippedSlot(date, start, end, reason));
                     }
-                    else if (SlotRules.Check(new SlotPlan(date, start, end, session.CapacityPerSlot, session.MinutesPerConsultation), today, opdDays, others)
+                    else if (SlotRules.Check(new SlotPlan(date, start, end, session.CapacityPerSlot, session.MinutesPerConsultation), now, opdDays, others)
                              is SlotRefused refused)
                     {
                         skipped.Add(new SkippedSlot(date, start, end, SkipReason.Refused, refused.Message));

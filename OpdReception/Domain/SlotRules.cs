@@ -13,9 +13,9 @@ public sealed record SlotAccepted(IReadOnlyList<string> Warnings) : SlotDecision
 
 public sealed record SlotRefused(SlotRefusalKind Kind, string Field, string Message) : SlotDecision;
 
-public enum SlotRefusalKind { DateInPast, DateTooFarAhead, NotAnOpdDay, Overlaps, TimeOutOfRange }
+public enum SlotRefusalKind { DateInPast, AlreadyEnded, DateTooFarAhead, NotAnOpdDay, Overlaps, TimeOutOfRange }
 
-/// <summary>When a slot may be opened. Pure: today is a parameter, the other slots are read by the caller.</summary>
+/// <summary>When a slot may be opened. Pure: the time now is a parameter, the other slots are read by the caller.</summary>
 public static class SlotRules
 {
     /// <summary>How far ahead slots may be opened; further than this is a typo, not a plan.</summary>
@@ -24,11 +24,19 @@ public static class SlotRules
     /// <summary>The longest delay a slot may be given; bounds every time computed from a slot.</summary>
     public const int MaxDelayMinutes = 480;
 
-    public static SlotDecision Check(SlotPlan plan, DateOnly today, IReadOnlyCollection<DayOfWeek> opdDays, IEnumerable<OtherSlot> otherSlotsOfDoctor)
+    public static SlotDecision Check(SlotPlan plan, DateTime now, IReadOnlyCollection<DayOfWeek> opdDays, IEnumerable<OtherSlot> otherSlotsOfDoctor)
     {
+        var today = DateOnly.FromDateTime(now);
         if (plan.Date < today)
         {
             return new SlotRefused(SlotRefusalKind.DateInPast, "date", $"The date {plan.Date:ddd d MMM yyyy} is in the past; slots open from today ({today:ddd d MMM yyyy}) on.");
+        }
+
+        // Nobody can be seen in a slot that is already over: it would only take bookings for a time gone by.
+        if (HasEnded(plan.Date, plan.End, now))
+        {
+            return new SlotRefused(SlotRefusalKind.AlreadyEnded, "endTime",
+                $"The slot from {plan.Start:HH\\:mm} to {plan.End:HH\\:mm} has already ended (it is {now:HH\\:mm}); choose a startTime and endTime still to come.");
         }
 
         if (!FitsInCalendar(plan))
@@ -62,6 +70,9 @@ public static class SlotRules
 
         return new SlotAccepted(Warnings(plan.Start, plan.End, plan.MaxCapacity, plan.MinutesPerConsultation));
     }
+
+    /// <summary>A slot of <paramref name="date"/> ending at <paramref name="end"/> is over at <paramref name="now"/>.</summary>
+    public static bool HasEnded(DateOnly date, TimeOnly end, DateTime now) => date.ToDateTime(end) <= now;
 
     /// <summary>A slot booked beyond what the doctor can see in its hours: allowed (overbooking is a choice), but said.</summary>
     public static IReadOnlyList<string> Warnings(TimeOnly start, TimeOnly end, int maxCapacity, int minutesPerConsultation)

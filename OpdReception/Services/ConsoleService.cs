@@ -38,9 +38,12 @@ public sealed partial class ConsoleService(
 
         var slots = await db.Slots.AsNoTracking().Where(s => s.DoctorId == doctorId && s.Date == today).Select(s => new { s.Id, s.MinutesPerConsultation, s.StatusReason, s.DayClosedAt }).ToListAsync(ct);
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == today).Select(Projections.SlotState).ToListAsync(ct);
-        var queue = (await queries.DayQueueAsync(doctorId, today, ct)).Value?.Tokens.ToList() ?? [];
-        var all = await db.Tokens.AsNoTracking().Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today)
-            .Select(t => new { t.Source, t.Status }).ToListAsync(ct);
+        // A patient left in a cancelled slot waits for the desk, not for this doctor: not in the queue, not counted.
+        var queue = ((await queries.DayQueueAsync(doctorId, today, ct)).Value?.Tokens ?? [])
+            .Where(t => DayQueue.InDoctorsQueue(t.Status, t.SlotStatus)).ToList();
+        var all = (await db.Tokens.AsNoTracking().Where(t => t.Slot.DoctorId == doctorId && t.Slot.Date == today)
+                .Select(t => new { t.Source, t.Status, SlotStatus = t.Slot.Status }).ToListAsync(ct))
+            .Where(t => !t.Status.IsActive() || DayQueue.InDoctorsQueue(t.Status, t.SlotStatus)).ToList();
         var events = await ActionsAsync(db, doctorId, today, ct);
 
         var withDoctor = queue.FirstOrDefault(t => t.Status == TokenStatus.InConsultation);

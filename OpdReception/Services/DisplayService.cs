@@ -77,7 +77,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
 
             var nowCalled = ownTokens.Values.Where(t => t.Status == TokenStatus.InConsultation).OrderByDescending(t => lastCall.GetValueOrDefault(t.Id)).FirstOrDefault();
             var order = (await SlotQueues.DayAsync(db, doctor.Id, days.Of(doctor.Id), now, options.CurrentValue.Weights, ct)).Places
-                .Where(p => p.Status == TokenStatus.Waiting && !Missed(p.TokenId))
+                .Where(p => p.Status == TokenStatus.Waiting && DayQueue.InDoctorsQueue(p.Status, own.Single(s => s.Id == p.SlotId).Status) && !Missed(p.TokenId))
                 .Select(p => Label(ownTokens[p.TokenId].TokenNumber))
                 .Take(NextCount)
                 .ToList();

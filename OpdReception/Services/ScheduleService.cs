@@ -123,7 +123,7 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
         foreach (var doctor in doctors)
         {
             var template = doctor.WeeklySessions.Select(s => new SessionPlan(s.Day, s.StartTime, s.EndTime, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation)).ToList();
-            var plan = Schedule.Generate(template, from, to, Today(), leave[doctor.Id].ToList(), existing[doctor.Id].ToList(), doctor.OpdDays);
+            var plan = Schedule.Generate(template, from, to, clock.Now, leave[doctor.Id].ToList(), existing[doctor.Id].ToList(), doctor.OpdDays);
             create.AddRange(plan.Create.Select(c => new PlannedSlot(doctor.Id, doctor.Name, c.Date, c.Start, c.End, c.MaxCapacity, c.MinutesPerConsultation)));
             skipped.AddRange(plan.Skipped.Select(s => new SkippedView(doctor.Id, doctor.Name, s.Date, s.Start, s.End, s.Message ?? Words(s.Reason))));
         }

@@ -259,7 +259,7 @@ public sealed partial class SlotService
             request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity,
             request.MinutesPerConsultation ?? options.CurrentValue.DefaultConsultationMinutes,
             request.ExtraSession ?? false);
-        return SlotRules.Check(plan, DateOnly.FromDateTime(Now()), doctor.OpdDays, others) switch
+        return SlotRules.Check(plan, Now(), doctor.OpdDays, others) switch
         {
             SlotRefused { Kind: SlotRefusalKind.Overlaps or SlotRefusalKind.NotAnOpdDay } refused =>
                 OpdProblem.Conflict(refused.Message, new Dictionary<string, object?> { ["refusal"] = refused.Kind.ToString() }),

@@ -61,7 +61,7 @@ public static class DemoWeeks
 
             var existing = await db.Slots.Where(s => s.DoctorId == doctor.Id && s.Date >= from && s.Date <= to)
                 .Select(s => new ExistingSlot(s.Date, s.StartTime, s.EndTime)).ToListAsync(ct);
-            var plan = Schedule.Generate(template, from, to, today, [], existing, doctor.OpdDays);
+            var plan = Schedule.Generate(template, from, to, today.ToDateTime(TimeOnly.MinValue), [], existing, doctor.OpdDays);
             db.Slots.AddRange(plan.Create.Select(c => new Slot
             {
                 DoctorId = doctor.Id,
