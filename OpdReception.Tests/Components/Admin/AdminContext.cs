@@ -24,7 +24,7 @@ public abstract class AdminContext : BunitContext, IClassFixture<OpdApp>
         foreach (var service in new[]
                  {
                      typeof(DoctorService), typeof(DoctorAdminService), typeof(UserAdminService), typeof(SettingsService), typeof(ScheduleService),
-                     typeof(TakeLeave), typeof(SlotService), typeof(AdminOverviewService), typeof(AppearanceService),
+                     typeof(TakeLeave), typeof(SlotService), typeof(DeskService), typeof(AdminOverviewService), typeof(AppearanceService),
                      typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot),
                  })
         {
