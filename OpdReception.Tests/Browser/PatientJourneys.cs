@@ -44,7 +44,7 @@ public sealed class PatientJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Expect(page.GetByTestId("patient-abha-address")).ToBeVisibleAsync();
         Assert.Empty(await ViolationsAsync(page.GetByTestId("issue-form")));
         await page.GetByTestId("patient-name").PressAsync("Enter");
-        await Expect(page.GetByTestId("same-patient")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("same-patient-key")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("same-patient")).ToHaveCountAsync(0);
         await page.GetByTestId("patient-name").PressAsync("Enter");

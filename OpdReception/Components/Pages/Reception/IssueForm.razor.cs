@@ -66,9 +66,12 @@ public sealed partial class IssueForm
     }
 
     /// <summary>Shortcut "New token": the answer put away and a clean walk-in form, the same doctor, the cursor in the doctor field.</summary>
-    public async Task NewTokenAsync()
+    /// <param name="cursorPlaced">The N key's listener has put the cursor in the doctor field already; focusing it again
+    /// after the render would pull the cursor back from wherever the receptionist has moved it since.</param>
+    public async Task NewTokenAsync(bool cursorPlaced = false)
     {
         DismissAnswer();
+        _focusDoctor = !cursorPlaced;
         _source = TokenSource.WalkIn;
         await ClearForNextAsync();
         StateHasChanged();
@@ -109,14 +112,6 @@ public sealed partial class IssueForm
         {
             _focusDoctor = false;
             await _doctorField.FocusAsync();
-        }
-    }
-
-    public async Task FocusSearchAsync()
-    {
-        if (_searchField is not null)
-        {
-            await _searchField.FocusAsync();
         }
     }
 
