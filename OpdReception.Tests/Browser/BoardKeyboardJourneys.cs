@@ -42,6 +42,8 @@ public sealed class BoardKeyboardJourneys(BrowserApp browser) : IClassFixture<Br
             if (await FocusedAsync(page) == "Skip to patients")
             {
                 await page.Keyboard.PressAsync("Enter");
+                // The skip moves the cursor in a round trip to the server; a person's next Tab comes after it.
+                await page.WaitForFunctionAsync("() => (document.activeElement?.innerText ?? '').trim() !== 'Skip to patients'");
             }
         }
 

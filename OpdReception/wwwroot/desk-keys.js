@@ -16,6 +16,8 @@ export function listen(dotnet, keys, focus) {
             let field = fields[key] && document.querySelector(fields[key]);
             if (field && field.tagName !== "INPUT") field = field.querySelector("input");
             if (field && !field.disabled) {
+                // Tells a focus the server asked for earlier (picker.js) not to pull the cursor back from here.
+                window.opdShortcutFocus = { field, at: Date.now() };
                 field.focus();
                 if (field.select) field.select();
             }

@@ -14,6 +14,10 @@ export function listen(root, dotnet) {
         focus: () => {
             const input = root.querySelector("input");
             if (!input || document.activeElement === input) return;
+            // A shortcut has just put the cursor in another field and it is still there: a focus the server asked for
+            // before that key must not undo it.
+            const moved = window.opdShortcutFocus;
+            if (moved && moved.field === document.activeElement && Date.now() - moved.at < 1500) return;
             input.focus();
             input.select();
         },
