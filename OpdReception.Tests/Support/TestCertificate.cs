@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using OpdReception.Security;
 
 namespace OpdReception.Tests.Support;
 
@@ -12,23 +11,14 @@ public static class TestCertificate
 
     public const string PasswordSetting = "Opd:DataProtection:CertificatePassword";
 
-    /// <summary>The PFX at <paramref name="file"/>, made there (0600, as an operator keeps it) unless it exists, so a restart finds the same one.</summary>
-    public static string At(string file) => File.Exists(file) ? file : Create(file);
+    /// <summary>The PFX at <paramref name="file"/>, made there unless it exists, so a restart finds the same one.</summary>
+    public static string At(string file) => KeyRing.SelfSignedCertificate(file, Password);
 
-    /// <summary>Writes a new PFX to <paramref name="file"/> and returns its path.</summary>
+    /// <summary>A new PFX at <paramref name="file"/>.</summary>
     public static string Create(string file)
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=OpdReception test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, certificate.Export(X509ContentType.Pfx, Password));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return file;
+        File.Delete(file);
+        return At(file);
     }
 
     /// <summary>The app's settings for a certificate at <paramref name="file"/>, as environment variables.</summary>

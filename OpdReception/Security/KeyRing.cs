@@ -31,6 +31,26 @@ public static class KeyRing
         return certificate;
     }
 
+    /// <summary>
+    /// A self-signed RSA certificate written as a PFX (0600) to <paramref name="file"/>, unless one is there already, so a
+    /// restart finds the same one: for throwaway servers (the benchmark's, the tests'), not for a hospital's.
+    /// </summary>
+    public static string SelfSignedCertificate(string file, string password)
+    {
+        if (File.Exists(file))
+        {
+            return file;
+        }
+
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=OpdReception throwaway keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(Path.GetFullPath(file)));
+        using var stream = PrivateFiles.Open(file, FileMode.CreateNew, FileAccess.Write);
+        stream.Write(certificate.Export(X509ContentType.Pfx, password));
+        return file;
+    }
+
     /// <summary>Development (the demo) and the test suite's own environment may keep their keys unencrypted.</summary>
     public static bool CertificateRequired(IHostEnvironment environment) =>
         !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
