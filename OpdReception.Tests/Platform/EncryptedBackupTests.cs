@@ -8,6 +8,7 @@ using OpdReception.Tests.Support;
 namespace OpdReception.Tests.Platform;
 
 /// <summary>`backup` with OPD_BACKUP_KEY writes a file only the key opens; `restore` opens it, or refuses and changes nothing.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class EncryptedBackupTests : IDisposable
 {
     private const string Patient = "Kavitha Backupwala";
@@ -34,10 +35,12 @@ public sealed class EncryptedBackupTests : IDisposable
         var restore = await RunAsync("restore", backup, Key);
 
         Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.Empty(Directory.GetFiles(_folder.File(""), "*.restoring"));
+        var kept = Assert.Single(Directory.GetFiles(_folder.File(""), "opd.db.before-restore-*"));
+        Assert.All([Database, kept], file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
         await using var app = await AppProcess.StartAsync(Database, Ct);
         var queue = await app.Client().GetFromJsonAsync<QueueView>($"/api/tokens/queue/{slotId}", Json.Options, Ct);
         Assert.Equal(before, queue!.Tokens.Select(t => t.TokenNumber).Order());
-        Assert.Empty(Directory.GetFiles(_folder.File(""), "*.restoring"));
     }
 
     [Fact]
