@@ -83,6 +83,25 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
         Assert.Equal("/reception", new Uri(page.Url).AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%5C%5Cevil.example")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("%2F%252F%252Fevil.example")]
+    [InlineData("https%3A%2F%2Fevil.example")]
+    public async Task Return_url_tricks_land_on_the_app(string returnUrl)
+    {
+        var user = await browser.App.UserAsync(Roles.Receptionist);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/signin?ReturnUrl={returnUrl}");
+
+        await BrowserApp.SignInOnPageAsync(page, user.Email, OpdApp.Password);
+
+        Assert.Equal((browser.Address.Authority, "/reception"), (new Uri(page.Url).Authority, new Uri(page.Url).AbsolutePath));
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message_and_signing_out_ends_the_session()
     {
@@ -93,7 +112,7 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByTestId("signin").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("not right");
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync(SignInDesk.RefusedWords);
 
         await page.GetByLabel("Password").FillAsync(OpdApp.Password);
         await page.GetByTestId("signin").ClickAsync();
