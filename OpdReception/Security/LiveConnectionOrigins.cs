@@ -35,6 +35,12 @@ public sealed class LiveConnectionOrigins(RequestDelegate next, IOptionsMonitor<
         || http.WebSockets.IsWebSocketRequest
         || http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>What a browser sends as Origin: http or https, a host and perhaps a port, nothing after.</summary>
+    public static bool IsOrigin(string? origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+        && origin.TrimEnd('/').Equals(uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+
     private bool Allowed(HttpRequest request, string origin) =>
         string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
         || options.CurrentValue.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));

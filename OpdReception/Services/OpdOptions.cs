@@ -110,6 +110,11 @@ public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
             return ValidateOptionsResult.Fail($"Opd:HospitalNumberPrefix and Opd:HospitalNumberDigits ('{options.HospitalNumberPrefix}', {options.HospitalNumberDigits}) make no usable hospital number: {pattern}.");
         }
 
+        if (options.AllowedOrigins.FirstOrDefault(o => !Security.LiveConnectionOrigins.IsOrigin(o)) is { } notAnOrigin)
+        {
+            return ValidateOptionsResult.Fail($"Opd:AllowedOrigins ('{notAnOrigin}') is not an origin; write it as a browser sends it: scheme, host and port only, such as https://opd.hospital.example.");
+        }
+
         var others = new[] { options.PaidPriority, options.FollowUpPriority, options.OnlinePriority, options.WalkInPriority };
         return options.EmergencyPriority > others.Max()
             ? ValidateOptionsResult.Success
