@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +40,40 @@ public sealed class CrossOriginHubJourney(BrowserApp browser) : IClassFixture<Br
         await Assertions.Expect(receptionist.GetByTestId("signed-in-as")).ToContainTextAsync("Test Receptionist");
     }
 
+    [Fact]
+    public async Task A_page_from_another_origin_cannot_drive_a_board_with_the_receptionists_cookie()
+    {
+        var desk = new Desk(browser.App.CreateClient());
+        browser.App.SetTime(8);
+        var doctor = await desk.Doctor(name: "Dr. Cross Origin");
+        var slot = await desk.Slot(doctor.Id, "09:00", "10:00");
+        await desk.Issue("walkin", slot.Id, name: "Farida Confidential");
+        browser.App.SetTime(9);
+        var receptionist = await browser.SignInAsync(Roles.Receptionist);
+        // The attacker copies the app's public sign-in page (its screen markers included) and starts it from their own
+        // origin, pointed at the app's hub; the board's address is their own page's path.
+        var signIn = await browser.App.AnonymousClient().GetStringAsync("/signin", Ct);
+        await using var attacker = await AttackerSiteAsync(Regex.Replace(Regex.Replace(signIn,
+            "<script src=\"(_framework/blazor\\.web[^\"]*)\"></script>",
+            m => $$"""<script src="{{browser.Address}}{{m.Groups[1].Value}}" autostart="false"></script><script>Blazor.start({ circuit: { configureSignalR: b => b.withUrl('{{browser.Address}}_blazor', { skipNegotiation: true, transport: 1 }) } });</script>"""),
+            "(src|href)=\"_content/", $"$1=\"{browser.Address}_content/"));
+
+        var page = await receptionist.Context.NewPageAsync();
+        var socket = await page.RunAndWaitForWebSocketAsync(() => page.GotoAsync($"{attacker.Address}/reception/board/{doctor.Id}"));
+        var closed = new TaskCompletionSource();
+        socket.Close += (_, _) => closed.TrySetResult();
+        if (socket.IsClosed)
+        {
+            closed.TrySetResult();
+        }
+
+        // Before the Origin check the hub took this socket, signed in by the receptionist's cookie, and streamed the
+        // board into the attacker's page (the patient's name among it) until the circuit broke on a missing script.
+        Assert.StartsWith($"ws://{browser.Address.Authority}/_blazor", socket.Url, StringComparison.Ordinal);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.DoesNotContain("Farida Confidential", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:1", HttpStatusCode.Forbidden)]
     [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
@@ -66,7 +101,7 @@ public sealed class CrossOriginHubJourney(BrowserApp browser) : IClassFixture<Br
     }
 
     /// <summary>A site on another port serving one page that opens the app's hub with the visitor's cookie, as the attacker's did.</summary>
-    private static async Task<Site> AttackerSiteAsync(Uri app)
+    private static Task<Site> AttackerSiteAsync(Uri app)
     {
         var hub = $"ws://{app.Authority}/_blazor";
         var html = $$"""
@@ -81,10 +116,16 @@ public sealed class CrossOriginHubJourney(BrowserApp browser) : IClassFixture<Br
             socket.onclose = () => { if (!opened) { result.textContent = 'refused'; } };
             </script></body></html>
             """;
+        return AttackerSiteAsync(html);
+    }
+
+    private static async Task<Site> AttackerSiteAsync(string html)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var site = builder.Build();
-        site.MapGet("/", () => Results.Content(html, "text/html"));
+        site.MapGet("/_blazor/initializers", () => Results.Json(Array.Empty<string>()));
+        site.MapFallback(() => Results.Content(html, "text/html"));
         await site.StartAsync(Ct);
         var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Site(site, address);
