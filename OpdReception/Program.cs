@@ -59,6 +59,7 @@ app.UseBodyLimit();
 app.UseWhen(http => OpdPaths.IsApi(http.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(http => !OpdPaths.IsApi(http.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseMiddleware<LiveConnectionOrigins>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -93,6 +93,15 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         return Address;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Changes the app's services before it starts (a test's own implementation of one of them).</summary>
+    public OpdApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public OpdApp With(string key, string value)
     {
         _settings[key] = value;
@@ -121,6 +130,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Opd:RefreshesPerMinutePerClient", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
         if (TestCertificate.Required(_environment) && !_settings.ContainsKey(TestCertificate.PathSetting))
         {
@@ -146,6 +156,10 @@ public sealed class OpdApp : WebApplicationFactory<Program>
             services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
             services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 

@@ -18,10 +18,6 @@ public static class OpdIdentity
 
     public const string SignInLimit = "sign-in";
 
-    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(5);
-
-    public const int LockoutAttempts = 5;
-
     public static IServiceCollection AddOpdIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(o =>
@@ -60,9 +56,8 @@ public static class OpdIdentity
         services.AddIdentityCore<OpdUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Lockout stays on for the admin's own Lock and Deactivate; wrong passwords never lock (SignInDesk).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
                 o.Password.RequiredLength = 10;
             })
             .AddRoles<IdentityRole>()
@@ -80,6 +75,7 @@ public static class OpdIdentity
         services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
         services.AddSingleton(new StartPages());
+        services.AddSignInGuards();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
