@@ -57,13 +57,15 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SameOriginWrites>();
-app.UseMiddleware<AccessEnforcement>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpdApi();
 app.MapOpdScreens();
+
+// Last after mapping: every endpoint above gets the policy of its line in the rule table.
+app.EnforceAccessRules();
 
 app.Run();
 return 0;

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Primitives;
+
+namespace OpdReception.Security;
+
+/// <summary>The table line an endpoint was given its policy by, for the refusal log.</summary>
+public sealed record RuledBy(string Key, AccessRule Rule);
+
+/// <summary>
+/// Endpoints of another source, each carrying the authorization of its table line: anonymous where the line says
+/// Anyone, else that line's named policy, and nothing for a missing line (the fallback policy refuses it). Any
+/// authorization the mapping code put on an endpoint itself is dropped, so the table is the only word on access.
+/// </summary>
+public sealed class RuledEndpoints(EndpointDataSource inner, IHostEnvironment environment) : EndpointDataSource
+{
+    public override IReadOnlyList<Endpoint> Endpoints => inner.Endpoints.Select(Ruled).ToList();
+
+    public override IReadOnlyList<Endpoint> GetGroupedEndpoints(RouteGroupContext context) =>
+        inner.GetGroupedEndpoints(context).Select(Ruled).ToList();
+
+    public override IChangeToken GetChangeToken() => inner.GetChangeToken();
+
+    private Endpoint Ruled(Endpoint endpoint)
+    {
+        if (endpoint is not RouteEndpoint routed || routed.Metadata.GetMetadata<RuledBy>() is not null)
+        {
+            return endpoint;
+        }
+
+        var methods = routed.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } listed ? listed : ["GET"];
+        var lines = methods.Select(m => AccessKeys.KeyOf(routed, m)).Distinct().Select(k => new RuledBy(k, AccessKeys.RuleFor(k, environment))).ToList();
+
+        // One endpoint answering several methods under different rules gets none, and so is refused.
+        var line = lines.DistinctBy(l => l.Rule).Count() == 1 ? lines[0] : new RuledBy(string.Join(" | ", lines.Select(l => l.Key)), AccessRule.Missing);
+        var metadata = routed.Metadata
+            .Where(m => m is not (IAuthorizeData or IAllowAnonymous or AuthorizationPolicy or IAuthorizationRequirementData))
+            .Append(line);
+        metadata = AccessPolicies.NameOf(line.Rule) switch
+        {
+            null => metadata.Append(new AllowAnonymousAttribute()),
+            AccessPolicies.Nobody => metadata,
+            var policy => metadata.Append(new AuthorizeAttribute(policy)),
+        };
+        return new RouteEndpoint(routed.RequestDelegate!, routed.RoutePattern, routed.Order, new EndpointMetadataCollection(metadata), routed.DisplayName);
+    }
+}
