@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using OpdReception.Domain;
@@ -40,8 +39,6 @@ public static class AccessPolicies
         services.AddScoped<IAuthorizationHandler, OwnsHandler>();
         services.AddSingleton<IAuthorizationHandler, UnlistedHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggedRefusals>();
-        services.AddHttpContextAccessor();
-        services.AddScoped<IClaimsTransformation, BearerStampCheck>();
         return services;
     }
 

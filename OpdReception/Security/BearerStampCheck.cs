@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpdReception.Domain;
@@ -7,23 +6,43 @@ using OpdReception.Domain;
 namespace OpdReception.Security;
 
 /// <summary>
-/// A bearer token carries no later news of its account: a locked account or a renewed security stamp ends it now,
-/// by leaving the request unauthenticated (so it is answered 401, as with no token). Cookies are checked by
-/// Identity's own security stamp validator.
+/// A bearer token carries no later news of its account: a locked account or a renewed security stamp ends it now.
+/// Checked as the token is read, so the request is unauthenticated and answered 401, as with no token at all.
+/// Cookies are checked by Identity's own security stamp validator.
 /// </summary>
-internal sealed class BearerStampCheck(IHttpContextAccessor accessor, AccountStamps stamps, IOptions<IdentityOptions> identity, ILogger<BearerStampCheck> log)
-    : IClaimsTransformation
+internal static class BearerStampCheck
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public static IServiceCollection AddBearerStampCheck(this IServiceCollection services)
     {
-        if (accessor.HttpContext is not { } http || !principal.IsSignedIn()
-            || !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || await stamps.StillValidAsync(principal, http.RequestServices, identity.Value))
-        {
-            return principal;
-        }
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<AccountStamps, IOptions<IdentityOptions>, ILoggerFactory>((o, stamps, identity, loggers) =>
+            {
+                var log = loggers.CreateLogger(typeof(BearerStampCheck).FullName!);
+                o.Events.OnMessageReceived = async ctx =>
+                {
+                    var header = ctx.Request.Headers.Authorization.ToString();
+                    var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+                    var ticket = string.IsNullOrEmpty(token) ? null : ctx.Options.BearerTokenProtector.Unprotect(token);
+                    if (ticket?.Properties.ExpiresUtc is not { } expires || (ctx.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
+                    {
+                        // Missing, forged or expired: the handler refuses it as it would without this check.
+                        return;
+                    }
 
-        log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed", principal.UserId(), TextRules.ForLog(http.Request.Path.Value));
-        return new ClaimsPrincipal(new ClaimsIdentity());
+                    if (await stamps.StillValidAsync(ticket.Principal, ctx.HttpContext.RequestServices, identity.Value))
+                    {
+                        // Read once here rather than twice: the handler takes the checked ticket as it is.
+                        ctx.Principal = ticket.Principal;
+                        ctx.Properties = ticket.Properties;
+                        ctx.Success();
+                        return;
+                    }
+
+                    log.LogWarning("Refused a bearer token of user {User} at {Path}: the account is locked or its security stamp changed",
+                        ticket.Principal.UserId(), TextRules.ForLog(ctx.Request.Path.Value));
+                    ctx.Fail("The account is locked or its security stamp changed.");
+                };
+            });
+        return services;
     }
 }
