@@ -60,7 +60,8 @@ app.UseMiddleware<SameOriginWrites>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// The table's STATIC line (anyone); every other endpoint gets its line's policy from EnforceAccessRules below.
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpdApi();
 app.MapOpdScreens();
 

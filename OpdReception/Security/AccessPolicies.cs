@@ -59,13 +59,19 @@ public static class AccessPolicies
     public static void EnforceAccessRules(this WebApplication app)
     {
         var sources = ((IEndpointRouteBuilder)app).DataSources;
-        var ruled = sources.Select(s => s as RuledEndpoints ?? new RuledEndpoints(s, app.Environment)).ToList();
+        var ruled = sources.Select(s => s is RuledEndpoints || IsStaticFiles(s) ? s : new RuledEndpoints(s, app.Environment)).ToList();
         sources.Clear();
         foreach (var source in ruled)
         {
             sources.Add(source);
         }
     }
+
+    /// <summary>
+    /// Blazor finds the files' fingerprints by this source's own (internal) type, so it is left as it is; its files
+    /// are the table's STATIC line, anyone, given by MapStaticAssets().AllowAnonymous() (AccessPolicyTests checks).
+    /// </summary>
+    private static bool IsStaticFiles(EndpointDataSource source) => source.GetType().Name == "StaticAssetsEndpointDataSource";
 }
 
 /// <summary>Logs each refusal with the table line that refused it; the answer itself stays the framework's (401/403, or the sign-in and forbidden pages).</summary>

@@ -22,7 +22,7 @@ public sealed class RuledEndpoints(EndpointDataSource inner, IHostEnvironment en
 
     private Endpoint Ruled(Endpoint endpoint)
     {
-        if (endpoint is not RouteEndpoint routed || routed.Metadata.GetMetadata<RuledBy>() is not null)
+        if (endpoint is not RouteEndpoint routed)
         {
             return endpoint;
         }
@@ -32,15 +32,30 @@ public sealed class RuledEndpoints(EndpointDataSource inner, IHostEnvironment en
 
         // One endpoint answering several methods under different rules gets none, and so is refused.
         var line = lines.DistinctBy(l => l.Rule).Count() == 1 ? lines[0] : new RuledBy(string.Join(" | ", lines.Select(l => l.Key)), AccessRule.Missing);
-        var metadata = routed.Metadata
-            .Where(m => m is not (IAuthorizeData or IAllowAnonymous or AuthorizationPolicy or IAuthorizationRequirementData))
-            .Append(line);
-        metadata = AccessPolicies.NameOf(line.Rule) switch
-        {
-            null => metadata.Append(new AllowAnonymousAttribute()),
-            AccessPolicies.Nobody => metadata,
-            var policy => metadata.Append(new AuthorizeAttribute(policy)),
-        };
+        var metadata = routed.Metadata.ToList();
+        Apply(metadata, line);
         return new RouteEndpoint(routed.RequestDelegate!, routed.RoutePattern, routed.Order, new EndpointMetadataCollection(metadata), routed.DisplayName);
+    }
+
+    /// <summary>Replaces whatever authorization the metadata holds with the policy of the table line.</summary>
+    public static void Apply(IList<object> metadata, RuledBy line)
+    {
+        foreach (var own in metadata.Where(m => m is IAuthorizeData or IAllowAnonymous or AuthorizationPolicy or IAuthorizationRequirementData or RuledBy).ToList())
+        {
+            metadata.Remove(own);
+        }
+
+        metadata.Add(line);
+        switch (AccessPolicies.NameOf(line.Rule))
+        {
+            case null:
+                metadata.Add(new AllowAnonymousAttribute());
+                break;
+            case AccessPolicies.Nobody:
+                break;
+            case var policy:
+                metadata.Add(new AuthorizeAttribute(policy));
+                break;
+        }
     }
 }
