@@ -35,8 +35,8 @@ public static class AccessPolicies
                 o.AddPolicy(NameOf(rule)!, p => Build(p, rule));
             }
         });
-        services.AddScoped<AccessOwnership>();
-        services.AddScoped<IAuthorizationHandler, OwnsHandler>();
+        services.AddSingleton<AccessOwnership>();
+        services.AddSingleton<IAuthorizationHandler, OwnsHandler>();
         services.AddSingleton<IAuthorizationHandler, UnlistedHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggedRefusals>();
         return services;
