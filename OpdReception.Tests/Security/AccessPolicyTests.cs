@@ -66,7 +66,7 @@ public sealed class AccessPolicyTests(OpdApp app) : IClassFixture<OpdApp>
                 : string.Join(",", named);
             if (actual != expected || (named.Count == 1 && await policies.GetPolicyAsync(named[0]) is null))
             {
-                wrong.Add($"{endpoint.DisplayName}: expected {expected}, got {actual}");
+                wrong.Add($"{endpoint.DisplayName}: expected {expected}, got {actual}" + (line is null ? " (mapped after app.EnforceAccessRules()?)" : ""));
             }
         }
 
