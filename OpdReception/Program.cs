@@ -32,6 +32,12 @@ if (builder.Configuration.GetValue<bool>("StaticAssetsFromBuild"))
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
 builder.Services.AddOpdIdentity(builder.Environment);
+if (builder.Services.AddOpdDataProtection(builder.Configuration, builder.Environment) is KeyCertificate.Refused keys)
+{
+    await Console.Error.WriteLineAsync(keys.Reason);
+    return 1;
+}
+
 builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
 builder.Services.AddOpdScreens();

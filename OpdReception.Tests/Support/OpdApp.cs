@@ -59,7 +59,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     /// <summary>Everything the app logged, when <see cref="CapturingLogs"/> was called.</summary>
     public CapturedLogs? Logs { get; private set; }
 
-    /// <summary>Runs the app as Production (or another environment) instead of Testing.</summary>
+    /// <summary>Runs the app as Production (or another environment) instead of Testing; outside Development with a test key certificate.</summary>
     public OpdApp InEnvironment(string environment)
     {
         _environment = environment;
@@ -101,7 +101,16 @@ public sealed class OpdApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
+        // Owner-only, as an operator keeps the database's folder, so the app has no reason to warn about it.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         builder.UseEnvironment(_environment);
 
         // The unpublished build's wwwroot and package assets (MudBlazor), as Development has them, for browser tests.
@@ -113,6 +122,12 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
+        if (TestCertificate.Required(_environment) && !_settings.ContainsKey(TestCertificate.PathSetting))
+        {
+            builder.UseSetting(TestCertificate.PathSetting, TestCertificate.At(Path.Combine(_folder, "keys.pfx")));
+            builder.UseSetting(TestCertificate.PasswordSetting, TestCertificate.Password);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

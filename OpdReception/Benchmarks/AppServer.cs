@@ -45,6 +45,8 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>Migrates the database file and creates its first admin, as an operator does before the first start.</summary>
     public const string ServerVariable = "OPD_BENCH_SERVER";
 
+    private const string KeysPassword = "benchmark-only";
+
     public static async Task CreateAdminAsync(string databaseFile, CancellationToken ct)
     {
         var start = StartInfo(databaseFile, ["create-admin", AdminEmail]);
@@ -146,6 +148,9 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__TimeZone"] = BenchApi.Zone.Id,
                 ["StaticAssetsFromBuild"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Production encrypts its Data Protection keys; the benchmark's throwaway database gets a throwaway certificate.
+                ["Opd__DataProtection__CertificatePath"] = Security.KeyRing.SelfSignedCertificate(Path.ChangeExtension(databaseFile, ".keys.pfx"), KeysPassword),
+                ["Opd__DataProtection__CertificatePassword"] = KeysPassword,
             },
         };
         return start;

@@ -80,6 +80,9 @@ public sealed class OpdOptions
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 
+    /// <summary>The certificate that encrypts the Data Protection keys kept in the database; required outside Development (docs/security.md).</summary>
+    public Security.KeyCertificateSettings DataProtection { get; set; } = new();
+
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
 }
 
