@@ -64,13 +64,16 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SameOriginWrites>();
-app.UseMiddleware<AccessEnforcement>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// The table's STATIC line (anyone); every other endpoint gets its line's policy from EnforceAccessRules below.
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpdApi();
 app.MapOpdScreens();
+
+// Last after mapping: every endpoint above gets the policy of its line in the rule table.
+app.EnforceAccessRules();
 
 app.Run();
 return 0;

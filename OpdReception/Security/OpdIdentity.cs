@@ -68,11 +68,11 @@ public static class OpdIdentity
 
         // A cookie is checked against the account (locked, password or roles changed) every minute, as are open screens.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddOpdAuthorization();
+        services.AddBearerStampCheck();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddSingleton<AccountStamps>();
-        services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
         services.AddSingleton(new StartPages());
         services.AddSignInGuards();
