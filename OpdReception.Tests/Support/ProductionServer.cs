@@ -79,7 +79,7 @@ public sealed class ProductionServer : IAsyncDisposable
         foreach (var line in unit.Concat(file))
         {
             var equals = line.IndexOf('=', StringComparison.Ordinal);
-            values[line[..equals]] = line[(equals + 1)..];
+            values[line[..equals]] = line[(equals + 1)..].Trim('"');
         }
 
         Replace(values, "ASPNETCORE_URLS", "http://127.0.0.1:5000", $"http://127.0.0.1:{port}");

@@ -10,16 +10,8 @@ public static class SetPasswordCommand
     /// </summary>
     public static async Task<int> SetPasswordAsync(this WebApplication app, string email, TextReader input, TextWriter output)
     {
-        var password = Environment.GetEnvironmentVariable("OPD_ADMIN_PASSWORD");
-        if (string.IsNullOrEmpty(password))
+        if (await ReadPasswordAsync($"New password for {email}: ", input, output) is not { } password)
         {
-            output.Write($"New password for {email}: ");
-            password = (await input.ReadLineAsync())?.Trim();
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            output.WriteLine("No password given (standard input or OPD_ADMIN_PASSWORD).");
             return 2;
         }
 
@@ -41,5 +33,24 @@ public static class SetPasswordCommand
 
         output.WriteLine($"Changed the password of {email}.");
         return 0;
+    }
+
+    /// <summary>A command's password: OPD_ADMIN_PASSWORD, else one line of standard input; null (and said why) when neither gives one.</summary>
+    internal static async Task<string?> ReadPasswordAsync(string prompt, TextReader input, TextWriter output)
+    {
+        var password = Environment.GetEnvironmentVariable("OPD_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            output.Write(prompt);
+            password = (await input.ReadLineAsync())?.Trim();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            output.WriteLine("No password given (standard input or OPD_ADMIN_PASSWORD).");
+            return null;
+        }
+
+        return password;
     }
 }
