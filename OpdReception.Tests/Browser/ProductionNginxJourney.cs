@@ -10,6 +10,9 @@ namespace OpdReception.Tests.Browser;
 /// <summary>The published app run as Production behind nginx with TLS, exactly as deploy/ and docs/deploy.md set it up.</summary>
 public sealed class ProductionNginxJourney(ProductionDeployment deployment) : IClassFixture<ProductionDeployment>
 {
+    /// <summary>A whole stack (browser, nginx, a Release app) on a shared machine: waits are bounded generously, never measured.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -31,11 +34,11 @@ public sealed class ProductionNginxJourney(ProductionDeployment deployment) : IC
         await deskPage.GetByTestId("source").GetByText("Walk-in", new() { Exact = true }).ClickAsync();
         await deskPage.GetByTestId("patient-name").FillAsync("Nila Proxied");
         await deskPage.GetByTestId("patient-name").PressAsync("Enter");
-        await Expect(deskPage.GetByTestId("issued-number")).ToBeVisibleAsync();
+        await Expect(deskPage.GetByTestId("issued-number")).ToBeVisibleAsync(Patient);
         var number = (await deskPage.GetByTestId("issued-number").InnerTextAsync()).Trim();
 
         // The board was not reloaded: the row came down its circuit, a WebSocket through nginx.
-        await Expect(board.Locator($"[data-testid=queue] tr[data-token={number}]")).ToBeVisibleAsync();
+        await Expect(board.Locator($"[data-testid=queue] tr[data-token={number}]")).ToBeVisibleAsync(Patient);
         Assert.Contains(sockets, url => url.StartsWith($"wss://localhost:{deployment.Nginx.HttpsPort}/_blazor", StringComparison.Ordinal));
     }
 

@@ -16,11 +16,11 @@ public sealed class ProductionStartTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>A start that should stop by itself; a minute is far more than it needs, and a hang fails instead of blocking the run.</summary>
+    /// <summary>A start that should stop by itself; five minutes is far more than it needs, and a hang fails instead of blocking the run.</summary>
     private static async Task<(int ExitCode, string Output)> StartExpectingRefusalAsync(ServerSettings settings)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(3));
+        limit.CancelAfter(TimeSpan.FromMinutes(5));
         return await ProductionServer.RunAsync([], settings, limit.Token);
     }
 

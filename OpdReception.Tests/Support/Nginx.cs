@@ -162,7 +162,7 @@ public sealed class Nginx : IAsyncDisposable
     private async Task WaitUntilListeningAsync(CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (_process.HasExited)
             {
@@ -181,7 +181,7 @@ public sealed class Nginx : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"nginx did not listen within 30 seconds:\n{ErrorLog}");
+        throw new TimeoutException($"nginx did not listen within 60 seconds:\n{ErrorLog}");
     }
 
     private static async Task EnsureInstalledAsync(CancellationToken ct)

@@ -189,7 +189,7 @@ public sealed class ProductionServer : IAsyncDisposable
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (_process.HasExited)
             {
@@ -210,7 +210,7 @@ public sealed class ProductionServer : IAsyncDisposable
             await Task.Delay(200, ct);
         }
 
-        throw new TimeoutException($"The published app did not serve within 90 seconds:\n{Log}");
+        throw new TimeoutException($"The published app did not serve within 180 seconds:\n{Log}");
     }
 
     private static void Replace(Dictionary<string, string> values, string name, string expected, string replacement)
