@@ -41,9 +41,11 @@ if (builder.Services.AddOpdDataProtection(builder.Configuration, builder.Environ
 builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
 builder.Services.AddOpdScreens();
+builder.Services.AddOpdProxy();
 
 var app = builder.Build();
 
+app.LogStartMode();
 app.LogHospitalClock();
 await app.PrepareDatabaseAsync();
 if (args is ["create-admin", var email, ..])
@@ -51,8 +53,18 @@ if (args is ["create-admin", var email, ..])
     return await app.CreateAdminAsync(email, Console.In, Console.Out);
 }
 
-await app.PrepareAccountsAsync();
+if (args is ["set-password", var account, ..])
+{
+    return await app.SetPasswordAsync(account, Console.In, Console.Out);
+}
 
+await app.PrepareAccountsAsync();
+if (await app.RefusesToStartAsync(Console.Error))
+{
+    return 1;
+}
+
+app.UseOpdProxy();
 app.UseSecureDefaults();
 app.UseExceptionHandler();
 app.UseBodyLimit();

@@ -95,6 +95,9 @@ public sealed class OpdOptions
     /// <summary>The certificate that encrypts the Data Protection keys kept in the database; required outside Development (docs/security.md).</summary>
     public Security.KeyCertificateSettings DataProtection { get; set; } = new();
 
+    /// <summary>The reverse proxy in front of the app, whose X-Forwarded-* headers are trusted (docs/deploy.md).</summary>
+    public Security.ProxySettings Proxy { get; set; } = new();
+
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
 }
 
