@@ -72,7 +72,7 @@ internal static class TokensApi
         tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
                 RoleLimits.MaySetStatus(http.User.Holds(), body.Status)
                     ? (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp()
-                    : TypedResults.Problem($"Your role may not set a token to {body.Status}.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
+                    : TypedResults.Problem(RoleLimits.StatusRefusal(body.Status), statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
 
         tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
@@ -126,6 +126,7 @@ internal static class TokensApi
         key ??= http.Request.Headers.ContainsKey(IdempotencyHeader) ? "" : null;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var actor = http.Actor();
+        request = request with { ByBookingSite = (http.User.Holds() & Who.Desk) == 0 };
         var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
         var result = (await service.IssueAsync(request, actor, idempotency, ct)).ForCaller(http.User);
         return result.ToHttp(issued =>
