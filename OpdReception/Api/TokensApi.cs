@@ -55,18 +55,45 @@ internal static class TokensApi
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary("Issue a token of any source");
 
-        tokens.MapGet("/{id:int}", async (int id, TokenQueries service, CancellationToken ct) =>
-                (await service.GetAsync(id, ct)).ToHttp())
+        tokens.MapGet("/{id:int}", async (int id, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var token = await service.GetAsync(id, ct);
+                if (token.IsOk)
+                {
+                    accesses.TokenHistory(http.Actor(), token.Value!.PatientId, token.Value.Id);
+                }
+
+                return token.ToHttp();
+            })
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
-        tokens.MapGet("/patient/{patientId}", async (string patientId, TokenQueries service, CancellationToken ct) =>
-                new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
-                    ? ApiResults.ToHttp(bad.ToProblem())
-                    : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+        tokens.MapGet("/patient/{patientId}", async (string patientId, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                if (new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad)
+                {
+                    return ApiResults.ToHttp(bad.ToProblem());
+                }
+
+                var tokens = await service.ByPatientAsync(patientId, ct);
+                if (tokens.Count > 0)
+                {
+                    accesses.TokenHistory(http.Actor(), tokens[0].PatientId, null);
+                }
+
+                return TypedResults.Ok(tokens);
+            })
             .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
-        tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenQueries service, CancellationToken ct) =>
-                (await service.QueueAsync(slotId, ct)).ToHttp())
+        tokens.MapGet("/queue/{slotId:int}", async (int slotId, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var queue = await service.QueueAsync(slotId, ct);
+                if (queue.IsOk)
+                {
+                    accesses.Board(http.Actor(), queue.Value!.Slot.DoctorId, queue.Value.Slot.Date);
+                }
+
+                return queue.ToHttp();
+            })
             .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
 
         tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>

@@ -51,6 +51,10 @@ public static class OpdServices
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
         services.AddSingleton<BoardFeed>();
+        services.AddSingleton<PatientAccessLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatientAccessLog>());
+        services.AddScoped<ErasePatients>();
+        services.AddHostedService<RetentionSweeper>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
