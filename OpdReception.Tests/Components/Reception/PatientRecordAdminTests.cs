@@ -23,7 +23,7 @@ public sealed class PatientRecordAdminTests(OpdApp app) : DeskContext(app)
     {
         var token = await Desk.Issue("walkin", (await Desk.NewSlot()).Id, name: "Yamini Watched");
         var desk = await App.ClientAsAsync(Roles.Receptionist);
-        await desk.GetAsync($"/api/patients/{token.PatientId}", TestContext.Current.CancellationToken);
+        await desk.GetAsync($"/api/patients/{token.PatientId}", Xunit.TestContext.Current.CancellationToken);
 
         var atDesk = PageAs(Roles.Receptionist, "Ravi Receptionist", token.PatientId);
         atDesk.WaitForAssertion(() => Assert.Contains("Yamini Watched", atDesk.Find("[data-testid=patient-heading]").TextContent));
