@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Data;
@@ -20,6 +21,14 @@ public sealed class PatientAccessLog(IDbContextFactory<OpdDbContext> factory, Ho
 
     private const int BatchSize = 500;
 
+    /// <summary>
+    /// The same person opening the same thing again within this time is one open: a page is read once as it is
+    /// prerendered and again as it comes alive, and both must be logged, since either alone shows the data.
+    /// </summary>
+    public static readonly TimeSpan SameOpen = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<(string? UserId, string UserName, PatientAccessKind What, string? PatientId, int? TokenId, int? DoctorId, DateOnly? Day), DateTime> _recent = new();
+
     private sealed record Pending(PatientAccess? Line, TaskCompletionSource? Written);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -33,9 +42,25 @@ public sealed class PatientAccessLog(IDbContextFactory<OpdDbContext> factory, Ho
 
     private void Add(Actor by, PatientAccessKind what, string? patientId, int? tokenId = null, int? doctorId = null, DateOnly? day = null)
     {
+        var now = clock.Now;
+        var key = (by.UserId, by.Name, what, patientId, tokenId, doctorId, day);
+        if (_recent.TryGetValue(key, out var last) && now - last < SameOpen && now >= last)
+        {
+            return;
+        }
+
+        _recent[key] = now;
+        if (_recent.Count > 10_000)
+        {
+            foreach (var old in _recent.Where(r => now - r.Value >= SameOpen).Select(r => r.Key).ToList())
+            {
+                _recent.TryRemove(old, out _);
+            }
+        }
+
         var line = new PatientAccess
         {
-            At = clock.Now, UserId = by.UserId, UserName = by.Name, What = what, PatientId = patientId, TokenId = tokenId, DoctorId = doctorId, Day = day,
+            At = now, UserId = by.UserId, UserName = by.Name, What = what, PatientId = patientId, TokenId = tokenId, DoctorId = doctorId, Day = day,
         };
         if (!_queue.Writer.TryWrite(new Pending(line, null)))
         {
