@@ -78,6 +78,24 @@ public sealed class PatientRetentionTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task Access_log_lines_past_their_retention_are_deleted_and_newer_ones_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        app.Clock.Set(At(OpdApp.Day));
+        var token = await _desk.Issue("walkin", (await _desk.NewSlot()).Id, name: "Xavier Oldread");
+        var log = app.Service<PatientAccessLog>();
+        log.Record("Old reader", token.PatientId);
+        app.Clock.Set(At(OpdApp.Day.AddDays(100)));
+        log.Record("New reader", token.PatientId);
+        await log.FlushAsync(ct);
+
+        await log.PruneAsync(retentionDays: 90, ct);
+
+        await using var db = await app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(ct);
+        Assert.Equal(["New reader"], await db.PatientAccesses.Where(a => a.PatientId == token.PatientId).Select(a => a.UserName).ToListAsync(ct));
+    }
+
+    [Fact]
     public async Task Admin_erases_a_patient_on_request_with_an_audit_line()
     {
         var ct = TestContext.Current.CancellationToken;
