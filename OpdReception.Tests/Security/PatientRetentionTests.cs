@@ -109,6 +109,17 @@ public sealed class PatientRetentionTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Contains("reason", await noReason.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal("Wasim Forgetme", (await _desk.Token(token.Id)).PatientName);
 
+        await using (var db = await app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(ct))
+        {
+            // A desk's note of a call, as the to-contact list writes it.
+            db.TokenEvents.Add(new TokenEvent
+            {
+                TokenId = token.Id, At = app.Clock.Now, Action = ContactPatients.ContactedAction, ToStatus = TokenStatus.Waiting, SlotId = token.SlotId,
+                TokenNumber = 1, By = "Test Admin", Reason = "Spoke to Wasim's son on +91 93333 22222",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
         var erased = await _desk.Client.Post($"/api/patients/{token.PatientId}/erase", new { reason = "Written request of 5 Jan" });
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
@@ -122,6 +133,8 @@ public sealed class PatientRetentionTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Contains("Written request of 5 Jan", entry.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("Wasim", entry.Details, StringComparison.Ordinal);
         Assert.DoesNotContain(record.History, e => e.Details?.Contains("Wasim", StringComparison.Ordinal) == true);
+
+        Assert.DoesNotContain((await _desk.Token(token.Id)).History!, e => e.Reason?.Contains("Wasim", StringComparison.Ordinal) == true);
 
         var twice = await _desk.Client.Post($"/api/patients/{token.PatientId}/erase", new { reason = "Again" });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);

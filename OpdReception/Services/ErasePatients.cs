@@ -118,6 +118,11 @@ public sealed class ErasePatients(
         {
             await db.PatientEvents.Where(e => ids.Contains(e.PatientId) && e.Details != null)
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.Details, "(erased)"), ct);
+
+            // The desk's notes of a call ("spoke to her son on …") are about the person; the tokens' other lines are the OPD's.
+            var tokenIds = await db.Tokens.Where(t => ids.Contains(t.PatientId)).Select(t => t.Id).ToListAsync(ct);
+            await db.TokenEvents.Where(e => tokenIds.Contains(e.TokenId) && e.Action == ContactPatients.ContactedAction && e.Reason != null)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Reason, "(erased)"), ct);
         }
     }
 }
