@@ -185,29 +185,7 @@ public sealed class EndOfDayTests : ClockedAppTests
     public async Task The_sweeps_find_open_days_through_their_index_not_by_scanning_the_slots()
     {
         await using var db = await App.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        var sql = OpdDays.OpenDays(db, OpdApp.Day).Select(s => s.Id).ToQueryString();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        // ToQueryString gives SQLite's ".param set @name value" lines first, then the query.
-        var lines = sql.Split('\n');
-        foreach (var param in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = param.Split(' ', 4);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = parts[2];
-            parameter.Value = parts[3].Trim().Trim('\'');
-            command.Parameters.Add(parameter);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
-        {
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.ExplainAsync(db, OpdDays.OpenDays(db, OpdApp.Day).Select(s => s.Id));
 
         Assert.Contains(plan, line => line.Contains("IX_Slots_OpenDays", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));

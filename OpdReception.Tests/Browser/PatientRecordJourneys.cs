@@ -99,6 +99,36 @@ public sealed class PatientRecordJourneys(BrowserApp browser) : IClassFixture<Br
         Assert.Equal(keep, (await _desk.Token(moved.Id)).PatientId);
     }
 
+    [Fact]
+    public async Task An_admin_sees_who_read_a_patient_and_erases_the_details_on_request()
+    {
+        var token = await _desk.Issue("walkin", (await _desk.NewSlot()).Id, name: "Kiran Erasable", phone: "+91 92222 33333");
+        var desk = await DeskAsync($"/reception/patients/{token.PatientId}");
+        await Expect(desk.GetByTestId("patient-heading")).ToHaveTextAsync("Kiran Erasable");
+        await Expect(desk.GetByTestId("patient-accesses")).ToHaveCountAsync(0);
+        await Expect(desk.GetByTestId("erase-button")).ToHaveCountAsync(0);
+
+        var page = await browser.SignInAsync(Roles.Admin);
+        await page.GotoAsync($"/reception/patients/{token.PatientId}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        // The desk's open was read twice, prerendered and live: one open, one line.
+        var deskOpen = page.GetByTestId("access-row").Filter(new() { HasText = "Test Receptionist" });
+        await Expect(deskOpen).ToHaveCountAsync(1);
+        await Expect(deskOpen).ToContainTextAsync("Opened the patient's record");
+        await NoViolationsAsync(page, "record as an admin");
+
+        await page.GetByTestId("erase-button").ClickAsync();
+        await Expect(page.GetByTestId("confirm-erase")).ToBeDisabledAsync();
+        await NoViolationsAsync(page, "erase dialog");
+        await page.GetByTestId("erase-reason").FillAsync("Patient's written request at the desk");
+        await page.GetByLabel("I understand the details cannot be brought back").CheckAsync();
+        await page.GetByTestId("confirm-erase").ClickAsync();
+
+        await Expect(page.GetByTestId("record-notice")).ToContainTextAsync("details were erased");
+        await Expect(page.GetByTestId("patient-heading")).ToHaveTextAsync("Erased");
+        Assert.Equal("Erased", (await _desk.Token(token.Id)).PatientName);
+    }
+
     private static async Task NoViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe();

@@ -44,6 +44,24 @@ public sealed class OwnershipTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(TokenStatus.Waiting, (await _desk.Token(token.Id)).Status);
     }
 
+    [Fact]
+    public async Task Doctor_cannot_check_a_patient_in()
+    {
+        var slot = await _desk.NewSlot();
+        var booked = await _desk.Issue("book", slot.Id, name: "Gita Booked");
+        var doctor = new Desk(await app.ClientAsAsync(Roles.Doctor, slot.DoctorId));
+        var receptionist = new Desk(await app.ClientAsAsync(Roles.Receptionist));
+
+        var refused = await doctor.SetStatus(booked.Id, "Waiting");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Only the desk checks a patient in", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(TokenStatus.Booked, (await _desk.Token(booked.Id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await receptionist.SetStatus(booked.Id, "Waiting")).StatusCode);
+        Assert.Equal(TokenStatus.Waiting, (await _desk.Token(booked.Id)).Status);
+    }
+
     public static TheoryData<Who, TokenStatus, bool> StatusRules() => new()
     {
         { Who.Receptionist, TokenStatus.Waiting, true },
@@ -54,7 +72,9 @@ public sealed class OwnershipTests(OpdApp app) : IClassFixture<OpdApp>
         { Who.Doctor, TokenStatus.InConsultation, true },
         { Who.Doctor, TokenStatus.Completed, true },
         { Who.Doctor, TokenStatus.NoShow, true },
-        { Who.Doctor, TokenStatus.Waiting, true },
+        { Who.Doctor, TokenStatus.Waiting, false },
+        { Who.Doctor | Who.Receptionist, TokenStatus.Waiting, true },
+        { Who.Admin, TokenStatus.Waiting, true },
         { Who.Doctor, TokenStatus.Cancelled, false },
         { Who.Doctor, TokenStatus.Booked, false },
         { Who.Admin, TokenStatus.Completed, true },

@@ -15,8 +15,16 @@ internal static class ConsoleApi
     {
         var doctor = api.MapGroup("/doctors/{id:int}").WithTags("Doctor's console");
 
-        doctor.MapGet("/console", async (int id, HttpContext http, ConsoleService service, CancellationToken ct) =>
-                (await service.DayAsync(id, http.Actor().UserId, ct)).ToHttp())
+        doctor.MapGet("/console", async (int id, HttpContext http, ConsoleService service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var day = await service.DayAsync(id, http.Actor().UserId, ct);
+                if (day.IsOk)
+                {
+                    accesses.Board(http.Actor(), day.Value!.Doctor.Id, day.Value.Date);
+                }
+
+                return day.ToHttp();
+            })
             .Produces<ConsoleDay>().ProducesErrors(404).WithSummary("The doctor's day: the patient with them, the queue, counts, session end, what Undo would take back");
 
         doctor.MapPost("/tokens/{tokenId:int}/recall", async (int id, int tokenId, HttpContext http, ConsoleService service, CancellationToken ct) =>

@@ -48,8 +48,16 @@ internal static class DoctorsApi
                 (await service.DeleteAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<DoctorView>().ProducesErrors(404, 409).WithSummary("Remove a doctor who has no tokens on record");
 
-        doctors.MapGet("/{id:int}/queue", async (int id, DateOnly? date, TokenQueries service, CancellationToken ct) =>
-                (await service.DayQueueAsync(id, date, ct)).ToHttp())
+        doctors.MapGet("/{id:int}/queue", async (int id, DateOnly? date, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var day = await service.DayQueueAsync(id, date, ct);
+                if (day.IsOk)
+                {
+                    accesses.Board(http.Actor(), day.Value!.Doctor.Id, day.Value.Date);
+                }
+
+                return day.ToHttp();
+            })
             .Produces<DayQueueView>().ProducesErrors(400, 404)
             .WithSummary("The doctor's day queue (today unless ?date=): every active token in the order the doctor sees them, with position, estimate and reason");
 

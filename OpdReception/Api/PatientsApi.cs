@@ -1,4 +1,5 @@
 using OpdReception.Domain;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -11,12 +12,22 @@ internal static class PatientsApi
 
     public sealed record MergeBody(string? From, string? Reason);
 
+    public sealed record EraseBody(string? Reason);
+
     public static void MapPatients(this IEndpointRouteBuilder api)
     {
         var patients = api.MapGroup("/patients").WithTags("Patients");
 
-        patients.MapGet("/{id}", async (string id, PatientRecords service, CancellationToken ct) =>
-                (await service.RecordAsync(id, ct)).ToHttp())
+        patients.MapGet("/{id}", async (string id, HttpContext http, PatientRecords service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var record = await service.RecordAsync(id, ct);
+                if (record.IsOk)
+                {
+                    accesses.Record(http.Actor(), record.Value!.Id);
+                }
+
+                return record.ToHttp();
+            })
             .Produces<PatientRecordView>().ProducesErrors(400, 404)
             .WithSummary("A patient's record: details, today's tokens, visits of other days and the record's history");
 
@@ -30,5 +41,15 @@ internal static class PatientsApi
                 (await service.MergeAsync(id, body?.From, body?.Reason, http.Actor(), ct)).ToHttp())
             .Produces<PatientRecordView>().ProducesErrors(400, 404, 409)
             .WithSummary("Merge the record named in `from` into this one, with a reason: its tokens and history move here");
+
+        patients.MapGet("/{id}/accesses", async (string id, PatientAccessLog service, CancellationToken ct) =>
+                (await service.ForPatientAsync(id, ct)).ToHttp())
+            .Produces<IReadOnlyList<PatientAccessView>>().ProducesErrors(400, 404)
+            .WithSummary("Who opened this patient's record or token history, or a board of a day the patient had a token on, newest first (admins)");
+
+        patients.MapPost("/{id}/erase", async (string id, EraseBody? body, HttpContext http, ErasePatients service, CancellationToken ct) =>
+                (await service.EraseAsync(id, body?.Reason, http.Actor(), ct)).ToHttp())
+            .Produces<PatientRecordView>().ProducesErrors(400, 404, 409)
+            .WithSummary("Erase a patient's name, phone, address, ABHA and date of birth on request, with a reason; the tokens stay, anonymised (admins)");
     }
 }

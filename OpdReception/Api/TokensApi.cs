@@ -55,24 +55,51 @@ internal static class TokensApi
             .Produces<TokenView>(StatusCodes.Status201Created).ProducesErrors(400, 404, 409, 422, 429).RequireRateLimiting(RequestLimits.IssueLimit)
             .WithSummary("Issue a token of any source");
 
-        tokens.MapGet("/{id:int}", async (int id, TokenQueries service, CancellationToken ct) =>
-                (await service.GetAsync(id, ct)).ToHttp())
+        tokens.MapGet("/{id:int}", async (int id, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var token = await service.GetAsync(id, ct);
+                if (token.IsOk)
+                {
+                    accesses.TokenHistory(http.Actor(), token.Value!.PatientId, token.Value.Id);
+                }
+
+                return token.ToHttp();
+            })
             .Produces<TokenView>().ProducesErrors(404).WithSummary("One token with its full history");
 
-        tokens.MapGet("/patient/{patientId}", async (string patientId, TokenQueries service, CancellationToken ct) =>
-                new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad
-                    ? ApiResults.ToHttp(bad.ToProblem())
-                    : TypedResults.Ok(await service.ByPatientAsync(patientId, ct)))
+        tokens.MapGet("/patient/{patientId}", async (string patientId, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                if (new Validation().Text(patientId, "patientId", "Patient id", 40) is { IsValid: false } bad)
+                {
+                    return ApiResults.ToHttp(bad.ToProblem());
+                }
+
+                var tokens = await service.ByPatientAsync(patientId, ct);
+                if (tokens.Count > 0)
+                {
+                    accesses.TokenHistory(http.Actor(), tokens[0].PatientId, null);
+                }
+
+                return TypedResults.Ok(tokens);
+            })
             .ProducesErrors(400).WithSummary("All tokens of a patient, newest first");
 
-        tokens.MapGet("/queue/{slotId:int}", async (int slotId, TokenQueries service, CancellationToken ct) =>
-                (await service.QueueAsync(slotId, ct)).ToHttp())
+        tokens.MapGet("/queue/{slotId:int}", async (int slotId, HttpContext http, TokenQueries service, PatientAccessLog accesses, CancellationToken ct) =>
+            {
+                var queue = await service.QueueAsync(slotId, ct);
+                if (queue.IsOk)
+                {
+                    accesses.Board(http.Actor(), queue.Value!.Slot.DoctorId, queue.Value.Slot.Date);
+                }
+
+                return queue.ToHttp();
+            })
             .Produces<QueueView>().ProducesErrors(404).WithSummary("The slot's active tokens in queue order");
 
         tokens.MapPatch("/{id:int}/status", async (int id, StatusBody body, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
                 RoleLimits.MaySetStatus(http.User.Holds(), body.Status)
                     ? (await service.ChangeStatusAsync(id, body.Status, body.Reason, http.Actor(), ct)).ToHttp()
-                    : TypedResults.Problem($"Your role may not set a token to {body.Status}.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
+                    : TypedResults.Problem(RoleLimits.StatusRefusal(body.Status), statusCode: StatusCodes.Status403Forbidden, title: "Forbidden."))
             .Produces<TokenView>().ProducesErrors(400, 404, 409).WithSummary("Move a token along its lifecycle");
 
         tokens.MapPost("/{id:int}/check-in", async (int id, HttpContext http, ChangeTokenStatus service, CancellationToken ct) =>
@@ -126,6 +153,7 @@ internal static class TokensApi
         key ??= http.Request.Headers.ContainsKey(IdempotencyHeader) ? "" : null;
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var actor = http.Actor();
+        request = request with { ByBookingSite = (http.User.Holds() & Who.Desk) == 0 };
         var idempotency = key is null ? null : new IssueKey(actor.UserId ?? actor.Name, key, view => JsonSerializer.Serialize(view, json));
         var result = (await service.IssueAsync(request, actor, idempotency, ct)).ForCaller(http.User);
         return result.ToHttp(issued =>

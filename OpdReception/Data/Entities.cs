@@ -56,6 +56,9 @@ public sealed class Slot
     /// </summary>
     public DateTime? DayClosedAt { get; set; }
 
+    /// <summary>When the retention sweep looked at this slot's patients, past <c>Opd:PatientDataRetentionYears</c>; never again after.</summary>
+    public DateTime? RetentionSweptAt { get; set; }
+
     public List<Token> Tokens { get; set; } = [];
 
     /// <summary>Bumped by every tracked change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>
@@ -120,6 +123,9 @@ public sealed class Patient
 
     /// <summary>Set when this record was merged into another: the record kept. A merged record is never offered again.</summary>
     public string? MergedIntoId { get; set; }
+
+    /// <summary>When the name, phone and other details were erased (retention or on request); the tokens stay, anonymised.</summary>
+    public DateTime? ErasedAt { get; set; }
 
     public List<PatientEvent> History { get; set; } = [];
 }

@@ -24,6 +24,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<HospitalLogo> Logos => Set<HospitalLogo>();
     public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
     public DbSet<IssueKeyRecord> IssueKeys => Set<IssueKeyRecord>();
+    public DbSet<PatientAccess> PatientAccesses => Set<PatientAccess>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

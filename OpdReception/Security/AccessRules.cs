@@ -114,6 +114,9 @@ public static partial class AccessRules
         ["GET /api/patients/{id}"] = Desk,
         ["PUT /api/patients/{id}"] = Desk,
         ["POST /api/patients/{id}/merge"] = Desk,
+        // Who read a patient, and erasing one on request: an admin's, never the desk's.
+        ["GET /api/patients/{id}/accesses"] = Admin,
+        ["POST /api/patients/{id}/erase"] = Admin,
 
         // The admin's setup: doctors, templates, slots, leave, users and settings (AdminApi).
         ["GET /api/admin/overview"] = Admin,

@@ -43,6 +43,12 @@ public static class SecureDefaults
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // Answers and pages carry names and phones: no browser or proxy keeps a copy. Static assets set their own.
+                if (!headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next(http);

@@ -43,6 +43,13 @@ internal sealed partial class IssueBatch
                     new Dictionary<string, object?> { ["refusal"] = "PatientMismatch", ["registeredName"] = registered.Name });
             }
 
+            if (request.ByBookingSite && PortalBooking.Check(registered.Phone, request.PhoneNumber) is PhoneDiffers)
+            {
+                return OpdProblem.Conflict(
+                    "This patient's phone on record differs (phoneNumber); the desk corrects the record. Ask the patient to call or visit the hospital.",
+                    new Dictionary<string, object?> { ["refusal"] = "PhoneDiffers", ["field"] = "phoneNumber" });
+            }
+
             return new Whom(given, registered);
         }
 
@@ -75,6 +82,11 @@ internal sealed partial class IssueBatch
             sql.AddPatient(whom.PatientId, name, phone, fields);
             sql.AddPatientEvent(new NewPatientEvent(whom.PatientId, now, pending.By.Name, pending.By.UserId, "Created",
                 $"New patient, registered with token {label}"));
+            return;
+        }
+
+        if (pending.Request.ByBookingSite)
+        {
             return;
         }
 

@@ -192,7 +192,8 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         var request = pending.Request;
         var state = slot.State;
         var name = request.PatientName!.Trim();
-        var phone = Validation.Clean(request.PhoneNumber);
+        // The booking site's answer shows the record's phone, never one the site typed over it.
+        var phone = request.ByBookingSite && whom.Registered is not null ? null : Validation.Clean(request.PhoneNumber);
         var (patientId, registered) = (whom.PatientId, whom.Registered);
         Record(pending, whom, name, phone, state.Label(number), now);
 

@@ -7,9 +7,10 @@ namespace OpdReception.Services;
 /// What a token is asked for. Without a patient id a new record is made, unless a patient with a similar name has
 /// the same phone: then the caller must name them, or say <paramref name="NewPatient"/>.
 /// </summary>
+/// <param name="ByBookingSite">The online booking site asked: it books against a registered record and never writes to it.</param>
 public sealed record IssueRequest(
     int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber,
-    PatientDetails? Details = null, bool NewPatient = false);
+    PatientDetails? Details = null, bool NewPatient = false, bool ByBookingSite = false);
 
 /// <summary>What the desk may record of a patient besides the name and phone; every field optional, the age or the date of birth.</summary>
 public sealed record PatientDetails(

@@ -89,6 +89,15 @@ public sealed class OpdOptions
     /// <summary>Full (default) survives a power cut; Normal is faster but may lose the last commits in one (docs/concurrency.md).</summary>
     [EnumDataType(typeof(OpdReception.Data.DiskSync))] public OpdReception.Data.DiskSync Synchronous { get; set; } = OpdReception.Data.DiskSync.Full;
 
+    /// <summary>
+    /// Years after a patient's last visit before their name, phone, address, ABHA and date of birth are erased by
+    /// the daily sweep; their tokens stay, anonymised, for the reports.
+    /// </summary>
+    [Range(1, 100)] public int PatientDataRetentionYears { get; set; } = 3;
+
+    /// <summary>Days a line of the patient access log is kept (who opened which record, history or board): 3 years by default, as the records.</summary>
+    [Range(30, 36_500)] public int AccessLogRetentionDays { get; set; } = 1095;
+
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 

@@ -51,6 +51,12 @@ public static class OpdServices
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
         services.AddSingleton<BoardFeed>();
+        // Hosts without a web host (simulation, benchmark) have no logging of their own; the access log and the sweeps log.
+        services.AddLogging();
+        services.AddSingleton<PatientAccessLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<PatientAccessLog>());
+        services.AddScoped<ErasePatients>();
+        services.AddHostedService<RetentionSweeper>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {

@@ -93,7 +93,8 @@ public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, Hosp
             patient.BirthDate is { } born ? PatientFacts.AgeOn(born, days.Calendar) : null, patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.MergedIntoId,
             today.OrderBy(t => t.SlotDate).ThenBy(t => t.SlotStartTime).ThenBy(t => t.Id).ToList(),
             otherDays.Select(t => new PastVisit(t.Id, t.Date, t.StartTime, t.Name, TokenLabels.Format(t.LabelPrefix, t.TokenNumber), t.Status, t.Source)).ToList(),
-            history);
+            history,
+            patient.ErasedAt);
     }
 
     private static IQueryable<PatientToken> TodayTokens(OpdDbContext db, IReadOnlyCollection<string> patientIds, DateOnly today, DateOnly yesterday) =>

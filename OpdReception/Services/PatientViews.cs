@@ -29,7 +29,8 @@ public sealed record PatientRecordView(
     string? MergedIntoId,
     IReadOnlyList<TokenView> Today,
     IReadOnlyList<PastVisit> OtherDays,
-    IReadOnlyList<PatientEventView> History);
+    IReadOnlyList<PatientEventView> History,
+    DateTime? ErasedAt = null);
 
 /// <summary>A token of another day: when, with whom, the label, and how it ended (or stands, for a booking ahead).</summary>
 public sealed record PastVisit(int TokenId, DateOnly Date, TimeOnly SlotStart, string DoctorName, string TokenNumber, TokenStatus Outcome, TokenSource Source);

@@ -20,7 +20,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddMudServices();
         foreach (var service in new[]
                  {
-                     typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService), typeof(PatientRecords), typeof(EditPatient), typeof(MergePatients),
+                     typeof(DeskService), typeof(DoctorService), typeof(SlotService), typeof(ConsoleService), typeof(DisplayService), typeof(PatientPageService), typeof(PatientRecords), typeof(EditPatient), typeof(MergePatients), typeof(ErasePatients),
                      typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot), typeof(TakeLeave), typeof(ContactPatients),
                  })
         {
@@ -29,6 +29,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
 
         Services.AddSingleton(changes ?? app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<BoardFeed>());
+        Services.AddSingleton(app.Service<PatientAccessLog>());
         Services.AddSingleton(app.Service<AppearanceService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());

@@ -14,6 +14,8 @@ public sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
 
         // The sweeps' starting point: only days not yet closed, so their cost stays with today, not with the history.
         builder.HasIndex(s => s.Date, "IX_Slots_OpenDays").HasFilter("\"DayClosedAt\" IS NULL");
+        // The retention sweep's starting point: only slots it has not yet looked at, so its cost is the days that crossed the line.
+        builder.HasIndex(s => s.Date, "IX_Slots_RetentionDue").HasFilter("\"RetentionSweptAt\" IS NULL");
         builder.Property(s => s.StatusReason).HasMaxLength(200);
     }
 }

@@ -418,6 +418,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<bool>("BirthDateIsApproximate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MergedIntoId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -444,6 +447,53 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("PhoneKey");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.PatientAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("DoctorId", "Day");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("PatientAccesses", (string)null);
                 });
 
             modelBuilder.Entity("OpdReception.Data.PatientEvent", b =>
@@ -521,6 +571,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<int>("MinutesPerConsultation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RetentionSweptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
 
@@ -545,6 +598,9 @@ namespace OpdReception.Data.Migrations
 
                     b.HasIndex(new[] { "Date" }, "IX_Slots_OpenDays")
                         .HasFilter("\"DayClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Date" }, "IX_Slots_RetentionDue")
+                        .HasFilter("\"RetentionSweptAt\" IS NULL");
 
                     b.ToTable("Slots");
                 });
