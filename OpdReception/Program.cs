@@ -31,7 +31,7 @@ if (builder.Configuration.GetValue<bool>("StaticAssetsFromBuild"))
 
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
-builder.Services.AddOpdIdentity(builder.Environment);
+builder.Services.AddOpdIdentity(builder.Environment, builder.Configuration);
 builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
 builder.Services.AddOpdScreens();

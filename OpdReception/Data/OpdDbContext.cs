@@ -21,6 +21,8 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<HospitalLogo> Logos => Set<HospitalLogo>();
     public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
     public DbSet<IssueKeyRecord> IssueKeys => Set<IssueKeyRecord>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
