@@ -20,7 +20,7 @@ public sealed record SessionEnd(string UserId, string? Key);
 /// itself (<see cref="Ended"/>) so open screens of that session close without waiting for their next check.
 /// </summary>
 public sealed class ServerSessions(
-    IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<SessionOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies, ILogger<ServerSessions> log)
+    IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<SessionOptions> options, IServiceProvider services, ILogger<ServerSessions> log)
 {
     /// <summary>A cookie's session key, in the principal a screen holds.</summary>
     public const string SessionClaim = "opd:session";
@@ -38,7 +38,11 @@ public sealed class ServerSessions(
     public event Action<SessionEnd>? Ended;
 
     /// <summary>The sign-in clock (the cookie handler's), so a session and its cookie age alike.</summary>
-    public DateTimeOffset Now => (cookies.Get(IdentityConstants.ApplicationScheme).TimeProvider ?? TimeProvider.System).GetUtcNow();
+    /// <remarks>Looked up when first needed: the cookie's settings are built with this very service as their store.</remarks>
+    public DateTimeOffset Now => (_clock ??= services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+        .Get(IdentityConstants.ApplicationScheme).TimeProvider ?? TimeProvider.System).GetUtcNow();
+
+    private TimeProvider? _clock;
 
     public SessionOptions Options => options.CurrentValue;
 
