@@ -81,7 +81,7 @@ public sealed class UsersPageTests(OpdApp app) : AdminContext(app)
     {
         var email = $"shared-desk-{Guid.NewGuid():N}@x.test";
         var user = await NewReceptionist(email);
-        var sessions = app.Service<OpdReception.Security.ServerSessions>();
+        var sessions = App.Service<OpdReception.Security.ServerSessions>();
         var key = OpdReception.Security.ServerSessions.NewKey();
         await sessions.StartAsync(key, user.Id, OpdReception.Data.SessionKind.Cookie, null, sessions.Now.AddHours(1));
         var page = RenderAsAdmin<Users>();
