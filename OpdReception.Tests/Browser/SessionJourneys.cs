@@ -44,4 +44,34 @@ public sealed class SessionJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await second.GotoAsync($"/reception/board/{doctor.Id}");
         Assert.StartsWith("/signin", BrowserApp.PathOf(second), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sign_out_everywhere_from_the_account_menu_closes_the_desk_on_another_computer()
+    {
+        var desk = new Desk(browser.App.CreateClient());
+        var doctor = await desk.Doctor();
+        var email = $"two-desks-{Guid.NewGuid():N}@test.opd";
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync(email, "Two Desks", OpdApp.Password, [Roles.Receptionist]);
+        }
+
+        var here = await browser.NewPageAsync();
+        var elsewhere = await browser.NewPageAsync();
+        foreach (var computer in new[] { here, elsewhere })
+        {
+            await computer.GotoAsync("/signin");
+            await BrowserApp.SignInOnPageAsync(computer, email, OpdApp.Password);
+            await computer.GotoAsync($"/reception/board/{doctor.Id}");
+            await BrowserApp.WaitForInteractiveAsync(computer);
+        }
+
+        await here.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "More sign-out choices" }).ClickAsync();
+        await here.GetByTestId("sign-out-everywhere-me").ClickAsync();
+
+        await here.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
+        await elsewhere.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin", new() { Timeout = 5_000 });
+        await elsewhere.GotoAsync($"/reception/board/{doctor.Id}");
+        Assert.StartsWith("/signin", BrowserApp.PathOf(elsewhere), StringComparison.Ordinal);
+    }
 }
