@@ -31,7 +31,7 @@ if (builder.Configuration.GetValue<bool>("StaticAssetsFromBuild"))
 
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
-builder.Services.AddOpdIdentity(builder.Environment);
+builder.Services.AddOpdIdentity(builder.Environment, builder.Configuration);
 if (builder.Services.AddOpdDataProtection(builder.Configuration, builder.Environment) is KeyCertificate.Refused keys)
 {
     await Console.Error.WriteLineAsync(keys.Reason);

@@ -40,6 +40,9 @@ public sealed class OpdApp : WebApplicationFactory<Program>
 
     public string TimeZone { get; private set; } = DefaultTimeZone;
 
+    /// <summary>Sign-in's own clock (cookies, tokens, sessions), moved only by tests that age a session.</summary>
+    public SignInClock SignInClock { get; } = new();
+
     /// <summary>Puts the hospital in another zone; before the app starts.</summary>
     public OpdApp InZone(string timeZone)
     {
@@ -153,8 +156,10 @@ public sealed class OpdApp : WebApplicationFactory<Program>
             }
 
             // Sign-in stays valid whatever hour a test sets the hospital's clock to.
-            services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
-            services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = SignInClock);
+            services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = SignInClock);
+            // The minute's account check renews the sign-in on the same clock, or it would date the session from 2030.
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = SignInClock);
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
             foreach (var configure in _services)
             {

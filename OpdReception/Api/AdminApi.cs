@@ -86,6 +86,9 @@ internal static class AdminApi
         admin.MapPost("/users/{id}/password", async (string id, PasswordRequest body, HttpContext http, UserAdminService service, CancellationToken ct) =>
                 (await service.ResetPasswordAsync(id, body.Password, http.Actor(), ct)).ToHttp())
             .Produces<UserView>().ProducesErrors(400, 404).WithSummary("Set a new password (signs the user out everywhere)");
+        admin.MapPost("/users/{id}/sign-out-everywhere", async (string id, HttpContext http, UserAdminService service, CancellationToken ct) =>
+                (await service.SignOutEverywhereAsync(id, http.Actor(), ct)).ToHttp())
+            .Produces<UserView>().ProducesErrors(404).WithSummary("End every session of the account: its browsers and programs must sign in again");
         admin.MapPost("/users/{id}/lock", async (string id, HttpContext http, UserAdminService service, CancellationToken ct) =>
                 (await service.LockAsync(id, http.Actor(), ct)).ToHttp())
             .Produces<UserView>().ProducesErrors(404, 409).WithSummary("Lock an account (never the last admin, never your own)");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,21 @@ internal static class AuthApi
             .RequireRateLimiting(SignInLimits.RefreshLimit)
             .Produces<AccessTokenResponse>().ProducesErrors(401, 429)
             .WithSummary("Exchange a refresh token for a new bearer token");
+
+        auth.MapPost("/logout", async (HttpContext http, ServerSessions sessions, SignInManager<OpdUser> signIn) =>
+            {
+                await EndThisSessionAsync(http, sessions, signIn);
+                return TypedResults.NoContent();
+            })
+            .ProducesErrors(401).WithSummary("Sign out: the bearer token's sign-in (every token of its family) or the browser's session ends");
+
+        auth.MapPost("/sign-out-everywhere", async (HttpContext http, ServerSessions sessions, SignInManager<OpdUser> signIn) =>
+            {
+                await sessions.EndAllAsync(http.User.UserId()!);
+                await EndThisSessionAsync(http, sessions, signIn);
+                return TypedResults.NoContent();
+            })
+            .ProducesErrors(401).WithSummary("Sign out on every browser and program signed in as you");
 
         auth.MapGet("/me", (HttpContext http, StartPages pages) => TypedResults.Ok(new Me(
                 http.User.UserId()!, http.User.DisplayName(), http.User.Identity?.Name, Roles.All.Where(http.User.IsInRole).ToList(),
@@ -78,8 +94,24 @@ internal static class AuthApi
         return TypedResults.Problem(SignInDesk.ThrottledWords(seconds), statusCode: StatusCodes.Status429TooManyRequests, title: SignInDesk.ThrottledTitle);
     }
 
-    /// <summary>As Identity's own refresh endpoint: a valid, unexpired refresh token of a user whose security stamp still holds.</summary>
-    private static async Task<IResult> RefreshAsync(RefreshBody body, SignInManager<OpdUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer)
+    private static async Task EndThisSessionAsync(HttpContext http, ServerSessions sessions, SignInManager<OpdUser> signIn)
+    {
+        if (http.User.FindFirstValue(ServerSessions.FamilyClaim) is { } family)
+        {
+            await sessions.EndAsync(family);
+        }
+        else
+        {
+            // The cookie: its session row goes with it (DbTicketStore).
+            await signIn.SignOutAsync();
+        }
+    }
+
+    /// <summary>
+    /// As Identity's own refresh endpoint (a valid, unexpired refresh token of a user whose security stamp still holds),
+    /// and the token is spent: the answer carries the next one of its family (<see cref="BearerFamilies"/>).
+    /// </summary>
+    private static async Task<IResult> RefreshAsync(RefreshBody body, SignInManager<OpdUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, BearerFamilies families)
     {
         if (string.IsNullOrEmpty(body.RefreshToken))
         {
@@ -97,6 +129,14 @@ internal static class AuthApi
                 statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
         }
 
-        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        var (decision, claims) = await families.SpendAsync(ticket.Principal);
+        return decision switch
+        {
+            RefreshRotates => TypedResults.SignIn(BearerFamilies.With(await signIn.CreateUserPrincipalAsync(user), claims), authenticationScheme: IdentityConstants.BearerScheme),
+            RefreshReplayed => TypedResults.Problem("This refresh token was already used, so every token of its sign-in is now revoked; sign in again.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
+            RefreshRefused refused => TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."),
+            _ => throw new InvalidOperationException($"Unhandled refresh decision {decision}."),
+        };
     }
 }

@@ -25,6 +25,8 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
     public DbSet<IssueKeyRecord> IssueKeys => Set<IssueKeyRecord>();
     public DbSet<PatientAccess> PatientAccesses => Set<PatientAccess>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

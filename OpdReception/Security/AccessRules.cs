@@ -66,6 +66,8 @@ public static partial class AccessRules
         ["POST /api/auth/login"] = Anyone,
         ["POST /api/auth/refresh"] = Anyone,
         ["GET /api/auth/me"] = SignedIn,
+        ["POST /api/auth/logout"] = SignedIn,
+        ["POST /api/auth/sign-out-everywhere"] = SignedIn,
         ["POST /account/signin"] = Anyone,
         ["POST /account/signout"] = SignedIn,
 
@@ -137,6 +139,7 @@ public static partial class AccessRules
         ["DELETE /api/admin/users/{id}"] = Admin,
         ["POST /api/admin/users/{id}/password"] = Admin,
         ["POST /api/admin/users/{id}/lock"] = Admin,
+        ["POST /api/admin/users/{id}/sign-out-everywhere"] = Admin,
         ["POST /api/admin/users/{id}/unlock"] = Admin,
         ["POST /api/admin/users/{id}/roles"] = Admin,
         ["DELETE /api/admin/users/{id}/roles/{role}"] = Admin,

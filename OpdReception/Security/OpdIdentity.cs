@@ -18,7 +18,10 @@ public static class OpdIdentity
 
     public const string SignInLimit = "sign-in";
 
-    public static IServiceCollection AddOpdIdentity(this IServiceCollection services, IHostEnvironment environment)
+    /// <summary>An access token lives this long; a program renews it with its (single-use) refresh token.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
+
+    public static IServiceCollection AddOpdIdentity(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
         services.AddAuthentication(o =>
             {
@@ -32,7 +35,7 @@ public static class OpdIdentity
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.BearerTokenExpiration = AccessTokenLifetime;
                 o.RefreshTokenExpiration = TimeSpan.FromDays(14);
             })
             .AddIdentityCookies();
@@ -43,8 +46,6 @@ public static class OpdIdentity
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = SecureDefaults.HttpsOnly(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            o.SlidingExpiration = true;
             o.LoginPath = "/signin";
             o.AccessDeniedPath = "/forbidden";
 
@@ -62,7 +63,7 @@ public static class OpdIdentity
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpdDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<OpdSignInManager>()
             .AddClaimsPrincipalFactory<OpdClaimsFactory>()
             .AddDefaultTokenProviders();
 
@@ -73,6 +74,7 @@ public static class OpdIdentity
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddSingleton<AccountStamps>();
+        services.AddServerSessions(configuration);
         services.AddScoped<OpdAccounts>();
         services.AddSingleton(new StartPages());
         services.AddSignInGuards();

@@ -114,6 +114,7 @@ public sealed partial class UserAdminService
         }
 
         changes.Announce(new OpdChange(0, null, "user"));
+        await sessions.EndAllAsync(id, CancellationToken.None);
         return removed;
     }
 }

@@ -27,7 +27,7 @@ public sealed record UserRemovalView(string Id, string Email, bool Deleted, stri
 /// Staff accounts through Identity's UserManager, one scope (one context, one transaction) per operation, each change
 /// recorded in the admin's record in the same transaction.
 /// </summary>
-public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, HospitalClock hospital, OpdChanges changes)
+public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimeProvider clock, HospitalClock hospital, OpdChanges changes, ServerSessions sessions)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct = default)
     {
@@ -229,9 +229,16 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
         return admins.Where(a => a.LockoutEnd is null || a.LockoutEnd <= now).Select(a => a.Id).ToHashSet();
     }
 
-    private Task<Result<UserView>> ChangeAsync(
-        string id, Actor by, Func<UserManager<OpdUser>, OpdDbContext, OpdUser, Task<(OpdProblem? Problem, string What)>> change, CancellationToken ct) =>
-        WriteAsync(by, async (users, db) =>
+    /// <summary>
+    /// A change that renews the account's security stamp (a password reset, a lock, a role or doctor change) also ends
+    /// every session of the user, after the commit, so their open screens close now rather than at the next check.
+    /// </summary>
+    private async Task<Result<UserView>> ChangeAsync(
+        string id, Actor by, Func<UserManager<OpdUser>, OpdDbContext, OpdUser, Task<(OpdProblem? Problem, string What)>> change, CancellationToken ct,
+        bool endSessions = false)
+    {
+        string? ending = null;
+        var result = await WriteAsync(by, async (users, db) =>
         {
             var user = await users.FindByIdAsync(id);
             if (user is null)
@@ -239,9 +246,26 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
                 return (OpdProblem.NotFound("User", id), null, "");
             }
 
+            var stamp = user.SecurityStamp;
             var (problem, what) = await change(users, db, user);
+            if (problem is null && (endSessions || user.SecurityStamp != stamp))
+            {
+                ending = user.Id;
+            }
+
             return (problem, user, what);
         }, ct);
+        if (result.IsOk && ending is not null)
+        {
+            await sessions.EndAllAsync(ending, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    /// <summary>Ends every session of the account (browsers and programs); it may sign in again at once.</summary>
+    public Task<Result<UserView>> SignOutEverywhereAsync(string id, Actor by, CancellationToken ct = default) =>
+        ChangeAsync(id, by, (_, _, _) => Task.FromResult<(OpdProblem?, string)>((null, "Signed out everywhere")), ct, endSessions: true);
 
     /// <summary>One scope, one transaction: Identity's writes and the line of record commit together, or neither does.</summary>
     private async Task<Result<UserView>> WriteAsync(

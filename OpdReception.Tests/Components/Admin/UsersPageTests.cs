@@ -75,4 +75,22 @@ public sealed class UsersPageTests(OpdApp app) : AdminContext(app)
         Assert.DoesNotContain("Locked", Row(page, email).TextContent);
         Assert.DoesNotContain(Row(page, email).QuerySelectorAll("button"), b => b.TextContent.Contains("Unlock"));
     }
+
+    [Fact]
+    public async Task Signing_a_user_out_everywhere_ends_their_sessions_and_is_recorded()
+    {
+        var email = $"shared-desk-{Guid.NewGuid():N}@x.test";
+        var user = await NewReceptionist(email);
+        var sessions = App.Service<OpdReception.Security.ServerSessions>();
+        var key = OpdReception.Security.ServerSessions.NewKey();
+        await sessions.StartAsync(key, user.Id, OpdReception.Data.SessionKind.Cookie, null, sessions.Now.AddHours(1));
+        var page = RenderAsAdmin<Users>();
+        page.WaitForAssertion(() => Assert.Contains(email, page.Markup));
+
+        Row(page, email).QuerySelector("[data-testid=sign-out-everywhere]")!.Click();
+        Confirm("Sign out everywhere");
+
+        page.WaitForAssertion(() => Assert.Contains("Signed out everywhere", page.Find("[data-testid=history]").TextContent));
+        Assert.Null(await sessions.AliveAsync(key, activity: false));
+    }
 }
