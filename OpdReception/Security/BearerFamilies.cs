@@ -102,12 +102,3 @@ public sealed class BearerFamilies(IDbContextFactory<OpdDbContext> factory, Serv
 
     private static DateTimeOffset Utc(DateTime stored) => ServerSessions.Utc(stored);
 }
-
-/// <summary>Every request with a bearer token: its family must still live (a dictionary lookup while it does).</summary>
-public sealed class BearerFamilyCheck(ServerSessions sessions) : IClaimsTransformation
-{
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal) =>
-        principal.FindFirstValue(ServerSessions.FamilyClaim) is { } family && await sessions.AliveAsync(family, activity: false) is null
-            ? new ClaimsPrincipal(new ClaimsIdentity())
-            : principal;
-}

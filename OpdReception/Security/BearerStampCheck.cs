@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ using OpdReception.Domain;
 namespace OpdReception.Security;
 
 /// <summary>
-/// A bearer token carries no later news of its account: a locked account or a renewed security stamp ends it now.
+/// A bearer token carries no later news of its account: a locked account, a renewed security stamp or an ended
+/// sign-in (its family, <see cref="BearerFamilies"/>) ends it now.
 /// Checked as the token is read, so the request is unauthenticated and answered 401, as with no token at all.
 /// Cookies are checked by Identity's own security stamp validator.
 /// </summary>
@@ -26,6 +28,14 @@ internal static class BearerStampCheck
                     if (ticket?.Properties.ExpiresUtc is not { } expires || (ctx.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
                     {
                         // Missing, forged or expired: the handler refuses it as it would without this check.
+                        return;
+                    }
+
+                    if (ticket.Principal.FindFirstValue(ServerSessions.FamilyClaim) is { } family
+                        && await ctx.HttpContext.RequestServices.GetRequiredService<ServerSessions>().AliveAsync(family, activity: false) is null)
+                    {
+                        // Its family ended (sign-out, sign-out everywhere, a reused refresh token): answered as no token.
+                        ctx.Fail("The token's sign-in has ended.");
                         return;
                     }
 

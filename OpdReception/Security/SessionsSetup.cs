@@ -16,7 +16,6 @@ public static class SessionsSetup
             .ValidateOnStart();
         services.AddSingleton<ServerSessions>();
         services.AddSingleton<BearerFamilies>();
-        services.AddSingleton<IClaimsTransformation, BearerFamilyCheck>();
 
         // After Identity's own cookie settings: the session store, and a lifetime that the settings decide and nothing slides.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
