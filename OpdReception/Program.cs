@@ -58,6 +58,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SameOriginWrites>();
 app.UseMiddleware<AccessEnforcement>();
+app.UseMiddleware<AccountDutyGate>();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -113,6 +113,8 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
+        // Tests sign admins in with a password alone unless they test the second factor (With("Opd:Security:AdminTwoFactor", "true")).
+        builder.UseSetting("Opd:Security:AdminTwoFactor", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -9,7 +9,9 @@ namespace OpdReception.Api;
 /// <summary>Sign-in for programs (bearer tokens) and for the app's own pages (the cookie). No registration: only an admin creates accounts.</summary>
 internal static class AuthApi
 {
-    public sealed record SignInBody(string? Email, string? Password);
+    /// <param name="TwoFactorCode">For an account with a second factor (bearer login): the authenticator app's 6-digit code.</param>
+    /// <param name="TwoFactorRecoveryCode">Instead of the code: one of the account's recovery codes, each good once.</param>
+    public sealed record SignInBody(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
     public sealed record RefreshBody(string? RefreshToken);
 
@@ -67,6 +69,22 @@ internal static class AuthApi
         var user = await signIn.UserManager.FindByEmailAsync(body.Email.Trim());
         signIn.AuthenticationScheme = scheme;
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // A program sends the code with the password; a page goes on to its second step (AccountApi).
+            if (scheme != IdentityConstants.BearerScheme)
+            {
+                return (null, TypedResults.Ok(new AccountApi.CodeNeeded(true, "/signin/two-factor")));
+            }
+
+            result = await SecondFactor.SignInAsync(signIn, body.TwoFactorCode, body.TwoFactorRecoveryCode) ?? SignInResult.TwoFactorRequired;
+            if (!result.Succeeded)
+            {
+                log.LogWarning("Second factor refused for user {User} at {Path}", user!.Id, TextRules.ForLog(http.Request.Path.Value));
+                return (null, result.RequiresTwoFactor ? SecondFactor.CodeMissing("twoFactorCode") : SecondFactor.Refused(result));
+            }
+        }
+
         if (result.Succeeded)
         {
             log.LogInformation("User {User} signed in at {Path}", user!.Id, TextRules.ForLog(http.Request.Path.Value));

@@ -63,12 +63,14 @@ public static class OpdIdentity
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
-                o.Password.RequiredLength = 10;
+                // PasswordRules decides the length (OpdPasswordValidator), so a person reads one message, not two.
+                o.Password.RequiredLength = 1;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpdDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OpdClaimsFactory>()
+            .AddPasswordValidator<OpdPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // A cookie is checked against the account (locked, password or roles changed) every minute, as are open screens.
@@ -79,6 +81,8 @@ public static class OpdIdentity
         services.AddSingleton<AccountStamps>();
         services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
+        services.AddSingleton<AccountDuties>();
+        services.AddSingleton<AccountSecurity>();
         services.AddSingleton(new StartPages());
         services.AddRateLimiter(o =>
         {
@@ -130,7 +134,7 @@ public static class OpdIdentity
 }
 
 /// <summary>Adds the display name and the linked doctor to Identity's own claims (id, name, roles, security stamp).</summary>
-public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AccountDuties duties)
     : UserClaimsPrincipalFactory<OpdUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OpdUser user)
@@ -141,6 +145,8 @@ public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<Ide
         {
             identity.AddClaim(new Claim(OpdClaims.DoctorId, doctorId.ToString(CultureInfo.InvariantCulture)));
         }
+
+        duties.AddClaim(identity, user);
 
         return identity;
     }

@@ -80,6 +80,9 @@ public sealed class OpdOptions
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 
+    /// <summary>Sign-in and account settings ("Opd:Security").</summary>
+    public OpdSecurityOptions Security { get; set; } = new();
+
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
 }
 

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Identity;
+using OpdReception.Security;
+
+namespace OpdReception.Api;
+
+/// <summary>A person's own account: changing their password, turning on the second factor, and the second step of sign-in.</summary>
+internal static class AccountApi
+{
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+    public sealed record SecondFactorBody(string? Code, string? RecoveryCode);
+
+    public sealed record EnrolBody(string? Code);
+
+    public sealed record RecoveryCodesView(IReadOnlyList<string> RecoveryCodes);
+
+    /// <summary>The sign-in page's answer when the password was right and a code is still needed.</summary>
+    public sealed record CodeNeeded(bool TwoFactor, string StartPage);
+
+    public static void MapAccountSecurity(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/password", ChangePasswordAsync)
+            .RequireRateLimiting(OpdIdentity.SignInLimit)
+            .WithTags("Sign-in").ProducesErrors(400, 401, 409, 429)
+            .WithSummary("Change your own password (required first when an admin set it); a bearer caller gets new tokens, the old ones stop working");
+
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+        account.MapPost("/signin/two-factor", SecondStepAsync).RequireRateLimiting(OpdIdentity.SignInLimit);
+        account.MapPost("/two-factor", async (EnrolBody body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn) =>
+            {
+                var enabled = await security.EnableTwoFactorAsync(http.User, body.Code);
+                if (enabled.IsOk && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+                {
+                    // Turning it on renewed the security stamp: a new cookie keeps this browser signed in, now with the second factor.
+                    await signIn.RefreshSignInAsync(user);
+                }
+
+                return enabled.ToHttp(codes => TypedResults.Ok(new RecoveryCodesView(codes)));
+            })
+            .RequireRateLimiting(OpdIdentity.SignInLimit);
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(PasswordChange body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn, StartPages pages)
+    {
+        var changed = await security.ChangePasswordAsync(http.User, body.CurrentPassword, body.NewPassword);
+        if (!changed.IsOk)
+        {
+            return ApiResults.ToHttp(changed.Problem!);
+        }
+
+        var user = await signIn.UserManager.FindByIdAsync(changed.Value!)
+            ?? throw new InvalidOperationException("The account changed its password and is gone.");
+        if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            // The old tokens carried the old security stamp; the program goes on with new ones.
+            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.Ok(new AuthApi.SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user))));
+    }
+
+    /// <summary>The page's second step: the password was right (Identity's two-factor cookie says whose), now the code.</summary>
+    private static async Task<IResult> SecondStepAsync(SecondFactorBody body, SignInManager<OpdUser> signIn, StartPages pages, ILoggerFactory logs)
+    {
+        var log = logs.CreateLogger("OpdReception.Security.SignIn");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return TypedResults.Problem("The sign-in step has expired; enter your email and password again.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+        }
+
+        var result = await SecondFactor.SignInAsync(signIn, body.Code, body.RecoveryCode);
+        if (result is not { Succeeded: true })
+        {
+            log.LogWarning("Second factor refused for user {User}", user.Id);
+            return result is null ? SecondFactor.CodeMissing("code") : SecondFactor.Refused(result);
+        }
+
+        log.LogInformation("User {User} signed in with a second factor", user.Id);
+        return TypedResults.Ok(new AuthApi.SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user))));
+    }
+}
+
+/// <summary>Identity's authenticator and recovery-code sign-in, for the page's second step and the bearer login alike.</summary>
+internal static class SecondFactor
+{
+    /// <summary>Null when neither a well-formed code nor a recovery code was sent.</summary>
+    public static async Task<SignInResult?> SignInAsync(SignInManager<OpdUser> signIn, string? code, string? recoveryCode)
+    {
+        if (TwoFactorCode.Normalize(code) is { } digits)
+        {
+            return await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false);
+        }
+
+        return TwoFactorCode.NormalizeRecovery(recoveryCode) is { } recovery && string.IsNullOrEmpty(code)
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(recovery)
+            : null;
+    }
+
+    public static IResult CodeMissing(string field) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]>
+        {
+            [field] = ["This account signs in with a second factor: send the 6-digit code from the authenticator app, or one of the recovery codes."],
+        },
+        title: "A second-factor code is needed.");
+
+    public static IResult Refused(SignInResult result) => TypedResults.Problem(
+        result.IsLockedOut ? "Too many failed attempts: this account is locked for a while." : "The code is not right, or that recovery code was already used.",
+        statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
+}
