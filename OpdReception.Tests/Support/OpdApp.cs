@@ -99,6 +99,13 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Leaves <paramref name="key"/> unset, so the app's own default applies (where the tests otherwise set one).</summary>
+    public OpdApp Without(string key)
+    {
+        _settings[key] = null;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);

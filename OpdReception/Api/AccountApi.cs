@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OpdReception.Security;
 
 namespace OpdReception.Api;
@@ -29,10 +30,11 @@ internal static class AccountApi
         account.MapPost("/two-factor", async (EnrolBody body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn) =>
             {
                 var enabled = await security.EnableTwoFactorAsync(http.User, body.Code);
-                if (enabled.IsOk && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+                if (enabled.IsOk && signIn.UserManager.GetUserId(http.User) is { } id)
                 {
+                    var user = await FreshAsync(signIn, id);
                     // Turning it on renewed the security stamp: a new cookie keeps this browser signed in, now with the second factor.
-                    await signIn.RefreshSignInAsync(user);
+                    await RenewCookieAsync(http, signIn, user);
                 }
 
                 return enabled.ToHttp(codes => TypedResults.Ok(new RecoveryCodesView(codes)));
@@ -48,17 +50,30 @@ internal static class AccountApi
             return ApiResults.ToHttp(changed.Problem!);
         }
 
-        var user = await signIn.UserManager.FindByIdAsync(changed.Value!)
-            ?? throw new InvalidOperationException("The account changed its password and is gone.");
+        var user = await FreshAsync(signIn, changed.Value!);
         if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             // The old tokens carried the old security stamp; the program goes on with new ones.
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
         }
 
-        await signIn.RefreshSignInAsync(user);
+        await RenewCookieAsync(http, signIn, user);
         return TypedResults.Ok(new AuthApi.SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user))));
     }
+
+    /// <summary>
+    /// A new cookie for the account's new security stamp. Not RefreshSignInAsync: it re-reads the cookie, which the
+    /// stamp check already refuses once the cookie is older than the check's interval.
+    /// </summary>
+    private static Task RenewCookieAsync(HttpContext http, SignInManager<OpdUser> signIn, OpdUser user) =>
+        signIn.SignInAsync(user, isPersistent: false, http.User.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value);
+
+    /// <summary>
+    /// The account as just written. Not FindByIdAsync: this request's context already holds it from the cookie's
+    /// stamp check, with the old stamp, and a cookie made from that would be refused at once.
+    /// </summary>
+    private static Task<OpdUser> FreshAsync(SignInManager<OpdUser> signIn, string id) =>
+        signIn.UserManager.Users.AsNoTracking().SingleAsync(u => u.Id == id);
 
     /// <summary>The page's second step: the password was right (Identity's two-factor cookie says whose), now the code.</summary>
     private static async Task<IResult> SecondStepAsync(SecondFactorBody body, SignInManager<OpdUser> signIn, StartPages pages, ILoggerFactory logs)

@@ -68,6 +68,7 @@ public sealed class AccountSecurity(IServiceScopeFactory scopes, IOptionsMonitor
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>();
+        var store = scope.ServiceProvider.GetRequiredService<IUserStore<OpdUser>>();
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return null;
@@ -76,8 +77,11 @@ public sealed class AccountSecurity(IServiceScopeFactory scopes, IOptionsMonitor
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // Through the store, not ResetAuthenticatorKeyAsync: that renews the security stamp and so would end the very
+            // sign-in that is enrolling. A key not yet turned on protects nothing; turning it on renews the stamp.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<OpdUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            OpdAccounts.Check(await users.UpdateAsync(user));
         }
 
         var issuer = Uri.EscapeDataString(options.CurrentValue.HospitalName);

@@ -63,8 +63,13 @@ public static class OpdIdentity
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
-                // PasswordRules decides the length (OpdPasswordValidator), so a person reads one message, not two.
+                // PasswordRules decides (OpdPasswordValidator): length and the breached list, no forced digits or symbols,
+                // as NIST SP 800-63B advises; a person reads one message, not several.
                 o.Password.RequiredLength = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpdDbContext>()
