@@ -39,7 +39,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Contains("second factor", (await api.ReadJson()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        var wrong = await browser.Post("/account/two-factor", new { code = "12345" });
+        var wrong = await browser.Post("/api/auth/two-factor", new { code = "12345" });
         Assert.Contains("6-digit", (await wrong.ReadJson()).GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
         var codes = await EnrolAsync(email, browser);
 
@@ -136,7 +136,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
             Assert.StartsWith("otpauth://totp/", shown.Uri, StringComparison.Ordinal);
         }
 
-        var enabled = await browser.Post("/account/two-factor", new { code = Totp.Code(key) });
+        var enabled = await browser.Post("/api/auth/two-factor", new { code = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         return (await enabled.ReadJson()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
     }

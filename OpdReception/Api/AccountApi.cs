@@ -27,7 +27,7 @@ internal static class AccountApi
 
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/signin/two-factor", SecondStepAsync).RequireRateLimiting(OpdIdentity.SignInLimit);
-        account.MapPost("/two-factor", async (EnrolBody body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn) =>
+        app.MapPost("/api/auth/two-factor", async (EnrolBody body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn) =>
             {
                 var enabled = await security.EnableTwoFactorAsync(http.User, body.Code);
                 if (enabled.IsOk && signIn.UserManager.GetUserId(http.User) is { } id)
@@ -39,7 +39,9 @@ internal static class AccountApi
 
                 return enabled.ToHttp(codes => TypedResults.Ok(new RecoveryCodesView(codes)));
             })
-            .RequireRateLimiting(OpdIdentity.SignInLimit);
+            .RequireRateLimiting(OpdIdentity.SignInLimit)
+            .WithTags("Sign-in").Produces<RecoveryCodesView>().ProducesErrors(400, 409, 429)
+            .WithSummary("Turn on your second factor with a code from the authenticator app (the key is on the page /account/two-factor); answers 10 recovery codes, shown once");
     }
 
     private static async Task<IResult> ChangePasswordAsync(PasswordChange body, HttpContext http, AccountSecurity security, SignInManager<OpdUser> signIn, StartPages pages)

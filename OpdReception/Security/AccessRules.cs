@@ -70,7 +70,7 @@ public static partial class AccessRules
         // A person's own password and second factor (AccountApi); the second step of sign-in needs Identity's two-factor cookie.
         ["POST /api/auth/password"] = SignedIn,
         ["POST /account/signin/two-factor"] = Anyone,
-        ["POST /account/two-factor"] = Admin,
+        ["POST /api/auth/two-factor"] = Admin,
 
         // Doctors: everyone signed in reads them (the booking site too); only an admin changes them.
         ["GET /api/doctors"] = new(Who.SignedIn),
