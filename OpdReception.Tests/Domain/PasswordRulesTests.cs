@@ -11,6 +11,7 @@ public sealed class PasswordRulesTests
     [InlineData("Short-pw-1", typeof(PasswordVerdict.TooShort))]
     [InlineData("Eleven-char", typeof(PasswordVerdict.TooShort))]
     [InlineData("Twelve-chars", typeof(PasswordVerdict.Accepted))]
+    [InlineData("A 128-character passphrase is the longest accepted one, and this one is far longer than that: it goes on and on and on and on and on.", typeof(PasswordVerdict.TooLong))]
     [InlineData("QWERTYUIOP123", typeof(PasswordVerdict.Common))]
     [InlineData("Password2026!", typeof(PasswordVerdict.Common))]
     [InlineData("!!Sunshine123456", typeof(PasswordVerdict.Common))]
@@ -31,9 +32,12 @@ public sealed class PasswordRulesTests
     [Theory]
     [InlineData(typeof(PasswordVerdict.TooShort), "at least 12 characters")]
     [InlineData(typeof(PasswordVerdict.Common), "common or breached")]
+    [InlineData(typeof(PasswordVerdict.TooLong), "at most 128 characters")]
     public void Every_refusal_says_what_to_do(Type verdict, string words)
     {
-        var refusal = verdict == typeof(PasswordVerdict.TooShort) ? PasswordRules.Check("short", Listed) : PasswordRules.Check("Password2026!", Listed);
+        var refusal = verdict == typeof(PasswordVerdict.TooShort) ? PasswordRules.Check("short", Listed)
+            : verdict == typeof(PasswordVerdict.TooLong) ? PasswordRules.Check(new string('x', 129), Listed)
+            : PasswordRules.Check("Password2026!", Listed);
         Assert.IsType(verdict, refusal);
         Assert.Contains(words, PasswordRules.Words(refusal), StringComparison.Ordinal);
     }

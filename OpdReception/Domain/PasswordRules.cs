@@ -11,6 +11,9 @@ public abstract record PasswordVerdict
 
     public sealed record TooShort(int Minimum) : PasswordVerdict;
 
+    /// <summary>Beyond any passphrase a person types; hashing megabytes would only load the server.</summary>
+    public sealed record TooLong(int Maximum) : PasswordVerdict;
+
     /// <summary>On the shipped list of common and breached passwords, or such a word with only digits and symbols around it.</summary>
     public sealed record Common : PasswordVerdict;
 }
@@ -23,12 +26,20 @@ public static class PasswordRules
 {
     public const int MinimumLength = 12;
 
+    public const int MaximumLength = 128;
+
     public static PasswordVerdict Check(string password, IReadOnlySet<string> refused)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (password.EnumerateRunes().Count() < MinimumLength)
+        var length = password.EnumerateRunes().Count();
+        if (length < MinimumLength)
         {
             return new PasswordVerdict.TooShort(MinimumLength);
+        }
+
+        if (length > MaximumLength)
+        {
+            return new PasswordVerdict.TooLong(MaximumLength);
         }
 
         var lower = password.ToLowerInvariant();
@@ -40,6 +51,7 @@ public static class PasswordRules
     {
         PasswordVerdict.Accepted => "",
         PasswordVerdict.TooShort s => $"Passwords must be at least {s.Minimum} characters.",
+        PasswordVerdict.TooLong l => $"Passwords may be at most {l.Maximum} characters.",
         PasswordVerdict.Common => "This password is on a list of common or breached passwords; choose another (a few unrelated words work well).",
         _ => throw new InvalidOperationException($"Unknown verdict {verdict}."),
     };
