@@ -143,6 +143,8 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__IssuesPerMinutePerClient"] = "100000",
                 ["Opd__SignInAttemptsPerMinute"] = "1000",
                 ["Opd__SeedDemoDay"] = "false",
+                // The bench's admin drives the API with a password alone; a hospital keeps admins' second factor on.
+                ["Opd__Security__AdminTwoFactor"] = "false",
                 ["Opd__TimeZone"] = BenchApi.Zone.Id,
                 ["StaticAssetsFromBuild"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
