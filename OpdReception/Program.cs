@@ -32,12 +32,20 @@ if (builder.Configuration.GetValue<bool>("StaticAssetsFromBuild"))
 builder.Services.AddOpdData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpdServices(builder.Configuration);
 builder.Services.AddOpdIdentity(builder.Environment);
+if (builder.Services.AddOpdDataProtection(builder.Configuration, builder.Environment) is KeyCertificate.Refused keys)
+{
+    await Console.Error.WriteLineAsync(keys.Reason);
+    return 1;
+}
+
 builder.Services.AddSecureDefaults();
 builder.Services.AddOpdApi();
 builder.Services.AddOpdScreens();
+builder.Services.AddOpdProxy();
 
 var app = builder.Build();
 
+app.LogStartMode();
 app.LogHospitalClock();
 await app.PrepareDatabaseAsync();
 if (args is ["create-admin", var email, ..])
@@ -45,26 +53,40 @@ if (args is ["create-admin", var email, ..])
     return await app.CreateAdminAsync(email, Console.In, Console.Out);
 }
 
-await app.PrepareAccountsAsync();
+if (args is ["set-password", var account, ..])
+{
+    return await app.SetPasswordAsync(account, Console.In, Console.Out);
+}
 
+await app.PrepareAccountsAsync();
+if (await app.RefusesToStartAsync(Console.Error))
+{
+    return 1;
+}
+
+app.UseOpdProxy();
 app.UseSecureDefaults();
 app.UseExceptionHandler();
 app.UseBodyLimit();
 app.UseWhen(http => OpdPaths.IsApi(http.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(http => !OpdPaths.IsApi(http.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseMiddleware<LiveConnectionOrigins>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SameOriginWrites>();
-app.UseMiddleware<AccessEnforcement>();
 app.UseMiddleware<AccountDutyGate>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// The table's STATIC line (anyone); every other endpoint gets its line's policy from EnforceAccessRules below.
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpdApi();
 app.MapOpdScreens();
+
+// Last after mapping: every endpoint above gets the policy of its line in the rule table.
+app.EnforceAccessRules();
 
 app.Run();
 return 0;

@@ -83,6 +83,51 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
         Assert.Equal("/reception", new Uri(page.Url).AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%5C%5Cevil.example")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("%2F%252F%252Fevil.example")]
+    [InlineData("https%3A%2F%2Fevil.example")]
+    public async Task Return_url_tricks_land_on_the_app(string returnUrl)
+    {
+        var user = await browser.App.UserAsync(Roles.Receptionist);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/signin?ReturnUrl={returnUrl}");
+
+        await BrowserApp.SignInOnPageAsync(page, user.Email, OpdApp.Password);
+
+        Assert.Equal((browser.Address.Authority, "/reception"), (new Uri(page.Url).Authority, new Uri(page.Url).AbsolutePath));
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_are_told_how_long_to_wait_and_no_account_is_locked()
+    {
+        await browser.App.Service<OpdAccounts>().CreateAsync("guessed-at@test.opd", "Guessed At", OpdApp.Password, [Roles.Receptionist]);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Email").FillAsync("guessed-at@test.opd");
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await page.GetByLabel("Password").FillAsync($"guess-number-{attempt}");
+            var answer = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("signin").ClickAsync(), r => r.Url.EndsWith("/account/signin", StringComparison.Ordinal));
+            Assert.Equal(401, answer.Status);
+            await Assertions.Expect(page.GetByTestId("signin-error")).ToHaveTextAsync(SignInDesk.RefusedWords);
+        }
+
+        await Assertions.Expect(page.GetByTestId("signin")).ToBeEnabledAsync();
+        await page.GetByTestId("signin").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("Too many sign-in attempts. Please wait");
+        var desk = await browser.NewPageAsync();
+        await desk.GotoAsync("/signin");
+        await BrowserApp.SignInOnPageAsync(desk, (await browser.App.UserAsync(Roles.Receptionist)).Email, OpdApp.Password);
+        Assert.Equal("/reception", new Uri(desk.Url).AbsolutePath);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message_and_signing_out_ends_the_session()
     {
@@ -93,7 +138,7 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Password").FillAsync("not-the-password");
         await page.GetByTestId("signin").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("not right");
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync(SignInDesk.RefusedWords);
 
         await page.GetByLabel("Password").FillAsync(OpdApp.Password);
         await page.GetByTestId("signin").ClickAsync();

@@ -50,6 +50,8 @@ public sealed class SettingsTests
     [InlineData("Opd:NoShowTimeoutMinutes", "-1", "NoShowTimeoutMinutes")]
     [InlineData("Opd:HospitalNumberPrefix", "h #", "HospitalNumberPrefix")]
     [InlineData("Opd:HospitalNumberDigits", "2", "HospitalNumberDigits")]
+    [InlineData("Opd:AllowedOrigins:0", "opd.hospital.example", "AllowedOrigins")]
+    [InlineData("Opd:AllowedOrigins:0", "https://opd.hospital.example/screens", "AllowedOrigins")]
     public async Task Invalid_settings_stop_the_app_at_start_naming_the_setting(string key, string value, string named)
     {
         await using var app = new OpdApp().With(key, value);

@@ -25,18 +25,7 @@ public sealed class DemoAccountsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var landed = (await response.ReadJson()).GetProperty("startPage").GetString();
         Assert.Equal(startPage ?? (StartPages.RoutesOf(typeof(Program).Assembly).Contains("/admin") ? "/admin" : "/reception"), landed);
-        Assert.Contains("`Demo-pass-2026`", await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("`Demo-pass-2026`", await File.ReadAllTextAsync(Repository.File("README.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal("Demo-pass-2026", DemoAccount.DemoPassword);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "README.md")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("README.md not found above the test folder.");
     }
 }

@@ -32,7 +32,7 @@ public sealed class LogForgingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failed_sign_in_logs_the_typed_email_with_line_breaks_and_direction_marks_escaped_and_cut_short()
+    public async Task A_failed_sign_in_logs_a_short_hash_instead_of_a_forged_typed_email()
     {
         var typed = "nobody@test.opd" + Forged + "\u202Egpj.exe\u2028" + new string('x', 4000);
 
@@ -41,10 +41,8 @@ public sealed class LogForgingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var failed = Assert.Single(OurLines(), l => l.Text.StartsWith("Sign-in failed for ", StringComparison.Ordinal));
         AssertCannotForge(failed);
-        Assert.Contains(@"nobody@test.opd\u000D\u000A[Warning]", failed.Text, StringComparison.Ordinal);
-        // The message and its structured value, each cut to the limit: not the 4,000 characters typed.
-        Assert.True(failed.Text.Length < 2 * (TextRules.LogLength + 200), $"{failed.Text.Length} characters logged");
-        Assert.Contains("more)", failed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody@test.opd", failed.Text, StringComparison.Ordinal);
+        Assert.True(failed.Text.Length < TextRules.LogLength + 200, $"{failed.Text.Length} characters logged");
     }
 
     [Fact]

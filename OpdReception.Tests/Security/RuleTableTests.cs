@@ -23,11 +23,11 @@ public sealed partial class RuleTableTests(OpdApp app) : IClassFixture<OpdApp>
         return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => new Mapped(m, e.RoutePattern.RawText ?? "", AccessEnforcement.KeyOf(e, m), e.DisplayName + " | " + string.Join(",", e.Metadata.Select(x => x.GetType().Name)))))
+                .Select(m => new Mapped(m, e.RoutePattern.RawText ?? "", AccessKeys.KeyOf(e, m), e.DisplayName + " | " + string.Join(",", e.Metadata.Select(x => x.GetType().Name)))))
             .ToList();
     }
 
-    private AccessRule RuleOf(string key) => AccessEnforcement.RuleFor(key, app.Services.GetRequiredService<IHostEnvironment>());
+    private AccessRule RuleOf(string key) => AccessKeys.RuleFor(key, app.Services.GetRequiredService<IHostEnvironment>());
 
     [Fact]
     public void Every_endpoint_has_a_rule()

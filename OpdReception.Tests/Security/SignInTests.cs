@@ -44,26 +44,6 @@ public sealed class SignInTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var email = "locked@test.opd";
-        await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync(email, "Locked Out", OpdApp.Password, [Roles.Receptionist]);
-        var client = app.AnonymousClient();
-
-        for (var attempt = 1; attempt <= OpdIdentity.LockoutAttempts; attempt++)
-        {
-            var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-1" }, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-            Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
-        }
-
-        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = OpdApp.Password }, Ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked for 5 minutes", (await right.ReadJson()).GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_bearer_token_stops_working_as_soon_as_its_account_is_locked()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -77,26 +57,6 @@ public sealed class SignInTests(OpdApp app) : IClassFixture<OpdApp>
         var user = (await users.FindByEmailAsync("leaver@test.opd"))!;
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
-    }
-
-    [Fact]
-    public async Task A_bearer_token_stops_working_as_soon_as_wrong_passwords_lock_its_account()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var email = "guessed@test.opd";
-        await scope.ServiceProvider.GetRequiredService<OpdAccounts>().CreateAsync(email, "Guessed At", OpdApp.Password, [Roles.Receptionist]);
-        var login = await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = OpdApp.Password }, Ct);
-        var client = app.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.ReadJson()).GetProperty("accessToken").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
-
-        // The account's answer is remembered between requests; the lockout must end that at once, not after a while.
-        for (var attempt = 1; attempt <= OpdIdentity.LockoutAttempts; attempt++)
-        {
-            await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-1" }, Ct);
-        }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/doctors", Ct)).StatusCode);
     }
@@ -122,14 +82,15 @@ public sealed class SignInTests(OpdApp app) : IClassFixture<OpdApp>
         HttpResponseMessage? refused = null;
         for (var attempt = 0; attempt < 7 && refused is null; attempt++)
         {
-            var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@test.opd", password = "wrong-password-1" }, Ct);
+            // A new email each time: the per-account slow-down must not be what answers here.
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"nobody{attempt}@test.opd", password = "wrong-password-1" }, Ct);
             refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
 
         Assert.NotNull(refused);
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        var cookie = await client.PostAsJsonAsync("/account/signin", new { email = "nobody@test.opd", password = "wrong-password-1" }, Ct);
+        var cookie = await client.PostAsJsonAsync("/account/signin", new { email = "nobody-else@test.opd", password = "wrong-password-1" }, Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, cookie.StatusCode);
     }
 }

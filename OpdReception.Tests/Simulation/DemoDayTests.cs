@@ -5,6 +5,7 @@ using OpdReception.Data;
 using OpdReception.Domain;
 using OpdReception.Services;
 using OpdReception.Simulation;
+using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Simulation;
 
@@ -91,7 +92,9 @@ public sealed class DemoDayTests
             .UseEnvironment(environment)
             .UseSetting("ConnectionStrings:Opd", database.ConnectionString)
             .UseSetting("Opd:SeedDemoDay", seed)
-            .UseSetting("Opd:AutoNoShow", "false"));
+            .UseSetting("Opd:AutoNoShow", "false")
+            .UseSetting(TestCertificate.PathSetting, TestCertificate.At(Path.ChangeExtension(OpdDatabase.DataFile(database.ConnectionString), ".keys.pfx")))
+            .UseSetting(TestCertificate.PasswordSetting, TestCertificate.Password));
 
         _ = app.Services; // builds the host, which prepares the database
 

@@ -138,6 +138,16 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
+        // Outside Development the app needs a key certificate; a test that names its own (or an empty one) keeps it.
+        if (TestCertificate.Required(start.Environment["ASPNETCORE_ENVIRONMENT"] ?? "") && environment?.Keys.Any(k => k.StartsWith("Opd__DataProtection__", StringComparison.Ordinal)) != true)
+        {
+            var certificate = TestCertificate.At(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!, "keys.pfx"));
+            foreach (var (name, value) in TestCertificate.Environment(certificate))
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         return start;
     }
 

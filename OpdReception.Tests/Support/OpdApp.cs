@@ -59,7 +59,7 @@ public sealed class OpdApp : WebApplicationFactory<Program>
     /// <summary>Everything the app logged, when <see cref="CapturingLogs"/> was called.</summary>
     public CapturedLogs? Logs { get; private set; }
 
-    /// <summary>Runs the app as Production (or another environment) instead of Testing.</summary>
+    /// <summary>Runs the app as Production (or another environment) instead of Testing; outside Development with a test key certificate.</summary>
     public OpdApp InEnvironment(string environment)
     {
         _environment = environment;
@@ -93,6 +93,15 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         return Address;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Changes the app's services before it starts (a test's own implementation of one of them).</summary>
+    public OpdApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public OpdApp With(string key, string value)
     {
         _settings[key] = value;
@@ -108,7 +117,16 @@ public sealed class OpdApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
+        // Owner-only, as an operator keeps the database's folder, so the app has no reason to warn about it.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         builder.UseEnvironment(_environment);
 
         // The unpublished build's wwwroot and package assets (MudBlazor), as Development has them, for browser tests.
@@ -119,9 +137,16 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:TimeZone", TimeZone);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Opd:RefreshesPerMinutePerClient", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
         // Tests sign admins in with a password alone unless they test the second factor (With("Opd:Security:AdminTwoFactor", "true")).
         builder.UseSetting("Opd:Security:AdminTwoFactor", "false");
+        if (TestCertificate.Required(_environment) && !_settings.ContainsKey(TestCertificate.PathSetting))
+        {
+            builder.UseSetting(TestCertificate.PathSetting, TestCertificate.At(Path.Combine(_folder, "keys.pfx")));
+            builder.UseSetting(TestCertificate.PasswordSetting, TestCertificate.Password);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -140,6 +165,10 @@ public sealed class OpdApp : WebApplicationFactory<Program>
             services.PostConfigureAll<BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
             services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 

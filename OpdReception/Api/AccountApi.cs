@@ -115,6 +115,29 @@ internal static class SecondFactor
             : null;
     }
 
+    /// <summary>
+    /// After a right password: a page goes on to its second step; a program must have sent the code with the password,
+    /// and Identity finishes the sign-in in this same request.
+    /// </summary>
+    public static async Task<(OpdUser? User, IResult? Problem)> AfterPasswordAsync(OpdUser user, AuthApi.SignInBody body, HttpContext http, string scheme)
+    {
+        if (scheme != IdentityConstants.BearerScheme)
+        {
+            return (null, TypedResults.Ok(new AccountApi.CodeNeeded(true, "/signin/two-factor")));
+        }
+
+        var signIn = http.RequestServices.GetRequiredService<SignInManager<OpdUser>>();
+        var result = await SignInAsync(signIn, body.TwoFactorCode, body.TwoFactorRecoveryCode);
+        if (result is { Succeeded: true })
+        {
+            return (user, null);
+        }
+
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn")
+            .LogWarning("Second factor refused for user {User} at {Path}", user.Id, Domain.TextRules.ForLog(http.Request.Path.Value));
+        return (null, result is null ? CodeMissing("twoFactorCode") : Refused(result));
+    }
+
     public static IResult CodeMissing(string field) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]>
         {

@@ -23,14 +23,14 @@ internal static class AuthApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
         // The bearer scheme writes the token answer itself when the sign-in succeeds.
-        auth.MapPost("/login", async (SignInBody body, HttpContext http, SignInManager<OpdUser> signIn) =>
-                (await SignInAsync(body, http, signIn, IdentityConstants.BearerScheme)).Problem ?? TypedResults.Empty)
+        auth.MapPost("/login", async (SignInBody body, HttpContext http) =>
+                (await SignInAsync(body, http, IdentityConstants.BearerScheme)).Problem ?? TypedResults.Empty)
             .RequireRateLimiting(OpdIdentity.SignInLimit)
             .Produces<AccessTokenResponse>().ProducesErrors(400, 401, 429)
             .WithSummary("Exchange email and password for a bearer token (send it as Authorization: Bearer ...)");
 
         auth.MapPost("/refresh", RefreshAsync)
-            .RequireRateLimiting(OpdIdentity.SignInLimit)
+            .RequireRateLimiting(SignInLimits.RefreshLimit)
             .Produces<AccessTokenResponse>().ProducesErrors(401, 429)
             .WithSummary("Exchange a refresh token for a new bearer token");
 
@@ -42,7 +42,7 @@ internal static class AuthApi
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/signin", async (SignInBody body, HttpContext http, SignInManager<OpdUser> signIn, StartPages pages) =>
             {
-                var (user, problem) = await SignInAsync(body, http, signIn, IdentityConstants.ApplicationScheme);
+                var (user, problem) = await SignInAsync(body, http, IdentityConstants.ApplicationScheme);
                 return problem ?? TypedResults.Ok(new SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user!))));
             })
             .RequireRateLimiting(OpdIdentity.SignInLimit);
@@ -54,9 +54,8 @@ internal static class AuthApi
         });
     }
 
-    private static async Task<(OpdUser? User, IResult? Problem)> SignInAsync(SignInBody body, HttpContext http, SignInManager<OpdUser> signIn, string scheme)
+    private static async Task<(OpdUser? User, IResult? Problem)> SignInAsync(SignInBody body, HttpContext http, string scheme)
     {
-        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn");
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
             return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -66,38 +65,20 @@ internal static class AuthApi
             }.Where(e => e.Value.Length > 0).ToDictionary(), title: "The request is not valid."));
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(body.Email.Trim());
-        signIn.AuthenticationScheme = scheme;
-        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        return await http.RequestServices.GetRequiredService<SignInDesk>().SignInAsync(body.Email, body.Password, scheme, http) switch
         {
-            // A program sends the code with the password; a page goes on to its second step (AccountApi).
-            if (scheme != IdentityConstants.BearerScheme)
-            {
-                return (null, TypedResults.Ok(new AccountApi.CodeNeeded(true, "/signin/two-factor")));
-            }
+            SignedInUser signedIn => (signedIn.User, null),
+            SecondFactorNeeded needed => await SecondFactor.AfterPasswordAsync(needed.User, body, http, scheme),
+            SignInThrottled throttled => (null, Throttled(http, throttled.Wait)),
+            _ => (null, TypedResults.Problem(SignInDesk.RefusedWords, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.")),
+        };
+    }
 
-            result = await SecondFactor.SignInAsync(signIn, body.TwoFactorCode, body.TwoFactorRecoveryCode) ?? SignInResult.TwoFactorRequired;
-            if (!result.Succeeded)
-            {
-                log.LogWarning("Second factor refused for user {User} at {Path}", user!.Id, TextRules.ForLog(http.Request.Path.Value));
-                return (null, result.RequiresTwoFactor ? SecondFactor.CodeMissing("twoFactorCode") : SecondFactor.Refused(result));
-            }
-        }
-
-        if (result.Succeeded)
-        {
-            log.LogInformation("User {User} signed in at {Path}", user!.Id, TextRules.ForLog(http.Request.Path.Value));
-
-            return (user, null);
-        }
-
-        log.LogWarning("Sign-in failed for {Email} at {Path}: {Result}", TextRules.ForLog(body.Email.Trim()), TextRules.ForLog(http.Request.Path.Value), result.IsLockedOut ? "locked out" : "wrong email or password");
-        return (null, TypedResults.Problem(
-            result.IsLockedOut
-                ? $"Too many failed attempts: this account is locked for {OpdIdentity.LockoutTime.TotalMinutes:0} minutes."
-                : "The email or password is not right.",
-            statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in."));
+    private static IResult Throttled(HttpContext http, TimeSpan wait)
+    {
+        var seconds = SignInDesk.Seconds(wait);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(SignInDesk.ThrottledWords(seconds), statusCode: StatusCodes.Status429TooManyRequests, title: SignInDesk.ThrottledTitle);
     }
 
     /// <summary>As Identity's own refresh endpoint: a valid, unexpired refresh token of a user whose security stamp still holds.</summary>

@@ -45,6 +45,8 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>Migrates the database file and creates its first admin, as an operator does before the first start.</summary>
     public const string ServerVariable = "OPD_BENCH_SERVER";
 
+    private const string KeysPassword = "benchmark-only";
+
     public static async Task CreateAdminAsync(string databaseFile, CancellationToken ct)
     {
         var start = StartInfo(databaseFile, ["create-admin", AdminEmail]);
@@ -145,9 +147,14 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__SeedDemoDay"] = "false",
                 // The bench's admin drives the API with a password alone; a hospital keeps admins' second factor on.
                 ["Opd__Security__AdminTwoFactor"] = "false",
+                // The harness stands where a hospital's proxy would: plain http on loopback is allowed only behind one.
+                ["Opd__Proxy__KnownProxies"] = "127.0.0.1",
                 ["Opd__TimeZone"] = BenchApi.Zone.Id,
                 ["StaticAssetsFromBuild"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Production encrypts its Data Protection keys; the benchmark's throwaway database gets a throwaway certificate.
+                ["Opd__DataProtection__CertificatePath"] = Security.KeyRing.SelfSignedCertificate(Path.ChangeExtension(databaseFile, ".keys.pfx"), KeysPassword),
+                ["Opd__DataProtection__CertificatePassword"] = KeysPassword,
             },
         };
         return start;

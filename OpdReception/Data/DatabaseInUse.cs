@@ -18,7 +18,7 @@ public sealed class DatabaseInUse : IDisposable
     {
         try
         {
-            return new DatabaseInUse(new FileStream(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite));
+            return new DatabaseInUse(PrivateFiles.Open(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite));
         }
         catch (IOException ex)
         {
@@ -31,7 +31,7 @@ public sealed class DatabaseInUse : IDisposable
     {
         try
         {
-            return new DatabaseInUse(new FileStream(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new DatabaseInUse(PrivateFiles.Open(LockFile(databaseFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException)
         {

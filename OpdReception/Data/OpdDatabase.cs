@@ -16,6 +16,12 @@ public static class OpdDatabase
     {
         var connection = ConnectionString(configuration, contentRoot);
         var sync = Enum.TryParse<DiskSync>(configuration[$"{OpdOptions.Section}:{nameof(OpdOptions.Synchronous)}"], ignoreCase: true, out var chosen) ? chosen : DiskSync.Full;
+        if (new SqliteConnectionStringBuilder(connection) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file } && file != ":memory:")
+        {
+            // Before anything opens it, so SQLite's -wal and -shm inherit the 0600.
+            PrivateFiles.EnsureFile(file);
+        }
+
         services.AddDbContextFactory<OpdDbContext>(o => Configure(o, connection, sync));
         services.AddSingleton(_ => DatabaseInUse.Shared(DataFile(connection)));
         return services;
@@ -41,7 +47,7 @@ public static class OpdDatabase
 
         if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.EnsureFolder(folder);
         }
 
         builder.DefaultTimeout = 30;
@@ -73,6 +79,7 @@ public static class OpdDatabaseStartup
     /// <summary>First start: create and migrate the file; in Development, seed a demo day into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        KeepFilesPrivate(app);
         _ = app.Services.GetRequiredService<DatabaseInUse>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OpdDatabase.MigrateAsync(factory);
@@ -91,6 +98,26 @@ public static class OpdDatabaseStartup
             app.Logger.LogInformation(
                 "Seeded a demo OPD day for {Date} as it stands at {Time}: {Tokens} tokens for {Doctors} doctors (Opd:SeedDemoDay=false turns this off)",
                 seeded.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Timeline.Clock(seeded.EndedAt), seeded.Total.Issued, seeded.ByDoctor.Count);
+        }
+    }
+
+    /// <summary>A new database was created 0600 (AddOpdData); an older one with looser modes is tightened, and the operator told.</summary>
+    private static void KeepFilesPrivate(WebApplication app)
+    {
+        var database = OpdDatabase.DataFile(OpdDatabase.ConnectionString(app.Configuration, app.Environment.ContentRootPath));
+        if (!File.Exists(database))
+        {
+            return;
+        }
+
+        foreach (var file in PrivateFiles.Tighten(database))
+        {
+            app.Logger.LogWarning("{File} could be read by other accounts; it is now the app's alone (0600)", file);
+        }
+
+        if (Path.GetDirectoryName(database) is { Length: > 0 } folder && PrivateFiles.FolderIsOpen(folder))
+        {
+            app.Logger.LogWarning("The database's folder {Folder} can be listed by other accounts; chmod 700 it (docs/operations.md)", folder);
         }
     }
 }

@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpdReception.Security;
 
 namespace OpdReception.Data;
 
-/// <summary>The OPD's records and, in the same file, Identity's users and roles.</summary>
-public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : IdentityDbContext<OpdUser>(options)
+/// <summary>The OPD's records and, in the same file, Identity's users and roles and Data Protection's keys.</summary>
+public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : IdentityDbContext<OpdUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Slot> Slots => Set<Slot>();
     public DbSet<DoctorDayCounter> DoctorDayCounters => Set<DoctorDayCounter>();

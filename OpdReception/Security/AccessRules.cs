@@ -41,8 +41,9 @@ public sealed record AccessRule(Who Who, Own Owns = Own.Nothing, string RouteVal
 }
 
 /// <summary>
-/// THE rule table: who may use every endpoint and page. <see cref="AccessEnforcement"/> applies it to every request
-/// and the page gate to every interactive navigation; RuleTableTests fails for any endpoint or page not listed here.
+/// THE rule table: who may use every endpoint and page. <see cref="AccessPolicies"/> turns each line into an ASP.NET
+/// Core authorization policy on its endpoint (the page gate asks the same policy for every interactive navigation);
+/// RuleTableTests fails for any endpoint or page not listed here.
 /// Keys are "METHOD /route" as mapped (constraints dropped), or "PAGE /route" for a Blazor page.
 /// To add an endpoint: map it, then add its line here.
 /// </summary>
@@ -164,7 +165,7 @@ public static partial class AccessRules
         // Whether the app can serve: no patient data in it.
         ["GET /health"] = Anyone,
 
-        // The API's own description: open in Development, admins only elsewhere (see AccessEnforcement).
+        // The API's own description: open in Development, admins only elsewhere (see AccessKeys).
         ["GET /openapi/{documentName}.json"] = Admin,
 
         // Pages.

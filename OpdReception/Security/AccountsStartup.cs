@@ -27,16 +27,8 @@ public static class AccountsStartup
     /// <summary>`create-admin &lt;email&gt;`: the first admin, with the password from OPD_ADMIN_PASSWORD or standard input.</summary>
     public static async Task<int> CreateAdminAsync(this WebApplication app, string email, TextReader input, TextWriter output)
     {
-        var password = Environment.GetEnvironmentVariable("OPD_ADMIN_PASSWORD");
-        if (string.IsNullOrEmpty(password))
+        if (await SetPasswordCommand.ReadPasswordAsync($"Password for {email}: ", input, output) is not { } password)
         {
-            output.Write($"Password for {email}: ");
-            password = (await input.ReadLineAsync())?.Trim();
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            output.WriteLine("No password given (standard input or OPD_ADMIN_PASSWORD).");
             return 2;
         }
 

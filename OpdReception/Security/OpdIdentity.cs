@@ -18,10 +18,6 @@ public static class OpdIdentity
 
     public const string SignInLimit = "sign-in";
 
-    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(5);
-
-    public const int LockoutAttempts = 5;
-
     public static IServiceCollection AddOpdIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddAuthentication(o =>
@@ -60,9 +56,8 @@ public static class OpdIdentity
         services.AddIdentityCore<OpdUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Lockout stays on for the admin's own Lock and Deactivate; wrong passwords never lock (SignInDesk).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = LockoutTime;
                 // PasswordRules decides (OpdPasswordValidator): length and the breached list, no forced digits or symbols,
                 // as NIST SP 800-63B advises; a person reads one message, not several.
                 o.Password.RequiredLength = 1;
@@ -80,15 +75,16 @@ public static class OpdIdentity
 
         // A cookie is checked against the account (locked, password or roles changed) every minute, as are open screens.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddOpdAuthorization();
+        services.AddBearerStampCheck();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddSingleton<AccountStamps>();
-        services.AddScoped<AccessOwnership>();
         services.AddScoped<OpdAccounts>();
         services.AddSingleton<AccountDuties>();
         services.AddSingleton<AccountSecurity>();
         services.AddSingleton(new StartPages());
+        services.AddSignInGuards();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

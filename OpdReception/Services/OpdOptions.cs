@@ -65,8 +65,20 @@ public sealed class OpdOptions
     /// <summary>Off in tests that pin the clock, so no token changes behind their back.</summary>
     public bool AutoNoShow { get; set; } = true;
 
-    /// <summary>Sign-in attempts one client (IP address) may make per minute before answers are 429.</summary>
-    [Range(1, 100_000)] public int SignInAttemptsPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Sign-in attempts one client (IP address) may make per minute before answers are 429: a coarse flood guard, high
+    /// enough for a hospital whose desks all reach the app through one address (guessing is slowed per account instead).
+    /// </summary>
+    [Range(1, 100_000)] public int SignInAttemptsPerMinute { get; set; } = 120;
+
+    /// <summary>Token refreshes one client (IP address) may make per minute before answers are 429.</summary>
+    [Range(1, 100_000)] public int RefreshesPerMinutePerClient { get; set; } = 60;
+
+    /// <summary>
+    /// Origins besides the app's own that may open its live connections (the screens' WebSocket, <c>/_blazor</c>):
+    /// "https://opd.hospital.example". Any other Origin is refused with 403.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Tokens one client (signed-in user, else IP address) may issue per minute before answers are 429.</summary>
     [Range(1, 100_000)] public int IssuesPerMinutePerClient { get; set; } = 120;
@@ -82,6 +94,12 @@ public sealed class OpdOptions
 
     /// <summary>Sign-in and account settings ("Opd:Security").</summary>
     public OpdSecurityOptions Security { get; set; } = new();
+
+    /// <summary>The certificate that encrypts the Data Protection keys kept in the database; required outside Development (docs/security.md).</summary>
+    public OpdReception.Security.KeyCertificateSettings DataProtection { get; set; } = new();
+
+    /// <summary>The reverse proxy in front of the app, whose X-Forwarded-* headers are trusted (docs/deploy.md).</summary>
+    public OpdReception.Security.ProxySettings Proxy { get; set; } = new();
 
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
 }
@@ -99,6 +117,11 @@ public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
         if (options.HospitalNumbers.Problem() is { } pattern)
         {
             return ValidateOptionsResult.Fail($"Opd:HospitalNumberPrefix and Opd:HospitalNumberDigits ('{options.HospitalNumberPrefix}', {options.HospitalNumberDigits}) make no usable hospital number: {pattern}.");
+        }
+
+        if (options.AllowedOrigins.FirstOrDefault(o => !Security.LiveConnectionOrigins.IsOrigin(o)) is { } notAnOrigin)
+        {
+            return ValidateOptionsResult.Fail($"Opd:AllowedOrigins ('{notAnOrigin}') is not an origin; write it as a browser sends it: scheme, host and port only, such as https://opd.hospital.example.");
         }
 
         var others = new[] { options.PaidPriority, options.FollowUpPriority, options.OnlinePriority, options.WalkInPriority };
