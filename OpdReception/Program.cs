@@ -76,6 +76,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SameOriginWrites>();
+app.UseMiddleware<AccountDutyGate>();
 app.UseAuthorization();
 app.UseAntiforgery();
 

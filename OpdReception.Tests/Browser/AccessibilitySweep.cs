@@ -82,6 +82,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
 
         var anonymous = await browser.NewPageAsync();
         await PageAsync(anonymous, "/signin");
+        await PageAsync(anonymous, "/signin/two-factor");
         await PageAsync(anonymous, $"/display/{doctor.Id}");
         await PageAsync(anonymous, $"/t/{code}");
 
@@ -90,6 +91,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(desk, $"/reception?doctor={doctor.Id}", p => Expect(p.GetByTestId("seats-left")).ToBeVisibleAsync());
         await PageAsync(desk, board, p => Expect(p.Locator("[data-testid=queue] tr[data-token]").First).ToBeVisibleAsync());
         await PageAsync(desk, "/forbidden");
+        await PageAsync(desk, "/account/password");
         await PageAsync(desk, "/admin");
         await PageAsync(desk, "/no-such-page");
         await PageAsync(desk, "/not-found");
@@ -108,7 +110,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var admin = await browser.SignInAsync(Roles.Admin);
-        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings" })
+        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/account/two-factor" })
         {
             await PageAsync(admin, path);
         }

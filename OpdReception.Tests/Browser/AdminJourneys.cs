@@ -130,7 +130,14 @@ public sealed class AdminJourneys(BrowserApp browser) : IClassFixture<BrowserApp
         var fresh = await browser.NewPageAsync();
         await fresh.GotoAsync("/signin");
         await BrowserApp.SignInOnPageAsync(fresh, email, "Ritu-pass-2030");
-        Assert.Equal("/reception", new Uri(fresh.Url).AbsolutePath);
+        // The admin chose that password: Ritu replaces it with her own first, then reaches the desk.
+        await fresh.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/password");
+        await BrowserApp.WaitForInteractiveAsync(fresh);
+        await fresh.GetByLabel("Current password").FillAsync("Ritu-pass-2030");
+        await fresh.GetByLabel("New password", new() { Exact = true }).FillAsync("Ritu-own-words-here");
+        await fresh.GetByLabel("New password again").FillAsync("Ritu-own-words-here");
+        await fresh.GetByTestId("change-password").ClickAsync();
+        await fresh.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/reception");
         await Assertions.Expect(fresh.GetByTestId("signed-in-as")).ToContainTextAsync("Ritu Desk");
     }
 

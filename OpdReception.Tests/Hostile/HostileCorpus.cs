@@ -34,7 +34,7 @@ public static class HostileCorpus
     public static IReadOnlyList<HostileCase> Build(EndpointDataSource endpoints, KnownIds ids)
     {
         var routes = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/account/")))
+            .Where(IsApi)
             .Select(e => (Endpoint: e, Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(e => e.Methods.Count > 0)
             .ToList();
@@ -139,10 +139,15 @@ public static class HostileCorpus
         return cases;
     }
 
+    /// <summary>Endpoints under /api and /account, less the pages that live there too (changing one's password, the second factor).</summary>
+    private static bool IsApi(RouteEndpoint e) =>
+        e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/account/"))
+        && e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null;
+
     /// <summary>The routes under /api and /account that the corpus covers, with their methods.</summary>
     public static IReadOnlyList<string> Routes(EndpointDataSource endpoints) =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/account/")))
+            .Where(IsApi)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .Distinct().ToList();
 

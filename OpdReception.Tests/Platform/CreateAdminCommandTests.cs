@@ -21,7 +21,7 @@ public sealed class CreateAdminCommandTests : IDisposable
         var again = await AppProcess.RunCommandAsync(database, ["create-admin", "first@hospital.example"], none, ct, input: "A-long-enough-password-1");
 
         Assert.Equal(1, weak.ExitCode);
-        Assert.Contains("at least 10 characters", weak.Output, StringComparison.Ordinal);
+        Assert.Contains("at least 12 characters", weak.Output, StringComparison.Ordinal);
         Assert.Equal(0, created.ExitCode);
         Assert.Contains("Created admin first@hospital.example", created.Output, StringComparison.Ordinal);
         Assert.Equal(1, again.ExitCode);

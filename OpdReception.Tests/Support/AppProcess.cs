@@ -129,6 +129,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Opd__AutoNoShow"] = "false",
                 ["Opd__SeedDemoDay"] = "false",
                 ["Opd__IssuesPerMinutePerClient"] = "100000",
+                ["Opd__Security__AdminTwoFactor"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

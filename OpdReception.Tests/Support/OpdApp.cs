@@ -111,6 +111,13 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Leaves <paramref name="key"/> unset, so the app's own default applies (where the tests otherwise set one).</summary>
+    public OpdApp Without(string key)
+    {
+        _settings[key] = null;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Owner-only, as an operator keeps the database's folder, so the app has no reason to warn about it.
@@ -135,6 +142,8 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Opd:RefreshesPerMinutePerClient", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
+        // Tests sign admins in with a password alone unless they test the second factor (With("Opd:Security:AdminTwoFactor", "true")).
+        builder.UseSetting("Opd:Security:AdminTwoFactor", "false");
         if (TestCertificate.Required(_environment) && !_settings.ContainsKey(TestCertificate.PathSetting))
         {
             builder.UseSetting(TestCertificate.PathSetting, TestCertificate.At(Path.Combine(_folder, "keys.pfx")));

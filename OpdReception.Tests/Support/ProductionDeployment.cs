@@ -41,24 +41,64 @@ public sealed class ProductionDeployment : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs the first admin in through the sign-in page, as the hospital's IT person would on day one.</summary>
+    /// <summary>The first admin's authenticator key, once enrolled: Production requires admins' second factor.</summary>
+    private string? _authenticatorKey;
+
+    /// <summary>
+    /// Signs the first admin in through the sign-in page, as the hospital's IT person would on day one: the first
+    /// time, the app leads them to set up their second factor; afterwards it asks for the authenticator's code.
+    /// </summary>
     public async Task<IPage> SignInAsync(IPage? page = null)
     {
+        await EnrolAsync();
         page ??= await NewPageAsync();
         await page.GotoAsync("/signin");
-        await BrowserApp.SignInOnPageAsync(page, ProductionServer.AdminEmail, ProductionServer.AdminPassword);
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Email").FillAsync(ProductionServer.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(ProductionServer.AdminPassword);
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin/two-factor");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await page.GetByLabel("6-digit code").FillAsync(Totp.Code(_authenticatorKey!));
+        await page.GetByTestId("two-factor-signin").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        await BrowserApp.WaitForInteractiveAsync(page);
         return page;
     }
 
-    /// <summary>A program's client through nginx, signed in as the first admin with a bearer token.</summary>
+    /// <summary>A program's client through nginx, signed in as the first admin with a bearer token and the authenticator's code.</summary>
     public async Task<HttpClient> ApiAsync()
     {
+        await EnrolAsync();
         var client = Nginx.Client(ProductionServer.HospitalHost);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = ProductionServer.AdminEmail, password = ProductionServer.AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/auth/login",
+            new { email = ProductionServer.AdminEmail, password = ProductionServer.AdminPassword, twoFactorCode = Totp.Code(_authenticatorKey!) });
         response.EnsureSuccessStatusCode();
         var token = (await response.ReadJson()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>The admin's first sign-in: the password, then the enrolment page's key into the test's authenticator.</summary>
+    private async Task EnrolAsync()
+    {
+        if (_authenticatorKey is not null)
+        {
+            return;
+        }
+
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await BrowserApp.SignInOnPageAsync(page, ProductionServer.AdminEmail, ProductionServer.AdminPassword);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/two-factor");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        var key = (await page.GetByTestId("two-factor-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await page.GetByLabel("6-digit code").FillAsync(Totp.Code(key));
+        await page.GetByTestId("enrol").ClickAsync();
+        await page.GetByTestId("two-factor-continue").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/two-factor");
+        await page.Context.CloseAsync();
+        _authenticatorKey = key;
     }
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,9 @@ namespace OpdReception.Api;
 /// <summary>Sign-in for programs (bearer tokens) and for the app's own pages (the cookie). No registration: only an admin creates accounts.</summary>
 internal static class AuthApi
 {
-    public sealed record SignInBody(string? Email, string? Password);
+    /// <param name="TwoFactorCode">For an account with a second factor (bearer login): the authenticator app's 6-digit code.</param>
+    /// <param name="TwoFactorRecoveryCode">Instead of the code: one of the account's recovery codes, each good once.</param>
+    public sealed record SignInBody(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
     public sealed record RefreshBody(string? RefreshToken);
 
@@ -82,6 +84,7 @@ internal static class AuthApi
         return await http.RequestServices.GetRequiredService<SignInDesk>().SignInAsync(body.Email, body.Password, scheme, http) switch
         {
             SignedInUser signedIn => (signedIn.User, null),
+            SecondFactorNeeded needed => await SecondFactor.AfterPasswordAsync(needed.User, body, http, scheme),
             SignInThrottled throttled => (null, Throttled(http, throttled.Wait)),
             _ => (null, TypedResults.Problem(SignInDesk.RefusedWords, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.")),
         };

@@ -46,6 +46,7 @@ public static class OpdApi
         }));
 
         app.MapAuth();
+        app.MapAccountSecurity();
         app.MapHealth();
 
         var api = app.MapGroup("/api");

@@ -145,6 +145,8 @@ public sealed class AppServer : IAsyncDisposable
                 ["Opd__IssuesPerMinutePerClient"] = "100000",
                 ["Opd__SignInAttemptsPerMinute"] = "1000",
                 ["Opd__SeedDemoDay"] = "false",
+                // The bench's admin drives the API with a password alone; a hospital keeps admins' second factor on.
+                ["Opd__Security__AdminTwoFactor"] = "false",
                 // The harness stands where a hospital's proxy would: plain http on loopback is allowed only behind one.
                 ["Opd__Proxy__KnownProxies"] = "127.0.0.1",
                 ["Opd__TimeZone"] = BenchApi.Zone.Id,

@@ -83,9 +83,17 @@ public sealed class BenchApi(HttpClient client)
     /// <summary>Today's slots end here.</summary>
     public static readonly TimeOnly EndOfDay = new(23, 59);
 
-    public async Task UserAsync(string email, string role, CancellationToken ct = default) =>
-        await MustAsync(Client.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Bench Desk", password = AppServer.Password, roles = new[] { role } }, ct),
+    /// <summary>A staff account as a hospital makes one: the admin's first password, replaced by the person (with <see cref="AppServer.Password"/>).</summary>
+    public async Task UserAsync(string email, string role, CancellationToken ct = default)
+    {
+        const string issued = AppServer.Password + "-issued";
+        await MustAsync(Client.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Bench Desk", password = issued, roles = new[] { role } }, ct),
             HttpStatusCode.Created, ct);
+        using var person = new HttpClient { BaseAddress = Client.BaseAddress };
+        var login = await MustAsync(person.PostAsJsonAsync("/api/auth/login", new { email, password = issued }, ct), HttpStatusCode.OK, ct);
+        person.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        await MustAsync(person.PostAsJsonAsync("/api/auth/password", new { currentPassword = issued, newPassword = AppServer.Password }, ct), HttpStatusCode.OK, ct);
+    }
 
     /// <summary>The request body of one issue, the same shape a desk sends: a new patient each time, given the next hospital number.</summary>
     public static object IssueBody(int slotId, string? name = null) =>

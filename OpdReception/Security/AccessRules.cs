@@ -70,6 +70,10 @@ public static partial class AccessRules
         ["POST /api/auth/sign-out-everywhere"] = SignedIn,
         ["POST /account/signin"] = Anyone,
         ["POST /account/signout"] = SignedIn,
+        // A person's own password and second factor (AccountApi); the second step of sign-in needs Identity's two-factor cookie.
+        ["POST /api/auth/password"] = SignedIn,
+        ["POST /account/signin/two-factor"] = Anyone,
+        ["POST /api/auth/two-factor"] = Admin,
 
         // Doctors: everyone signed in reads them (the booking site too); only an admin changes them.
         ["GET /api/doctors"] = new(Who.SignedIn),
@@ -173,6 +177,9 @@ public static partial class AccessRules
         // Pages.
         ["PAGE /"] = new(Who.Staff),
         ["PAGE /signin"] = Anyone,
+        ["PAGE /signin/two-factor"] = Anyone,
+        ["PAGE /account/password"] = new(Who.Staff),
+        ["PAGE /account/two-factor"] = Admin,
         ["PAGE /forbidden"] = Anyone,
         ["PAGE /not-found"] = Anyone,
         ["PAGE /Error"] = Anyone,

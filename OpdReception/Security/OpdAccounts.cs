@@ -72,7 +72,7 @@ public sealed class OpdAccounts(UserManager<OpdUser> users, RoleManager<Identity
         return created;
     }
 
-    private static void Check(IdentityResult result)
+    internal static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {

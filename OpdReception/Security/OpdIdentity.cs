@@ -59,12 +59,19 @@ public static class OpdIdentity
                 o.User.RequireUniqueEmail = true;
                 // Lockout stays on for the admin's own Lock and Deactivate; wrong passwords never lock (SignInDesk).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 10;
+                // PasswordRules decides (OpdPasswordValidator): length and the breached list, no forced digits or symbols,
+                // as NIST SP 800-63B advises; a person reads one message, not several.
+                o.Password.RequiredLength = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OpdDbContext>()
             .AddSignInManager<OpdSignInManager>()
             .AddClaimsPrincipalFactory<OpdClaimsFactory>()
+            .AddPasswordValidator<OpdPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // A cookie is checked against the account (locked, password or roles changed) every minute, as are open screens.
@@ -76,6 +83,8 @@ public static class OpdIdentity
         services.AddSingleton<AccountStamps>();
         services.AddServerSessions(configuration);
         services.AddScoped<OpdAccounts>();
+        services.AddSingleton<AccountDuties>();
+        services.AddSingleton<AccountSecurity>();
         services.AddSingleton(new StartPages());
         services.AddSignInGuards();
         services.AddRateLimiter(o =>
@@ -128,7 +137,7 @@ public static class OpdIdentity
 }
 
 /// <summary>Adds the display name and the linked doctor to Identity's own claims (id, name, roles, security stamp).</summary>
-public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AccountDuties duties)
     : UserClaimsPrincipalFactory<OpdUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OpdUser user)
@@ -139,6 +148,8 @@ public sealed class OpdClaimsFactory(UserManager<OpdUser> users, RoleManager<Ide
         {
             identity.AddClaim(new Claim(OpdClaims.DoctorId, doctorId.ToString(CultureInfo.InvariantCulture)));
         }
+
+        duties.AddClaim(identity, user);
 
         return identity;
     }

@@ -4,5 +4,9 @@ public static class OpdPaths
 {
     /// <summary>Answers for programs: errors are ProblemDetails and a missing sign-in is a 401, never a redirect or a page.</summary>
     public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/account") || path.StartsWithSegments("/openapi");
+        path.StartsWithSegments("/api") || (path.StartsWithSegments("/account") && !IsAccountPage(path)) || path.StartsWithSegments("/openapi");
+
+    /// <summary>The person's own account pages live beside the sign-in endpoints under /account, yet are pages.</summary>
+    private static bool IsAccountPage(PathString path) =>
+        path.Equals(AccountDuties.ChangePasswordPage, StringComparison.OrdinalIgnoreCase) || path.Equals(AccountDuties.EnrolPage, StringComparison.OrdinalIgnoreCase);
 }

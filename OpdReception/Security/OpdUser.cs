@@ -9,6 +9,9 @@ public sealed class OpdUser : IdentityUser
 
     /// <summary>For a user in the Doctor role: the doctor whose slots and patients they act on.</summary>
     public int? DoctorId { get; set; }
+
+    /// <summary>An admin set the password (a new account or a reset): the person must choose their own before working.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>The roles of the rule table. A user may hold several.</summary>
@@ -27,4 +30,7 @@ public static class OpdClaims
 {
     public const string DisplayName = "opd:name";
     public const string DoctorId = "opd:doctor";
+
+    /// <summary>The page of a pending <see cref="Domain.AccountDuty"/> (see <see cref="AccountDuties"/>).</summary>
+    public const string Duty = "opd:duty";
 }

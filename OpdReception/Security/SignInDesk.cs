@@ -11,6 +11,9 @@ public sealed record SignedInUser(OpdUser User) : SignInOutcome;
 /// <summary>Unknown email, wrong password, or an account that may not sign in: one answer for all, so none can be told apart.</summary>
 public sealed record SignInRefused : SignInOutcome;
 
+/// <summary>The password was right; the account signs in with a second factor too (Identity's two-factor step has begun).</summary>
+public sealed record SecondFactorNeeded(OpdUser User) : SignInOutcome;
+
 /// <summary>Too many wrong passwords from this address for this account: only this address waits.</summary>
 public sealed record SignInThrottled(TimeSpan Wait) : SignInOutcome;
 
@@ -48,6 +51,12 @@ public sealed class SignInDesk(SignInManager<OpdUser> signIn, IPasswordHasher<Op
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
         signIn.AuthenticationScheme = scheme;
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            attempts.Succeeded(key);
+            return new SecondFactorNeeded(user!);
+        }
+
         if (result.Succeeded)
         {
             attempts.Succeeded(key);

@@ -101,11 +101,14 @@ public sealed class OpdOptions
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 
+    /// <summary>Sign-in and account settings ("Opd:Security").</summary>
+    public OpdSecurityOptions Security { get; set; } = new();
+
     /// <summary>The certificate that encrypts the Data Protection keys kept in the database; required outside Development (docs/security.md).</summary>
-    public Security.KeyCertificateSettings DataProtection { get; set; } = new();
+    public OpdReception.Security.KeyCertificateSettings DataProtection { get; set; } = new();
 
     /// <summary>The reverse proxy in front of the app, whose X-Forwarded-* headers are trusted (docs/deploy.md).</summary>
-    public Security.ProxySettings Proxy { get; set; } = new();
+    public OpdReception.Security.ProxySettings Proxy { get; set; } = new();
 
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
 }

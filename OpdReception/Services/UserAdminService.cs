@@ -77,7 +77,8 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
                 return (taken, null, "");
             }
 
-            var user = new OpdUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(), DoctorId = request.DoctorId };
+            var user = new OpdUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(), DoctorId = request.DoctorId,
+                MustChangePassword = true };
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {
@@ -103,9 +104,11 @@ public sealed partial class UserAdminService(IServiceScopeFactory scopes, TimePr
             ? Task.FromResult<Result<UserView>>(OpdProblem.Invalid("password", "A new password is required."))
             : ChangeAsync(id, by, async (users, _, user) =>
             {
+                // Set before the reset, whose own save writes it: the admin knows this password, so the person replaces it.
+                user.MustChangePassword = true;
                 var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
                 return reset.Succeeded
-                    ? (null, "Password reset; signed out everywhere")
+                    ? (null, "Password reset (to be changed at next sign-in); signed out everywhere")
                     : (OpdProblem.Invalid("password", string.Join(" ", reset.Errors.Select(e => e.Description))), "");
             }, ct);
 

@@ -18,5 +18,8 @@ export async function post(url, body) {
         retryAfter: response.headers.get('Retry-After'),
         detail: data?.detail ?? null,
         startPage: data?.startPage ?? null,
+        errors: data?.errors ?? null,
+        twoFactor: data?.twoFactor === true,
+        recoveryCodes: data?.recoveryCodes ?? null,
     };
 }
