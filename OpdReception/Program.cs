@@ -56,6 +56,7 @@ app.UseWhen(http => !OpdPaths.IsApi(http.Request.Path),
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseMiddleware<AnonymousScreenGate>();
 app.UseMiddleware<SameOriginWrites>();
 app.UseMiddleware<AccessEnforcement>();
 app.UseAuthorization();

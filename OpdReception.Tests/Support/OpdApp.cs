@@ -113,6 +113,8 @@ public sealed class OpdApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Opd:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Opd:IssuesPerMinutePerClient", "100000");
+        // Every browser test comes from one loopback address and keeps its pages open: only the cap's own tests cap it.
+        builder.UseSetting("Opd:MaxAnonymousScreensPerClient", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -51,6 +51,7 @@ public static class OpdServices
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
         services.AddSingleton<BoardFeed>();
+        services.AddSingleton<DisplayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
