@@ -52,6 +52,7 @@ public static class OpdServices
         services.AddScoped<MergePatients>();
         services.AddSingleton<BoardFeed>();
         services.AddSingleton<DisplayFeed>();
+        services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
