@@ -72,9 +72,10 @@ public static class OpdBenchmark
 
             if (only is null or Part.Displays)
             {
-                await using var server = await StartAsync(folder, "displays", history: null, output, ct);
-                output.WriteLine("Issuing with 0 and with open displays...");
-                rows.AddRange(await DisplayBenchmark.RunAsync(server, size, notes, output, ct));
+                await using var quiet = await StartAsync(folder, "no-displays", history: null, output, ct);
+                await using var watched = await StartAsync(folder, "displays", history: null, output, ct);
+                output.WriteLine("Issuing with no display and with open displays, two servers in turn...");
+                rows.AddRange(await DisplayBenchmark.RunAsync(quiet, watched, size, notes, output, ct));
             }
 
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
