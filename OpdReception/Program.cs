@@ -75,6 +75,7 @@ app.UseMiddleware<LiveConnectionOrigins>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseMiddleware<AnonymousScreenGate>();
 app.UseMiddleware<SameOriginWrites>();
 app.UseMiddleware<AccountDutyGate>();
 app.UseAuthorization();

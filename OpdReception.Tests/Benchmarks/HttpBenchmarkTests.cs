@@ -52,6 +52,7 @@ public sealed class HttpBenchmarkTests : IDisposable
 
         expected.AddRange(["doctor's day queue", $"reallocate {BenchSize.Quick.ReallocatedTokens} tokens of a cancelled slot, year-old database"]);
         expected.AddRange(["server memory per open waiting-room display", "server memory per open desk board", "visible on every open display", "visible on every open board"]);
+        expected.AddRange(["no display open", $"{BenchSize.Quick.LoadedDisplays} displays open"]);
 
         foreach (var figure in expected)
         {

@@ -10,7 +10,15 @@ namespace OpdReception.Tests.Support;
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
-    public OpdApp App { get; } = new OpdApp().OnRealPort();
+    public BrowserApp()
+        : this(new OpdApp())
+    {
+    }
+
+    /// <summary>The browser on an app set up otherwise (its settings), for a fixture of its own.</summary>
+    internal BrowserApp(OpdApp app) => App = app.OnRealPort();
+
+    public OpdApp App { get; }
 
     public Uri Address { get; private set; } = null!;
 

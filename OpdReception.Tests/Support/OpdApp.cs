@@ -149,6 +149,8 @@ public sealed class OpdApp : WebApplicationFactory<Program>
             builder.UseSetting(TestCertificate.PathSetting, TestCertificate.At(Path.Combine(_folder, "keys.pfx")));
             builder.UseSetting(TestCertificate.PasswordSetting, TestCertificate.Password);
         }
+        // Every browser test comes from one loopback address and keeps its pages open: only the cap's own tests cap it.
+        builder.UseSetting("Opd:MaxAnonymousScreensPerClient", "100000");
 
         foreach (var (key, value) in _settings)
         {

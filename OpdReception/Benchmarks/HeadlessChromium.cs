@@ -31,7 +31,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>Starts Chromium, or answers null when it is not installed (the caller says so and skips).</summary>
-    public static async Task<HeadlessChromium?> StartAsync(CancellationToken ct)
+    /// <param name="extra">More switches, such as one renderer for all tabs of the site when opening hundreds.</param>
+    public static async Task<HeadlessChromium?> StartAsync(CancellationToken ct, IEnumerable<string>? extra = null)
     {
         if (!File.Exists(Executable))
         {
@@ -45,6 +46,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             // Boards behind other tabs must keep running their scripts as a wall screen would.
             "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+            .. extra ?? [],
             "about:blank",
         ])
         {

@@ -9,7 +9,7 @@ namespace OpdReception.Benchmarks;
 /// </summary>
 public static class OpdBenchmark
 {
-    public const string Usage = "usage: benchmark [--quick] [--only issuing|reads|boards] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
+    public const string Usage = "usage: benchmark [--quick] [--only issuing|reads|boards|displays] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
                                 "       benchmark engine [--runs N]         (the engine in process, without HTTP)";
 
     /// <summary>The exit code when every figure was measured but a slot came out wrong.</summary>
@@ -68,6 +68,14 @@ public static class OpdBenchmark
                 await using var server = await StartAsync(folder, "boards", history: null, output, ct);
                 output.WriteLine("Live boards in headless Chromium...");
                 rows.AddRange(await CircuitBenchmark.RunAsync(server, size, notes, gc: null, timeToBoards: true, ct));
+            }
+
+            if (only is null or Part.Displays)
+            {
+                await using var quiet = await StartAsync(folder, "no-displays", history: null, output, ct);
+                await using var watched = await StartAsync(folder, "displays", history: null, output, ct);
+                output.WriteLine("Issuing with no display and with open displays, two servers in turn...");
+                rows.AddRange(await DisplayBenchmark.RunAsync(quiet, watched, size, notes, output, ct));
             }
 
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
@@ -141,6 +149,7 @@ public static class OpdBenchmark
         $"Opd:TimeZone={BenchApi.Zone.Id} (where it is about midday now: walk-ins go into today's slots, which must not be over)",
         "Opd:Synchronous=Full (the default: every acknowledged token fsynced)",
         "the server's GC as the app ships (workstation GC, set in OpdReception.csproj)",
+        $"{DisplayBenchmark.ScreensSetting} (default 20 per address: every display the benchmark opens comes from 127.0.0.1)",
     ];
 
     private static void Write(BenchReport report, BenchSize size, string? outFolder, Part? only, TextWriter output)
@@ -169,7 +178,7 @@ public static class OpdBenchmark
     }
 
     /// <summary>One part of the run alone, for measuring a change to that part without waiting for the rest.</summary>
-    private enum Part { Issuing, Reads, Boards }
+    private enum Part { Issuing, Reads, Boards, Displays }
 
     private static bool TryParse(string[] args, out BenchSize size, out string? outFolder, out Part? only)
     {

@@ -13,6 +13,12 @@ public static class OpdScreens
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        // Display and patient pages need no sign-in: each address may hold only so many open (Opd:MaxAnonymousScreensPerClient).
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Security.AnonymousScreens>();
+        services.AddScoped<ScreenCircuit>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ScreenCircuit>());
         return services;
     }
 

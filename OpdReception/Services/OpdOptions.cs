@@ -83,6 +83,12 @@ public sealed class OpdOptions
     /// <summary>Tokens one client (signed-in user, else IP address) may issue per minute before answers are 429.</summary>
     [Range(1, 100_000)] public int IssuesPerMinutePerClient { get; set; } = 120;
 
+    /// <summary>
+    /// Display and patient-page screens one client address may hold open at once (no sign-in needed for those, so
+    /// one machine could otherwise open thousands); staff screens are not counted.
+    /// </summary>
+    [Range(1, 100_000)] public int MaxAnonymousScreensPerClient { get; set; } = 20;
+
     /// <summary>The largest request body the API reads; larger ones are refused with 413 before they are read.</summary>
     [Range(1, 10_240)] public int MaxRequestBodyKilobytes { get; set; } = 64;
 

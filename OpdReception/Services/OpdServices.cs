@@ -57,6 +57,8 @@ public static class OpdServices
         services.AddHostedService(sp => sp.GetRequiredService<PatientAccessLog>());
         services.AddScoped<ErasePatients>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddSingleton<DisplayFeed>();
+        services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {

@@ -30,6 +30,11 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton(changes ?? app.Service<OpdChanges>());
         Services.AddSingleton(app.Service<BoardFeed>());
         Services.AddSingleton(app.Service<PatientAccessLog>());
+        Services.AddSingleton(app.Service<DisplayFeed>());
+        Services.AddSingleton(app.Service<PatientDayFeed>());
+        Services.AddSingleton(app.Service<OpdReception.Security.AnonymousScreens>());
+        Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
+        Services.AddScoped<OpdReception.Components.ScreenCircuit>();
         Services.AddSingleton(app.Service<AppearanceService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
