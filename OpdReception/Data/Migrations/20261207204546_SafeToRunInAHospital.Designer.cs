@@ -11,8 +11,8 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261207193311_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261207204546_SafeToRunInAHospital")]
+    partial class SafeToRunInAHospital
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -421,6 +421,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<bool>("BirthDateIsApproximate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MergedIntoId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -447,6 +450,53 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("PhoneKey");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.PatientAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("DoctorId", "Day");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("PatientAccesses", (string)null);
                 });
 
             modelBuilder.Entity("OpdReception.Data.PatientEvent", b =>
@@ -488,6 +538,42 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("PatientEvents");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.RefreshTokenRecord", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FamilyKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RefreshTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
                 {
                     b.Property<int>("Id")
@@ -524,6 +610,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<int>("MinutesPerConsultation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RetentionSweptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
 
@@ -548,6 +637,9 @@ namespace OpdReception.Data.Migrations
 
                     b.HasIndex(new[] { "Date" }, "IX_Slots_OpenDays")
                         .HasFilter("\"DayClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Date" }, "IX_Slots_RetentionDue")
+                        .HasFilter("\"RetentionSweptAt\" IS NULL");
 
                     b.ToTable("Slots");
                 });
@@ -676,6 +768,43 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("TokenEvents");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.UserSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("OpdReception.Data.WeeklySession", b =>
                 {
                     b.Property<int>("Id")
@@ -744,6 +873,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
