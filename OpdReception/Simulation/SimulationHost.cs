@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpdReception.Data;
+using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Simulation;
@@ -61,6 +62,8 @@ internal sealed class SimulationHost : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddOpdServices(configuration);
+        // The admin's account actions end sessions; the simulation has no web host, but the services it builds need them.
+        services.AddServerSessions(configuration);
         // The simulated day is played on its own wall clock; the hospital's clock reads it in the same zone.
         var clock = new ManualClock(clockStart);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
