@@ -92,6 +92,30 @@ public sealed class TwoFactorTests : IAsyncLifetime
             (await _app.AnonymousClient().Post("/api/auth/login", new { email, password = Password, twoFactorRecoveryCode = codes[2] })).StatusCode);
     }
 
+    [Fact]
+    public async Task Wrong_second_factor_codes_are_slowed_but_never_lock_the_admin_nor_end_their_sessions()
+    {
+        var email = await NewAdminAsync();
+        await EnrolAsync(email, await CookieSignedInAsync(email));
+        var key = await KeyAsync(email);
+        var working = await BearerAsync(new { email, password = Password, twoFactorCode = Totp.Code(key) });
+
+        // Someone who knows the password guesses codes: refused, then told to wait; Identity's own count never locks.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add((await _app.AnonymousClient().Post("/api/auth/login", new { email, password = Password, twoFactorCode = WrongCode(key) })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answers[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        Assert.DoesNotContain(answers, a => a is not (HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.OK, (await working.GetAsync("/api/auth/me")).StatusCode);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>();
+        Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
+    }
+
     private async Task<string> NewAdminAsync()
     {
         var email = $"admin-{Guid.NewGuid():N}@hospital.example";

@@ -78,7 +78,7 @@ internal static class AccountApi
         signIn.UserManager.Users.AsNoTracking().SingleAsync(u => u.Id == id);
 
     /// <summary>The page's second step: the password was right (Identity's two-factor cookie says whose), now the code.</summary>
-    private static async Task<IResult> SecondStepAsync(SecondFactorBody body, SignInManager<OpdUser> signIn, StartPages pages, ILoggerFactory logs)
+    private static async Task<IResult> SecondStepAsync(SecondFactorBody body, HttpContext http, SignInManager<OpdUser> signIn, SignInDesk desk, StartPages pages, ILoggerFactory logs)
     {
         var log = logs.CreateLogger("OpdReception.Security.SignIn");
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
@@ -87,12 +87,24 @@ internal static class AccountApi
                 statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
         }
 
+        if (desk.SecondFactorWait(user, http) is { } wait)
+        {
+            return AuthApi.Throttled(http, wait);
+        }
+
         var result = await SecondFactor.SignInAsync(signIn, body.Code, body.RecoveryCode);
         if (result is not { Succeeded: true })
         {
             log.LogWarning("Second factor refused for user {User}", user.Id);
+            if (result is not null)
+            {
+                desk.SecondFactorRefused(user, http);
+            }
+
             return result is null ? SecondFactor.CodeMissing("code") : SecondFactor.Refused(result);
         }
+
+        desk.SecondFactorAccepted(user, http);
 
         log.LogInformation("User {User} signed in with a second factor", user.Id);
         return TypedResults.Ok(new AuthApi.SignedIn(pages.For(await signIn.CreateUserPrincipalAsync(user))));
@@ -127,10 +139,17 @@ internal static class SecondFactor
         }
 
         var signIn = http.RequestServices.GetRequiredService<SignInManager<OpdUser>>();
+        var desk = http.RequestServices.GetRequiredService<SignInDesk>();
         var result = await SignInAsync(signIn, body.TwoFactorCode, body.TwoFactorRecoveryCode);
         if (result is { Succeeded: true })
         {
+            desk.SecondFactorAccepted(user, http);
             return (user, null);
+        }
+
+        if (result is not null)
+        {
+            desk.SecondFactorRefused(user, http);
         }
 
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpdReception.Security.SignIn")

@@ -90,7 +90,7 @@ internal static class AuthApi
         };
     }
 
-    private static IResult Throttled(HttpContext http, TimeSpan wait)
+    internal static IResult Throttled(HttpContext http, TimeSpan wait)
     {
         var seconds = SignInDesk.Seconds(wait);
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

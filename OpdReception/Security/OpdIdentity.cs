@@ -59,6 +59,9 @@ public static class OpdIdentity
                 o.User.RequireUniqueEmail = true;
                 // Lockout stays on for the admin's own Lock and Deactivate; wrong passwords never lock (SignInDesk).
                 o.Lockout.AllowedForNewUsers = true;
+                // Identity's second-factor sign-in counts each wrong code towards a lock; no count may ever lock, or whoever
+                // knows a password could lock its admin out and cut their sessions. Wrong codes are slowed like passwords.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 // PasswordRules decides (OpdPasswordValidator): length and the breached list, no forced digits or symbols,
                 // as NIST SP 800-63B advises; a person reads one message, not several.
                 o.Password.RequiredLength = 1;

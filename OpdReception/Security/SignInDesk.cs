@@ -53,7 +53,7 @@ public sealed class SignInDesk(SignInManager<OpdUser> signIn, IPasswordHasher<Op
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.RequiresTwoFactor)
         {
-            attempts.Succeeded(key);
+            // Not yet a success: wrong codes after a right password keep counting for this address and account.
             return new SecondFactorNeeded(user!);
         }
 
@@ -75,6 +75,17 @@ public sealed class SignInDesk(SignInManager<OpdUser> signIn, IPasswordHasher<Op
         _log.LogWarning("Sign-in failed for email {EmailHash} from {Client} at {Path}", fingerprints.Of(email), address, where);
         return new SignInRefused();
     }
+
+    /// <summary>How long this address must wait before another second-factor code for this account, if at all.</summary>
+    public TimeSpan? SecondFactorWait(OpdUser user, HttpContext http) =>
+        attempts.Check(SecondFactorKey(user, http)) is TryLater later ? later.Wait : null;
+
+    /// <summary>A wrong code slows this address for this account as a wrong password does; it never locks the account.</summary>
+    public void SecondFactorRefused(OpdUser user, HttpContext http) => attempts.Failed(SecondFactorKey(user, http));
+
+    public void SecondFactorAccepted(OpdUser user, HttpContext http) => attempts.Succeeded(SecondFactorKey(user, http));
+
+    private string SecondFactorKey(OpdUser user, HttpContext http) => fingerprints.Key(http.Connection.RemoteIpAddress, user.Email ?? user.Id);
 }
 
 /// <summary>The hash a refused sign-in verifies against when there is no account's hash to verify: made once, by the app's own hasher.</summary>
