@@ -16,6 +16,17 @@ public sealed class PasswordRulesTests
     [InlineData("Password2026!", typeof(PasswordVerdict.Common))]
     [InlineData("!!Sunshine123456", typeof(PasswordVerdict.Common))]
     [InlineData("Demo-pass-2026", typeof(PasswordVerdict.Common))]
+    [InlineData("111111111111", typeof(PasswordVerdict.Predictable))]
+    [InlineData("aaaaaaaaaaaa", typeof(PasswordVerdict.Predictable))]
+    [InlineData("abababababab", typeof(PasswordVerdict.Predictable))]
+    [InlineData("abcdefghijkl", typeof(PasswordVerdict.Predictable))]
+    [InlineData("987654321098", typeof(PasswordVerdict.Predictable))]
+    [InlineData("qwertyuiopas", typeof(PasswordVerdict.Predictable))]
+    [InlineData("LKJHGFDSAPOI", typeof(PasswordVerdict.Predictable))]
+    [InlineData("opdreception12", typeof(PasswordVerdict.Predictable))]
+    [InlineData("Reception2026", typeof(PasswordVerdict.Predictable))]
+    [InlineData("Hospital-Admin-1!", typeof(PasswordVerdict.Predictable))]
+    [InlineData("reception-mango-kite", typeof(PasswordVerdict.Accepted))]
     [InlineData("password-garden-lamp", typeof(PasswordVerdict.Accepted))]
     [InlineData("correct horse battery", typeof(PasswordVerdict.Accepted))]
     public void A_password_is_refused_when_short_or_listed_with_or_without_digits_and_symbols_around_it(string password, Type verdict) =>
@@ -33,10 +44,12 @@ public sealed class PasswordRulesTests
     [InlineData(typeof(PasswordVerdict.TooShort), "at least 12 characters")]
     [InlineData(typeof(PasswordVerdict.Common), "common or breached")]
     [InlineData(typeof(PasswordVerdict.TooLong), "at most 128 characters")]
+    [InlineData(typeof(PasswordVerdict.Predictable), "too easy to guess")]
     public void Every_refusal_says_what_to_do(Type verdict, string words)
     {
         var refusal = verdict == typeof(PasswordVerdict.TooShort) ? PasswordRules.Check("short", Listed)
             : verdict == typeof(PasswordVerdict.TooLong) ? PasswordRules.Check(new string('x', 129), Listed)
+            : verdict == typeof(PasswordVerdict.Predictable) ? PasswordRules.Check("abcdefghijkl", Listed)
             : PasswordRules.Check("Password2026!", Listed);
         Assert.IsType(verdict, refusal);
         Assert.Contains(words, PasswordRules.Words(refusal), StringComparison.Ordinal);

@@ -14,7 +14,7 @@ namespace OpdReception.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@test.opd";
-    public const string AdminPassword = "Admin-password-1";
+    public const string AdminPassword = "Admin-kettle-lamp-1";
 
     private static readonly ConcurrentDictionary<string, bool> WithAdmin = new();
 

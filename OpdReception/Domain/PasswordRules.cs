@@ -16,6 +16,9 @@ public abstract record PasswordVerdict
 
     /// <summary>On the shipped list of common and breached passwords, or such a word with only digits and symbols around it.</summary>
     public sealed record Common : PasswordVerdict;
+
+    /// <summary>A repeated, sequential or keyboard pattern, or only words about this app and its staff, with digits and symbols.</summary>
+    public sealed record Predictable : PasswordVerdict;
 }
 
 /// <summary>
@@ -43,8 +46,51 @@ public static class PasswordRules
         }
 
         var lower = password.ToLowerInvariant();
-        return refused.Contains(lower) || refused.Contains(Core(lower)) ? new PasswordVerdict.Common() : new PasswordVerdict.Accepted();
+        if (refused.Contains(lower) || refused.Contains(Core(lower)))
+        {
+            return new PasswordVerdict.Common();
+        }
+
+        return IsPredictable(lower) ? new PasswordVerdict.Predictable() : new PasswordVerdict.Accepted();
     }
+
+    /// <summary>Words a guesser tries first against a hospital's OPD reception.</summary>
+    private static readonly string[] ContextWords =
+        ["opd", "reception", "receptionist", "hospital", "admin", "doctor", "clinic", "patient", "token", "desk", "password", "welcome"];
+
+    private static readonly string[] KeyboardRows = ["qwertyuiopasdfghjklzxcvbnm", "1234567890", "qazwsxedcrfvtgbyhnujmikolp"];
+
+    private static bool IsPredictable(string lower)
+    {
+        // "aaaaaaaaaaaa", "abababababab", "111111111111": too few different characters to be guessed slowly.
+        if (lower.Distinct().Count() < 5)
+        {
+            return true;
+        }
+
+        // "abcdefghijkl", "987654321098": each character one step from the last, all the way.
+        var steps = lower.Zip(lower.Skip(1), (a, b) => b - a).ToList();
+        if (steps.All(d => d is 1 or -9) || steps.All(d => d is -1 or 9))
+        {
+            return true;
+        }
+
+        if (KeyboardRows.Any(row => (row + row).Contains(lower, StringComparison.Ordinal) || Reverse(row + row).Contains(lower, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // "Reception2026", "opdreception12": nothing but words about this place, with digits and symbols.
+        var letters = new string(lower.Where(char.IsLetter).ToArray());
+        foreach (var word in ContextWords.OrderByDescending(w => w.Length))
+        {
+            letters = letters.Replace(word, "", StringComparison.Ordinal);
+        }
+
+        return letters.Length == 0;
+    }
+
+    private static string Reverse(string text) => new(text.Reverse().ToArray());
 
     /// <summary>The message a person reads for a refusal.</summary>
     public static string Words(PasswordVerdict verdict) => verdict switch
@@ -53,6 +99,7 @@ public static class PasswordRules
         PasswordVerdict.TooShort s => $"Passwords must be at least {s.Minimum} characters.",
         PasswordVerdict.TooLong l => $"Passwords may be at most {l.Maximum} characters.",
         PasswordVerdict.Common => "This password is on a list of common or breached passwords; choose another (a few unrelated words work well).",
+        PasswordVerdict.Predictable => "This password is too easy to guess (a repeated, sequential or keyboard pattern, or only words about this hospital); choose another (a few unrelated words work well).",
         _ => throw new InvalidOperationException($"Unknown verdict {verdict}."),
     };
 
