@@ -116,6 +116,26 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
     }
 
+    [Fact]
+    public async Task Once_on_the_key_is_never_shown_again_nor_new_recovery_codes_given_for_a_code()
+    {
+        var email = await NewAdminAsync();
+        var browser = await CookieSignedInAsync(email);
+        await EnrolAsync(email, browser);
+        var key = await KeyAsync(email);
+        var signedIn = await BearerAsync(new { email, password = Password, twoFactorCode = Totp.Code(key) });
+
+        var again = await signedIn.Post("/api/auth/two-factor", new { code = Totp.Code(key) });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already on", (await again.ReadJson()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>().FindByEmailAsync(email))!;
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id)], "test"));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AccountSecurity>().AuthenticatorKeyAsync(principal));
+    }
+
     private async Task<string> NewAdminAsync()
     {
         var email = $"admin-{Guid.NewGuid():N}@hospital.example";

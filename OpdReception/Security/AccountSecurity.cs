@@ -74,6 +74,12 @@ public sealed class AccountSecurity(IServiceScopeFactory scopes, IOptionsMonitor
             return null;
         }
 
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            // Once on, the key is never shown again: an unattended session must not hand it, or new recovery codes, to anyone.
+            return null;
+        }
+
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -90,6 +96,14 @@ public sealed class AccountSecurity(IServiceScopeFactory scopes, IOptionsMonitor
             $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6&period=30"));
     }
 
+    /// <summary>Whether the account already signs in with a second factor.</summary>
+    public async Task<bool> TwoFactorOnAsync(ClaimsPrincipal principal)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpdUser>>();
+        return await users.GetUserAsync(principal) is { } user && await users.GetTwoFactorEnabledAsync(user);
+    }
+
     /// <summary>Turns two-factor sign-in on when the code proves the app holds the key, and answers the recovery codes, shown once.</summary>
     public async Task<Result<IReadOnlyList<string>>> EnableTwoFactorAsync(ClaimsPrincipal principal, string? code)
     {
@@ -104,6 +118,11 @@ public sealed class AccountSecurity(IServiceScopeFactory scopes, IOptionsMonitor
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return OpdProblem.Conflict("Your account no longer exists; ask an admin.");
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return OpdProblem.Conflict("Your second factor is already on. If the phone is lost, sign in with a recovery code.");
         }
 
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
