@@ -71,9 +71,11 @@ public sealed partial class IssueForm
     public async Task NewTokenAsync(bool cursorPlaced = false)
     {
         DismissAnswer();
-        _focusDoctor = !cursorPlaced;
         _source = TokenSource.WalkIn;
         await ClearForNextAsync();
+        // After the clearing, which asks for the focus itself: a late focus would pull the cursor out of the field the
+        // receptionist has tabbed to and is typing in since the key.
+        _focusDoctor = !cursorPlaced;
         StateHasChanged();
     }
 
