@@ -41,7 +41,7 @@ public sealed class SessionJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await second.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin", new() { Timeout = 5_000 });
         await Expect(second.GetByLabel("Email")).ToBeVisibleAsync();
         Assert.DoesNotContain(Patient, await second.ContentAsync(), StringComparison.Ordinal);
-        await GotoAfterEndAsync(second, $"/reception/board/{doctor.Id}");
+        await BrowserApp.GotoAfterEndAsync(second, $"/reception/board/{doctor.Id}");
         Assert.StartsWith("/signin", BrowserApp.PathOf(second), StringComparison.Ordinal);
     }
 
@@ -71,27 +71,7 @@ public sealed class SessionJourneys(BrowserApp browser) : IClassFixture<BrowserA
 
         await here.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
         await elsewhere.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin", new() { Timeout = 5_000 });
-        await GotoAfterEndAsync(elsewhere, $"/reception/board/{doctor.Id}");
+        await BrowserApp.GotoAfterEndAsync(elsewhere, $"/reception/board/{doctor.Id}");
         Assert.StartsWith("/signin", BrowserApp.PathOf(elsewhere), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The ended screen may still be loading the sign-in page (the page gate's move and the full reload can both come):
-    /// a navigation of ours that such a load interrupts is tried again.
-    /// </summary>
-    private static async Task GotoAfterEndAsync(Microsoft.Playwright.IPage page, string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.GotoAsync(path);
-                return;
-            }
-            catch (Microsoft.Playwright.PlaywrightException e) when (attempt < 3 && e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
-            {
-                await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
-            }
-        }
     }
 }

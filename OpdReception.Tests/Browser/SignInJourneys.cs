@@ -147,7 +147,7 @@ public sealed class SignInJourneys(BrowserApp browser) : IClassFixture<BrowserAp
         await page.GetByTestId("sign-out").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
 
-        await page.GotoAsync("/");
+        await BrowserApp.GotoAfterEndAsync(page, "/");
         Assert.StartsWith("/signin", BrowserApp.PathOf(page), StringComparison.Ordinal);
     }
 }

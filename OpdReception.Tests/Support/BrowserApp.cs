@@ -64,5 +64,25 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
 
+    /// <summary>
+    /// The ended screen may still be loading the sign-in page (the page gate's move and the full reload can both come):
+    /// a navigation of ours that such a load interrupts is tried again.
+    /// </summary>
+    public static async Task GotoAfterEndAsync(IPage page, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync(path);
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
