@@ -77,7 +77,8 @@ public sealed class BrowserApp : IAsyncLifetime
                 await page.GotoAsync(path);
                 return;
             }
-            catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            catch (PlaywrightException e) when (attempt < 3 && (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal)
+                || e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal)))
             {
                 await page.WaitForLoadStateAsync(LoadState.Load);
             }
