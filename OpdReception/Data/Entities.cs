@@ -127,6 +127,15 @@ public sealed class Patient
     /// <summary>When the name, phone and other details were erased (retention or on request); the tokens stay, anonymised.</summary>
     public DateTime? ErasedAt { get; set; }
 
+    /// <summary>The language messages and the patient page use: "en", "hi" or "ta"; null means the hospital's default.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>For messages by email, when the patient gives one.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The patient asked for no messages (at the desk or on their page): the outbox skips them.</summary>
+    public bool MessagesOptOut { get; set; }
+
     public List<PatientEvent> History { get; set; } = [];
 }
 
@@ -175,6 +184,13 @@ public sealed class Token
     public DateTime? CheckedInAt { get; set; }
     public DateTime? NoShowAt { get; set; }
     public string? CancellationReason { get; set; }
+
+    /// <summary>The patient's answer to "How was your visit?" after the consultation: 1 to 5.</summary>
+    public int? FeedbackScore { get; set; }
+
+    public string? FeedbackComment { get; set; }
+    public DateTime? FeedbackAt { get; set; }
+
     public List<TokenEvent> History { get; set; } = [];
 
     /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>

@@ -58,3 +58,17 @@ public readonly record struct SeatCount(int Taken, int Emergency)
         return new SeatCount(taken, emergency);
     }
 }
+
+/// <summary>How a message reaches a patient: the hospital's SMS/WhatsApp gateway by a signed webhook, or email.</summary>
+public enum MessageChannel { Webhook, Email }
+
+/// <summary>
+/// Where a patient message stands. Queued until the dispatcher takes it; Sending while a delivery is under way (a
+/// message left Sending by a killed process is taken again); Sent once the channel accepted it; Delivered when the
+/// gateway reports it reached the phone; Failed when retries ran out (an admin may retry); Skipped when the patient
+/// opted out.
+/// </summary>
+public enum MessageState { Queued, Sending, Sent, Delivered, Failed, Skipped }
+
+/// <summary>What happened that a patient should hear about.</summary>
+public enum PatientMessageEvent { TokenIssued, TurnNear, Delayed, Moved, Cancelled, Called }

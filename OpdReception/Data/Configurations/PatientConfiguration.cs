@@ -14,6 +14,8 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.AbhaNumber).HasMaxLength(14);
         builder.Property(p => p.AbhaAddress).HasMaxLength(100);
         builder.Property(p => p.MergedIntoId).HasMaxLength(40);
+        builder.Property(p => p.Language).HasMaxLength(5);
+        builder.Property(p => p.Email).HasMaxLength(254);
 
         // The duplicate check looks up every patient with the phone a new patient gives, inside the write gate.
         builder.Property(p => p.PhoneKey).HasMaxLength(10);

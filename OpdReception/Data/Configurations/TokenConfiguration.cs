@@ -15,6 +15,7 @@ public sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         builder.HasOne(t => t.Patient).WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TokenId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.CancellationReason).HasMaxLength(200);
+        builder.Property(t => t.FeedbackComment).HasMaxLength(500);
         builder.Property(t => t.Code).HasMaxLength(TokenCodes.Length);
         builder.HasIndex(t => t.Code).IsUnique();
     }
