@@ -24,7 +24,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
     private static async Task GoAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await BrowserApp.WaitForInteractiveAsync(page);
+        await (path.StartsWith("/t/", StringComparison.Ordinal) ? BrowserApp.WaitForLivePatientPageAsync(page) : BrowserApp.WaitForInteractiveAsync(page));
     }
 
     private async Task PageAsync(IPage page, string path, Func<IPage, Task>? ready = null)

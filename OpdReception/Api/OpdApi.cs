@@ -25,6 +25,7 @@ public static class OpdApi
         services.AddOpenApi();
         services.AddOpdHealth();
         services.AddRequestLimits();
+        services.AddPatientPage();
         return services;
     }
 
@@ -48,6 +49,7 @@ public static class OpdApi
         app.MapAuth();
         app.MapAccountSecurity();
         app.MapHealth();
+        app.MapPatientPage();
 
         var api = app.MapGroup("/api");
         api.UseVersions();

@@ -198,7 +198,12 @@ public static partial class AccessRules
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,
         ["PAGE /display/{which}"] = Anyone,
-        ["PAGE /t/{code}"] = Anyone,
+        // The patient's page is plain HTML (PatientPageApi): its live state, its stream and its two forms, found by the slip's code.
+        ["GET /t/{code}"] = Anyone,
+        ["GET /t/{code}/state"] = Anyone,
+        ["GET /t/{code}/events"] = Anyone,
+        ["POST /t/{code}/messages"] = Anyone,
+        ["POST /t/{code}/feedback"] = Anyone,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>

@@ -12,6 +12,10 @@ public static class OpdServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
+        services.AddOptions<PatientPageOptions>()
+            .Bind(configuration.GetSection(PatientPageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -47,6 +51,8 @@ public static class OpdServices
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();
         services.AddScoped<PatientPageService>();
+        services.AddScoped<PatientPageActions>();
+        services.AddSingleton<PatientPageBeacon>();
         services.AddScoped<PatientRecords>();
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
