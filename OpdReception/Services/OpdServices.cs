@@ -12,6 +12,8 @@ public static class OpdServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
+        services.AddOptions<OpdDisplayOptions>().Bind(configuration.GetSection(OpdDisplayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpdDisplayOptions>, OpdDisplayOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -58,6 +60,7 @@ public static class OpdServices
         services.AddScoped<ErasePatients>();
         services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<DisplayFeed>();
+        services.AddSingleton<DisplayScreenService>();
         services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
