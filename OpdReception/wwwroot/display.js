@@ -85,14 +85,13 @@ export async function describeVoices(languages) {
 // The display names, in its header, each of its languages this TV has no voice for; updated when voices arrive late.
 let watched = [];
 let watchingVoices = false;
-export async function watchVoices(languages) {
+export function watchVoices(languages) {
     watched = languages || [];
     if (!watchingVoices && window.speechSynthesis) {
         watchingVoices = true;
         window.speechSynthesis.addEventListener("voiceschanged", showMissing);
     }
-    await voicesReady();
-    showMissing();
+    voicesReady().then(showMissing);
 }
 
 function showMissing() {
