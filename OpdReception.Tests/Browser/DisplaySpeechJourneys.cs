@@ -147,11 +147,12 @@ public sealed class DisplaySpeechJourneys(BrowserApp browser) : IClassFixture<Br
             new StringContent("""{"speech":"ta,hi"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
         saved.EnsureSuccessStatusCode();
 
-        var settings = await OpenAsync("/display/settings?screen=hall-b", AllVoices);
+        var settings = await OpenAsync("/display/settings?screen=hall-b&rooms=101,102", AllVoices);
 
         await Expect(settings.GetByTestId("screen-name")).ToContainTextAsync("Screen hall-b.");
         await Expect(settings.GetByTestId("speech-plan")).ToContainTextAsync("Calls are spoken in Tamil and Hindi: set for screen \"hall-b\" in Admin · Displays.");
         await Expect(settings.GetByTestId("voice-ta")).ToContainTextAsync("Fake Valluvar");
+        await Expect(settings.GetByTestId("back-to-display")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/display/101,102\\?screen=hall-b$"));
         await settings.GetByTestId("sample").ClickAsync();
         await settings.WaitForFunctionAsync("() => window.__speech.filter(e => e.kind === 'end').length >= 2", null, new() { Timeout = 30_000 });
         var spoken = (await LogAsync(settings)).Where(e => e.Kind == "speak").Select(e => (e.Lang, e.Text)).ToList();
