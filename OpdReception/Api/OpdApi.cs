@@ -59,6 +59,7 @@ public static class OpdApi
         api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
+        api.MapDisplays();
         app.MapAppearance(api);
     }
 }

@@ -155,6 +155,10 @@ public static partial class AccessRules
         ["PUT /api/admin/appearance"] = Admin,
         ["PUT /api/admin/logo"] = Admin,
         ["DELETE /api/admin/logo"] = Admin,
+        // The named waiting-room screens and what each speaks (DisplaysApi).
+        ["GET /api/admin/displays"] = Admin,
+        ["PUT /api/admin/displays/{name}"] = Admin,
+        ["DELETE /api/admin/displays/{name}"] = Admin,
         // The hospital's logo: on the sign-in page and the waiting-room display too; no patient data in it.
         ["GET /branding/logo"] = Anyone,
         // The doctor's console: the doctor's own day (an admin may cover).
@@ -194,6 +198,7 @@ public static partial class AccessRules
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
         ["PAGE /admin/settings"] = Admin,
+        ["PAGE /admin/displays"] = Admin,
 
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,
@@ -204,6 +209,8 @@ public static partial class AccessRules
         ["GET /t/{code}/events"] = Anyone,
         ["POST /t/{code}/messages"] = Anyone,
         ["POST /t/{code}/feedback"] = Anyone,
+        // The TV's own check of its voices, opened on the TV by whoever sets it up: no patient data on it.
+        ["PAGE /display/settings"] = Anyone,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>

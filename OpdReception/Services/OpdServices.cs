@@ -16,6 +16,8 @@ public static class OpdServices
             .Bind(configuration.GetSection(PatientPageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<OpdDisplayOptions>().Bind(configuration.GetSection(OpdDisplayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpdDisplayOptions>, OpdDisplayOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -64,6 +66,7 @@ public static class OpdServices
         services.AddScoped<ErasePatients>();
         services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<DisplayFeed>();
+        services.AddSingleton<DisplayScreenService>();
         services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
