@@ -12,6 +12,8 @@ public static class OpdServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
+        services.AddOptions<DeskLanguageOptions>().Bind(configuration.GetSection(DeskLanguageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeskLanguageOptions>, DeskLanguageOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -50,6 +52,7 @@ public static class OpdServices
         services.AddScoped<PatientRecords>();
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
+        services.AddScoped<FeedbackReport>();
         services.AddSingleton<BoardFeed>();
         // Hosts without a web host (simulation, benchmark) have no logging of their own; the access log and the sweeps log.
         services.AddLogging();

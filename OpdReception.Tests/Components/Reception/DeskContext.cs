@@ -37,6 +37,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddScoped<OpdReception.Components.ScreenCircuit>();
         Services.AddSingleton(app.Service<AppearanceService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
+        Services.AddSingleton(app.Service<IOptions<DeskLanguageOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;
 
