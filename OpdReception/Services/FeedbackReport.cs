@@ -45,22 +45,7 @@ public sealed class FeedbackReport(IDbContextFactory<OpdDbContext> factory, Hosp
             return OpdProblem.NotFound("Doctor", id);
         }
 
-        var tokens = db.Tokens.AsNoTracking().Where(t => t.Slot.Date >= first && t.Slot.Date <= last);
-        if (doctorId is { } only)
-        {
-            tokens = tokens.Where(t => t.Slot.DoctorId == only);
-        }
-
-        // Only patients seen (called in, then completed or still with the doctor) and those who answered matter here.
-        var rows = await tokens
-            .Where(t => t.FeedbackScore != null || t.Status == TokenStatus.Completed || t.Status == TokenStatus.InConsultation)
-            .Select(t => new
-            {
-                t.Id, t.Slot.DoctorId, DoctorName = t.Slot.Doctor.Name, t.Slot.Doctor.LabelPrefix, t.Slot.Date, t.TokenNumber, t.Status,
-                t.FeedbackScore, t.FeedbackComment, t.FeedbackAt, Arrived = t.CheckedInAt ?? t.IssuedAt, t.FirstEstimateAt,
-                CalledAt = t.History.Where(e => e.Action == SlotQueues.CalledAction).Min(e => (DateTime?)e.At),
-            })
-            .ToListAsync(ct);
+        var rows = await Rows(db, first, last, doctorId).ToListAsync(ct);
 
         var days = rows.GroupBy(r => (r.DoctorId, r.DoctorName, r.Date))
             .OrderByDescending(d => d.Key.Date).ThenBy(d => d.Key.DoctorName).ThenBy(d => d.Key.DoctorId)
@@ -74,4 +59,29 @@ public sealed class FeedbackReport(IDbContextFactory<OpdDbContext> factory, Hosp
             .ToList();
         return new FeedbackReportView(first, last, doctorId, days, comments.Take(MaxComments).ToList(), comments.Count > MaxComments);
     }
+
+    /// <summary>
+    /// The tokens the report reads: the patients seen (called in, then completed or still with the doctor) and those who
+    /// answered, of the range's slots only, each with its first "Called" line.
+    /// </summary>
+    public static IQueryable<FeedbackRow> Rows(OpdDbContext db, DateOnly first, DateOnly last, int? doctorId)
+    {
+        var tokens = db.Tokens.AsNoTracking().Where(t => t.Slot.Date >= first && t.Slot.Date <= last);
+        if (doctorId is { } only)
+        {
+            tokens = tokens.Where(t => t.Slot.DoctorId == only);
+        }
+
+        return tokens
+            .Where(t => t.FeedbackScore != null || t.Status == TokenStatus.Completed || t.Status == TokenStatus.InConsultation)
+            .Select(t => new FeedbackRow(
+                t.Id, t.Slot.DoctorId, t.Slot.Doctor.Name, t.Slot.Doctor.LabelPrefix, t.Slot.Date, t.TokenNumber,
+                t.FeedbackScore, t.FeedbackComment, t.FeedbackAt, t.CheckedInAt ?? t.IssuedAt, t.FirstEstimateAt,
+                t.History.Where(e => e.Action == SlotQueues.CalledAction).Min(e => (DateTime?)e.At)));
+    }
 }
+
+/// <summary>One token as the feedback report reads it.</summary>
+public sealed record FeedbackRow(
+    int Id, int DoctorId, string DoctorName, string LabelPrefix, DateOnly Date, int TokenNumber,
+    int? FeedbackScore, string? FeedbackComment, DateTime? FeedbackAt, DateTime Arrived, DateTime? FirstEstimateAt, DateTime? CalledAt);
