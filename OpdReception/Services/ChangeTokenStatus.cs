@@ -108,10 +108,11 @@ public sealed class ChangeTokenStatus(
         }
 
         await db.SaveChangesAsync(ct);
-        if (token is { Status: TokenStatus.Waiting, FirstEstimateAt: null })
+        if (token is { Status: TokenStatus.Waiting, FirstEstimateAt: null } && from is TokenStatus.Booked or TokenStatus.NoShow)
         {
             // A booking is told its time when it arrives: the estimate the desk's answer shows, written with the check-in.
-            // Written past the tracker, so the token's version moves once for the one change the desk made.
+            // Written past the tracker, so the token's version moves once for the one change the desk made. Only an
+            // arrival tells a time: a call undone puts a patient back without telling them anything new.
             var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, now, options.CurrentValue.Weights, ct);
             if (day.PlaceOf(token.Id)?.EstimatedTime is { } told)
             {
