@@ -25,6 +25,11 @@ internal static class AdminApi
         admin.MapGet("/history", async (string? area, int? take, SettingsService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.HistoryAsync(area, take ?? 200, ct)))
             .WithSummary("The admin's record, newest first: area Setting, User, Doctor, Schedule, Leave or Slot");
+
+        admin.MapGet("/feedback", async (DateOnly? from, DateOnly? to, int? doctorId, FeedbackReport service, CancellationToken ct) =>
+                (await service.ReadAsync(from, to, doctorId, ct)).ToHttp())
+            .Produces<FeedbackReportView>().ProducesErrors(400, 404)
+            .WithSummary("Patients' feedback by doctor and day (at most 31 days; default the last 7), beside the median wait and the share called within ±10 min of the time told; comments newest first, without names");
     }
 
     private static void MapDoctors(RouteGroupBuilder admin)

@@ -8,7 +8,8 @@ namespace OpdReception.Api;
 internal static class PatientsApi
 {
     public sealed record PatientBody(
-        string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress);
+        string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress,
+        string? Language = null, string? Email = null, bool? MessagesOptOut = null);
 
     public sealed record MergeBody(string? From, string? Reason);
 
@@ -32,10 +33,11 @@ internal static class PatientsApi
             .WithSummary("A patient's record: details, today's tokens, visits of other days and the record's history");
 
         patients.MapPut("/{id}", async (string id, PatientBody? body, HttpContext http, EditPatient service, CancellationToken ct) =>
-                (await service.EditAsync(id, body is null ? null : new PatientEdit(body.Name, body.Phone, body.Sex, body.BirthDate, body.Age, body.Address, body.AbhaNumber, body.AbhaAddress),
+                (await service.EditAsync(id, body is null ? null : new PatientEdit(body.Name, body.Phone, body.Sex, body.BirthDate, body.Age, body.Address, body.AbhaNumber, body.AbhaAddress,
+                        body.Language, body.Email, body.MessagesOptOut),
                     http.Actor(), ct)).ToHttp())
             .Produces<PatientRecordView>().ProducesErrors(400, 404, 409)
-            .WithSummary("Correct a patient's details (every field as it should read; age in years or birth date); each change goes into the record's history");
+            .WithSummary("Correct a patient's details (every field as it should read; age in years or birth date; language, email and messagesOptOut unchanged when left out); each change goes into the record's history");
 
         patients.MapPost("/{id}/merge", async (string id, MergeBody? body, HttpContext http, MergePatients service, CancellationToken ct) =>
                 (await service.MergeAsync(id, body?.From, body?.Reason, http.Actor(), ct)).ToHttp())
@@ -50,6 +52,6 @@ internal static class PatientsApi
         patients.MapPost("/{id}/erase", async (string id, EraseBody? body, HttpContext http, ErasePatients service, CancellationToken ct) =>
                 (await service.EraseAsync(id, body?.Reason, http.Actor(), ct)).ToHttp())
             .Produces<PatientRecordView>().ProducesErrors(400, 404, 409)
-            .WithSummary("Erase a patient's name, phone, address, ABHA and date of birth on request, with a reason; the tokens stay, anonymised (admins)");
+            .WithSummary("Erase a patient's name, phone, email, address, ABHA and date of birth on request, with a reason; the tokens stay, anonymised (admins)");
     }
 }

@@ -15,20 +15,21 @@ internal static class TokensApi
     public sealed record TokenBody(
         int? SlotId, string? PatientId, string? PatientName, string? PhoneNumber,
         Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null,
-        bool? NewPatient = null)
+        bool? NewPatient = null, string? Language = null, string? Email = null, bool? MessagesOptOut = null)
     {
         public IssueRequest For(TokenSource? source) => new(SlotId, source, PatientId, PatientName, PhoneNumber,
-            new PatientDetails(Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress) is { IsEmpty: false } details ? details : null,
+            new PatientDetails(Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress, Language, Email, MessagesOptOut) is { IsEmpty: false } details ? details : null,
             NewPatient == true);
     }
 
     public sealed record AnyTokenBody(
         int? SlotId, TokenSource? Source, string? PatientId, string? PatientName, string? PhoneNumber,
         Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null,
-        bool? NewPatient = null)
+        bool? NewPatient = null, string? Language = null, string? Email = null, bool? MessagesOptOut = null)
     {
         public IssueRequest Request() =>
-            new TokenBody(SlotId, PatientId, PatientName, PhoneNumber, Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress, NewPatient).For(Source);
+            new TokenBody(SlotId, PatientId, PatientName, PhoneNumber, Sex, Age, BirthDate, Address, AbhaNumber, AbhaAddress, NewPatient,
+                Language, Email, MessagesOptOut).For(Source);
     }
 
     public sealed record StatusBody(TokenStatus? Status, string? Reason);

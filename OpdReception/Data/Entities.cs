@@ -182,6 +182,13 @@ public sealed class Token
     public DateTime InSlotSince { get; set; }
 
     public DateTime? CheckedInAt { get; set; }
+
+    /// <summary>
+    /// The time the patient was first told to expect their call: the slip's estimate at issue for a walk-in, priority
+    /// or emergency, at check-in for a booking. Never moved after; the feedback report holds the call against it.
+    /// </summary>
+    public DateTime? FirstEstimateAt { get; set; }
+
     public DateTime? NoShowAt { get; set; }
     public string? CancellationReason { get; set; }
 

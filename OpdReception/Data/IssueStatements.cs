@@ -8,10 +8,13 @@ public sealed record IssueSlot(SlotState State, string DoctorName);
 
 /// <summary>A patient on record, with what the desk may fill in when the record lacks it.</summary>
 public sealed record PatientRecord(
-    string Name, string? Phone, string? MergedIntoId, Sex? Sex, DateOnly? BirthDate, string? Address, string? AbhaNumber, string? AbhaAddress);
+    string Name, string? Phone, string? MergedIntoId, Sex? Sex, DateOnly? BirthDate, string? Address, string? AbhaNumber, string? AbhaAddress,
+    string? Language = null, string? Email = null, bool MessagesOptOut = false);
 
 /// <summary>A patient's details as they are written: the age already turned into an approximate date of birth.</summary>
-public sealed record PatientFields(Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress);
+public sealed record PatientFields(
+    Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress,
+    string? Language = null, string? Email = null, bool MessagesOptOut = false);
 
 /// <summary>A line of a patient record's history.</summary>
 public sealed record NewPatientEvent(string PatientId, DateTime At, string By, string? ByUserId, string Action, string Details);
@@ -84,12 +87,13 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     public PatientRecord? Patient(string patientId)
     {
         var read = Command("""
-            SELECT "Name", "Phone", "MergedIntoId", "Sex", "BirthDate", "Address", "AbhaNumber", "AbhaAddress" FROM "Patients" WHERE "Id" = $patient
+            SELECT "Name", "Phone", "MergedIntoId", "Sex", "BirthDate", "Address", "AbhaNumber", "AbhaAddress", "Language", "Email", "MessagesOptOut"
+            FROM "Patients" WHERE "Id" = $patient
             """, ("$patient", patientId));
         using var row = read.ExecuteReader();
         return row.Read()
             ? new PatientRecord(row.GetString(0), Text(row, 1), Text(row, 2), Text(row, 3) is { } sex ? Enum.Parse<Sex>(sex) : null,
-                row.IsDBNull(4) ? null : row.GetFieldValue<DateOnly>(4), Text(row, 5), Text(row, 6), Text(row, 7))
+                row.IsDBNull(4) ? null : row.GetFieldValue<DateOnly>(4), Text(row, 5), Text(row, 6), Text(row, 7), Text(row, 8), Text(row, 9), row.GetBoolean(10))
             : null;
     }
 
@@ -123,12 +127,13 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 
     public void AddPatient(string patientId, string name, string? phone, PatientFields fields) =>
         Command("""
-            INSERT INTO "Patients" ("Id", "Name", "Phone", "PhoneKey", "Sex", "BirthDate", "BirthDateIsApproximate", "Address", "AbhaNumber", "AbhaAddress")
-            VALUES ($patient, $name, $phone, $key, $sex, $born, $approximate, $address, $abha, $abhaAddress)
+            INSERT INTO "Patients" ("Id", "Name", "Phone", "PhoneKey", "Sex", "BirthDate", "BirthDateIsApproximate", "Address", "AbhaNumber", "AbhaAddress",
+                                    "Language", "Email", "MessagesOptOut")
+            VALUES ($patient, $name, $phone, $key, $sex, $born, $approximate, $address, $abha, $abhaAddress, $language, $email, $optOut)
             """,
             ("$patient", patientId), ("$name", name), ("$phone", phone), ("$key", PatientFacts.PhoneKey(phone)), ("$sex", fields.Sex?.ToString()),
             ("$born", fields.BirthDate), ("$approximate", fields.BirthDateIsApproximate), ("$address", fields.Address), ("$abha", fields.AbhaNumber),
-            ("$abhaAddress", fields.AbhaAddress)).ExecuteNonQuery();
+            ("$abhaAddress", fields.AbhaAddress), ("$language", fields.Language), ("$email", fields.Email), ("$optOut", fields.MessagesOptOut)).ExecuteNonQuery();
 
     public void SetPhone(string patientId, string phone) =>
         Command("""UPDATE "Patients" SET "Phone" = $phone, "PhoneKey" = $key WHERE "Id" = $patient""",
@@ -140,11 +145,13 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
             UPDATE "Patients" SET "Sex" = COALESCE("Sex", $sex),
                 "BirthDateIsApproximate" = CASE WHEN "BirthDate" IS NULL AND $born IS NOT NULL THEN $approximate ELSE "BirthDateIsApproximate" END,
                 "BirthDate" = COALESCE("BirthDate", $born), "Address" = COALESCE("Address", $address),
-                "AbhaNumber" = COALESCE("AbhaNumber", $abha), "AbhaAddress" = COALESCE("AbhaAddress", $abhaAddress)
+                "AbhaNumber" = COALESCE("AbhaNumber", $abha), "AbhaAddress" = COALESCE("AbhaAddress", $abhaAddress),
+                "Language" = COALESCE("Language", $language), "Email" = COALESCE("Email", $email), "MessagesOptOut" = "MessagesOptOut" OR $optOut
             WHERE "Id" = $patient
             """,
             ("$patient", patientId), ("$sex", fields.Sex?.ToString()), ("$born", fields.BirthDate), ("$approximate", fields.BirthDateIsApproximate),
-            ("$address", fields.Address), ("$abha", fields.AbhaNumber), ("$abhaAddress", fields.AbhaAddress)).ExecuteNonQuery();
+            ("$address", fields.Address), ("$abha", fields.AbhaNumber), ("$abhaAddress", fields.AbhaAddress),
+            ("$language", fields.Language), ("$email", fields.Email), ("$optOut", fields.MessagesOptOut)).ExecuteNonQuery();
 
     public void AddPatientEvent(NewPatientEvent line) =>
         Command("""
@@ -191,6 +198,11 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
             ("$number", token.Number), ("$by", history.By), ("$reason", history.Reason), ("$user", history.ByUserId)).ExecuteNonQuery();
         return id;
     }
+
+    /// <summary>The time the patient is told to expect, kept as it was first told (<see cref="Token.FirstEstimateAt"/>).</summary>
+    public void SetFirstEstimate(int tokenId, DateTime estimate) =>
+        Command("""UPDATE "Tokens" SET "FirstEstimateAt" = $estimate WHERE "Id" = $token AND "FirstEstimateAt" IS NULL""",
+            ("$token", tokenId), ("$estimate", estimate)).ExecuteNonQuery();
 
     /// <summary>The answer a caller's key was first given, and what it was given for.</summary>
     public (string RequestHash, int TokenId, string Answer)? EarlierAnswer(string caller, string key)

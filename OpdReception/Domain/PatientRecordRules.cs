@@ -3,13 +3,16 @@ using System.Globalization;
 namespace OpdReception.Domain;
 
 /// <summary>What the desk records about a patient. An age typed at the desk is kept as an approximate birth date.</summary>
+/// <param name="Language">The language of messages (<see cref="MessageLanguages"/>); null for the hospital's default.</param>
 public sealed record PatientRecordFields(
-    string Name, string? Phone, Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress);
+    string Name, string? Phone, Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress,
+    string? Language = null, string? Email = null, bool MessagesOptOut = false);
 
 /// <summary>One field of the record changed, in the words the history shows: "Phone", "+91 98111 22334", "+91 98111 22335".</summary>
-public sealed record FieldChange(string Field, string? From, string? To)
+/// <param name="Sentence">What the history says instead of "field: from → to", where a sentence reads better.</param>
+public sealed record FieldChange(string Field, string? From, string? To, string? Sentence = null)
 {
-    public string Words => $"{Field}: {From ?? "(none)"} → {To ?? "(none)"}";
+    public string Words => Sentence ?? $"{Field}: {From ?? "(none)"} → {To ?? "(none)"}";
 }
 
 /// <summary>An edit of the record becomes one history line per field that really changed.</summary>
@@ -26,8 +29,17 @@ public static class PatientEdits
             ("Address", before.Address, after.Address),
             ("ABHA number", Abha(before.AbhaNumber), Abha(after.AbhaNumber)),
             ("ABHA address", before.AbhaAddress, after.AbhaAddress),
+            ("Language", Language(before.Language), Language(after.Language)),
+            ("Email", before.Email, after.Email),
         };
-        return fields.Where(f => !string.Equals(f.From, f.To, StringComparison.Ordinal)).Select(f => new FieldChange(f.Field, f.From, f.To)).ToList();
+        var changes = fields.Where(f => !string.Equals(f.From, f.To, StringComparison.Ordinal)).Select(f => new FieldChange(f.Field, f.From, f.To)).ToList();
+        if (before.MessagesOptOut != after.MessagesOptOut)
+        {
+            var (from, to) = (before.MessagesOptOut ? "off" : "on", after.MessagesOptOut ? "off" : "on");
+            changes.Add(new FieldChange("Messages", from, to, $"Messages turned {to} at the desk"));
+        }
+
+        return changes;
     }
 
     /// <summary>"12 Mar 1986", or "about 1986" for an age typed at the desk.</summary>
@@ -37,6 +49,8 @@ public static class PatientEdits
         { } date when details.BirthDateIsApproximate => $"about {date.Year}",
         { } date => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
+
+    private static string? Language(string? code) => code is null ? null : MessageLanguages.Name(code);
 
     private static string? Sex(Sex? sex) => sex is { } known ? PatientFacts.Word(known) : null;
 

@@ -108,6 +108,19 @@ public sealed class ChangeTokenStatus(
         }
 
         await db.SaveChangesAsync(ct);
+        if (token is { Status: TokenStatus.Waiting, FirstEstimateAt: null } && from is TokenStatus.Booked or TokenStatus.NoShow)
+        {
+            // A booking is told its time when it arrives: the estimate the desk's answer shows, written with the check-in.
+            // Written past the tracker, so the token's version moves once for the one change the desk made. Only an
+            // arrival tells a time: a call undone puts a patient back without telling them anything new.
+            var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, now, options.CurrentValue.Weights, ct);
+            if (day.PlaceOf(token.Id)?.EstimatedTime is { } told)
+            {
+                await db.Tokens.Where(t => t.Id == token.Id && t.FirstEstimateAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstEstimateAt, told), ct);
+            }
+        }
+
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
         return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;

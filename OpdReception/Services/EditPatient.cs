@@ -22,7 +22,7 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
 
         if (edit is null)
         {
-            return OpdProblem.Invalid("body", "Send the record's fields: name, phone, sex, birthDate or age, address, abhaNumber, abhaAddress.");
+            return OpdProblem.Invalid("body", "Send the record's fields: name, phone, sex, birthDate or age, address, abhaNumber, abhaAddress (and language, email, messagesOptOut).");
         }
 
         var today = clock.Today;
@@ -52,6 +52,7 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
         {
             (patient.Name, patient.Phone, patient.Sex, patient.BirthDate, patient.BirthDateIsApproximate, patient.Address, patient.AbhaNumber, patient.AbhaAddress) =
                 (after.Name, after.Phone, after.Sex, after.BirthDate, after.BirthDateIsApproximate, after.Address, after.AbhaNumber, after.AbhaAddress);
+            (patient.Language, patient.Email, patient.MessagesOptOut) = (after.Language, after.Email, after.MessagesOptOut);
             var now = clock.Now;
             db.PatientEvents.AddRange(changed.Select(c => new PatientEvent
             {
@@ -69,7 +70,8 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
         return (await records.ReadAsync(db, patientId, ct))!;
     }
 
-    internal static PatientRecordFields Details(Patient p) => new(p.Name, p.Phone, p.Sex, p.BirthDate, p.BirthDateIsApproximate, p.Address, p.AbhaNumber, p.AbhaAddress);
+    internal static PatientRecordFields Details(Patient p) =>
+        new(p.Name, p.Phone, p.Sex, p.BirthDate, p.BirthDateIsApproximate, p.Address, p.AbhaNumber, p.AbhaAddress, p.Language, p.Email, p.MessagesOptOut);
 
     /// <summary>
     /// The record as the edit says it should read. An age sent again unchanged keeps the birth date it came from, so a
@@ -86,7 +88,11 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
         };
         return new PatientRecordFields(
             Validation.Clean(edit.Name)!, Validation.Clean(edit.Phone), edit.Sex, born, approximate,
-            Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress) is { } abha ? PatientFacts.AbhaAddress(abha) : null);
+            Validation.Clean(edit.Address), AbhaDigits(edit.AbhaNumber), Validation.Clean(edit.AbhaAddress) is { } abha ? PatientFacts.AbhaAddress(abha) : null,
+            // The message fields came after the others: a caller that does not send them leaves them as they are.
+            edit.Language is null ? before.Language : Validation.Clean(edit.Language) is { } language ? MessageLanguages.Code(language) : null,
+            edit.Email is null ? before.Email : Validation.Clean(edit.Email) is { } email ? PatientEmail.Parse(email) : null,
+            edit.MessagesOptOut ?? before.MessagesOptOut);
     }
 
     /// <summary>The same checks as a new patient's details when issuing (<see cref="Validation.Patient"/>), and a name.</summary>
@@ -94,7 +100,7 @@ public sealed class EditPatient(IDbContextFactory<OpdDbContext> factory, Hospita
         .Name(edit.Name, "name", "Patient name")
         .Text(edit.Phone, "phone", "Phone number", 20)
         .Phone(edit.Phone, "phone")
-        .Patient(new PatientDetails(edit.Sex, edit.Age, edit.BirthDate, edit.Address, edit.AbhaNumber, edit.AbhaAddress), today);
+        .Patient(new PatientDetails(edit.Sex, edit.Age, edit.BirthDate, edit.Address, edit.AbhaNumber, edit.AbhaAddress, edit.Language, edit.Email), today);
 
     /// <summary>Spaces and dashes are how the card prints the number; the record keeps the 14 digits.</summary>
     private static string? AbhaDigits(string? typed) => Validation.Clean(typed) is { } text ? PatientFacts.AbhaDigits(text) : null;

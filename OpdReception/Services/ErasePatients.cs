@@ -111,6 +111,8 @@ public sealed class ErasePatients(
         {
             (patient.Name, patient.Phone, patient.BirthDate, patient.BirthDateIsApproximate, patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.ErasedAt) =
                 (ErasedName, null, null, false, null, null, null, now);
+            // An erased patient is reached by nobody: the email goes, and so do messages to the phone that is gone.
+            (patient.Email, patient.Language, patient.MessagesOptOut) = (null, null, true);
         }
 
         var ids = patients.Select(p => p.Id).ToList();

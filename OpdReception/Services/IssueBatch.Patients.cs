@@ -81,7 +81,7 @@ internal sealed partial class IssueBatch
         {
             sql.AddPatient(whom.PatientId, name, phone, fields);
             sql.AddPatientEvent(new NewPatientEvent(whom.PatientId, now, pending.By.Name, pending.By.UserId, "Created",
-                $"New patient, registered with token {label}"));
+                $"New patient, registered with token {label}" + (fields.MessagesOptOut ? "; messages turned off at the desk" : "")));
             return;
         }
 
@@ -116,7 +116,10 @@ internal sealed partial class IssueBatch
             details.BirthDate is null && details.Age is not null,
             Validation.Clean(details.Address),
             Validation.Clean(details.AbhaNumber) is { } number ? PatientFacts.AbhaDigits(number) : null,
-            Validation.Clean(details.AbhaAddress) is { } address ? PatientFacts.AbhaAddress(address) : null);
+            Validation.Clean(details.AbhaAddress) is { } address ? PatientFacts.AbhaAddress(address) : null,
+            Validation.Clean(details.Language) is { } language ? MessageLanguages.Code(language) : null,
+            Validation.Clean(details.Email) is { } email ? PatientEmail.Parse(email) : null,
+            details.MessagesOptOut == true);
 
     /// <summary>What the given details add to a record that lacks them, in the history's words.</summary>
     private static List<string> Gaps(PatientRecord registered, PatientFields fields)
@@ -145,6 +148,21 @@ internal sealed partial class IssueBatch
         if (registered.AbhaAddress is null && fields.AbhaAddress is { } abhaAddress)
         {
             filled.Add($"ABHA address set to {abhaAddress}");
+        }
+
+        if (registered.Language is null && fields.Language is { } language)
+        {
+            filled.Add($"Language set to {MessageLanguages.Name(language)}");
+        }
+
+        if (registered.Email is null && fields.Email is { } email)
+        {
+            filled.Add($"Email set to {email}");
+        }
+
+        if (!registered.MessagesOptOut && fields.MessagesOptOut)
+        {
+            filled.Add("Messages turned off at the desk");
         }
 
         return filled;

@@ -115,7 +115,11 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         var outcomes = new Dictionary<PendingIssue, IssueOutcome>();
         var firstAnswers = new Dictionary<Written, IssuedToken>();
         var byDay = _written.GroupBy(w => (w.Slot.State.DoctorId, w.Slot.State.Date)).ToList();
-        foreach (var day in byDay.Where(d => d.All(w => w.Pending.Key is null)))
+
+        // A day with a keyed answer, or with a patient told a time now (anyone but a booking), is arranged in the
+        // writer: the answer and the time told are written with the token, or not at all.
+        static bool InWriter(IEnumerable<Written> day) => day.Any(w => w.Pending.Key is not null || TellsTimeNow(w));
+        foreach (var day in byDay.Where(d => !InWriter(d)))
         {
             days.Want(day.Key.DoctorId, day.Key.Date);
             foreach (var written in day)
@@ -128,13 +132,19 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
             }
         }
 
-        var keyed = byDay.Where(d => d.Any(w => w.Pending.Key is not null)).ToList();
+        var keyed = byDay.Where(InWriter).ToList();
         var inWriter = keyed.Count == 0 ? [] : await SlotQueues.DaysAsync(db, [.. keyed.Select(d => d.Key)], now, settings.Weights, ct);
         foreach (var day in keyed)
         {
             foreach (var written in day)
             {
-                var view = written.Token.ToView(written.Token.Slot, inWriter[day.Key].PlaceOf(written.Token.Id));
+                var place = inWriter[day.Key].PlaceOf(written.Token.Id);
+                if (TellsTimeNow(written) && place?.EstimatedTime is { } told)
+                {
+                    sql.SetFirstEstimate(written.Token.Id, told);
+                }
+
+                var view = written.Token.ToView(written.Token.Slot, place);
                 var answer = written.Pending.Key is { } key ? key.Render(view) : null;
                 if (answer is not null)
                 {
@@ -153,6 +163,9 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
 
         return outcomes;
     }
+
+    /// <summary>A patient checked in by being issued is told their time on the slip; a booking is told at check-in.</summary>
+    private static bool TellsTimeNow(Written written) => written.Token.Status == TokenStatus.Waiting;
 
     private static List<OpdChange> Changes(Written written)
     {

@@ -13,8 +13,11 @@ public sealed record IssueRequest(
     PatientDetails? Details = null, bool NewPatient = false, bool ByBookingSite = false);
 
 /// <summary>What the desk may record of a patient besides the name and phone; every field optional, the age or the date of birth.</summary>
+/// <param name="Language">The language of the patient's messages and page: en, hi or ta; null for the hospital's default.</param>
+/// <param name="MessagesOptOut">True: the patient wants no messages. Null or false: as the record says.</param>
 public sealed record PatientDetails(
-    Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null)
+    Sex? Sex = null, int? Age = null, DateOnly? BirthDate = null, string? Address = null, string? AbhaNumber = null, string? AbhaAddress = null,
+    string? Language = null, string? Email = null, bool? MessagesOptOut = null)
 {
     public bool IsEmpty => this == new PatientDetails();
 }

@@ -65,9 +65,14 @@ public sealed class MergePatients(IDbContextFactory<OpdDbContext> factory, Hospi
         history.ForEach(e => e.PatientId = keeping);
         earlier.ForEach(p => p.MergedIntoId = keeping);
         from.MergedIntoId = keeping;
+        var kept = new MessageContact(keep.Language, keep.Email, keep.MessagesOptOut);
+        var contact = MessageContact.Merge(kept, new MessageContact(from.Language, from.Email, from.MessagesOptOut));
+        var taken = MessageContact.Taken(kept, contact);
+        (keep.Language, keep.Email, keep.MessagesOptOut) = (contact.Language, contact.Email, contact.OptOut);
         db.PatientEvents.AddRange(
             Audit(keeping, now, by, "MergedFrom",
-                $"{merging} ({from.Name}) merged into this record: {why}. {tokens.Count} token(s) and {history.Count} history line(s) moved here."),
+                $"{merging} ({from.Name}) merged into this record: {why}. {tokens.Count} token(s) and {history.Count} history line(s) moved here."
+                + (taken.Count > 0 ? $" Taken from it: {string.Join(", ", taken)}." : "")),
             Audit(merging, now, by, "MergedInto", $"Merged into {keeping} ({keep.Name}): {why}."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -18,6 +18,8 @@ public static class OpdServices
             .ValidateOnStart();
         services.AddOptions<OpdDisplayOptions>().Bind(configuration.GetSection(OpdDisplayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdDisplayOptions>, OpdDisplayOptionsValidator>();
+        services.AddOptions<DeskLanguageOptions>().Bind(configuration.GetSection(DeskLanguageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeskLanguageOptions>, DeskLanguageOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -58,6 +60,7 @@ public static class OpdServices
         services.AddScoped<PatientRecords>();
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
+        services.AddScoped<FeedbackReport>();
         services.AddSingleton<BoardFeed>();
         // Hosts without a web host (simulation, benchmark) have no logging of their own; the access log and the sweeps log.
         services.AddLogging();

@@ -94,7 +94,10 @@ public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, Hosp
             today.OrderBy(t => t.SlotDate).ThenBy(t => t.SlotStartTime).ThenBy(t => t.Id).ToList(),
             otherDays.Select(t => new PastVisit(t.Id, t.Date, t.StartTime, t.Name, TokenLabels.Format(t.LabelPrefix, t.TokenNumber), t.Status, t.Source)).ToList(),
             history,
-            patient.ErasedAt);
+            patient.ErasedAt,
+            patient.Language,
+            patient.Email,
+            patient.MessagesOptOut);
     }
 
     private static IQueryable<PatientToken> TodayTokens(OpdDbContext db, IReadOnlyCollection<string> patientIds, DateOnly today, DateOnly yesterday) =>

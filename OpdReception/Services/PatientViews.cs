@@ -30,7 +30,10 @@ public sealed record PatientRecordView(
     IReadOnlyList<TokenView> Today,
     IReadOnlyList<PastVisit> OtherDays,
     IReadOnlyList<PatientEventView> History,
-    DateTime? ErasedAt = null);
+    DateTime? ErasedAt = null,
+    string? Language = null,
+    string? Email = null,
+    bool MessagesOptOut = false);
 
 /// <summary>A token of another day: when, with whom, the label, and how it ended (or stands, for a booking ahead).</summary>
 public sealed record PastVisit(int TokenId, DateOnly Date, TimeOnly SlotStart, string DoctorName, string TokenNumber, TokenStatus Outcome, TokenSource Source);
@@ -38,5 +41,9 @@ public sealed record PastVisit(int TokenId, DateOnly Date, TimeOnly SlotStart, s
 public sealed record PatientEventView(DateTime At, string Action, string? Details, string By);
 
 /// <summary>What the desk sends to correct a record: every field as it should now read; age or birth date, not both.</summary>
+/// <param name="Language">en, hi or ta; left out (null): unchanged.</param>
+/// <param name="Email">The address; left out (null): unchanged; empty: removed.</param>
+/// <param name="MessagesOptOut">True: no messages; false: messages again; left out (null): unchanged.</param>
 public sealed record PatientEdit(
-    string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress);
+    string? Name, string? Phone, Sex? Sex, DateOnly? BirthDate, int? Age, string? Address, string? AbhaNumber, string? AbhaAddress,
+    string? Language = null, string? Email = null, bool? MessagesOptOut = null);

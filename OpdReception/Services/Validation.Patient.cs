@@ -21,6 +21,16 @@ public sealed partial class Validation
             .Require(Clean(details.AbhaNumber) is not { } number || PatientFacts.AbhaDigits(number) is not null, "abhaNumber",
                 "ABHA number must be 14 digits, such as 12-3456-7890-1234.")
             .Require(Clean(details.AbhaAddress) is not { } address || (address.Length <= 100 && PatientFacts.AbhaAddress(address) is not null), "abhaAddress",
-                "ABHA address must be a name of 4 to 32 letters, digits, dots or underscores, then @abdm (or @sbx), such as asha.verma@abdm.");
+                "ABHA address must be a name of 4 to 32 letters, digits, dots or underscores, then @abdm (or @sbx), such as asha.verma@abdm.")
+            .Contact(details.Language, details.Email);
+    }
+
+    /// <summary>The language of a patient's messages and their email, each optional; a wrong one is refused by name.</summary>
+    public Validation Contact(string? language, string? email)
+    {
+        return Require(Clean(language) is not { } code || MessageLanguages.Code(code) is not null, "language",
+                $"Language must be {MessageLanguages.Described}.")
+            .Require(Clean(email) is not { } address || PatientEmail.Parse(address) is not null, "email",
+                $"Email must be one address such as asha.verma@example.in, at most {PatientEmail.MaxLength} characters.");
     }
 }

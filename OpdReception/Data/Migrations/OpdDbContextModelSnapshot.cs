@@ -794,6 +794,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<int?>("FeedbackScore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstEstimateAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 

@@ -14,6 +14,11 @@ public sealed partial class IssueForm
     private string? _abhaNumber;
     private string? _abhaAddress;
     private bool _moreDetails;
+
+    /// <summary>Null until the form first renders: then the hospital's default, which the receptionist may change.</summary>
+    private string? _language;
+    private string? _email;
+    private bool _noMessages;
     private PatientCardView? _card;
 
     /// <summary>The records a new patient may already have: the desk answers "is this the same patient?" before issuing.</summary>
@@ -76,14 +81,23 @@ public sealed partial class IssueForm
         _address = null;
         _abhaNumber = null;
         _abhaAddress = null;
+        _language = DefaultLanguage;
+        _email = null;
+        _noMessages = false;
         _moreDetails = false;
         _candidates = null;
         _newPatient = false;
     }
 
-    /// <summary>What the desk typed about the patient; null when nothing, so a patient on record is sent as they are.</summary>
+    private string DefaultLanguage => LanguageOptions.Value.Code;
+
+    /// <summary>
+    /// What the desk typed about the patient; null when nothing, so a patient on record is sent as they are. A new
+    /// patient's language is always sent; for a patient on record only one the desk chose, since it fills a gap only.
+    /// </summary>
     private PatientDetails? Details() =>
-        new PatientDetails(_sex, _age, _birthDate is { } born ? DateOnly.FromDateTime(born) : null, Blank(_address), Blank(_abhaNumber), Blank(_abhaAddress))
+        new PatientDetails(_sex, _age, _birthDate is { } born ? DateOnly.FromDateTime(born) : null, Blank(_address), Blank(_abhaNumber), Blank(_abhaAddress),
+                Blank(_patientId) is null || _language != DefaultLanguage ? _language : null, Blank(_email), _noMessages ? true : null)
             is { IsEmpty: false } details ? details : null;
 
     /// <summary>F, M or O on the sex buttons chooses at once.</summary>

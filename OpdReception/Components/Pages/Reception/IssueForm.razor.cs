@@ -56,6 +56,7 @@ public sealed partial class IssueForm
 
     protected override async Task OnInitializedAsync()
     {
+        _language = DefaultLanguage;
         _date = Desk.Today();
         _doctors = await Doctors.ListAsync();
         _doctorChoices = Choices.Doctors(_doctors);
