@@ -57,6 +57,7 @@ public static class OpdApi
         api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
+        api.MapMessages();
         app.MapAppearance(api);
     }
 }
