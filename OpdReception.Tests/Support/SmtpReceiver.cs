@@ -57,8 +57,15 @@ public sealed class SmtpReceiver : MessageStore, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         try
         {

@@ -8,8 +8,8 @@ public static class MessageWords
         PatientMessageEvent.TokenIssued => "Token issued",
         PatientMessageEvent.TurnNear => "Turn is near",
         PatientMessageEvent.Delayed => "Running late",
-        PatientMessageEvent.Moved => "Moved",
-        PatientMessageEvent.Cancelled => "Cancelled",
+        PatientMessageEvent.Moved => "Token moved",
+        PatientMessageEvent.Cancelled => "Token cancelled",
         PatientMessageEvent.Called => "Called in",
         _ => e.ToString(),
     };
