@@ -146,6 +146,20 @@ public sealed class MessagesApiTests(MessagingApp messaging) : IClassFixture<Mes
     }
 
     [Fact]
+    public async Task Messages_are_listed_by_any_state_and_an_unknown_state_is_a_problem()
+    {
+        var sent = await SentAsync();
+        var admin = messaging.App.CreateClient();
+
+        var overview = await (await admin.GetAsync("/api/admin/messages?state=Sent")).Read<MessagesOverview>();
+        var unknown = await admin.GetAsync("/api/admin/messages?state=Lost");
+
+        Assert.Contains(overview.Messages, m => m.MessageId == sent.MessageId && m.Status == "Message sent");
+        Assert.True(overview.SentToday >= 1);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (unknown.StatusCode, unknown.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
     public async Task The_desk_may_not_see_or_retry_messages()
     {
         var desk = await messaging.App.ClientAsAsync(Roles.Receptionist);
