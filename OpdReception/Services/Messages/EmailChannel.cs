@@ -27,6 +27,10 @@ public sealed class EmailChannel(IOptions<MessageDeliveryOptions> options, IOpti
         return mail;
     }
 
+    /// <summary>With TLS on, never plain text: TLS on connect for port 465, else STARTTLS, required, not "when offered".</summary>
+    private static SecureSocketOptions Security(SmtpSettings settings) =>
+        !settings.UseTls ? SecureSocketOptions.None : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+
     public async Task<AttemptResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
         if (!MailboxAddress.TryParse(message.Recipient, out _))
@@ -38,7 +42,7 @@ public sealed class EmailChannel(IOptions<MessageDeliveryOptions> options, IOpti
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, settings.UseTls ? SecureSocketOptions.Auto : SecureSocketOptions.None, ct);
+            await client.ConnectAsync(settings.Host!, settings.Port, Security(settings), ct);
             if (!string.IsNullOrEmpty(settings.UserName))
             {
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
