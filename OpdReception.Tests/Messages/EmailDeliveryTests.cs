@@ -46,6 +46,36 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
+    public async Task A_mail_server_that_is_down_leaves_the_message_queued_for_a_retry_saying_why()
+    {
+        using var gone = SmtpReceiver.Start();
+        var port = gone.Port;
+        gone.Dispose();
+        await using var app = new OpdApp()
+            .With("Opd:Notifications:Smtp:Host", "127.0.0.1")
+            .With("Opd:Notifications:Smtp:Port", port.ToString())
+            .With("Opd:Notifications:Smtp:UseTls", "false")
+            .With("Opd:Notifications:Smtp:From", "opd@hospital.example");
+        var desk = new Desk(app.CreateClient());
+        var token = await desk.Issue("book", (await desk.NewSlot()).Id);
+        var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
+        await OutboxRows.AddAsync(factory, OutboxRows.Message(token.Id, app.Clock.Now, channel: MessageChannel.Email));
+        app.Services.GetRequiredService<OpdChanges>().Announce(new OpdChange(0, token.Id, "Message"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var row = (await OutboxRows.ReadAsync(factory)).Single();
+        while (row.Attempts == 0 || row.State != MessageState.Queued)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The message was not tried.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            row = (await OutboxRows.ReadAsync(factory)).Single();
+        }
+
+        Assert.StartsWith($"The mail server 127.0.0.1:{port} could not take the message:", row.LastError);
+        Assert.True(row.NextAttemptAt > app.Clock.Now);
+    }
+
+    [Fact]
     public async Task Without_a_gateway_or_mail_server_messages_wait_and_say_why()
     {
         await using var app = new OpdApp();
