@@ -77,6 +77,11 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await _desk.Issue("book", lonely.Id, name: "Sita Stranded");
         (await _desk.Client.Post($"/api/admin/slots/{lonely.Id}/cancel", new { reason = "Doctor called away" })).EnsureSuccessStatusCode();
         var code = (await browser.App.Service<DeskService>().SlipAsync(booked.Id, Ct)).Value!.Code;
+        // A message that failed for good: on the admin's Messages page and in the token's history.
+        var failedMessage = OutboxRows.Message(booked.Id, browser.App.Clock.Now);
+        (failedMessage.State, failedMessage.Attempts, failedMessage.LastError, failedMessage.FailedAt) =
+            (OpdReception.Domain.MessageState.Failed, 8, "Gave up after 8 attempts. Last answer: The SMS gateway answered 502 (Bad Gateway).", browser.App.Clock.Now);
+        await OutboxRows.AddAsync(browser.App.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<OpdReception.Data.OpdDbContext>>(), failedMessage);
         browser.App.SetTime(9);
         var board = $"/reception/board/{doctor.Id}";
 
@@ -111,7 +116,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var admin = await browser.SignInAsync(Roles.Admin);
-        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/admin/displays", "/admin/feedback", "/account/two-factor" })
+        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/admin/displays", "/admin/feedback", "/admin/messages", "/account/two-factor" })
         {
             await PageAsync(admin, path);
         }

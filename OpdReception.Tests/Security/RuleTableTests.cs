@@ -89,6 +89,9 @@ public sealed partial class RuleTableTests(OpdApp app) : IClassFixture<OpdApp>
             var response = await sender.SendAsync(request, TestContext.Current.CancellationToken);
             var actual = response.StatusCode switch
             {
+                // The gateway's receipts pass the table (anyone) and are then refused by their own signature check.
+                HttpStatusCode.Unauthorized when endpoint.Route == "/api/notifications/receipts"
+                    && (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Contains("X-Opd-Signature", StringComparison.Ordinal) => "through",
                 HttpStatusCode.Unauthorized => "401",
                 HttpStatusCode.Forbidden => "403",
                 _ => "through",

@@ -60,6 +60,7 @@ public static class OpdApi
         api.MapAdmin();
         api.MapConsole();
         api.MapDisplays();
+        api.MapMessages();
         app.MapAppearance(api);
     }
 }

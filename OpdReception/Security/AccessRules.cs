@@ -152,6 +152,12 @@ public static partial class AccessRules
         ["PUT /api/admin/settings"] = Admin,
         ["GET /api/admin/history"] = Admin,
         ["GET /api/admin/feedback"] = Admin,
+        // Patient messages that failed for good, and retrying them (MessagesApi).
+        ["GET /api/admin/messages"] = Admin,
+        ["POST /api/admin/messages/{id}/retry"] = Admin,
+        ["POST /api/admin/messages/retry"] = Admin,
+        // The SMS gateway's delivery receipts: no sign-in, refused unless signed with the webhook secret.
+        ["POST /api/notifications/receipts"] = Anyone,
         ["GET /api/admin/appearance"] = Admin,
         ["PUT /api/admin/appearance"] = Admin,
         ["PUT /api/admin/logo"] = Admin,
@@ -201,6 +207,7 @@ public static partial class AccessRules
         ["PAGE /admin/slots"] = Admin,
         ["PAGE /admin/settings"] = Admin,
         ["PAGE /admin/displays"] = Admin,
+        ["PAGE /admin/messages"] = Admin,
 
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,

@@ -72,6 +72,7 @@ public static class OpdServices
         services.AddSingleton<DisplayScreenService>();
         services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
+        Messages.MessageServices.AddOpdMessages(services, configuration);
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();

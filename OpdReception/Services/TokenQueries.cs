@@ -11,13 +11,17 @@ namespace OpdReception.Services;
 /// <see cref="ChangeTokenStatus"/>, <see cref="CallNext"/>, <see cref="MoveToken"/>, <see cref="ReallocateSlot"/>,
 /// <see cref="SweepNoShows"/>, <see cref="CloseFinishedDays"/>).
 /// </summary>
-public sealed class TokenQueries(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options)
+public sealed class TokenQueries(
+    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, IOptions<Messages.MessageDeliveryOptions> messages)
 {
+    /// <summary>The token with its history, and the messages sent to the patient about it.</summary>
     public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var view = await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, withHistory: true, ct);
-        return view is null ? OpdProblem.NotFound("Token", tokenId) : view;
+        return view is null
+            ? OpdProblem.NotFound("Token", tokenId)
+            : view with { Messages = await Messages.MessageAdminService.OfTokenAsync(db, tokenId, messages.Value, ct) };
     }
 
     /// <summary>

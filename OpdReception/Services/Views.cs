@@ -58,7 +58,8 @@ public sealed record TokenView(
     SlotStatus SlotStatus,
     string? PlaceReason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousTokenNumber = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousTokenNumber = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OpdReception.Services.Messages.TokenMessageView>? Messages = null);
 
 public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
 

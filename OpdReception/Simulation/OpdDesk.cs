@@ -32,7 +32,7 @@ public sealed record OpdDesk(
             clock,
             new DoctorService(factory, changes, hospital),
             new SlotService(factory, hospital, options, changes),
-            new TokenQueries(factory, hospital, options),
+            new TokenQueries(factory, hospital, options, Options.Create(new Services.Messages.MessageDeliveryOptions())),
             new IssueToken(hospital, changes, new IssueWriter(factory, options)),
             changeStatus,
             new CallNext(factory, hospital, options, changeStatus),

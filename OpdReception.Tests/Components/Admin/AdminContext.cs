@@ -27,6 +27,7 @@ public abstract class AdminContext : BunitContext, IClassFixture<OpdApp>
                      typeof(TakeLeave), typeof(SlotService), typeof(DeskService), typeof(AdminOverviewService), typeof(AppearanceService),
                      typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot),
                      typeof(FeedbackReport),
+                     typeof(OpdReception.Services.Messages.MessageAdminService),
                  })
         {
             Services.AddSingleton(service, scope.GetRequiredService(service));

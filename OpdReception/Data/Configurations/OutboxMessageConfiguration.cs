@@ -19,6 +19,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The dispatcher's only question, "what is due now?", reads this index, however many messages were ever sent.
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
         builder.HasIndex(m => new { m.TokenId, m.Event });
+        // The admin's "sent today" counts today's rows only, however many were ever sent.
+        builder.HasIndex(m => m.SentAt);
         builder.HasOne<Token>().WithMany().HasForeignKey(m => m.TokenId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -501,6 +501,8 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("SentAt");
+
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("TokenId", "Event");
