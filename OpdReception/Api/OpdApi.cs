@@ -25,6 +25,7 @@ public static class OpdApi
         services.AddOpenApi();
         services.AddOpdHealth();
         services.AddRequestLimits();
+        services.AddSelfCheckInLimit();
         return services;
     }
 
@@ -48,6 +49,7 @@ public static class OpdApi
         app.MapAuth();
         app.MapAccountSecurity();
         app.MapHealth();
+        app.MapSelfCheckIn();
 
         var api = app.MapGroup("/api");
         api.UseVersions();

@@ -199,6 +199,14 @@ public static partial class AccessRules
         ["PAGE /display"] = Anyone,
         ["PAGE /display/{which}"] = Anyone,
         ["PAGE /t/{code}"] = Anyone,
+
+        // Self check-in: the patient's "I have arrived" (needs today's entrance code), the entrance's QR landing page,
+        // and the kiosk (needs its key); all rate-limited per address. The desk prints the entrance QR and kiosk links.
+        ["POST /t/{code}/arrive"] = Anyone,
+        ["PAGE /arrive"] = Anyone,
+        ["PAGE /kiosk"] = Anyone,
+        ["POST /api/kiosk/check-in"] = Anyone,
+        ["PAGE /reception/entrance-qr"] = Desk,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>
