@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
+using OpdReception.Components.Pages.SelfCheckIn;
 using Microsoft.Extensions.Options;
 using OpdReception.Domain;
 using OpdReception.Services;
@@ -11,12 +13,15 @@ namespace OpdReception.Api;
 /// Self check-in: "I have arrived" posted from the patient's own page (a plain form, no circuit), and a kiosk's
 /// check-in. Both anonymous, so both rate-limited per address; the page needs today's entrance code, the kiosk its key.
 /// </summary>
-internal static class SelfCheckInApi
+public static class SelfCheckInApi
 {
     public const string Limit = "self-check-in";
 
     /// <summary>The entrance code a phone brought from the QR at the entrance (set by /arrive, gone at the day's end).</summary>
     public const string EntranceCookie = "opd-entrance";
+
+    /// <summary>The patient's own page, remembered for /arrive only: scanning the entrance QR then opens that page at once.</summary>
+    public const string TokenCookie = "opd-token";
 
     public static IServiceCollection AddSelfCheckInLimit(this IServiceCollection services)
     {
@@ -58,9 +63,56 @@ internal static class SelfCheckInApi
 
     public static void MapSelfCheckIn(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/arrive", ArrivePageAsync).RequireRateLimiting(Limit).ExcludeFromDescription();
+        app.MapGet("/kiosk", KioskPageAsync).RequireRateLimiting(Limit).ExcludeFromDescription();
         app.MapPost("/t/{code}/arrive", ArriveAsync).RequireRateLimiting(Limit).ExcludeFromDescription();
         app.MapPost("/api/kiosk/check-in", KioskAsync)
             .Produces<KioskAnswer>().ProducesErrors(400, 403, 404, 409, 429).RequireRateLimiting(Limit);
+    }
+
+    /// <summary>
+    /// The entrance QR's address. Today's code is remembered in a cookie only the patient pages get, so "I have
+    /// arrived" shows on them; a phone that opened its token page before goes straight back to it.
+    /// </summary>
+    private static async Task<IResult> ArrivePageAsync(string? at, HttpContext http, EntranceCodes codes, IOptionsMonitor<OpdOptions> opd, CancellationToken ct)
+    {
+        var valid = await codes.IsTodayAsync(at, ct);
+        if (valid)
+        {
+            http.Response.Cookies.Append(EntranceCookie, at!.ToUpperInvariant(), new CookieOptions
+            {
+                HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/t", Expires = codes.DayEndsAt,
+            });
+            if (SlipScan.CodeOf(http.Request.Cookies[TokenCookie]) is { } mine)
+            {
+                return TypedResults.Redirect($"/t/{mine}");
+            }
+        }
+
+        return new RazorComponentResult<ArrivePage>(new { Hospital = opd.CurrentValue.HospitalName, Valid = valid });
+    }
+
+    /// <summary>The patient page remembers itself for /arrive, so the entrance QR opens it directly next time today.</summary>
+    public static void RememberToken(HttpContext http, string code)
+    {
+        if (!http.Response.HasStarted)
+        {
+            http.Response.Cookies.Append(TokenCookie, code, new CookieOptions
+            {
+                HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/arrive",
+                Expires = http.RequestServices.GetRequiredService<EntranceCodes>().DayEndsAt,
+            });
+        }
+    }
+
+    /// <summary>A kiosk's screen: it works only with the key the admin's link carries (see /reception/entrance-qr).</summary>
+    private static async Task<IResult> KioskPageAsync(string? name, string? key, EntranceCodes codes, IOptionsMonitor<OpdOptions> opd, CancellationToken ct)
+    {
+        var valid = await codes.IsKioskAsync(name, key, ct);
+        return new RazorComponentResult<KioskPage>(new { Hospital = opd.CurrentValue.HospitalName, Valid = valid, Kiosk = name ?? "", Key = key ?? "" })
+        {
+            StatusCode = valid ? StatusCodes.Status200OK : StatusCodes.Status403Forbidden,
+        };
     }
 
     /// <summary>The page's form posts here and is sent back to the page, which says what happened in the patient's words.</summary>
@@ -97,7 +149,8 @@ internal static class SelfCheckInApi
         var outcome = SelfCheckInWords.Outcome(decision);
         if (decision is CheckedIn or AlreadyHere)
         {
-            return TypedResults.Ok(new KioskAnswer(outcome, Words(decision), token.TokenNumber, token.Room, token.Position, token.EstimatedTime));
+            var place = SelfCheckInWords.Languages.ToDictionary(l => l, l => KioskWords.Place(l, token.Position, token.EstimatedTime, token.Room));
+            return TypedResults.Ok(new KioskAnswer(outcome, Words(decision), place, token.TokenNumber, token.Room, token.Position, token.EstimatedTime));
         }
 
         var detail = decision switch
@@ -131,4 +184,5 @@ internal static class SelfCheckInApi
 }
 
 /// <summary>The kiosk's answer: the token's label, room, place and estimate, and the words to show in each language; never a name.</summary>
-public sealed record KioskAnswer(string Outcome, IReadOnlyDictionary<string, string> Words, string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime);
+public sealed record KioskAnswer(
+    string Outcome, IReadOnlyDictionary<string, string> Words, IReadOnlyDictionary<string, string> Place, string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime);

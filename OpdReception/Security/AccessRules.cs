@@ -203,8 +203,8 @@ public static partial class AccessRules
         // Self check-in: the patient's "I have arrived" (needs today's entrance code), the entrance's QR landing page,
         // and the kiosk (needs its key); all rate-limited per address. The desk prints the entrance QR and kiosk links.
         ["POST /t/{code}/arrive"] = Anyone,
-        ["PAGE /arrive"] = Anyone,
-        ["PAGE /kiosk"] = Anyone,
+        ["GET /arrive"] = Anyone,
+        ["GET /kiosk"] = Anyone,
         ["POST /api/kiosk/check-in"] = Anyone,
         ["PAGE /reception/entrance-qr"] = Desk,
     };

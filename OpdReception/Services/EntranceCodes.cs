@@ -29,6 +29,16 @@ public sealed class EntranceCodes(IDbContextFactory<OpdDbContext> factory, Hospi
     /// <summary>The entrance sheet is of the calendar day: the desk prints a new one each morning.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.Now);
 
+    /// <summary>When today's code stops working: the hospital's midnight.</summary>
+    public DateTimeOffset DayEndsAt
+    {
+        get
+        {
+            var midnight = Today.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(midnight, clock.OffsetAt(midnight));
+        }
+    }
+
     public async Task<string> TodayAsync(CancellationToken ct = default) => EntranceCode.For(await SecretAsync(ct), Today);
 
     public async Task<bool> IsTodayAsync(string? code, CancellationToken ct = default) => EntranceCode.IsFor(await SecretAsync(ct), Today, code);

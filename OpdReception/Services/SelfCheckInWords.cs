@@ -29,7 +29,10 @@ public static class SelfCheckInWords
         return string.Format(CultureInfo.InvariantCulture, text, detail);
     }
 
-    public static IEnumerable<string> Outcomes => Table.Keys;
+    public static IEnumerable<string> Outcomes => Table.Keys.Where(k => k != IHaveArrived);
+
+    /// <summary>The patient page's button.</summary>
+    public const string IHaveArrived = nameof(IHaveArrived);
 
     private sealed record Words(string En, string Hi, string Ta);
 
@@ -67,6 +70,7 @@ public static class SelfCheckInWords
             "We cannot check you in here. Please see the reception desk.",
             "हम आपका चेक-इन यहाँ नहीं कर सकते। कृपया रिसेप्शन डेस्क पर जाएँ।",
             "இங்கே உங்கள் வருகையைப் பதிவு செய்ய இயலவில்லை. வரவேற்பு மேசையை அணுகவும்."),
+        [IHaveArrived] = new("I have arrived", "मैं पहुँच गया हूँ", "நான் வந்துவிட்டேன்"),
         [NotFound] = new(
             "We could not find this token with this phone number. Please check them, or see the reception desk.",
             "इस फ़ोन नंबर के साथ यह टोकन नहीं मिला। कृपया जाँचें, या रिसेप्शन डेस्क पर जाएँ।",

@@ -30,12 +30,18 @@ public sealed class SelfCheckIns(
 
     public static string KioskActor(string kiosk) => $"Kiosk {kiosk.Trim()}";
 
-    /// <summary>What "I have arrived" would answer now, without writing: the page shows the button or the reason. Null: no such token.</summary>
-    public async Task<SelfCheckInDecision?> PreviewAsync(string tokenCode, string? entranceCode, CancellationToken ct = default)
+    /// <summary>The patient page's panel; null when there is no such token.</summary>
+    public async Task<ArrivalView?> PanelAsync(string tokenCode, string? entranceCode, string? justDone, string language, CancellationToken ct = default)
     {
         var atHospital = await codes.IsTodayAsync(entranceCode, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await TokenIdOfAsync(db, tokenCode, ct) is { } id ? (await DecideAsync(db, id, atHospital, ct)).Decision : null;
+        if (await TokenIdOfAsync(db, tokenCode, ct) is not { } id)
+        {
+            return null;
+        }
+
+        var (decision, _, token) = await DecideAsync(db, id, atHospital, ct);
+        return new ArrivalView(token.Status, decision, atHospital ? entranceCode : null, justDone, language);
     }
 
     /// <summary>"I have arrived" on the patient's page. Null: no such token.</summary>
@@ -145,4 +151,20 @@ public sealed class SelfCheckIns(
                 : null;
         }
     }
+}
+
+/// <summary>
+/// The "I have arrived" panel of the patient's page: what self check-in would answer now, the entrance code the phone
+/// brought (posted back with the button), and the outcome of the button just pressed, if any.
+/// </summary>
+public sealed record ArrivalView(TokenStatus Status, SelfCheckInDecision Preview, string? Entrance, string? JustDone, string Language)
+{
+    public bool CanArrive => Preview is CheckedIn;
+
+    /// <summary>Why not, in the patient's words; only while the token still waits for its patient to arrive.</summary>
+    public string? Why => Status is TokenStatus.Booked or TokenStatus.NoShow && Preview is not (CheckedIn or AlreadyHere or NotBooked)
+        ? SelfCheckInWords.For(Preview, Language)
+        : null;
+
+    public string? Done => JustDone is nameof(CheckedIn) or nameof(AlreadyHere) ? SelfCheckInWords.Say(JustDone, Language) : null;
 }
