@@ -133,6 +133,11 @@ public static class SelfCheckInApi
 
     private static async Task<IResult> KioskAsync(KioskCheckIn request, SelfCheckIns checkIns, EntranceCodes codes, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(request.Kiosk) || string.IsNullOrWhiteSpace(request.Key))
+        {
+            return ApiResults.ToHttp(OpdProblem.Invalid("key", "The kiosk's name and key are required: open the kiosk from the link the admin made for it."));
+        }
+
         if (!await codes.IsKioskAsync(request.Kiosk, request.Key, ct))
         {
             return TypedResults.Problem("This kiosk is not set up: its link has no valid key. Ask the hospital's admin for the kiosk's link.",
