@@ -183,7 +183,8 @@ public static class SelfCheckInApi
     {
         var origin = request.Headers.Origin.ToString();
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        return (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
+        // Under the app's no-referrer policy a browser's form post says "Origin: null"; Sec-Fetch-Site still tells.
+        return (origin.Length > 0 && origin != "null" && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
             || (site.Length > 0 && site is not ("same-origin" or "none"));
     }
 }

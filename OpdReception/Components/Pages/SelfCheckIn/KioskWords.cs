@@ -43,13 +43,15 @@ public static class KioskWords
 
     public static string Say(string language, string key, params object?[] args)
     {
-        var (en, hi, ta) = Table[key];
-        return string.Format(CultureInfo.InvariantCulture, language switch { "hi" => hi, "ta" => ta, _ => en }, args);
+        return string.Format(CultureInfo.InvariantCulture, Raw(language, Table[key]), args);
     }
 
     /// <summary>Every word in every language, for the kiosk's script to swap (it words nothing itself).</summary>
     public static string AllJson() => JsonSerializer.Serialize(
-        Services.SelfCheckInWords.Languages.ToDictionary(l => l, l => Table.Keys.ToDictionary(k => k, k => Say(l, k))), Json);
+        Services.SelfCheckInWords.Languages.ToDictionary(l => l, l => Table.ToDictionary(w => w.Key, w => Raw(l, w.Value))), Json);
+
+    private static string Raw(string language, (string En, string Hi, string Ta) words) =>
+        language switch { "hi" => words.Hi, "ta" => words.Ta, _ => words.En };
 
     /// <summary>The patient's place and estimate, never their name.</summary>
     public static string Place(string language, int? position, DateTime? estimate, string? room)
