@@ -51,7 +51,6 @@ public sealed class AdminApiTests(OpdApp app) : IClassFixture<OpdApp>
     [InlineData("recallsBeforeNoShow", null, "recallsBeforeNoShow")]
     [InlineData("hospitalName", null, "hospitalName")]
     [InlineData("hospitalName", "null", "HospitalName")]
-    [InlineData("displayLanguage", "null", "DisplayLanguage")]
     [InlineData("hospitalName", "\"\\u202EDPO latipsoH\"", "HospitalName")]
     [InlineData("noShowTimeoutMinutes", "-5", "NoShowTimeoutMinutes")]
     public async Task A_setting_missing_null_or_out_of_range_is_refused_naming_it_and_nothing_is_saved(string member, string? json, string field)

@@ -24,7 +24,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
     private static async Task GoAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await BrowserApp.WaitForInteractiveAsync(page);
+        await (path.StartsWith("/t/", StringComparison.Ordinal) ? BrowserApp.WaitForLivePatientPageAsync(page) : BrowserApp.WaitForInteractiveAsync(page));
     }
 
     private async Task PageAsync(IPage page, string path, Func<IPage, Task>? ready = null)
@@ -84,6 +84,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(anonymous, "/signin");
         await PageAsync(anonymous, "/signin/two-factor");
         await PageAsync(anonymous, $"/display/{doctor.Id}");
+        await PageAsync(anonymous, "/display/settings?speech=en,hi,ta", p => Expect(p.GetByTestId("voice-ta")).Not.ToContainTextAsync("Looking for voices"));
         await PageAsync(anonymous, $"/t/{code}");
 
         var desk = await browser.SignInAsync(Roles.Receptionist);
@@ -110,7 +111,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var admin = await browser.SignInAsync(Roles.Admin);
-        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/account/two-factor" })
+        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/admin/displays", "/account/two-factor" })
         {
             await PageAsync(admin, path);
         }

@@ -117,7 +117,7 @@ public sealed class AnonymousScreenJourneys(ThreeScreensApp fixture) : IClassFix
             var code = (await _browser.App.Service<DeskService>().SlipAsync(token.Id, TestContext.Current.CancellationToken)).Value!.Code;
             var patient = await _browser.NewPageAsync();
             Assert.Equal(200, (await patient.GotoAsync($"/t/{code}"))!.Status);
-            await BrowserApp.WaitForInteractiveAsync(patient);
+            await BrowserApp.WaitForLivePatientPageAsync(patient);
             await Expect(patient.GetByTestId("token-number")).ToBeVisibleAsync();
             pages.Add(patient);
         }

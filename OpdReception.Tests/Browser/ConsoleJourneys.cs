@@ -91,7 +91,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var code = (await browser.App.Service<DeskService>().SlipAsync(second.Id, TestContext.Current.CancellationToken)).Value!.Code;
         var phone = await browser.NewPageAsync();
         await phone.GotoAsync($"/t/{code}");
-        await BrowserApp.WaitForInteractiveAsync(phone);
+        await BrowserApp.WaitForLivePatientPageAsync(phone);
         var desk = await browser.SignInAsync(Roles.Receptionist);
         await desk.GotoAsync($"/reception/board/{doctor.Id}");
         await desk.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -127,16 +127,16 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         Assert.Contains("2 patients before you.", first);
         Assert.DoesNotContain("MudBlazor.min", first);
         Assert.DoesNotContain("Zubeida", first);
-        await BrowserApp.WaitForInteractiveAsync(phone);
+        await BrowserApp.WaitForLivePatientPageAsync(phone);
         TestContext.Current.TestOutputHelper?.WriteLine($"Patient page, first load: {Interlocked.Read(ref bytes) / 1024} KiB (content-length of every response)");
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "opd-patient-page-bytes.txt"), $"{Interlocked.Read(ref bytes)}\n");
 
         var doctorClient = await browser.App.ClientAsAsync(Roles.Doctor, doctor.Id);
         (await doctorClient.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        await Assertions.Expect(phone.GetByTestId("position")).ToHaveTextAsync("1 patient before you.");
+        await Assertions.Expect(phone.GetByTestId("headline")).ToHaveTextAsync("1 patient before you.");
         (await doctorClient.PostAsync($"/api/doctors/{doctor.Id}/tokens/{(await _desk.Queue(slot.Id)).Tokens[0].Id}/complete", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         (await doctorClient.PostAsync($"/api/slots/{slot.Id}/call-next", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        await Assertions.Expect(phone.GetByTestId("position")).ToHaveTextAsync("You are next.");
+        await Assertions.Expect(phone.GetByTestId("headline")).ToHaveTextAsync("You are next.");
         Assert.DoesNotContain("Zubeida", await phone.ContentAsync());
     }
 
@@ -199,7 +199,7 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         var display = await DisplayAsync(doctor.Id);
         var phone = await browser.NewPageAsync();
         await phone.GotoAsync($"/t/{code}");
-        await BrowserApp.WaitForInteractiveAsync(phone);
+        await BrowserApp.WaitForLivePatientPageAsync(phone);
 
         foreach (var page in new[] { console, display, phone })
         {

@@ -4,7 +4,7 @@ namespace OpdReception.Tests.Domain;
 
 public sealed class SettingsRulesTests
 {
-    private static readonly SettingValues Defaults = new(1000, 500, 300, 200, 100, 6, 10, 15, 10, 2, 30, 60, "City Hospital OPD", "en-IN");
+    private static readonly SettingValues Defaults = new(1000, 500, 300, 200, 100, 6, 10, 15, 10, 2, 30, 60, "City Hospital OPD");
 
     [Fact]
     public void Unchanged_settings_are_accepted_with_no_change_to_record()
@@ -56,16 +56,14 @@ public sealed class SettingsRulesTests
     }
 
     [Theory]
-    [InlineData(null, "en-IN", "HospitalName", "required")]
-    [InlineData("   ", "en-IN", "HospitalName", "required")]
-    [InlineData("\u202EDPO latipsoH", "en-IN", "HospitalName", "reverse or reorder")]
-    [InlineData("City\u2066 Hospital", "en-IN", "HospitalName", "reverse or reorder")]
-    [InlineData("City\nHospital", "en-IN", "HospitalName", "control characters")]
-    [InlineData("City Hospital OPD", null, "DisplayLanguage", "must be one of")]
-    [InlineData("City Hospital OPD", "xx-XX", "DisplayLanguage", "must be one of")]
-    public void Texts_missing_or_hiding_their_direction_are_refused_by_name(string? name, string? language, string key, string words)
+    [InlineData(null, "HospitalName", "required")]
+    [InlineData("   ", "HospitalName", "required")]
+    [InlineData("\u202EDPO latipsoH", "HospitalName", "reverse or reorder")]
+    [InlineData("City\u2066 Hospital", "HospitalName", "reverse or reorder")]
+    [InlineData("City\nHospital", "HospitalName", "control characters")]
+    public void Texts_missing_or_hiding_their_direction_are_refused_by_name(string? name, string key, string words)
     {
-        var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { HospitalName = name!, DisplayLanguage = language! }));
+        var refused = Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { HospitalName = name! }));
 
         Assert.Equal([key], refused.Errors.Keys);
         Assert.Contains(words, Assert.Single(refused.Errors[key]));
@@ -93,13 +91,6 @@ public sealed class SettingsRulesTests
     {
         var decision = Assert.IsType<SettingsAccepted>(SettingsRules.Check(Defaults, Defaults with { HospitalName = "  St. Mary's OPD " }));
         Assert.Equal("St. Mary's OPD", Assert.Single(decision.Changes).To);
-    }
-
-    [Fact]
-    public void Only_a_language_the_display_speaks()
-    {
-        Assert.IsType<SettingsRefused>(SettingsRules.Check(Defaults, Defaults with { DisplayLanguage = "xx" }));
-        Assert.IsType<SettingsAccepted>(SettingsRules.Check(Defaults, Defaults with { DisplayLanguage = "hi-IN" }));
     }
 
     [Fact]

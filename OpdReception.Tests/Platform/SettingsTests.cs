@@ -52,6 +52,9 @@ public sealed class SettingsTests
     [InlineData("Opd:HospitalNumberDigits", "2", "HospitalNumberDigits")]
     [InlineData("Opd:AllowedOrigins:0", "opd.hospital.example", "AllowedOrigins")]
     [InlineData("Opd:AllowedOrigins:0", "https://opd.hospital.example/screens", "AllowedOrigins")]
+    [InlineData("Opd:Display:SpeechLanguages", "en,fr", "Opd:Display:SpeechLanguages")]
+    [InlineData("Opd:Display:Announcements:hi", "कमरा {room}", "Opd:Display:Announcements:hi")]
+    [InlineData("Opd:Display:Announcements:fr", "Jeton {token}, salle {room}", "Opd:Display:Announcements:fr")]
     public async Task Invalid_settings_stop_the_app_at_start_naming_the_setting(string key, string value, string named)
     {
         await using var app = new OpdApp().With(key, value);

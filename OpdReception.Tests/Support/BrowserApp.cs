@@ -62,6 +62,10 @@ public sealed class BrowserApp : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>The patient's page has no circuit: its script marks the page once its stream (or its state fetch) answered.</summary>
+    public static Task WaitForLivePatientPageAsync(IPage page) =>
+        page.Locator("html[data-live=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
 
     /// <summary>

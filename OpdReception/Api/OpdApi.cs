@@ -25,6 +25,7 @@ public static class OpdApi
         services.AddOpenApi();
         services.AddOpdHealth();
         services.AddRequestLimits();
+        services.AddPatientPage();
         services.AddSelfCheckInLimit();
         return services;
     }
@@ -49,6 +50,7 @@ public static class OpdApi
         app.MapAuth();
         app.MapAccountSecurity();
         app.MapHealth();
+        app.MapPatientPage();
         app.MapSelfCheckIn();
 
         var api = app.MapGroup("/api");
@@ -59,6 +61,7 @@ public static class OpdApi
         api.MapPatients();
         api.MapAdmin();
         api.MapConsole();
+        api.MapDisplays();
         app.MapAppearance(api);
     }
 }

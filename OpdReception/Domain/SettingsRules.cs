@@ -14,8 +14,7 @@ public sealed record SettingValues(
     int RecallsBeforeNoShow,
     int WaitAmberMinutes,
     int WaitRedMinutes,
-    string HospitalName,
-    string DisplayLanguage);
+    string HospitalName);
 
 /// <summary>One whole-number setting: its name (as in appsettings' "Opd" section), its words and its bounds.</summary>
 public sealed record NumberSetting(string Key, string Label, int Min, int Max, Func<SettingValues, int> Read);
@@ -51,15 +50,6 @@ public static class SettingsRules
     // A method, not a property of the record: the record is the settings' API body, and a body refuses members it does not know.
     private static PriorityWeights WeightsOf(SettingValues v) =>
         new(v.EmergencyPriority, v.PaidPriority, v.FollowUpPriority, v.OnlinePriority, v.WalkInPriority);
-
-    /// <summary>The languages the waiting-room display can speak, by code.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DisplayLanguages = new Dictionary<string, string>
-    {
-        ["en-IN"] = "English",
-        ["hi-IN"] = "Hindi",
-        ["ta-IN"] = "Tamil",
-        ["bn-IN"] = "Bengali",
-    };
 
     public static readonly IReadOnlyList<NumberSetting> Numbers =
     [
@@ -114,11 +104,6 @@ public static class SettingsRules
             Refuse("HospitalName", $"The hospital name {problem}.");
         }
 
-        if (wanted.DisplayLanguage is null || !DisplayLanguages.ContainsKey(wanted.DisplayLanguage))
-        {
-            Refuse("DisplayLanguage", $"The display language must be one of {string.Join(", ", DisplayLanguages.Keys)}.");
-        }
-
         return errors.Count > 0
             ? new SettingsRefused(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
             : new SettingsAccepted(Changes(current, wanted with { HospitalName = name }));
@@ -134,11 +119,6 @@ public static class SettingsRules
         if (from.HospitalName != to.HospitalName)
         {
             lines.Add(new("HospitalName", "Hospital name", from.HospitalName, to.HospitalName));
-        }
-
-        if (from.DisplayLanguage != to.DisplayLanguage)
-        {
-            lines.Add(new("DisplayLanguage", "Display language", from.DisplayLanguage, to.DisplayLanguage));
         }
 
         return lines;

@@ -155,6 +155,10 @@ public static partial class AccessRules
         ["PUT /api/admin/appearance"] = Admin,
         ["PUT /api/admin/logo"] = Admin,
         ["DELETE /api/admin/logo"] = Admin,
+        // The named waiting-room screens and what each speaks (DisplaysApi).
+        ["GET /api/admin/displays"] = Admin,
+        ["PUT /api/admin/displays/{name}"] = Admin,
+        ["DELETE /api/admin/displays/{name}"] = Admin,
         // The hospital's logo: on the sign-in page and the waiting-room display too; no patient data in it.
         ["GET /branding/logo"] = Anyone,
         // The doctor's console: the doctor's own day (an admin may cover).
@@ -194,12 +198,19 @@ public static partial class AccessRules
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
         ["PAGE /admin/settings"] = Admin,
+        ["PAGE /admin/displays"] = Admin,
 
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,
         ["PAGE /display/{which}"] = Anyone,
-        ["PAGE /t/{code}"] = Anyone,
-
+        // The patient's page is plain HTML (PatientPageApi): its live state, its stream and its two forms, found by the slip's code.
+        ["GET /t/{code}"] = Anyone,
+        ["GET /t/{code}/state"] = Anyone,
+        ["GET /t/{code}/events"] = Anyone,
+        ["POST /t/{code}/messages"] = Anyone,
+        ["POST /t/{code}/feedback"] = Anyone,
+        // The TV's own check of its voices, opened on the TV by whoever sets it up: no patient data on it.
+        ["PAGE /display/settings"] = Anyone,
         // Self check-in: the patient's "I have arrived" (needs today's entrance code), the entrance's QR landing page,
         // and the kiosk (needs its key); all rate-limited per address. The desk prints the entrance QR and kiosk links.
         ["POST /t/{code}/arrive"] = Anyone,

@@ -11,7 +11,11 @@ namespace OpdReception.Security;
 public sealed class AnonymousScreenGate(RequestDelegate next, AnonymousScreens screens)
 {
     public static bool IsAnonymousScreen(PathString path) =>
-        path.StartsWithSegments("/display") || path.StartsWithSegments("/t");
+        path.StartsWithSegments("/display") || IsPatientPage(path);
+
+    /// <summary>The patient's page itself (/t/{code}), not its state or stream: the stream takes the place the page's GET reserved.</summary>
+    public static bool IsPatientPage(PathString path) =>
+        path.StartsWithSegments("/t", out var rest) && rest.Value is { Length: > 1 } code && code.IndexOf('/', 1) < 0;
 
     public static string Refusal(int limit) =>
         $"Too many screens are open from this address ({limit}). Close one, or ask the hospital's IT to raise Opd:MaxAnonymousScreensPerClient.";

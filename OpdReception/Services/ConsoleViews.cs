@@ -40,15 +40,3 @@ public sealed record DisplayRoom(
 
 public sealed record DisplayBoard(DateTime Now, IReadOnlyList<DisplayRoom> Rooms);
 
-/// <summary>The patient's own token page: no name, no phone.</summary>
-public sealed record PatientTokenPage(
-    string TokenNumber,
-    string DoctorName,
-    string? Room,
-    DateOnly Date,
-    TimeOnly SlotStart,
-    TokenStatus Status,
-    int? Position,
-    DateTime? EstimatedTime,
-    string? Notice,
-    DateTime Now);

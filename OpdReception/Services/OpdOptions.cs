@@ -22,12 +22,6 @@ public sealed class OpdOptions
     /// <summary>How many times the doctor may call a patient again before "not here" counts them absent.</summary>
     [Range(0, 20)] public int RecallsBeforeNoShow { get; set; } = 2;
 
-    /// <summary>The language the waiting-room display speaks its announcements in (a BCP 47 tag such as en-IN or hi-IN).</summary>
-    [Required, StringLength(20, MinimumLength = 2)] public string DisplayLanguage { get; set; } = "en-IN";
-
-    /// <summary>What the display says on a call, in the display's language: {token} is spelled out, {room} is the room.</summary>
-    [Required, StringLength(120, MinimumLength = 1)] public string DisplayAnnouncement { get; set; } = "Token {token}, room {room}";
-
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
     /// <summary>

@@ -12,6 +12,12 @@ public static class OpdServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdOptions>, OpdOptionsValidator>();
+        services.AddOptions<PatientPageOptions>()
+            .Bind(configuration.GetSection(PatientPageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<OpdDisplayOptions>().Bind(configuration.GetSection(OpdDisplayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpdDisplayOptions>, OpdDisplayOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();
@@ -50,6 +56,8 @@ public static class OpdServices
         services.AddSingleton<EntranceCodes>();
         services.AddScoped<SelfCheckIns>();
         services.AddScoped<PatientPageService>();
+        services.AddScoped<PatientPageActions>();
+        services.AddSingleton<PatientPageBeacon>();
         services.AddScoped<PatientRecords>();
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
@@ -61,6 +69,7 @@ public static class OpdServices
         services.AddScoped<ErasePatients>();
         services.AddHostedService<RetentionSweeper>();
         services.AddSingleton<DisplayFeed>();
+        services.AddSingleton<DisplayScreenService>();
         services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))

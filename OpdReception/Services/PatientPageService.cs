@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpdReception.Data;
 using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
 /// <summary>The patient's own token page, found by the slip's code. Reads no name or phone.</summary>
-public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, Microsoft.Extensions.Options.IOptionsMonitor<OpdOptions> options, PatientDayFeed days)
+public sealed class PatientPageService(
+    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, IOptionsMonitor<PatientPageOptions> page, PatientDayFeed days)
 {
     public DateTime Now() => clock.Now;
 
@@ -15,18 +17,9 @@ public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, 
     /// </summary>
     public async Task<PatientTokenPage?> ByCodeAsync(string? code, CancellationToken ct = default)
     {
-        if (code is not { Length: TokenCodes.Length } || !code.All(char.IsAsciiLetterOrDigit))
-        {
-            return null;
-        }
-
         var now = Now();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var facts = await db.Tokens.AsNoTracking().Where(t => t.Code == code)
-            .Select(t => new { t.Id, t.TokenNumber, t.Status, t.Slot.DoctorId, t.Slot.Date, t.Slot.StartTime })
-            .FirstOrDefaultAsync(ct);
-        // A session run past midnight is still the patient's day: its OPD day, not the calendar, says when it is over.
-        if (facts is null || (facts.Date < DateOnly.FromDateTime(now) && facts.Date < await OpdDays.OfDoctorAsync(db, facts.DoctorId, now, options.CurrentValue, ct)))
+        if (await FindAsync(db, code, now, options.CurrentValue, ct) is not { } facts)
         {
             return null;
         }
@@ -38,8 +31,65 @@ public sealed class PatientPageService(IDbContextFactory<OpdDbContext> factory, 
             ? day.Slots.Select(s => DoctorAway.CurrentNotice(s.State, s.Reason, now)).FirstOrDefault(n => n is not null)
             : null;
         return new PatientTokenPage(TokenLabels.Format(day.LabelPrefix, facts.TokenNumber), day.DoctorName, day.Room, facts.Date, facts.StartTime,
-            facts.Status, place?.Position, place?.EstimatedTime, notice, now);
+            facts.Status, place?.Position, place?.EstimatedTime, notice, now)
+        {
+            TokenId = facts.Id,
+            Language = PatientPageRules.Language(facts.Language, page.CurrentValue.DefaultLanguage),
+            MessagesOptOut = facts.MessagesOptOut,
+            FeedbackScore = facts.FeedbackScore,
+            DaySlots = [.. day.Slots.Select(s => s.State.Id)],
+        };
     }
+
+    /// <summary>The token behind a code while its page is available: a well-formed code of a token whose OPD day is not over.</summary>
+    internal static async Task<TokenFacts?> FindAsync(OpdDbContext db, string? code, DateTime now, OpdOptions options, CancellationToken ct)
+    {
+        if (code is not { Length: TokenCodes.Length } || !code.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        var facts = await db.Tokens.AsNoTracking().Where(t => t.Code == code)
+            .Select(t => new TokenFacts(t.Id, t.PatientId, t.TokenNumber, t.Status, t.Slot.DoctorId, t.Slot.Date, t.Slot.StartTime,
+                t.Patient.Language, t.Patient.MessagesOptOut, t.FeedbackScore))
+            .FirstOrDefaultAsync(ct);
+        // A session run past midnight is still the patient's day: its OPD day, not the calendar, says when it is over.
+        if (facts is null || (facts.Date < DateOnly.FromDateTime(now) && facts.Date < await OpdDays.OfDoctorAsync(db, facts.DoctorId, now, options, ct)))
+        {
+            return null;
+        }
+
+        return facts;
+    }
+}
+
+internal sealed record TokenFacts(
+    int Id, string PatientId, int TokenNumber, TokenStatus Status, int DoctorId, DateOnly Date, TimeOnly StartTime, string? Language, bool MessagesOptOut, int? FeedbackScore);
+
+/// <summary>The patient's own token page: no name, no phone.</summary>
+public sealed record PatientTokenPage(
+    string TokenNumber,
+    string DoctorName,
+    string? Room,
+    DateOnly Date,
+    TimeOnly SlotStart,
+    TokenStatus Status,
+    int? Position,
+    DateTime? EstimatedTime,
+    string? Notice,
+    DateTime Now)
+{
+    public int TokenId { get; init; }
+
+    /// <summary>"en", "hi" or "ta": the patient's own, else the hospital's default.</summary>
+    public string Language { get; init; } = "en";
+
+    public bool MessagesOptOut { get; init; }
+
+    public int? FeedbackScore { get; init; }
+
+    /// <summary>The slots of the doctor's day: a change to any of them may move this patient's place.</summary>
+    public IReadOnlyList<int> DaySlots { get; init; } = [];
 }
 
 /// <summary>What every patient page of one doctor's day shows alike: the doctor, the arranged day, and each slot's notice.</summary>
@@ -52,7 +102,7 @@ public sealed record SlotNotice(SlotState State, string? Reason);
 /// their tokens costs one arrangement of the day per change, not one per phone (see <see cref="SharedReads{TKey, TValue}"/>).
 /// </summary>
 public sealed class PatientDayFeed(
-    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, Microsoft.Extensions.Options.IOptionsMonitor<OpdOptions> options, OpdChanges changes, TimeProvider time)
+    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes, TimeProvider time)
 {
     private readonly SharedReads<(int DoctorId, DateOnly Date), PatientDay> _days = new(changes, time);
 

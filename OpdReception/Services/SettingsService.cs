@@ -8,7 +8,7 @@ namespace OpdReception.Services;
 /// <param name="Effective">What every screen and endpoint uses now.</param>
 /// <param name="Defaults">appsettings' values, used for any setting never saved.</param>
 /// <param name="Saved">The names of the settings saved in the database.</param>
-public sealed record SettingsView(SettingValues Effective, SettingValues Defaults, IReadOnlyList<string> Saved, IReadOnlyDictionary<string, string> Languages);
+public sealed record SettingsView(SettingValues Effective, SettingValues Defaults, IReadOnlyList<string> Saved);
 
 /// <summary>
 /// The hospital's settings. Read them through <c>IOptionsMonitor&lt;OpdOptions&gt;.CurrentValue</c> (always the effective
@@ -26,7 +26,7 @@ public sealed class SettingsService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var saved = await db.Settings.AsNoTracking().Select(s => s.Key).OrderBy(k => k).ToListAsync(ct);
-        return new SettingsView(SettingsStore.ValuesOf(options.CurrentValue), Defaults(), saved, SettingsRules.DisplayLanguages);
+        return new SettingsView(SettingsStore.ValuesOf(options.CurrentValue), Defaults(), saved);
     }
 
     public async Task<Result<SettingsView>> SaveAsync(SettingValues wanted, Actor by, CancellationToken ct = default)

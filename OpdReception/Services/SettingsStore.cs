@@ -85,9 +85,6 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
             case nameof(OpdOptions.HospitalName):
                 options.HospitalName = value;
                 break;
-            case nameof(OpdOptions.DisplayLanguage):
-                options.DisplayLanguage = value;
-                break;
             case nameof(OpdOptions.PrimaryColour):
                 options.PrimaryColour = value;
                 break;
@@ -104,5 +101,5 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
     public static SettingValues ValuesOf(OpdOptions o) => new(
         o.EmergencyPriority, o.PaidPriority, o.FollowUpPriority, o.OnlinePriority, o.WalkInPriority,
         o.DefaultMaxCapacity, o.DefaultConsultationMinutes, o.NoShowTimeoutMinutes, o.LateArrivalGraceMinutes, o.RecallsBeforeNoShow,
-        o.WaitAmberMinutes, o.WaitRedMinutes, o.HospitalName, o.DisplayLanguage);
+        o.WaitAmberMinutes, o.WaitRedMinutes, o.HospitalName);
 }

@@ -1,6 +1,5 @@
 using Bunit;
 using OpdReception.Components.Pages.Display;
-using OpdReception.Components.Pages.Patient;
 using OpdReception.Services;
 using OpdReception.Tests.Components.Reception;
 using OpdReception.Tests.Support;
@@ -57,21 +56,17 @@ public sealed class SharedDisplayTests(OpdApp app) : DeskContext(app)
         var feed = Service<PatientDayFeed>();
         var changes = Service<OpdChanges>();
         var (readsBefore, versionBefore) = (feed.Reads, changes.Version);
-        var pages = codes.Select(code => Render<TokenPage>(p => p.Add(x => x.Code, code))).ToList();
-        foreach (var (page, i) in pages.Select((p, i) => (p, i)))
-        {
-            page.WaitForAssertion(() => Assert.Equal(i == 0 ? "You are next." : $"{i} patient{(i == 1 ? "" : "s")} before you.", page.Find("[data-testid=position]").TextContent));
-        }
-
+        var service = Service<PatientPageService>();
+        var pages = await Task.WhenAll(codes.Select(code => service.ByCodeAsync(code)));
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (int?)i), pages.Select(p => p!.Position));
         Assert.Equal(1, feed.Reads - readsBefore);
 
         (await Desk.Client.PostAsync($"/api/slots/{slot.Id}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
-        pages[0].WaitForElement("[data-testid=state].state-inconsultation");
-        foreach (var (page, i) in pages.Select((p, i) => (p, i)).Skip(1))
-        {
-            page.WaitForAssertion(() => Assert.Equal(i == 1 ? "You are next." : $"{i - 1} patient{(i == 2 ? "" : "s")} before you.", page.Find("[data-testid=position]").TextContent));
-        }
+        // Every open page's stream reads its state again after the change, all at once.
+        var after = await Task.WhenAll(codes.Select(code => service.ByCodeAsync(code)));
+        Assert.Equal(OpdReception.Domain.TokenStatus.InConsultation, after[0]!.Status);
+        Assert.Equal(Enumerable.Range(1, 39).Select(i => (int?)i), after.Skip(1).Select(p => p!.Position));
 
         var announced = changes.Version - versionBefore;
         Assert.InRange(feed.Reads - readsBefore - 1, 1, announced);

@@ -2,6 +2,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using OpdReception.Components.Pages.Display;
+using OpdReception.Domain;
+using OpdReception.Services;
 using OpdReception.Security;
 using OpdReception.Tests.Components.Reception;
 using OpdReception.Tests.Support;
@@ -64,6 +66,7 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
         module.Setup<bool>("enableSound").SetResult(true);
 
         var page = Render<WaitingRoom>();
+        Assert.Equal("Calls are silent until someone taps", page.WaitForElement("[data-testid=sound-hint]").TextContent);
         page.WaitForElement("[data-testid=enable-sound]").Click();
 
         page.WaitForElement("[data-testid=sound-on]");
@@ -90,23 +93,76 @@ public sealed class WaitingRoomTests(OpdApp app) : DeskContext(app)
         var module = JSInterop.SetupModule("./display.js");
         module.Setup<bool>("soundAllowed").SetResult(true);
         module.SetupVoid("announce", _ => true).SetVoidResult();
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("speech", "on"));
         var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
         page.WaitForElement("[data-testid=sound-on]");
+        Assert.Equal("Sound on · spoken in English", page.Find("[data-testid=sound-on]").TextContent);
         Assert.Empty(page.Instance.Highlighted);
 
         (await Desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
         page.WaitForAssertion(() => Assert.Contains("called", page.Find("[data-testid=room]").ClassList));
         var call = Assert.Single(module.Invocations, i => i.Identifier == "announce");
-        Assert.Equal("Token T 0 0 1, room 101", call.Arguments[0]);
-        Assert.Equal("en-IN", call.Arguments[1]);
+        Assert.Matches($"^{doctorId}:[0-9]+$", (string)call.Arguments[0]!);
+        Assert.Equal([new Utterance("en", "en-IN", "Token T 0 0 1, Room 101")], (IReadOnlyList<Utterance>)call.Arguments[1]!);
 
         var doctor = await App.ClientAsAsync(Roles.Doctor, doctorId);
         var token = (await Desk.Queue(slotId)).Tokens[0];
         (await doctor.PostAsync($"/api/doctors/{doctorId}/tokens/{token.Id}/recall", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         page.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "announce")));
+        var calls = module.Invocations.Where(i => i.Identifier == "announce").Select(i => (string)i.Arguments[0]!).ToList();
+        Assert.NotEqual(calls[0], calls[1]);
+    }
+
+    [Fact]
+    public async Task The_address_picks_the_languages_and_each_is_said_in_turn()
+    {
+        var (doctorId, slotId) = await RoomWithPatients("Dr. Three Tongues", 1);
+        var module = JSInterop.SetupModule("./display.js");
+        module.Setup<bool>("soundAllowed").SetResult(true);
+        module.SetupVoid("announce", _ => true).SetVoidResult();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("speech", "en,hi,ta"));
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+        page.WaitForAssertion(() => Assert.Equal("Sound on · spoken in English, Hindi and Tamil", page.Find("[data-testid=sound-on]").TextContent));
+
+        (await Desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        page.WaitForAssertion(() => Assert.Single(module.Invocations, i => i.Identifier == "announce"));
+        var sentences = (IReadOnlyList<Utterance>)module.Invocations.Single(i => i.Identifier == "announce").Arguments[1]!;
+        Assert.Equal(["en-IN", "hi-IN", "ta-IN"], sentences.Select(s => s.Tag));
+        Assert.Equal(["Token T 0 0 1, Room 101", "टोकन T 0 0 1, कमरा नंबर 101", "டோக்கன் T 0 0 1, அறை எண் 101"], sentences.Select(s => s.Text));
+        var watched = module.Invocations.Last(i => i.Identifier == "watchVoices");
+        Assert.Equal(["en", "hi", "ta"], ((IReadOnlyList<SpokenLanguage>)watched.Arguments[0]!).Select(l => l.Code));
+    }
+
+    [Fact]
+    public async Task A_named_screen_set_to_chime_only_chimes_and_speaks_again_once_the_admin_gives_it_a_language()
+    {
+        var (doctorId, slotId) = await RoomWithPatients("Dr. Quiet", 2);
+        var screens = Services.GetRequiredService<DisplayScreenService>();
+        Assert.True((await screens.SaveAsync("quiet-tv", "off", new Actor("admin"), Xunit.TestContext.Current.CancellationToken)).IsOk);
+        var module = JSInterop.SetupModule("./display.js");
+        module.Setup<bool>("soundAllowed").SetResult(true);
+        module.SetupVoid("announce", _ => true).SetVoidResult();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("screen", "quiet-tv"));
+        var page = Render<WaitingRoom>(p => p.Add(x => x.Which, doctorId.ToString()));
+        page.WaitForAssertion(() => Assert.Equal("Sound on · chime only", page.Find("[data-testid=sound-on]").TextContent));
+
+        (await Desk.Client.PostAsync($"/api/slots/{slotId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        page.WaitForAssertion(() => Assert.Single(module.Invocations, i => i.Identifier == "announce"));
+        Assert.Empty((IReadOnlyList<Utterance>)module.Invocations.Single(i => i.Identifier == "announce").Arguments[1]!);
+
+        Assert.True((await screens.SaveAsync("quiet-tv", "ta", new Actor("admin"), Xunit.TestContext.Current.CancellationToken)).IsOk);
+        page.WaitForAssertion(() => Assert.Equal("Sound on · spoken in Tamil", page.Find("[data-testid=sound-on]").TextContent));
+        var doctor = await App.ClientAsAsync(Roles.Doctor, doctorId);
+        var seen = (await Desk.Queue(slotId)).Tokens[0];
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/tokens/{seen.Id}/complete", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await doctor.PostAsync($"/api/doctors/{doctorId}/call-next", null, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        page.WaitForAssertion(() => Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "announce")));
+        var second = (IReadOnlyList<Utterance>)module.Invocations.Last(i => i.Identifier == "announce").Arguments[1]!;
+        Assert.Equal([new Utterance("ta", "ta-IN", "டோக்கன் T 0 0 2, அறை எண் 101")], second);
     }
 
     [Fact]

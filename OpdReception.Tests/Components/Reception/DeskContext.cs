@@ -36,6 +36,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
         Services.AddScoped<OpdReception.Components.ScreenCircuit>();
         Services.AddSingleton(app.Service<AppearanceService>());
+        Services.AddSingleton(app.Service<DisplayScreenService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;

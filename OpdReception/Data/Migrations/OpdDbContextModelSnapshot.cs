@@ -202,6 +202,33 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("AdminChanges");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DisplayScreen", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Speech")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DisplayScreens");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,67 @@
+using System.Net;
+using OpdReception.Security;
+using OpdReception.Services;
+using OpdReception.Tests.Support;
+
+namespace OpdReception.Tests.Api;
+
+/// <summary>One address cannot hold more patient-page streams than its anonymous screens, nor ask more than its requests a minute.</summary>
+public sealed class PatientPageLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Streams_past_the_address_limit_are_refused_and_a_closed_one_frees_its_place()
+    {
+        await using var app = new OpdApp().With("Opd:MaxAnonymousScreensPerClient", "2");
+        var code = await CodeAsync(app);
+        var phone = app.AnonymousClient();
+        var screens = app.Service<AnonymousScreens>();
+
+        var first = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var second = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        var third = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many screens are open from this address (2)", await third.Content.ReadAsStringAsync(Ct));
+
+        first.Dispose();
+        for (var tries = 0; screens.Held(null) > 1 && tries < 100; tries++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        using var again = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_past_the_limit_per_minute_from_one_address_are_429_with_a_reason()
+    {
+        await using var app = new OpdApp().With("Opd:PatientPage:RequestsPerMinutePerAddress", "10");
+        var code = await CodeAsync(app);
+        var phone = app.AnonymousClient();
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            answers.Add(await phone.GetAsync($"/t/{code}/state", Ct));
+        }
+
+        Assert.All(answers.Take(10), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
+        Assert.Equal("application/problem+json", answers[^1].Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(answers[^1].Headers.RetryAfter);
+    }
+
+    private static async Task<string> CodeAsync(OpdApp app)
+    {
+        app.SetTime(8);
+        var desk = new Desk(app.CreateClient());
+        var slot = await desk.NewSlot();
+        var token = await desk.Issue("walkin", slot.Id);
+        return (await app.Service<DeskService>().SlipAsync(token.Id, Ct)).Value!.Code;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using OpdReception.Components.Pages.Patient;
+using OpdReception.Security;
+using OpdReception.Services;
+
+namespace OpdReception.Api;
+
+/// <summary>
+/// GET /t/{code}/events: the page's state as server-sent events. The current state at once (so a page coming back
+/// from sleep or a dropped network catches up on connecting), then again whenever a change to its doctor's day or
+/// its token alters it, and a beat when nothing did. Each open stream holds one of its address's anonymous-screen
+/// places, given back when it closes. Between events a stream holds only its last state's text and two waits.
+/// </summary>
+internal static class PatientPageStream
+{
+    /// <summary>How soon the browser tries again after the stream drops (EventSource's own reconnection).</summary>
+    private const int RetryMilliseconds = 3000;
+
+    public static async Task RunAsync(
+        string code, HttpContext http, PatientPageService pages, PatientPageBeacon beacon, AnonymousScreens screens, IOptionsMonitor<PatientPageOptions> options)
+    {
+        var ct = http.RequestAborted;
+        // Taken before the first read: a change committed while it runs is not missed.
+        var (seen, next) = beacon.Now();
+        if (await pages.ByCodeAsync(code, ct) is not { } token)
+        {
+            await PatientPageApi.NotAvailable().ExecuteAsync(http);
+            return;
+        }
+
+        var address = http.Connection.RemoteIpAddress;
+        if (!screens.TryOpen(address))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many screens.", detail: AnonymousScreenGate.Refusal(screens.Limit)).ExecuteAsync(http);
+            return;
+        }
+
+        try
+        {
+            http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            http.Response.ContentType = "text/event-stream; charset=utf-8";
+            // A proxy such as nginx would otherwise hold the events back until its buffer fills.
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            var json = PatientPageView.From(token).Json();
+            await WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"retry: {RetryMilliseconds}\ndata: {json}\n\n"), ct);
+            var heartbeat = TimeSpan.FromSeconds(options.CurrentValue.HeartbeatSeconds);
+            var beat = Task.Delay(heartbeat, ct);
+            while (!ct.IsCancellationRequested)
+            {
+                var woke = await Task.WhenAny(next, beat);
+                if (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var due = woke == beat;
+                (var concerns, seen, next) = beacon.Since(seen, token.DaySlots, token.TokenId);
+                if (due)
+                {
+                    beat = Task.Delay(heartbeat, ct);
+                }
+
+                // The clock alone moves estimates and ends a doctor's break: a beat reads the state too.
+                if (!concerns && !due)
+                {
+                    continue;
+                }
+
+                if (await pages.ByCodeAsync(code, ct) is not { } now)
+                {
+                    await WriteAsync(http, "event: gone\ndata: gone\n\n", ct);
+                    break;
+                }
+
+                token = now;
+                var latest = PatientPageView.From(now).Json();
+                if (latest != json)
+                {
+                    json = latest;
+                    await WriteAsync(http, $"data: {json}\n\n", ct);
+                }
+                else if (due)
+                {
+                    await WriteAsync(http, "event: beat\ndata: 1\n\n", ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The page was closed or the phone went away.
+        }
+        catch (IOException)
+        {
+            // The connection dropped mid-write.
+        }
+        finally
+        {
+            screens.Close(address);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, string text, CancellationToken ct)
+    {
+        await http.Response.WriteAsync(text, ct);
+        await http.Response.Body.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,89 @@
+namespace OpdReception.Domain;
+
+/// <summary>What the patient's page says about a token: the closed set of what a patient can be told.</summary>
+public enum PatientPageState { Booked, Waiting, Called, Seen, Absent, Cancelled }
+
+/// <summary>The patient asks on their page for messages to stop or to come again.</summary>
+public abstract record MessagesDecision
+{
+    private MessagesDecision()
+    {
+    }
+
+    public sealed record Stop : MessagesDecision;
+
+    public sealed record Resume : MessagesDecision;
+
+    /// <summary>Already as asked (a second press, or a form sent twice): nothing is written.</summary>
+    public sealed record AlreadySo(bool OptedOut) : MessagesDecision;
+}
+
+public enum FeedbackRefusal { NotSeenYet, AlreadyAnswered, NoScore, CommentTooLong }
+
+/// <summary>The answer to "How was your visit?": taken once, only after the consultation.</summary>
+public abstract record FeedbackDecision
+{
+    private FeedbackDecision()
+    {
+    }
+
+    public sealed record Accepted(int Score, string? Comment) : FeedbackDecision;
+
+    public sealed record Refused(FeedbackRefusal Reason) : FeedbackDecision;
+}
+
+public static class PatientPageRules
+{
+    public const int MaxCommentLength = 500;
+
+    /// <summary>The languages the page and the messages speak; anything else falls back to the hospital's default.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "hi", "ta"];
+
+    public static PatientPageState StateOf(TokenStatus status) => status switch
+    {
+        TokenStatus.Booked => PatientPageState.Booked,
+        TokenStatus.Waiting => PatientPageState.Waiting,
+        TokenStatus.InConsultation => PatientPageState.Called,
+        TokenStatus.Completed => PatientPageState.Seen,
+        TokenStatus.NoShow => PatientPageState.Absent,
+        TokenStatus.Cancelled => PatientPageState.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The patient's own language when it is one the page speaks, else the hospital's default, else English.</summary>
+    public static string Language(string? patients, string? hospitals) =>
+        Languages.FirstOrDefault(l => string.Equals(l, patients?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? Languages.FirstOrDefault(l => string.Equals(l, hospitals?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? "en";
+
+    public static MessagesDecision Messages(bool optedOut, bool wantsMessages) => (optedOut, wantsMessages) switch
+    {
+        (false, false) => new MessagesDecision.Stop(),
+        (true, true) => new MessagesDecision.Resume(),
+        _ => new MessagesDecision.AlreadySo(optedOut),
+    };
+
+    /// <param name="answeredScore">The score already stored for the token, if any: a visit is rated once.</param>
+    public static FeedbackDecision Feedback(TokenStatus status, int? answeredScore, int? score, string? comment)
+    {
+        if (answeredScore is not null)
+        {
+            return new FeedbackDecision.Refused(FeedbackRefusal.AlreadyAnswered);
+        }
+
+        if (status != TokenStatus.Completed)
+        {
+            return new FeedbackDecision.Refused(FeedbackRefusal.NotSeenYet);
+        }
+
+        if (score is not (>= 1 and <= 5))
+        {
+            return new FeedbackDecision.Refused(FeedbackRefusal.NoScore);
+        }
+
+        var words = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        return words is { Length: > MaxCommentLength }
+            ? new FeedbackDecision.Refused(FeedbackRefusal.CommentTooLong)
+            : new FeedbackDecision.Accepted(score.Value, words);
+    }
+}
