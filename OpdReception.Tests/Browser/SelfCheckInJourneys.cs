@@ -45,7 +45,7 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
         await phone.WaitForURLAsync(ArrivedUrl());
         await Expect(phone.GetByTestId("arrival-done")).ToHaveTextAsync("You are checked in. Please wait to be called.");
         await Expect(phone.GetByTestId("state")).ToHaveClassAsync(WaitingState());
-        await Expect(phone.GetByTestId("position")).ToHaveTextAsync("You are next.");
+        await Expect(phone.GetByTestId("headline")).ToHaveTextAsync("You are next.");
         await desk.GotoAsync($"/reception/board/{doctor.Id}");
         await Expect(desk.Locator($"[data-testid=board-row][data-token={token.TokenNumber}] [data-testid=row-status]")).ToHaveTextAsync("Waiting");
         Assert.Equal(SelfCheckIns.PatientActor, (await _desk.Token(token.Id)).History!.Last().By);

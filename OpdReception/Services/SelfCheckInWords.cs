@@ -29,10 +29,12 @@ public static class SelfCheckInWords
         return string.Format(CultureInfo.InvariantCulture, text, detail);
     }
 
-    public static IEnumerable<string> Outcomes => Table.Keys.Where(k => k != IHaveArrived);
+    public static IEnumerable<string> Outcomes => Table.Keys.Where(k => k is not (IHaveArrived or Sending));
 
     /// <summary>The patient page's button.</summary>
     public const string IHaveArrived = nameof(IHaveArrived);
+
+    public const string Sending = nameof(Sending);
 
     private sealed record Words(string En, string Hi, string Ta);
 
@@ -71,6 +73,7 @@ public static class SelfCheckInWords
             "हम आपका चेक-इन यहाँ नहीं कर सकते। कृपया रिसेप्शन डेस्क पर जाएँ।",
             "இங்கே உங்கள் வருகையைப் பதிவு செய்ய இயலவில்லை. வரவேற்பு மேசையை அணுகவும்."),
         [IHaveArrived] = new("I have arrived", "मैं पहुँच गया हूँ", "நான் வந்துவிட்டேன்"),
+        [Sending] = new("Checking in…", "चेक-इन हो रहा है…", "பதிவு செய்கிறது…"),
         [NotFound] = new(
             "We could not find this token with this phone number. Please check them, or see the reception desk.",
             "इस फ़ोन नंबर के साथ यह टोकन नहीं मिला। कृपया जाँचें, या रिसेप्शन डेस्क पर जाएँ।",

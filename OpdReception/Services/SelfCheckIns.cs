@@ -30,18 +30,30 @@ public sealed class SelfCheckIns(
 
     public static string KioskActor(string kiosk) => $"Kiosk {kiosk.Trim()}";
 
-    /// <summary>The patient page's panel; null when there is no such token.</summary>
-    public async Task<ArrivalView?> PanelAsync(string tokenCode, string? entranceCode, string? justDone, string language, CancellationToken ct = default)
+    /// <summary>
+    /// The patient page's panel. Only a token still waiting for its patient, on a phone that brought an entrance code,
+    /// costs a decision; every other page view reads nothing more.
+    /// </summary>
+    public async Task<ArrivalView?> PanelAsync(string tokenCode, TokenStatus status, string? entranceCode, string? justDone, string language, CancellationToken ct = default)
     {
-        var atHospital = await codes.IsTodayAsync(entranceCode, ct);
+        if (status is not (TokenStatus.Booked or TokenStatus.NoShow))
+        {
+            return new ArrivalView(status, new AlreadyHere(status), null, justDone, language);
+        }
+
+        if (string.IsNullOrEmpty(entranceCode) || !await codes.IsTodayAsync(entranceCode, ct))
+        {
+            return new ArrivalView(status, new WrongCode(), null, justDone, language);
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await TokenIdOfAsync(db, tokenCode, ct) is not { } id)
         {
             return null;
         }
 
-        var (decision, _, token) = await DecideAsync(db, id, atHospital, ct);
-        return new ArrivalView(token.Status, decision, atHospital ? entranceCode : null, justDone, language);
+        var (decision, _, token) = await DecideAsync(db, id, atHospital: true, ct);
+        return new ArrivalView(token.Status, decision, entranceCode, justDone, language);
     }
 
     /// <summary>"I have arrived" on the patient's page. Null: no such token.</summary>
@@ -161,8 +173,9 @@ public sealed record ArrivalView(TokenStatus Status, SelfCheckInDecision Preview
 {
     public bool CanArrive => Preview is CheckedIn;
 
-    /// <summary>Why not, in the patient's words; only while the token still waits for its patient to arrive.</summary>
-    public string? Why => Status is TokenStatus.Booked or TokenStatus.NoShow && Preview is not (CheckedIn or AlreadyHere or NotBooked)
+    /// <summary>Why not, in the patient's words: only while the token still waits for its patient, and a wrong code only once they pressed.</summary>
+    public string? Why => Status is TokenStatus.Booked or TokenStatus.NoShow
+        && Preview is not (CheckedIn or AlreadyHere or NotBooked) && (Preview is not WrongCode || JustDone is not null)
         ? SelfCheckInWords.For(Preview, Language)
         : null;
 
