@@ -39,7 +39,9 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
         await phone.GotoAsync($"/arrive?at={entrance}");
         await Expect(phone.GetByTestId("arrive-en")).ToContainTextAsync("Now scan the QR code on your token slip");
         await Expect(phone.GetByTestId("arrive-hi")).ToContainTextAsync("मैं पहुँच गया हूँ");
+        Assert.Empty(await Axe.ViolationsAsync(phone));
         await phone.GotoAsync($"/t/{code}");
+        Assert.Empty(await Axe.ViolationsAsync(phone));
         await phone.GetByTestId("i-have-arrived").ClickAsync();
 
         await phone.WaitForURLAsync(ArrivedUrl());
@@ -75,6 +77,7 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
 
         var kiosk = await browser.NewPageAsync();
         await kiosk.GotoAsync(link);
+        Assert.Empty(await Axe.ViolationsAsync(kiosk));
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "தமிழ்" }).ClickAsync();
         await Expect(kiosk.Locator("h1")).ToHaveTextAsync("உங்கள் டோக்கனுக்கு வருகையைப் பதிவு செய்யவும்");
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
