@@ -26,7 +26,10 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
 
         // The desk prints today's sheet; its QR holds the landing page's address with today's code.
         var desk = await browser.SignInAsync(Roles.Receptionist);
-        await desk.GotoAsync("/reception/entrance-qr");
+        await desk.GotoAsync("/reception");
+        await desk.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await desk.GetByTestId("entrance-qr-link").ClickAsync();
+        await desk.WaitForURLAsync("**/reception/entrance-qr");
         await desk.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var entrance = await desk.GetByTestId("entrance-sheet").GetAttributeAsync("data-code");
         Assert.Equal(await browser.App.Service<EntranceCodes>().TodayAsync(Ct), entrance);
