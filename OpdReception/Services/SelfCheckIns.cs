@@ -136,18 +136,20 @@ public sealed class SelfCheckIns(
             ? db.Tokens.Where(t => t.Code == code).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
             : Task.FromResult<int?>(null);
 
-    /// <summary>Today's (or a session's run past midnight) token with that label whose patient has that phone; one only.</summary>
+    /// <summary>
+    /// Today's (or a session's run past midnight) token with that label whose patient has that phone. Two doctors may
+    /// share a prefix and a family a phone: the one still awaiting its patient comes first.
+    /// </summary>
     private async Task<int?> TokenIdByPhoneAsync(OpdDbContext db, (string Prefix, int Number) label, string phoneKey, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.Now);
-        var found = await db.Tokens
+        return await db.Tokens
             .Where(t => t.TokenNumber == label.Number && t.Slot.Doctor.LabelPrefix == label.Prefix && t.Patient.PhoneKey == phoneKey)
             .Where(t => t.Slot.Date == today || t.Slot.Date == today.AddDays(-1))
             .OrderByDescending(t => t.Slot.Date)
-            .Select(t => t.Id)
-            .Take(2)
-            .ToListAsync(ct);
-        return found.Count >= 1 ? found[0] : null;
+            .ThenBy(t => t.Status == TokenStatus.Booked || t.Status == TokenStatus.NoShow ? 0 : 1)
+            .Select(t => (int?)t.Id)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A label as typed at a kiosk: "t14", "T 014" and "T014" are all T014.</summary>
