@@ -48,6 +48,9 @@ public sealed class EntranceCodes(IDbContextFactory<OpdDbContext> factory, Hospi
     public async Task<bool> IsKioskAsync(string? kiosk, string? key, CancellationToken ct = default) =>
         EntranceCode.IsKiosk(await SecretAsync(ct), kiosk, key);
 
+    /// <summary>At start: the site's secret exists from the first start on.</summary>
+    public Task PrepareAsync(CancellationToken ct = default) => SecretAsync(ct);
+
     private async Task<byte[]> SecretAsync(CancellationToken ct)
     {
         if (_secret is { } known)
