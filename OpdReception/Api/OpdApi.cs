@@ -26,6 +26,7 @@ public static class OpdApi
         services.AddOpdHealth();
         services.AddRequestLimits();
         services.AddPatientPage();
+        services.AddSelfCheckInLimit();
         return services;
     }
 
@@ -50,6 +51,7 @@ public static class OpdApi
         app.MapAccountSecurity();
         app.MapHealth();
         app.MapPatientPage();
+        app.MapSelfCheckIn();
 
         var api = app.MapGroup("/api");
         api.UseVersions();

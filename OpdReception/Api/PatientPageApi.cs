@@ -55,8 +55,19 @@ public static class PatientPageApi
         page.MapPost("/feedback", FeedbackAsync);
     }
 
-    private static async Task<IResult> PageAsync(string code, HttpContext http, PatientPageService pages, CancellationToken ct) =>
-        Page(http, code, await pages.ByCodeAsync(code, ct), refusal: null);
+    private static async Task<IResult> PageAsync(string code, string? arrival, HttpContext http, PatientPageService pages, SelfCheckIns checkIns, CancellationToken ct)
+    {
+        var token = await pages.ByCodeAsync(code, ct);
+        if (token is null)
+        {
+            return Page(http, code, null, refusal: null);
+        }
+
+        // "I have arrived" (self check-in): the phone's entrance code, and the answer of the button just pressed.
+        SelfCheckInApi.RememberToken(http, code);
+        var panel = await checkIns.PanelAsync(code, token.Status, http.Request.Cookies[SelfCheckInApi.EntranceCookie], arrival, token.Language, ct);
+        return Page(http, code, token, refusal: null, arrival: panel);
+    }
 
     private static async Task<IResult> StateAsync(string code, PatientPageService pages, CancellationToken ct) =>
         await pages.ByCodeAsync(code, ct) is { } token
@@ -96,7 +107,7 @@ public static class PatientPageApi
     /// <summary>Post, then see the page again (303): a reload shows the page rather than sending the form twice.</summary>
     private static IResult BackToPage(string code) => new SeeOther($"/t/{Uri.EscapeDataString(code)}");
 
-    private static IResult Page(HttpContext http, string code, PatientTokenPage? token, string? refusal, int status = StatusCodes.Status200OK)
+    private static IResult Page(HttpContext http, string code, PatientTokenPage? token, string? refusal, int status = StatusCodes.Status200OK, ArrivalView? arrival = null)
     {
         var settings = http.RequestServices.GetRequiredService<IOptionsMonitor<PatientPageOptions>>().CurrentValue;
         var form = token is null ? null : http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
@@ -107,6 +118,7 @@ public static class PatientPageApi
             [nameof(PatientPage.Hospital)] = http.RequestServices.GetRequiredService<IOptionsMonitor<OpdOptions>>().CurrentValue.HospitalName,
             [nameof(PatientPage.Form)] = form is { FormFieldName: { } name, RequestToken: { } value } ? new FormField(name, value) : null,
             [nameof(PatientPage.Refusal)] = refusal,
+            [nameof(PatientPage.Arrival)] = arrival,
             [nameof(PatientPage.Poll)] = settings.PollSeconds,
             [nameof(PatientPage.Beat)] = settings.HeartbeatSeconds,
         })

@@ -84,6 +84,8 @@ public static class OpdDatabaseStartup
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OpdDatabase.MigrateAsync(factory);
         app.Services.GetRequiredService<SettingsStore>().Reload();
+        // The self check-in secret is made now, not by the first anonymous request that needs it.
+        await app.Services.GetRequiredService<EntranceCodes>().PrepareAsync();
 
         var options = app.Services.GetRequiredService<IOptionsMonitor<OpdOptions>>();
         if (!app.Environment.IsDevelopment() || !options.CurrentValue.SeedDemoDay)

@@ -220,6 +220,13 @@ public static partial class AccessRules
         ["POST /t/{code}/feedback"] = Anyone,
         // The TV's own check of its voices, opened on the TV by whoever sets it up: no patient data on it.
         ["PAGE /display/settings"] = Anyone,
+        // Self check-in: the patient's "I have arrived" (needs today's entrance code), the entrance's QR landing page,
+        // and the kiosk (needs its key); all rate-limited per address. The desk prints the entrance QR and kiosk links.
+        ["POST /t/{code}/arrive"] = Anyone,
+        ["GET /arrive"] = Anyone,
+        ["GET /kiosk"] = Anyone,
+        ["POST /api/kiosk/check-in"] = Anyone,
+        ["PAGE /reception/entrance-qr"] = Desk,
     };
 
     /// <summary>Blazor's own plumbing (the circuit's hub, static files): no data of its own; each page is gated in the circuit.</summary>

@@ -42,7 +42,10 @@ public static class SecureDefaults
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // The kiosk reads slips' QR codes with its camera; no other page may ask for one.
+                headers["Permissions-Policy"] = http.Request.Path.StartsWithSegments("/kiosk")
+                    ? "camera=(self), microphone=(), geolocation=()"
+                    : "camera=(), microphone=(), geolocation=()";
                 // Answers and pages carry names and phones: no browser or proxy keeps a copy. Static assets set their own.
                 if (!headers.ContainsKey("Cache-Control"))
                 {

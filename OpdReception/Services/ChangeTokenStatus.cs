@@ -53,6 +53,14 @@ public sealed class ChangeTokenStatus(
     {
         var now = clock.Now;
         var from = token.Status;
+        var decision = Lifecycle.Change(from, to, await ContextAsync(db, slot, token, reason, now, ct));
+        return await WriteAsync(db, tx, slot, token, from, decision, reason, by, now, ct);
+    }
+
+    /// <summary>What the lifecycle needs to know about this token and its doctor's day now (self check-in asks it too).</summary>
+    internal async Task<StatusContext> ContextAsync(OpdDbContext db, Slot slot, Token token, string? reason, DateTime now, CancellationToken ct)
+    {
+        var from = token.Status;
 
         // The doctor sees one patient at a time, whichever of their slots that patient is in.
         var busyWith = await db.Tokens
@@ -77,7 +85,14 @@ public sealed class ChangeTokenStatus(
         var context = new StatusContext(now, state, token.NoShowAt, options.CurrentValue.LateArrivalGraceMinutes, reason,
             busyWith is null ? null : $"{TokenLabels.Format(busyWith.LabelPrefix, busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
             token.Source, otherActive, stillServing, opdDate);
-        var decision = Lifecycle.Change(from, to, context);
+        return context;
+    }
+
+    /// <summary>Writes the lifecycle's decision, with its history line, and commits; a rejection writes nothing.</summary>
+    internal async Task<Result<TokenView>> WriteAsync(
+        OpdDbContext db, WriteTransaction tx, Slot slot, Token token, TokenStatus from, StatusDecision decision, string? reason, Actor by, DateTime now,
+        CancellationToken ct)
+    {
         switch (decision)
         {
             case Rejected { Kind: RejectionKind.ReasonRequired } rejected:

@@ -54,6 +54,9 @@ public static class OpdServices
         services.AddScoped<AdminOverviewService>();
         services.AddScoped<ConsoleService>();
         services.AddScoped<DisplayService>();
+        services.AddOptions<SelfCheckInOptions>().Bind(configuration.GetSection(OpdOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EntranceCodes>();
+        services.AddScoped<SelfCheckIns>();
         services.AddScoped<PatientPageService>();
         services.AddScoped<PatientPageActions>();
         services.AddSingleton<PatientPageBeacon>();

@@ -8,6 +8,8 @@
   const conn = document.querySelector('[data-testid=connection]');
   let stream = null;
   let heard = Date.now();
+  // A form on its way brings the new page itself: a reload now would cancel it and lose its answer.
+  let posting = false;
 
   const connected = on => {
     root.dataset.live = on ? 'on' : 'off';
@@ -20,7 +22,7 @@
   const apply = s => {
     heard = Date.now();
     // New forms (the visit completed, messages stopped elsewhere) come with the page itself.
-    if (s.shape !== root.dataset.shape) return location.reload();
+    if (s.shape !== root.dataset.shape) return posting || location.reload();
     document.title = s.f.title;
     document.querySelectorAll('[data-f]').forEach(e => { const v = s.f[e.dataset.f]; if (v != null && e.textContent !== v) e.textContent = v; });
     document.querySelectorAll('[data-w]').forEach(e => { e.hidden = s.f[e.dataset.w] == null; });
@@ -70,6 +72,7 @@
 
   // A write button is pressed once: it waits, disabled, for its answer (the next page).
   document.querySelectorAll('form').forEach(f => f.addEventListener('submit', () => {
+    posting = true;
     const b = f.querySelector('button[type=submit]');
     setTimeout(() => { b.disabled = true; b.textContent = b.dataset.sending; });
   }));

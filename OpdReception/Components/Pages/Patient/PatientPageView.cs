@@ -58,6 +58,6 @@ public sealed record PatientPageView(string Language, string State, IReadOnlyDic
             ["updated"] = Say(Word.Updated, token.Now.ToString("HH:mm", CultureInfo.InvariantCulture)),
         };
         var feedback = token.Status != TokenStatus.Completed ? "none" : token.FeedbackScore is null ? "ask" : "answered";
-        return new PatientPageView(lang, state.ToString().ToLowerInvariant(), fields, $"{feedback}.{(token.MessagesOptOut ? "off" : "on")}", token);
+        return new PatientPageView(lang, state.ToString().ToLowerInvariant(), fields, $"{feedback}.{(token.MessagesOptOut ? "off" : "on")}.{(token.Status is TokenStatus.Booked or TokenStatus.NoShow ? "due" : "here")}", token);
     }
 }
