@@ -56,6 +56,7 @@ public static class OpdApi
         api.MapTokens();
         api.MapPatients();
         api.MapAdmin();
+        api.MapMessageTemplates();
         api.MapConsole();
         app.MapAppearance(api);
     }

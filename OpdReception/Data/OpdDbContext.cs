@@ -28,6 +28,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

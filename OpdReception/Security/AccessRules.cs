@@ -151,6 +151,8 @@ public static partial class AccessRules
         ["GET /api/admin/settings"] = Admin,
         ["PUT /api/admin/settings"] = Admin,
         ["GET /api/admin/history"] = Admin,
+        ["GET /api/admin/message-templates"] = Admin,
+        ["PUT /api/admin/message-templates"] = Admin,
         ["GET /api/admin/appearance"] = Admin,
         ["PUT /api/admin/appearance"] = Admin,
         ["PUT /api/admin/logo"] = Admin,
@@ -194,6 +196,7 @@ public static partial class AccessRules
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
         ["PAGE /admin/settings"] = Admin,
+        ["PAGE /admin/message-templates"] = Admin,
 
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,

@@ -13,7 +13,8 @@ public sealed class ChangeTokenStatus(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    PatientOutbox outbox)
 {
     public Task<Result<TokenView>> CheckInAsync(int tokenId, Actor by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Waiting, null, by, ct);
@@ -78,6 +79,7 @@ public sealed class ChangeTokenStatus(
             busyWith is null ? null : $"{TokenLabels.Format(busyWith.LabelPrefix, busyWith.TokenNumber)} of the {busyWith.StartTime:HH\\:mm} slot",
             token.Source, otherActive, stillServing, opdDate);
         var decision = Lifecycle.Change(from, to, context);
+        var messages = new List<TokenMessage>();
         switch (decision)
         {
             case Rejected { Kind: RejectionKind.ReasonRequired } rejected:
@@ -87,6 +89,11 @@ public sealed class ChangeTokenStatus(
             case Moved moved:
                 TokenWrites.Move(token, moved.To, now, reason);
                 token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(from, moved.To), from, by, reason));
+                if (PatientMessages.ForStatusChange(from, moved.To, by == Actor.Patient ? new PatientAsked() : new DeskCancelled(reason)) is { } cause)
+                {
+                    messages.Add(new TokenMessage(token.Id, cause));
+                }
+
                 break;
             case Rejoined rejoined:
                 token.Status = TokenStatus.Waiting;
@@ -107,7 +114,10 @@ public sealed class ChangeTokenStatus(
                 throw new InvalidOperationException($"Unknown decision {decision}");
         }
 
-        await db.SaveChangesAsync(ct);
+        await outbox.WriteAsync(db, messages, now, by, ct);
+
+        // A call, a finish or a cancellation moves everyone behind: whoever it brings near hears it in this same write.
+        await outbox.TurnNearAsync(db, slot.DoctorId, slot.Date, now, "system", ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
         return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;
