@@ -25,7 +25,7 @@ public abstract class AdminContext : BunitContext, IClassFixture<OpdApp>
                  {
                      typeof(DoctorService), typeof(DoctorAdminService), typeof(UserAdminService), typeof(SettingsService), typeof(ScheduleService),
                      typeof(TakeLeave), typeof(SlotService), typeof(DeskService), typeof(AdminOverviewService), typeof(AppearanceService),
-                     typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot),
+                     typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot), typeof(MessageTemplateService),
                  })
         {
             Services.AddSingleton(service, scope.GetRequiredService(service));
