@@ -110,7 +110,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var admin = await browser.SignInAsync(Roles.Admin);
-        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/account/two-factor" })
+        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/admin/message-templates", "/account/two-factor" })
         {
             await PageAsync(admin, path);
         }
