@@ -329,4 +329,24 @@ public sealed class PatientMessageEventsTests(MessagingApp fixture) : IClassFixt
         Assert.False(await check.Patients.AnyAsync(p => p.Name == "Failing Patient", Ct));
         Assert.False(await check.Tokens.AnyAsync(t => t.SlotId == slot.Id, Ct));
     }
+
+    [Fact]
+    public async Task Erasing_a_patient_on_request_erases_where_their_messages_went_and_keeps_what_was_said()
+    {
+        _app.SetTime(8);
+        var (_, slot) = await DayAsync("Erase Cardiology");
+        var token = await _desk.Issue("walkin", slot.Id, name: "Erase Me", phone: "+91 98111 00801");
+        await PatientAsync(token.PatientId, email: "erase@example.in");
+        Assert.True((await _app.Service<ChangeTokenStatus>().CancelAsync(token.Id, "Patient left", _by, Ct)).IsOk);
+
+        Assert.True((await _app.Service<ErasePatients>().EraseAsync(token.PatientId, "Patient asked at the desk", _by, Ct)).IsOk);
+
+        var messages = await MessagesAsync(token.Id);
+        // Issued by phone only; cancelled once the email was on record, by both.
+        Assert.Equal(3, messages.Count);
+        Assert.All(messages, m => Assert.Equal("(erased)", m.Recipient));
+        Assert.Contains(messages, m => m.Event == PatientMessageEvent.Cancelled && m.Text.EndsWith("is cancelled: Patient left."));
+        await using var db = await _app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Null((await db.Patients.SingleAsync(p => p.Id == token.PatientId, Ct)).Email);
+    }
 }
