@@ -349,4 +349,17 @@ public sealed class PatientMessageEventsTests(MessagingApp fixture) : IClassFixt
         await using var db = await _app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(Ct);
         Assert.Null((await db.Patients.SingleAsync(p => p.Id == token.PatientId, Ct)).Email);
     }
+
+    [Fact]
+    public async Task The_turn_near_sweep_finds_its_days_through_the_open_days_index_and_each_slot_s_tokens_never_the_history()
+    {
+        await using var db = await _app.Service<IDbContextFactory<OpdDbContext>>().CreateDbContextAsync(Ct);
+
+        var plan = await QueryPlan.ExplainAsync(db, TurnNearSweep.DueDays(db, OpdApp.Day));
+
+        Assert.Contains(plan, line => line.Contains("IX_Slots_OpenDays", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("IX_Tokens_SlotId", StringComparison.Ordinal));
+        // "SCAN s0" reads the subquery's own few rows; a scan of the slots or tokens themselves would grow with the history.
+        Assert.DoesNotContain(plan, line => System.Text.RegularExpressions.Regex.IsMatch(line, "^SCAN (s|t|Slots|Tokens)( |$)"));
+    }
 }

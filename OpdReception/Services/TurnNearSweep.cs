@@ -18,14 +18,7 @@ public sealed class TurnNearSweep(IDbContextFactory<OpdDbContext> factory, Hospi
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = clock.Now;
-        var today = DateOnly.FromDateTime(now);
-        var yesterday = today.AddDays(-1);
-        var days = await db.Slots
-            .Where(s => s.Date >= yesterday && s.Date <= today && s.DayClosedAt == null && s.Status != SlotStatus.Cancelled)
-            .Where(s => s.Tokens.Any(t => (t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting) && t.TurnNearAt == null))
-            .Select(s => new { s.DoctorId, s.Date })
-            .Distinct()
-            .ToListAsync(ct);
+        var days = await DueDays(db, DateOnly.FromDateTime(now)).ToListAsync(ct);
         var told = 0;
         foreach (var day in days)
         {
@@ -35,7 +28,21 @@ public sealed class TurnNearSweep(IDbContextFactory<OpdDbContext> factory, Hospi
         await tx.CommitAsync(ct);
         return told;
     }
+
+    /// <summary>The open days of today and yesterday with someone not yet told: through the open days' index and each slot's tokens.</summary>
+    internal static IQueryable<DueDay> DueDays(OpdDbContext db, DateOnly today)
+    {
+        var yesterday = today.AddDays(-1);
+        return OpdDays.OpenDays(db, today)
+            .Where(s => s.Date >= yesterday && s.Status != SlotStatus.Cancelled)
+            .Where(s => s.Tokens.Any(t => (t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting) && t.TurnNearAt == null))
+            .Select(s => new { s.DoctorId, s.Date })
+            .Distinct()
+            .Select(d => new DueDay(d.DoctorId, d.Date));
+    }
 }
+
+internal sealed record DueDay(int DoctorId, DateOnly Date);
 
 /// <summary>Runs the turn-near check every Opd:Notifications:TurnNearSweepSeconds on the app's clock.</summary>
 public sealed class TurnNearSweeper(IServiceScopeFactory scopes, IOptionsMonitor<NotificationOptions> options, ILogger<TurnNearSweeper> log) : BackgroundService
