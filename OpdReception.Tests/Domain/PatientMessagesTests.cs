@@ -36,7 +36,7 @@ public sealed class PatientMessagesTests
     [InlineData("cancel-closed", null)]
     public void Each_change_is_told_in_its_own_kind_of_message_or_not_at_all(string cause, MessageKind? kind)
     {
-        var decision = PatientMessages.Decide(Cause(cause), new MessageContact("+91 98765 43210", null, null, false), "en");
+        var decision = PatientMessages.Decide(Cause(cause), new ContactFacts("+91 98765 43210", null, null, false), "en");
 
         if (kind is null)
         {
@@ -60,7 +60,7 @@ public sealed class PatientMessagesTests
     public void One_row_per_channel_the_patient_can_get_all_skipped_when_they_opted_out(
         string? phone, string? email, bool optedOut, string channels, MessageState state)
     {
-        var decision = PatientMessages.Decide(new TokenWasCalled(), new MessageContact(phone, email, null, optedOut), "en");
+        var decision = PatientMessages.Decide(new TokenWasCalled(), new ContactFacts(phone, email, null, optedOut), "en");
 
         if (channels.Length == 0)
         {
@@ -84,7 +84,7 @@ public sealed class PatientMessagesTests
     [InlineData("", "en", "en")]
     public void The_patient_s_language_or_else_the_hospital_s_default(string? patient, string fallback, string expected)
     {
-        var due = Assert.IsType<MessagesDue>(PatientMessages.Decide(new TokenWasIssued(), new MessageContact("98765 43210", null, patient, false), fallback));
+        var due = Assert.IsType<MessagesDue>(PatientMessages.Decide(new TokenWasIssued(), new ContactFacts("98765 43210", null, patient, false), fallback));
         Assert.Equal(expected, due.Language);
     }
 
@@ -172,7 +172,7 @@ public sealed class PatientMessagesTests
     {
         foreach (var kind in Enum.GetValues<MessageKind>())
         {
-            foreach (var language in MessageLanguages.All)
+            foreach (var language in TemplateLanguages.All)
             {
                 var cause = kind switch
                 {

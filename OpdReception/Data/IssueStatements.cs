@@ -9,7 +9,7 @@ public sealed record IssueSlot(SlotState State, string DoctorName, string? Room 
 /// <summary>A patient on record, with what the desk may fill in when the record lacks it.</summary>
 public sealed record PatientRecord(
     string Name, string? Phone, string? MergedIntoId, Sex? Sex, DateOnly? BirthDate, string? Address, string? AbhaNumber, string? AbhaAddress,
-    string? Email = null, string? Language = null, bool MessagesOptOut = false);
+    string? Language = null, string? Email = null, bool MessagesOptOut = false);
 
 /// <summary>A patient's details as they are written: the age already turned into an approximate date of birth.</summary>
 public sealed record PatientFields(Sex? Sex, DateOnly? BirthDate, bool BirthDateIsApproximate, string? Address, string? AbhaNumber, string? AbhaAddress);
@@ -85,7 +85,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     public PatientRecord? Patient(string patientId)
     {
         var read = Command("""
-            SELECT "Name", "Phone", "MergedIntoId", "Sex", "BirthDate", "Address", "AbhaNumber", "AbhaAddress", "Email", "Language", "MessagesOptOut"
+            SELECT "Name", "Phone", "MergedIntoId", "Sex", "BirthDate", "Address", "AbhaNumber", "AbhaAddress", "Language", "Email", "MessagesOptOut"
             FROM "Patients" WHERE "Id" = $patient
             """, ("$patient", patientId));
         using var row = read.ExecuteReader();

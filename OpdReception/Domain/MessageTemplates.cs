@@ -7,7 +7,7 @@ namespace OpdReception.Domain;
 public enum MessageKind { TokenIssued, TurnNear, Delayed, Moved, Cancelled, CancelledDoctorAway, Called }
 
 /// <summary>The languages patients are written to in, and the words each template may use.</summary>
-public static class MessageLanguages
+public static class TemplateLanguages
 {
     public const string English = "en";
     public const string Hindi = "hi";
@@ -101,7 +101,7 @@ public static class MessageTemplates
     };
 
     /// <summary>The texts a hospital starts with; an admin's saved text replaces one, "reset" brings it back.</summary>
-    public static string Default(MessageKind kind, string language) => Defaults[(kind, MessageLanguages.IsKnown(language) ? language : MessageLanguages.English)];
+    public static string Default(MessageKind kind, string language) => Defaults[(kind, TemplateLanguages.IsKnown(language) ? language : TemplateLanguages.English)];
 
     private static readonly Dictionary<(MessageKind, string), string> Defaults = new()
     {

@@ -39,7 +39,7 @@ public sealed record ReplacedByEmergency : CancelCause;
 public sealed record OpdClosed : CancelCause;
 
 /// <summary>How a patient can be reached, as the record stands at the change.</summary>
-public sealed record MessageContact(string? Phone, string? Email, string? Language, bool OptedOut);
+public sealed record ContactFacts(string? Phone, string? Email, string? Language, bool OptedOut);
 
 public abstract record MessageDecision;
 
@@ -59,7 +59,7 @@ public static class PatientMessages
 {
     public const string SkippedAction = "MessageSkipped";
 
-    public static MessageDecision Decide(MessageCause cause, MessageContact contact, string defaultLanguage)
+    public static MessageDecision Decide(MessageCause cause, ContactFacts contact, string defaultLanguage)
     {
         if (KindOf(cause) is not { } kind)
         {
@@ -82,7 +82,7 @@ public static class PatientMessages
 
         return to.Count == 0
             ? new NoMessage("No phone or email on record.")
-            : new MessagesDue(kind, MessageLanguages.For(contact.Language, defaultLanguage), to, contact.OptedOut);
+            : new MessagesDue(kind, TemplateLanguages.For(contact.Language, defaultLanguage), to, contact.OptedOut);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public static class PatientMessages
     /// <summary>The value of every placeholder, in the patient's language.</summary>
     public static IReadOnlyDictionary<string, string> Values(MessageCause cause, MessageFacts facts, string language)
     {
-        var culture = MessageLanguages.Culture(language);
+        var culture = TemplateLanguages.Culture(language);
         var time = cause switch
         {
             TokenWasMoved { Expected: { } at } => at,
@@ -124,7 +124,7 @@ public static class PatientMessages
         {
             ["label"] = facts.Label,
             ["doctor"] = facts.Doctor,
-            ["room"] = MessageLanguages.Room(language, facts.Room),
+            ["room"] = TemplateLanguages.Room(language, facts.Room),
             ["date"] = facts.Date.ToString("d MMM", culture),
             ["time"] = time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["hospital"] = facts.Hospital,
@@ -148,17 +148,17 @@ public static class PatientMessages
     public static string Reason(CancelCause why, string language) => (why, language) switch
     {
         (DeskCancelled { Reason: { } typed }, _) when !string.IsNullOrWhiteSpace(typed) => typed.Trim(),
-        (PatientAsked, MessageLanguages.Hindi) => "आपके अनुरोध पर",
-        (PatientAsked, MessageLanguages.Tamil) => "உங்கள் கோரிக்கையின்படி",
+        (PatientAsked, TemplateLanguages.Hindi) => "आपके अनुरोध पर",
+        (PatientAsked, TemplateLanguages.Tamil) => "உங்கள் கோரிக்கையின்படி",
         (PatientAsked, _) => "as you asked",
-        (SlotCancelled, MessageLanguages.Hindi) => "डॉक्टर का सत्र रद्द हो गया",
-        (SlotCancelled, MessageLanguages.Tamil) => "மருத்துவரின் அமர்வு ரத்து செய்யப்பட்டது",
+        (SlotCancelled, TemplateLanguages.Hindi) => "डॉक्टर का सत्र रद्द हो गया",
+        (SlotCancelled, TemplateLanguages.Tamil) => "மருத்துவரின் அமர்வு ரத்து செய்யப்பட்டது",
         (SlotCancelled, _) => "the doctor's session was cancelled",
-        (DoctorOnLeave, MessageLanguages.Hindi) => "डॉक्टर छुट्टी पर हैं",
-        (DoctorOnLeave, MessageLanguages.Tamil) => "மருத்துவர் விடுப்பில் உள்ளார்",
+        (DoctorOnLeave, TemplateLanguages.Hindi) => "डॉक्टर छुट्टी पर हैं",
+        (DoctorOnLeave, TemplateLanguages.Tamil) => "மருத்துவர் விடுப்பில் உள்ளார்",
         (DoctorOnLeave, _) => "the doctor is on leave",
-        (_, MessageLanguages.Hindi) => "रिसेप्शन डेस्क द्वारा",
-        (_, MessageLanguages.Tamil) => "வரவேற்பு மேசையால்",
+        (_, TemplateLanguages.Hindi) => "रिसेप्शन डेस्क द्वारा",
+        (_, TemplateLanguages.Tamil) => "வரவேற்பு மேசையால்",
         _ => "by the reception desk",
     };
 

@@ -118,6 +118,7 @@ public sealed class ChangeTokenStatus(
 
         // A call, a finish or a cancellation moves everyone behind: whoever it brings near hears it in this same write.
         await outbox.TurnNearAsync(db, slot.DoctorId, slot.Date, now, "system", ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
         return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;

@@ -111,7 +111,6 @@ public sealed class ErasePatients(
         {
             (patient.Name, patient.Phone, patient.BirthDate, patient.BirthDateIsApproximate, patient.Address, patient.AbhaNumber, patient.AbhaAddress, patient.ErasedAt) =
                 (ErasedName, null, null, false, null, null, null, now);
-            patient.Email = null;
         }
 
         var ids = patients.Select(p => p.Id).ToList();

@@ -207,7 +207,7 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         var id = sql.AddToken(
             new NewToken(state.Id, patientId, source, status, number, score, now, code),
             new NewTokenEvent(extendedTo is null ? "Issued" : "IssuedOnExtraSeat", status, pending.By.Name, pending.By.UserId, reason));
-        Tell(pending, slot, id, code, number, status, new MessageContact(phone ?? registered?.Phone, registered?.Email, registered?.Language,
+        Tell(pending, slot, id, code, number, status, new ContactFacts(phone ?? registered?.Phone, registered?.Email, registered?.Language,
             registered?.MessagesOptOut ?? false), now);
         if (replaces is not null)
         {
@@ -239,30 +239,6 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         }
 
         return null;
-    }
-
-    /// <summary>The patient's "token issued" message, with their page's link, in the request's own savepoint.</summary>
-    private void Tell(PendingIssue pending, IssueSlot slot, int tokenId, string code, int number, TokenStatus status, MessageContact contact, DateTime now)
-    {
-        var cause = new TokenWasIssued();
-        if (PatientMessages.Decide(cause, contact, messages.Settings.DefaultLanguage) is not MessagesDue due)
-        {
-            return;
-        }
-
-        var state = slot.State;
-        var facts = new MessageFacts(state.Label(number), slot.DoctorName, slot.Room, state.Date, state.Start, messages.Settings.Link(settings, code),
-            settings.HospitalName, messages.Settings.DeskPhone);
-        foreach (var row in PatientOutbox.Rows(due, cause, facts, tokenId, messages.Book, now))
-        {
-            sql.AddMessage(row);
-        }
-
-        if (due.OptedOut)
-        {
-            sql.AddNote(tokenId, now, PatientMessages.SkippedAction, status, state.Id, number, pending.By.Name, pending.By.UserId,
-                PatientMessages.SkippedNote(due.Kind));
-        }
     }
 
     /// <summary>The booking an emergency replaced is cancelled in the emergency's own write, never left behind.</summary>

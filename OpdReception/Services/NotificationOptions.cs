@@ -22,7 +22,7 @@ public sealed class NotificationOptions
     [Range(1, 600)] public int DelayNoticeMinutes { get; set; } = 15;
 
     /// <summary>The language of patients the desk chose none for: "en", "hi" or "ta".</summary>
-    [Required] public string DefaultLanguage { get; set; } = MessageLanguages.English;
+    [Required] public string DefaultLanguage { get; set; } = TemplateLanguages.English;
 
     /// <summary>The desk's phone, in the leave message's "please call the desk on …".</summary>
     [StringLength(30)] public string DeskPhone { get; set; } = "";
@@ -47,10 +47,10 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
-        if (!MessageLanguages.IsKnown(options.DefaultLanguage))
+        if (!TemplateLanguages.IsKnown(options.DefaultLanguage))
         {
             return ValidateOptionsResult.Fail(
-                $"Opd:Notifications:DefaultLanguage ('{options.DefaultLanguage}') is not a language messages are written in; use {string.Join(", ", MessageLanguages.All)}.");
+                $"Opd:Notifications:DefaultLanguage ('{options.DefaultLanguage}') is not a language messages are written in; use {string.Join(", ", TemplateLanguages.All)}.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.PatientPageBaseUrl)
