@@ -110,10 +110,12 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await PageAsync(doctorPage, "/doctor", p => p.GetByTestId("keys-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached }));
 
         var admin = await browser.SignInAsync(Roles.Admin);
-        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/admin/message-templates", "/account/two-factor" })
+        foreach (var path in new[] { "/", "/admin", "/admin/doctors", "/admin/users", "/admin/schedules", "/admin/leave", "/admin/slots", "/admin/settings", "/account/two-factor" })
         {
             await PageAsync(admin, path);
         }
+
+        await PageAsync(admin, "/admin/message-templates");
 
         await DialogAsync(admin, "/admin/doctors", "New doctor", p => p.GetByTestId("new-doctor").ClickAsync());
         await DialogAsync(admin, "/admin/doctors", "Edit doctor", p => ClickAsync(p, "Edit Dr. Axe Check"));

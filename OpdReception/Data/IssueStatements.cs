@@ -194,6 +194,24 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
         return id;
     }
 
+    /// <summary>The answer a caller's key was first given, and what it was given for.</summary>
+    public (string RequestHash, int TokenId, string Answer)? EarlierAnswer(string caller, string key)
+    {
+        var read = Command("""SELECT "RequestHash", "TokenId", "Answer" FROM "IssueKeys" WHERE "Caller" = $caller AND "Key" = $key""",
+            ("$caller", caller), ("$key", key));
+        using var row = read.ExecuteReader();
+        return row.Read() ? (row.GetString(0), row.GetInt32(1), row.GetString(2)) : null;
+    }
+
+    public void RememberAnswer(string caller, string key, string requestHash, int tokenId, string answer, DateTime at) =>
+        Command("""
+            INSERT INTO "IssueKeys" ("Caller", "Key", "RequestHash", "TokenId", "Answer", "CreatedAt") VALUES ($caller, $key, $hash, $token, $answer, $at)
+            """, ("$caller", caller), ("$key", key), ("$hash", requestHash), ("$token", tokenId), ("$answer", answer), ("$at", at)).ExecuteNonQuery();
+
+    /// <summary>Keys are kept for the configured hours, then forgotten, so the table stays small.</summary>
+    public void ForgetKeysBefore(DateTime cutoff) =>
+        Command("""DELETE FROM "IssueKeys" WHERE "CreatedAt" < $cutoff""", ("$cutoff", cutoff)).ExecuteNonQuery();
+
     /// <summary>One message to the patient, in the issue's own savepoint: one prepared INSERT per message.</summary>
     public void AddMessage(OutboxMessage message) =>
         Command("""
@@ -213,24 +231,6 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
             """,
             ("$token", tokenId), ("$at", at), ("$action", action), ("$to", status.ToString()), ("$slot", slotId), ("$number", number), ("$by", by),
             ("$reason", reason), ("$user", byUserId)).ExecuteNonQuery();
-
-    /// <summary>The answer a caller's key was first given, and what it was given for.</summary>
-    public (string RequestHash, int TokenId, string Answer)? EarlierAnswer(string caller, string key)
-    {
-        var read = Command("""SELECT "RequestHash", "TokenId", "Answer" FROM "IssueKeys" WHERE "Caller" = $caller AND "Key" = $key""",
-            ("$caller", caller), ("$key", key));
-        using var row = read.ExecuteReader();
-        return row.Read() ? (row.GetString(0), row.GetInt32(1), row.GetString(2)) : null;
-    }
-
-    public void RememberAnswer(string caller, string key, string requestHash, int tokenId, string answer, DateTime at) =>
-        Command("""
-            INSERT INTO "IssueKeys" ("Caller", "Key", "RequestHash", "TokenId", "Answer", "CreatedAt") VALUES ($caller, $key, $hash, $token, $answer, $at)
-            """, ("$caller", caller), ("$key", key), ("$hash", requestHash), ("$token", tokenId), ("$answer", answer), ("$at", at)).ExecuteNonQuery();
-
-    /// <summary>Keys are kept for the configured hours, then forgotten, so the table stays small.</summary>
-    public void ForgetKeysBefore(DateTime cutoff) =>
-        Command("""DELETE FROM "IssueKeys" WHERE "CreatedAt" < $cutoff""", ("$cutoff", cutoff)).ExecuteNonQuery();
 
     /// <summary>Each request of a batch writes inside its own savepoint, so its failure is undone alone.</summary>
     public void Savepoint() => Command("SAVEPOINT issue").ExecuteNonQuery();

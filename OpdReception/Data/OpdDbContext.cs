@@ -27,8 +27,8 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<PatientAccess> PatientAccesses => Set<PatientAccess>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

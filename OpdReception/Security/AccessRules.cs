@@ -150,9 +150,9 @@ public static partial class AccessRules
         ["PUT /api/admin/users/{id}/doctor"] = Admin,
         ["GET /api/admin/settings"] = Admin,
         ["PUT /api/admin/settings"] = Admin,
-        ["GET /api/admin/history"] = Admin,
         ["GET /api/admin/message-templates"] = Admin,
         ["PUT /api/admin/message-templates"] = Admin,
+        ["GET /api/admin/history"] = Admin,
         ["GET /api/admin/appearance"] = Admin,
         ["PUT /api/admin/appearance"] = Admin,
         ["PUT /api/admin/logo"] = Admin,
@@ -195,8 +195,8 @@ public static partial class AccessRules
         ["PAGE /admin/schedules"] = Admin,
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
-        ["PAGE /admin/settings"] = Admin,
         ["PAGE /admin/message-templates"] = Admin,
+        ["PAGE /admin/settings"] = Admin,
 
         // The waiting-room TV and the patient's own token page: no sign-in, and no name or phone on them.
         ["PAGE /display"] = Anyone,
