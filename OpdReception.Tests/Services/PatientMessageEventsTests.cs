@@ -253,7 +253,7 @@ public sealed class PatientMessageEventsTests(MessageEventsApp fixture) : IClass
         var messages = await MessagesAsync(token.Id);
         Assert.Equal(4, messages.Count);
         Assert.All(messages, m => Assert.Equal(MessageState.Skipped, m.State));
-        var lines = (await TokenAsync(token.Id)).History.Where(e => e.Action == PatientMessages.SkippedAction).Select(e => e.Reason).ToList();
+        var lines = (await TokenAsync(token.Id)).History.Where(e => e.Action == MessageRules.SkippedAction).Select(e => e.Reason).ToList();
         Assert.Equal(["Message not sent (token issued): the patient asked for no messages", "Message not sent (called in): the patient asked for no messages"], lines);
 
         // The line about the skipped message is not a change to the token: the call can still be taken back.

@@ -89,7 +89,7 @@ public sealed class ChangeTokenStatus(
             case Moved moved:
                 TokenWrites.Move(token, moved.To, now, reason);
                 token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(from, moved.To), from, by, reason));
-                if (PatientMessages.ForStatusChange(from, moved.To, by == Actor.Patient ? new PatientAsked() : new DeskCancelled(reason)) is { } cause)
+                if (MessageRules.ForStatusChange(from, moved.To, by == Actor.Patient ? new PatientAsked() : new DeskCancelled(reason)) is { } cause)
                 {
                     messages.Add(new TokenMessage(token.Id, cause));
                 }

@@ -56,7 +56,7 @@ public sealed partial class ConsoleService
         var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
         var token = slot.Tokens.Single(t => t.Id == last.Event.TokenId);
         // A line saying a message was skipped is not a change to the token.
-        var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id && e.Action != PatientMessages.SkippedAction, ct);
+        var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id && e.Action != MessageRules.SkippedAction, ct);
         // The slot was read in this write transaction, so the seat it counts, and whether the end-of-day sweep has
         // closed its day, cannot change before the commit: the sweep and the undo never both win.
         var decision = DoctorConsole.Undo(last.Event, token.Status, changedSince, now, await BusyWithAsync(db, doctorId, today, token.Id, ct),

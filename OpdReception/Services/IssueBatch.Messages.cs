@@ -10,7 +10,7 @@ internal sealed partial class IssueBatch
     private void Tell(PendingIssue pending, IssueSlot slot, int tokenId, string code, int number, TokenStatus status, ContactFacts contact, DateTime now)
     {
         var cause = new TokenWasIssued();
-        if (PatientMessages.Decide(cause, contact, messages.Settings.DefaultLanguage) is not MessagesDue due)
+        if (MessageRules.Decide(cause, contact, messages.Settings.DefaultLanguage) is not MessagesDue due)
         {
             return;
         }
@@ -25,8 +25,8 @@ internal sealed partial class IssueBatch
 
         if (due.OptedOut)
         {
-            sql.AddNote(tokenId, now, PatientMessages.SkippedAction, status, state.Id, number, pending.By.Name, pending.By.UserId,
-                PatientMessages.SkippedNote(due.Kind));
+            sql.AddNote(tokenId, now, MessageRules.SkippedAction, status, state.Id, number, pending.By.Name, pending.By.UserId,
+                MessageRules.SkippedNote(due.Kind));
         }
     }
 }

@@ -103,7 +103,7 @@ public sealed class MessageTemplateService(
             MessageKind.Called => new TokenWasCalled(),
             _ => new TokenWasIssued(),
         };
-        return MessageText.Render(text!.Trim(), PatientMessages.Values(cause, facts, language));
+        return MessageText.Render(text!.Trim(), MessageRules.Values(cause, facts, language));
     }
 
     private static Result<(MessageKind Kind, string Language)> Target(MessageTemplateRequest request)

@@ -21,7 +21,7 @@ public sealed class TemplateBook(IReadOnlyDictionary<(MessageKind, string), Noti
 
 /// <summary>
 /// Writes the outbox rows a change causes into the change's own transaction, so the message exists exactly when the
-/// change does. Reads, asks <see cref="PatientMessages"/> and <see cref="MessageTiming"/>, writes; delivery is the dispatcher's.
+/// change does. Reads, asks <see cref="MessageRules"/> and <see cref="MessageTiming"/>, writes; delivery is the dispatcher's.
 /// </summary>
 public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOptionsMonitor<OpdOptions> options)
 {
@@ -52,7 +52,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
             var label = TokenLabels.Format(t.LabelPrefix, t.TokenNumber);
             var facts = new MessageFacts(label, t.Doctor, t.Room, t.Date, t.StartTime, settings.Link(options.CurrentValue, t.Code),
                 options.CurrentValue.HospitalName, settings.DeskPhone);
-            var decision = PatientMessages.Decide(message.Cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguage);
+            var decision = MessageRules.Decide(message.Cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguage);
             if (decision is not MessagesDue due)
             {
                 continue;
@@ -67,8 +67,8 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
             {
                 db.TokenEvents.Add(new TokenEvent
                 {
-                    TokenId = t.Id, At = now, Action = PatientMessages.SkippedAction, FromStatus = null, ToStatus = t.Status, SlotId = t.SlotId,
-                    TokenNumber = t.TokenNumber, By = by.Name, ByUserId = by.UserId, Reason = PatientMessages.SkippedNote(due.Kind),
+                    TokenId = t.Id, At = now, Action = MessageRules.SkippedAction, FromStatus = null, ToStatus = t.Status, SlotId = t.SlotId,
+                    TokenNumber = t.TokenNumber, By = by.Name, ByUserId = by.UserId, Reason = MessageRules.SkippedNote(due.Kind),
                 });
             }
         }
@@ -80,7 +80,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
     public static IEnumerable<OutboxMessage> Rows(MessagesDue due, MessageCause cause, MessageFacts facts, int tokenId, TemplateBook book, DateTime now)
     {
         var (template, dlt) = book.For(due.Kind, due.Language);
-        var text = MessageText.Render(template, PatientMessages.Values(cause, facts, due.Language));
+        var text = MessageText.Render(template, MessageRules.Values(cause, facts, due.Language));
         return due.To.Select(to => new OutboxMessage
         {
             MessageId = Guid.NewGuid().ToString(),

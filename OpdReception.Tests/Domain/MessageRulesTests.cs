@@ -2,7 +2,7 @@ using OpdReception.Domain;
 
 namespace OpdReception.Tests.Domain;
 
-public sealed class PatientMessagesTests
+public sealed class MessageRulesTests
 {
     private static readonly DateTime Ten = new(2030, 1, 7, 10, 0, 0);
 
@@ -36,7 +36,7 @@ public sealed class PatientMessagesTests
     [InlineData("cancel-closed", null)]
     public void Each_change_is_told_in_its_own_kind_of_message_or_not_at_all(string cause, MessageKind? kind)
     {
-        var decision = PatientMessages.Decide(Cause(cause), new ContactFacts("+91 98765 43210", null, null, false), "en");
+        var decision = MessageRules.Decide(Cause(cause), new ContactFacts("+91 98765 43210", null, null, false), "en");
 
         if (kind is null)
         {
@@ -60,7 +60,7 @@ public sealed class PatientMessagesTests
     public void One_row_per_channel_the_patient_can_get_all_skipped_when_they_opted_out(
         string? phone, string? email, bool optedOut, string channels, MessageState state)
     {
-        var decision = PatientMessages.Decide(new TokenWasCalled(), new ContactFacts(phone, email, null, optedOut), "en");
+        var decision = MessageRules.Decide(new TokenWasCalled(), new ContactFacts(phone, email, null, optedOut), "en");
 
         if (channels.Length == 0)
         {
@@ -84,7 +84,7 @@ public sealed class PatientMessagesTests
     [InlineData("", "en", "en")]
     public void The_patient_s_language_or_else_the_hospital_s_default(string? patient, string fallback, string expected)
     {
-        var due = Assert.IsType<MessagesDue>(PatientMessages.Decide(new TokenWasIssued(), new ContactFacts("98765 43210", null, patient, false), fallback));
+        var due = Assert.IsType<MessagesDue>(MessageRules.Decide(new TokenWasIssued(), new ContactFacts("98765 43210", null, patient, false), fallback));
         Assert.Equal(expected, due.Language);
     }
 
@@ -112,7 +112,7 @@ public sealed class PatientMessagesTests
     [MemberData(nameof(StatusChanges))]
     public void Only_a_call_and_a_cancellation_of_all_status_changes_tell_the_patient(TokenStatus from, TokenStatus to, string? cause)
     {
-        Assert.Equal(cause, PatientMessages.ForStatusChange(from, to, new DeskCancelled("x"))?.GetType().Name);
+        Assert.Equal(cause, MessageRules.ForStatusChange(from, to, new DeskCancelled("x"))?.GetType().Name);
     }
 
     [Theory]
@@ -136,7 +136,7 @@ public sealed class PatientMessagesTests
             "slot" => new SlotCancelled(),
             _ => new DoctorOnLeave(),
         };
-        Assert.Equal(words, PatientMessages.Reason(cause, language));
+        Assert.Equal(words, MessageRules.Reason(cause, language));
     }
 
     private static readonly MessageFacts Facts = new("A014", "Dr. Meena Rao", "101", new DateOnly(2030, 1, 7), new TimeOnly(9, 0),
@@ -150,7 +150,7 @@ public sealed class PatientMessagesTests
     [InlineData("near", "10:00")]
     public void The_time_is_the_slot_s_start_when_issued_and_the_new_estimate_when_it_moved(string cause, string time)
     {
-        Assert.Equal(time, PatientMessages.Values(Cause(cause), Facts, "en")["time"]);
+        Assert.Equal(time, MessageRules.Values(Cause(cause), Facts, "en")["time"]);
     }
 
     [Theory]
@@ -161,7 +161,7 @@ public sealed class PatientMessagesTests
     [InlineData("hi", null, "डॉक्टर के कमरे", "7 जन॰")]
     public void Room_and_date_are_in_the_patient_s_language(string language, string? room, string roomWords, string date)
     {
-        var values = PatientMessages.Values(new TokenWasCalled(), Facts with { Room = room }, language);
+        var values = MessageRules.Values(new TokenWasCalled(), Facts with { Room = room }, language);
 
         Assert.Equal(roomWords, values["room"]);
         Assert.Equal(date, values["date"]);
@@ -184,15 +184,15 @@ public sealed class PatientMessagesTests
                     MessageKind.CancelledDoctorAway => Cause("cancel-leave"),
                     _ => Cause("called"),
                 };
-                var text = MessageText.Render(MessageTemplates.Default(kind, language), PatientMessages.Values(cause, Facts, language));
+                var text = MessageText.Render(MessageTemplates.Default(kind, language), MessageRules.Values(cause, Facts, language));
                 Assert.DoesNotContain("{", text);
                 Assert.Contains("A014", text);
             }
         }
 
-        var called = MessageText.Render(MessageTemplates.Default(MessageKind.Called, "hi"), PatientMessages.Values(new TokenWasCalled(), Facts, "hi"));
+        var called = MessageText.Render(MessageTemplates.Default(MessageKind.Called, "hi"), MessageRules.Values(new TokenWasCalled(), Facts, "hi"));
         Assert.Equal("City Hospital: टोकन A014, कृपया अभी कमरा 101 में जाएँ।", called);
-        var leave = MessageText.Render(MessageTemplates.Default(MessageKind.CancelledDoctorAway, "ta"), PatientMessages.Values(Cause("cancel-leave"), Facts, "ta"));
+        var leave = MessageText.Render(MessageTemplates.Default(MessageKind.CancelledDoctorAway, "ta"), MessageRules.Values(Cause("cancel-leave"), Facts, "ta"));
         Assert.Contains("044 2345 6789", leave);
     }
 }

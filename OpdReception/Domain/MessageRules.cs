@@ -55,7 +55,7 @@ public sealed record MessageFacts(
     string Label, string Doctor, string? Room, DateOnly Date, TimeOnly SlotStart, string Link, string Hospital, string DeskPhone);
 
 /// <summary>Which messages a change causes, to whom, in which language, and with which words in the template's places.</summary>
-public static class PatientMessages
+public static class MessageRules
 {
     public const string SkippedAction = "MessageSkipped";
 
