@@ -24,6 +24,18 @@ public sealed class NotificationSettingsTests
         Assert.Contains(named, error.Message);
     }
 
+    [Theory]
+    [InlineData("hi", "hi")]
+    [InlineData("Tamil", "ta")]
+    [InlineData(" EN ", "en")]
+    public async Task The_default_language_may_be_named_by_code_or_name(string setting, string code)
+    {
+        await using var app = new OpdApp().With("Opd:Notifications:DefaultLanguage", setting);
+        app.CreateClient();
+
+        Assert.Equal(code, app.Service<PatientOutbox>().Settings.DefaultLanguageCode);
+    }
+
     [Fact]
     public async Task Without_a_patient_page_address_the_link_is_built_on_the_first_allowed_origin()
     {

@@ -17,6 +17,15 @@ public static class TemplateLanguages
 
     public static bool IsKnown(string? language) => language is not null && All.Contains(language);
 
+    /// <summary>The code of a language as a setting may name it ("hi", "HI", "Hindi"); null when it is none of ours.</summary>
+    public static string? Code(string? typed) => typed?.Trim().ToUpperInvariant() switch
+    {
+        "EN" or "ENGLISH" => English,
+        "HI" or "HINDI" => Hindi,
+        "TA" or "TAMIL" => Tamil,
+        _ => null,
+    };
+
     /// <summary>The patient's own language when the desk chose one, else the hospital's default.</summary>
     public static string For(string? patientLanguage, string defaultLanguage) => IsKnown(patientLanguage) ? patientLanguage! : defaultLanguage;
 

@@ -10,7 +10,7 @@ internal sealed partial class IssueBatch
     private void Tell(PendingIssue pending, IssueSlot slot, int tokenId, string code, int number, TokenStatus status, ContactFacts contact, DateTime now)
     {
         var cause = new TokenWasIssued();
-        if (MessageRules.Decide(cause, contact, messages.Settings.DefaultLanguage) is not MessagesDue due)
+        if (MessageRules.Decide(cause, contact, messages.Settings.DefaultLanguageCode) is not MessagesDue due)
         {
             return;
         }

@@ -21,8 +21,10 @@ public sealed class NotificationOptions
     /// <summary>"Running late" goes once the doctor's delays have moved the patient's time by this much since last told.</summary>
     [Range(1, 600)] public int DelayNoticeMinutes { get; set; } = 15;
 
-    /// <summary>The language of patients the desk chose none for: "en", "hi" or "ta".</summary>
+    /// <summary>The language of patients the desk chose none for: "en", "hi" or "ta" (or its name, "Hindi").</summary>
     [Required] public string DefaultLanguage { get; set; } = TemplateLanguages.English;
+
+    public string DefaultLanguageCode => TemplateLanguages.Code(DefaultLanguage) ?? TemplateLanguages.English;
 
     /// <summary>The desk's phone, in the leave message's "please call the desk on …".</summary>
     [StringLength(30)] public string DeskPhone { get; set; } = "";
@@ -47,7 +49,7 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
-        if (!TemplateLanguages.IsKnown(options.DefaultLanguage))
+        if (TemplateLanguages.Code(options.DefaultLanguage) is null)
         {
             return ValidateOptionsResult.Fail(
                 $"Opd:Notifications:DefaultLanguage ('{options.DefaultLanguage}') is not a language messages are written in; use {string.Join(", ", TemplateLanguages.All)}.");

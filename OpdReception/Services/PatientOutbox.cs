@@ -52,7 +52,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
             var label = TokenLabels.Format(t.LabelPrefix, t.TokenNumber);
             var facts = new MessageFacts(label, t.Doctor, t.Room, t.Date, t.StartTime, settings.Link(options.CurrentValue, t.Code),
                 options.CurrentValue.HospitalName, settings.DeskPhone);
-            var decision = MessageRules.Decide(message.Cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguage);
+            var decision = MessageRules.Decide(message.Cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguageCode);
             if (decision is not MessagesDue due)
             {
                 continue;
