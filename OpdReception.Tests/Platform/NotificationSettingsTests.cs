@@ -19,8 +19,10 @@ public sealed class NotificationSettingsTests
     {
         await using var app = new OpdApp().With(key, value);
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        // Another settings class may check the same key (the desk's default language): then each says so, together.
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
+        Assert.True(error is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] }, error.ToString());
         Assert.Contains(named, error.Message);
     }
 
