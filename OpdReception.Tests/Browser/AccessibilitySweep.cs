@@ -121,6 +121,8 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
             await PageAsync(admin, path);
         }
 
+        await PageAsync(admin, "/admin/message-templates");
+
         await DialogAsync(admin, "/admin/doctors", "New doctor", p => p.GetByTestId("new-doctor").ClickAsync());
         await DialogAsync(admin, "/admin/doctors", "Edit doctor", p => ClickAsync(p, "Edit Dr. Axe Check"));
         await DialogAsync(admin, "/admin/users", "Reset password", p => p.GetByRole(AriaRole.Button, new() { NameRegex = new("^Reset password of ") }).First.ClickAsync());

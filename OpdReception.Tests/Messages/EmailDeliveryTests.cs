@@ -21,7 +21,7 @@ public sealed class EmailDeliveryTests
             .With("Opd:Notifications:Smtp:From", "City Hospital OPD <opd@hospital.example>")
             .With("Opd:Notifications:PollSeconds", "3600");
         var desk = new Desk(app.CreateClient());
-        var token = await desk.Issue("book", (await desk.NewSlot()).Id);
+        var token = await desk.Issue("book", (await desk.NewSlot()).Id, phone: null);
         const string text = "टोकन A001: कृपया अभी कमरा 101 में जाएँ।";
         var message = OutboxRows.Message(token.Id, app.Clock.Now, text, MessageChannel.Email, "asha.verma@example.org", "hi");
         await OutboxRows.AddAsync(app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>(), message);
@@ -57,7 +57,7 @@ public sealed class EmailDeliveryTests
             .With("Opd:Notifications:Smtp:UseTls", "false")
             .With("Opd:Notifications:Smtp:From", "opd@hospital.example");
         var desk = new Desk(app.CreateClient());
-        var token = await desk.Issue("book", (await desk.NewSlot()).Id);
+        var token = await desk.Issue("book", (await desk.NewSlot()).Id, phone: null);
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OutboxRows.AddAsync(factory, OutboxRows.Message(token.Id, app.Clock.Now, channel: MessageChannel.Email));
         app.Services.GetRequiredService<OpdChanges>().Announce(new OpdChange(0, token.Id, "Message"));
@@ -80,7 +80,7 @@ public sealed class EmailDeliveryTests
     {
         await using var app = new OpdApp();
         var desk = new Desk(app.CreateClient());
-        var token = await desk.Issue("book", (await desk.NewSlot()).Id);
+        var token = await desk.Issue("book", (await desk.NewSlot()).Id, phone: null);
         var factory = app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
         await OutboxRows.AddAsync(factory, OutboxRows.Message(token.Id, app.Clock.Now));
         app.Services.GetRequiredService<OpdChanges>().Announce(new OpdChange(0, token.Id, "Message"));

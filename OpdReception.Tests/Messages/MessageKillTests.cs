@@ -31,7 +31,7 @@ public sealed class MessageKillTests : IDisposable
     {
         var desk = new Desk(app.Client());
         var slot = await desk.Slot((await desk.Doctor()).Id, "09:00", "17:00", capacity: 50, date: DateOnly.FromDateTime(DateTime.Now).AddDays(1));
-        return (await desk.Issue("book", slot.Id)).Id;
+        return (await desk.Issue("book", slot.Id, phone: null)).Id;
     }
 
     private async Task<List<Data.OutboxMessage>> WaitForRowsAsync(Func<List<Data.OutboxMessage>, bool> done, int seconds)

@@ -34,7 +34,7 @@ public sealed class MessagingApp : IAsyncLifetime
             .With("Opd:Notifications:MaxAttempts", "3")
             .With("Opd:Notifications:PollSeconds", "3600");
         Desk = new Desk(App.CreateClient());
-        TokenId = (await Desk.Issue("book", (await Desk.NewSlot()).Id)).Id;
+        TokenId = (await Desk.Issue("book", (await Desk.NewSlot()).Id, phone: null)).Id;
     }
 
     private IDbContextFactory<OpdDbContext> Factory => App.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();

@@ -19,7 +19,7 @@ public sealed class RateLimitTests
             .With("Opd:Notifications:Webhook:PerMinute", "2")
             .With("Opd:Notifications:PollSeconds", "1");
         var desk = new Desk(app.CreateClient());
-        var token = await desk.Issue("book", (await desk.NewSlot()).Id);
+        var token = await desk.Issue("book", (await desk.NewSlot()).Id, phone: null);
         await OutboxRows.AddAsync(app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>(),
             [.. Enumerable.Range(0, 5).Select(_ => OutboxRows.Message(token.Id, app.Clock.Now))]);
         app.Services.GetRequiredService<OpdChanges>().Announce(new OpdChange(0, token.Id, "Message"));

@@ -76,6 +76,7 @@ public sealed class DayReportDatabaseTests
             case "a token removed":
                 var removed = await completed.FirstAsync(Ct);
                 await db.TokenEvents.Where(e => e.TokenId == removed.Id).ExecuteDeleteAsync(Ct);
+                await db.OutboxMessages.Where(m => m.TokenId == removed.Id).ExecuteDeleteAsync(Ct);
                 await db.Tokens.Where(t => t.Id == removed.Id).ExecuteDeleteAsync(Ct);
                 break;
             case "a token moved to another doctor":

@@ -60,6 +60,7 @@ public static class OpdApi
         api.MapTokens();
         api.MapPatients();
         api.MapAdmin();
+        api.MapMessageTemplates();
         api.MapConsole();
         api.MapDisplays();
         api.MapMessages();

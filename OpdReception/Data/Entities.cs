@@ -198,6 +198,15 @@ public sealed class Token
     public string? FeedbackComment { get; set; }
     public DateTime? FeedbackAt { get; set; }
 
+    /// <summary>When the "your turn is near" message was decided: it is sent once per token.</summary>
+    public DateTime? TurnNearAt { get; set; }
+
+    /// <summary>
+    /// Minutes the doctor's delays moved this patient's estimate since they were last told (at issue or by the last
+    /// "running late" message); null is none. A message goes once it reaches Opd:Notifications:DelayNoticeMinutes.
+    /// </summary>
+    public int? UntoldDelayMinutes { get; set; }
+
     public List<TokenEvent> History { get; set; } = [];
 
     /// <summary>Bumped by every change (<see cref="Versioning"/>): the ETag, and the If-Match check against lost updates.</summary>

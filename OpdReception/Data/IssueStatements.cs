@@ -4,7 +4,7 @@ using OpdReception.Domain;
 namespace OpdReception.Data;
 
 /// <summary>A slot as the issuing rules read it, with its doctor's name for the answer.</summary>
-public sealed record IssueSlot(SlotState State, string DoctorName);
+public sealed record IssueSlot(SlotState State, string DoctorName, string? Room = null);
 
 /// <summary>A patient on record, with what the desk may fill in when the record lacks it.</summary>
 public sealed record PatientRecord(
@@ -41,7 +41,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
 
     private static readonly string SlotWithSeats = $"""
         SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions",
-               COALESCE(dd."LastTokenNumber", 0), s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency", d."LabelPrefix"
+               COALESCE(dd."LastTokenNumber", 0), s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency", d."LabelPrefix", d."Room"
         FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId"
              LEFT JOIN "DoctorDayCounters" dd ON dd."DoctorId" = s."DoctorId" AND dd."Date" = s."Date",
              (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
@@ -65,7 +65,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
             slotId, row.GetInt32(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<TimeOnly>(2), row.GetFieldValue<TimeOnly>(3),
             row.GetInt32(4), row.GetInt32(5), row.GetInt32(10), row.GetInt32(6), Enum.Parse<SlotStatus>(row.GetString(7)), row.GetInt32(8),
             row.GetInt32(11), row.GetString(12));
-        return new IssueSlot(state, row.GetString(9));
+        return new IssueSlot(state, row.GetString(9), Text(row, 13));
     }
 
     /// <summary>An active token the patient holds with this doctor on this day, through the patient's index.</summary>
@@ -221,6 +221,26 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     /// <summary>Keys are kept for the configured hours, then forgotten, so the table stays small.</summary>
     public void ForgetKeysBefore(DateTime cutoff) =>
         Command("""DELETE FROM "IssueKeys" WHERE "CreatedAt" < $cutoff""", ("$cutoff", cutoff)).ExecuteNonQuery();
+
+    /// <summary>One message to the patient, in the issue's own savepoint: one prepared INSERT per message.</summary>
+    public void AddMessage(OutboxMessage message) =>
+        Command("""
+            INSERT INTO "OutboxMessages" ("MessageId", "Event", "TokenId", "TokenNumber", "Channel", "Recipient", "Language", "Text", "TemplateId",
+                                          "CreatedAt", "State", "Attempts", "NextAttemptAt")
+            VALUES ($id, $event, $token, $label, $channel, $recipient, $language, $text, $template, $at, $state, 0, $at)
+            """,
+            ("$id", message.MessageId), ("$event", message.Event.ToString()), ("$token", message.TokenId), ("$label", message.TokenNumber),
+            ("$channel", message.Channel.ToString()), ("$recipient", message.Recipient), ("$language", message.Language), ("$text", message.Text),
+            ("$template", message.TemplateId), ("$at", message.CreatedAt), ("$state", message.State.ToString())).ExecuteNonQuery();
+
+    /// <summary>A line of the token's history that is not a change of status (a message skipped because the patient opted out).</summary>
+    public void AddNote(int tokenId, DateTime at, string action, TokenStatus status, int slotId, int number, string by, string? byUserId, string reason) =>
+        Command("""
+            INSERT INTO "TokenEvents" ("TokenId", "At", "Action", "FromStatus", "ToStatus", "SlotId", "TokenNumber", "By", "Reason", "ByUserId")
+            VALUES ($token, $at, $action, NULL, $to, $slot, $number, $by, $reason, $user)
+            """,
+            ("$token", tokenId), ("$at", at), ("$action", action), ("$to", status.ToString()), ("$slot", slotId), ("$number", number), ("$by", by),
+            ("$reason", reason), ("$user", byUserId)).ExecuteNonQuery();
 
     /// <summary>Each request of a batch writes inside its own savepoint, so its failure is undone alone.</summary>
     public void Savepoint() => Command("SAVEPOINT issue").ExecuteNonQuery();

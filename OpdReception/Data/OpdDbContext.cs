@@ -27,6 +27,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<PatientAccess> PatientAccesses => Set<PatientAccess>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<DisplayScreen> DisplayScreens => Set<DisplayScreen>();

@@ -150,6 +150,8 @@ public static partial class AccessRules
         ["PUT /api/admin/users/{id}/doctor"] = Admin,
         ["GET /api/admin/settings"] = Admin,
         ["PUT /api/admin/settings"] = Admin,
+        ["GET /api/admin/message-templates"] = Admin,
+        ["PUT /api/admin/message-templates"] = Admin,
         ["GET /api/admin/history"] = Admin,
         ["GET /api/admin/feedback"] = Admin,
         // Patient messages that failed for good, and retrying them (MessagesApi).
@@ -205,6 +207,7 @@ public static partial class AccessRules
         ["PAGE /admin/schedules"] = Admin,
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,
+        ["PAGE /admin/message-templates"] = Admin,
         ["PAGE /admin/settings"] = Admin,
         ["PAGE /admin/displays"] = Admin,
         ["PAGE /admin/messages"] = Admin,

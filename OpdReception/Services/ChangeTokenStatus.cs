@@ -13,7 +13,8 @@ public sealed class ChangeTokenStatus(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    PatientOutbox outbox)
 {
     public Task<Result<TokenView>> CheckInAsync(int tokenId, Actor by, CancellationToken ct = default) =>
         ChangeStatusAsync(tokenId, TokenStatus.Waiting, null, by, ct);
@@ -93,6 +94,7 @@ public sealed class ChangeTokenStatus(
         OpdDbContext db, WriteTransaction tx, Slot slot, Token token, TokenStatus from, StatusDecision decision, string? reason, Actor by, DateTime now,
         CancellationToken ct)
     {
+        var messages = new List<TokenMessage>();
         switch (decision)
         {
             case Rejected { Kind: RejectionKind.ReasonRequired } rejected:
@@ -102,6 +104,11 @@ public sealed class ChangeTokenStatus(
             case Moved moved:
                 TokenWrites.Move(token, moved.To, now, reason);
                 token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(from, moved.To), from, by, reason));
+                if (MessageRules.ForStatusChange(from, moved.To, by == Actor.Patient ? new PatientAsked() : new DeskCancelled(reason)) is { } cause)
+                {
+                    messages.Add(new TokenMessage(token.Id, cause));
+                }
+
                 break;
             case Rejoined rejoined:
                 token.Status = TokenStatus.Waiting;
@@ -122,6 +129,10 @@ public sealed class ChangeTokenStatus(
                 throw new InvalidOperationException($"Unknown decision {decision}");
         }
 
+        await outbox.WriteAsync(db, messages, now, by, ct);
+
+        // A call, a finish or a cancellation moves everyone behind: whoever it brings near hears it in this same write.
+        await outbox.TurnNearAsync(db, slot.DoctorId, slot.Date, now, "system", ct);
         await db.SaveChangesAsync(ct);
         if (token is { Status: TokenStatus.Waiting, FirstEstimateAt: null } && from is TokenStatus.Booked or TokenStatus.NoShow)
         {

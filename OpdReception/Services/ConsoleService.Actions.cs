@@ -55,7 +55,8 @@ public sealed partial class ConsoleService
         var slotId = await db.Tokens.Where(t => t.Id == last.Event.TokenId).Select(t => t.SlotId).SingleAsync(ct);
         var slot = (await SlotQueues.LoadForChangeAsync(db, slotId, ct))!;
         var token = slot.Tokens.Single(t => t.Id == last.Event.TokenId);
-        var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id, ct);
+        // A line saying a message was skipped is not a change to the token.
+        var changedSince = await db.TokenEvents.AnyAsync(e => e.TokenId == token.Id && e.Id > last.Event.Id && e.Action != MessageRules.SkippedAction, ct);
         // The slot was read in this write transaction, so the seat it counts, and whether the end-of-day sweep has
         // closed its day, cannot change before the commit: the sweep and the undo never both win.
         var decision = DoctorConsole.Undo(last.Event, token.Status, changedSince, now, await BusyWithAsync(db, doctorId, today, token.Id, ct),
@@ -76,7 +77,7 @@ public sealed partial class ConsoleService
         slot.EmergencyExtensions += undone.ExtendsCapacity ? 1 : 0;
         token.History.Add(TokenWrites.Event(token, now, DoctorConsole.UndoneAction, from, by,
             UndidReason(last.Event.Action) + (undone.ExtendsCapacity ? "; slot was full, emergency seat added" : "")));
-        return await SaveAsync(db, tx, slot, token, now, ct);
+        return await SaveAsync(db, tx, slot, token, now, [], by, ct);
     }
 
     /// <summary>Running late, on a break, or on time again: every slot left today gets the delay that says so.</summary>
@@ -98,13 +99,14 @@ public sealed partial class ConsoleService
                 return OpdProblem.Conflict(refused.Reason);
             case Away away:
                 var ids = away.DelayBySlot.Keys.ToList();
+                var before = await outbox.BeforeDelayAsync(db, doctorId, today, now, ct);
                 var slots = await db.Slots.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
                 foreach (var slot in slots)
                 {
                     SlotDelays.Apply(slot, away.DelayBySlot[slot.Id], now, away.Notice);
                 }
 
-                await db.SaveChangesAsync(ct);
+                await outbox.DelaysAsync(db, before, doctorId, today, now, by, ct);
                 await tx.CommitAsync(ct);
                 foreach (var slot in slots)
                 {
@@ -135,6 +137,7 @@ public sealed partial class ConsoleService
         var token = slot.Tokens.Single(t => t.Id == tokenId);
         var rows = await ActionsAsync(db, doctorId, today, ct);
         var from = token.Status;
+        var messages = new List<TokenMessage>();
         switch (ask(token, RecallCount(rows, tokenId), await BusyWithAsync(db, doctorId, today, tokenId, ct), now))
         {
             case ConsoleRefused refused:
@@ -147,6 +150,7 @@ public sealed partial class ConsoleService
 
                 token.Status = TokenStatus.InConsultation;
                 token.History.Add(TokenWrites.Event(token, now, DoctorConsole.Recalled, from, by, $"Called again ({again.RecallCount})"));
+                messages.Add(new TokenMessage(token.Id, new TokenWasCalled()));
                 break;
             case BackToWaiting back:
                 token.Status = TokenStatus.Waiting;
@@ -162,12 +166,14 @@ public sealed partial class ConsoleService
                 throw new InvalidOperationException("Unknown decision.");
         }
 
-        return await SaveAsync(db, tx, slot, token, now, ct);
+        return await SaveAsync(db, tx, slot, token, now, messages, by, ct);
     }
 
-    private async Task<Result<TokenView>> SaveAsync(OpdDbContext db, WriteTransaction tx, Slot slot, Token token, DateTime now, CancellationToken ct)
+    private async Task<Result<TokenView>> SaveAsync(
+        OpdDbContext db, WriteTransaction tx, Slot slot, Token token, DateTime now, IReadOnlyCollection<TokenMessage> messages, Actor by, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        await outbox.WriteAsync(db, messages, now, by, ct);
+        await outbox.TurnNearAsync(db, slot.DoctorId, slot.Date, now, "system", ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
         return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;

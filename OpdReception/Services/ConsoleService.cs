@@ -17,7 +17,8 @@ public sealed partial class ConsoleService(
     OpdChanges changes,
     TokenQueries queries,
     CallNext callNext,
-    ChangeTokenStatus changeStatus)
+    ChangeTokenStatus changeStatus,
+    PatientOutbox outbox)
 {
     private OpdOptions Settings => options.CurrentValue;
 

@@ -125,6 +125,9 @@ public sealed class ErasePatients(
             var tokenIds = await db.Tokens.Where(t => ids.Contains(t.PatientId)).Select(t => t.Id).ToListAsync(ct);
             await db.TokenEvents.Where(e => tokenIds.Contains(e.TokenId) && e.Action == ContactPatients.ContactedAction && e.Reason != null)
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.Reason, "(erased)"), ct);
+
+            // The messages sent keep what happened, not where they went: the phone or email is the person's.
+            await db.OutboxMessages.Where(m => tokenIds.Contains(m.TokenId)).ExecuteUpdateAsync(m => m.SetProperty(x => x.Recipient, "(erased)"), ct);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace OpdReception.Services;
 /// transaction, so each sees what the ones before it wrote), then answered together: the doctor's day is arranged
 /// once per batch for every token issued into it, not once per token.
 /// </summary>
-internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days)
+internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, OpdOptions settings, BatchDays days, IssueMessages messages)
 {
     private readonly Dictionary<int, IssueSlot> _slots = [];
     private readonly List<Written> _written = [];
@@ -220,6 +220,10 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         var id = sql.AddToken(
             new NewToken(state.Id, patientId, source, status, number, score, now, code),
             new NewTokenEvent(extendedTo is null ? "Issued" : "IssuedOnExtraSeat", status, pending.By.Name, pending.By.UserId, reason));
+        // A new patient's first message already follows what the desk entered; a record on file keeps what it has.
+        var given = Fields(request.ByBookingSite && registered is not null ? null : request.Details, DateOnly.FromDateTime(now));
+        Tell(pending, slot, id, code, number, status, new ContactFacts(phone ?? registered?.Phone, registered?.Email ?? given.Email,
+            registered?.Language ?? given.Language, (registered?.MessagesOptOut ?? false) || given.MessagesOptOut), now);
         if (replaces is not null)
         {
             await CancelReplacedAsync(replaces.TokenId, state.Label(number), now, pending.By, ct);

@@ -24,6 +24,7 @@ public sealed class IssueWriter : IAsyncDisposable
     private readonly Lock _starting = new();
     private readonly IDbContextFactory<OpdDbContext> _factory;
     private readonly IOptionsMonitor<OpdOptions> _options;
+    private readonly PatientOutbox _outbox;
     private readonly ILogger<IssueWriter>? _log;
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
@@ -32,10 +33,12 @@ public sealed class IssueWriter : IAsyncDisposable
     private Task? _writer;
     private int _waiting;
 
-    public IssueWriter(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, ILogger<IssueWriter>? log = null, IMeterFactory? meters = null)
+    public IssueWriter(
+        IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, PatientOutbox outbox, ILogger<IssueWriter>? log = null, IMeterFactory? meters = null)
     {
         _factory = factory;
         _options = options;
+        _outbox = outbox;
         _log = log;
 
         // dotnet-counters shows how well group commit works: how many requests each commit carried, how many wait.
@@ -111,7 +114,8 @@ public sealed class IssueWriter : IAsyncDisposable
         var settings = _options.CurrentValue;
         var started = Stopwatch.GetTimestamp();
         using var sql = new IssueStatements((SqliteConnection)db.Database.GetDbConnection(), transaction.Sqlite);
-        var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights));
+        var messages = new IssueMessages(await TemplateBook.LoadAsync(db, CancellationToken.None), _outbox.Settings);
+        var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights), messages);
         var answered = new Dictionary<PendingIssue, Result<IssuedToken>>();
         var failed = new Dictionary<PendingIssue, Exception>();
         if (batch.Any(p => p.Key is not null))

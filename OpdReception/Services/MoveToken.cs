@@ -14,7 +14,8 @@ public sealed class MoveToken(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    PatientOutbox outbox)
 {
     /// <summary>Exactly what <see cref="MoveTokenAsync"/> would do now; changes nothing.</summary>
     public Task<Result<ReallocationResult>> WhatIfMovedAsync(int tokenId, int? targetSlotId, CancellationToken ct = default) =>
@@ -81,8 +82,8 @@ public sealed class MoveToken(
         }
 
         var target = await db.Slots.Include(s => s.Doctor).SingleAsync(s => s.Id == targetId, ct);
-        await PlannedMoves.WriteMoveAsync(db, source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved", ct);
-        await db.SaveChangesAsync(ct);
+        var message = await PlannedMoves.WriteMoveAsync(db, source.Tokens.Single(t => t.Id == tokenId), source, target, move, now, by, "Moved", ct);
+        await outbox.WriteAsync(db, [message], now, by, ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(source.Id, tokenId, "moved"));
         changes.Announce(new OpdChange(targetId, tokenId, "moved"));

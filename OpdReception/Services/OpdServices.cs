@@ -33,6 +33,15 @@ public static class OpdServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new HospitalClock(
             sp.GetRequiredService<TimeProvider>(), HospitalClock.ResolveZone(sp.GetRequiredService<IOptions<OpdOptions>>().Value.TimeZone)));
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddSingleton(sp => new PatientOutbox(
+            () => sp.GetRequiredService<IOptionsMonitor<NotificationOptions>>().CurrentValue, sp.GetRequiredService<IOptionsMonitor<OpdOptions>>()));
+        services.AddScoped<MessageTemplateService>();
+        services.AddScoped<TurnNearSweep>();
         services.AddSingleton<OpdChanges>();
         services.AddSingleton<IssueWriter>();
         services.AddScoped<TokenQueries>();
@@ -79,6 +88,9 @@ public static class OpdServices
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();
+
+            // Also on the app's clock: tests that pin the clock run the turn-near check themselves.
+            services.AddHostedService<TurnNearSweeper>();
         }
 
         return services;

@@ -60,3 +60,6 @@ internal sealed class BatchDays
             ? day
             : throw new InvalidOperationException($"The day of doctor {doctorId} on {date:yyyy-MM-dd} was not named before the batch was answered.");
 }
+
+/// <summary>What a batch writes its patients' messages with: the templates read in its transaction, and the settings.</summary>
+internal sealed record IssueMessages(TemplateBook Book, NotificationOptions Settings);

@@ -34,9 +34,10 @@ internal static class PlannedMoves
     /// <summary>
     /// The one place a planned move is written, for the desk's move, a reallocation and a leave alike: the token's new
     /// slot, label and status, the seat it takes, the label taken from the target's doctor-day, and the history line
-    /// the desk reads (naming the old label when it changed, so the slip is reprinted).
+    /// the desk reads (naming the old label when it changed, so the slip is reprinted). Returns the message the patient
+    /// gets, for the caller to write once the move is saved.
     /// </summary>
-    public static async Task WriteMoveAsync(
+    public static async Task<TokenMessage> WriteMoveAsync(
         OpdDbContext db, Token token, Slot source, Slot target, Reallocated move, DateTime now, Actor by, string action, CancellationToken ct)
     {
         var from = token.Status;
@@ -56,5 +57,6 @@ internal static class PlannedMoves
             // Another doctor or date means another slip, even when the new label reads the same (T001 today, T001 tomorrow).
             (target.DoctorId == source.DoctorId && target.Date == source.Date ? "; keeps its label" : $"; new label {newLabel}, was {wasLabel}: reprint the slip") +
             (from != move.NewStatus ? "; booked again for that day, to check in on arrival" : "")));
+        return new TokenMessage(token.Id, new TokenWasMoved(move.NewEstimate));
     }
 }

@@ -10,7 +10,8 @@ public sealed class ReallocateSlot(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    PatientOutbox outbox)
 {
     /// <summary>
     /// Empties a delayed or cancelled slot: each pending patient, in queue order, goes to the slot that gives them
@@ -65,8 +66,8 @@ public sealed class ReallocateSlot(
             return result;
         }
 
-        await SlotEmptying.WriteMovesAsync(db, plan, now, by, ct);
-        await db.SaveChangesAsync(ct);
+        var messages = await SlotEmptying.WriteMovesAsync(db, plan, now, by, ct);
+        await outbox.WriteAsync(db, messages, now, by, ct);
         await tx.CommitAsync(ct);
         SlotEmptying.AnnounceMoves(changes, plan);
         return result;

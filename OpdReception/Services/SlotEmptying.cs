@@ -16,32 +16,39 @@ internal static class SlotEmptying
     public static IReadOnlyList<ReallocationResult> Answers(EmptyingPlan plan, bool preview) =>
         plan.Slots.Select(s => PlannedMoves.Answer(s.Source, s.Outcomes, plan.Targets, preview)).ToList();
 
-    /// <summary>Writes every move of the plan into the caller's transaction; the caller saves and commits.</summary>
-    public static async Task WriteMovesAsync(OpdDbContext db, EmptyingPlan plan, DateTime now, Actor by, CancellationToken ct)
+    /// <summary>Writes every move of the plan into the caller's transaction; the caller saves, writes the messages returned, and commits.</summary>
+    public static async Task<List<TokenMessage>> WriteMovesAsync(OpdDbContext db, EmptyingPlan plan, DateTime now, Actor by, CancellationToken ct)
     {
+        var messages = new List<TokenMessage>();
         var moves = plan.Slots.SelectMany(s => s.Outcomes.OfType<Reallocated>().Select(m => (s.Source, Move: m))).ToList();
         var targetIds = moves.Select(m => m.Move.ToSlotId).Distinct().ToList();
         var targetSlots = await db.Slots.Include(s => s.Doctor).Where(s => targetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         foreach (var (source, move) in moves)
         {
-            await PlannedMoves.WriteMoveAsync(db, source.Tokens.Single(t => t.Id == move.TokenId), source, targetSlots[move.ToSlotId], move, now, by, "Reallocated", ct);
+            messages.Add(await PlannedMoves.WriteMoveAsync(db, source.Tokens.Single(t => t.Id == move.TokenId), source, targetSlots[move.ToSlotId], move, now, by, "Reallocated", ct));
         }
+
+        return messages;
     }
 
     /// <summary>
     /// A patient a cancellation could not place stays in the cancelled slot: the history says so, in the words the
-    /// plan gave, and that line puts them on the desk's "to contact" list.
+    /// plan gave, and that line puts them on the desk's "to contact" list. The patient is told their visit is off, and why.
     /// </summary>
-    public static void WriteStranded(EmptyingPlan plan, DateTime now, Actor by)
+    public static List<TokenMessage> WriteStranded(EmptyingPlan plan, DateTime now, Actor by, CancelCause why)
     {
+        var messages = new List<TokenMessage>();
         foreach (var (source, outcomes) in plan.Slots)
         {
             foreach (var stayed in outcomes.OfType<Stayed>())
             {
                 var token = source.Tokens.Single(t => t.Id == stayed.TokenId);
                 token.History.Add(TokenWrites.Event(token, now, StrandedAction, token.Status, by, stayed.Reason));
+                messages.Add(new TokenMessage(token.Id, new TokenWasCancelled(why)));
             }
         }
+
+        return messages;
     }
 
     public const string StrandedAction = "LeftInCancelledSlot";

@@ -122,8 +122,9 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict("The slot is over and the doctor has finished it; it cannot be delayed any more.");
             }
 
+            var before = await outbox.BeforeDelayAsync(db, slot.DoctorId, slot.Date, now, ct);
             SlotDelays.Apply(slot, minutes, now, null);
-
+            await outbox.DelaysAsync(db, before, slot.DoctorId, slot.Date, now, "system", ct);
             return null;
         }, ct);
     }
@@ -154,6 +155,14 @@ public sealed partial class SlotService
 
             slot.Status = status;
             slot.StatusReason = reason;
+            if (status == SlotStatus.Cancelled)
+            {
+                // Its patients stay in it until the desk moves them; they hear now that this session is off.
+                var waiting = await db.Tokens.Where(t => t.SlotId == id && (t.Status == TokenStatus.Booked || t.Status == TokenStatus.Waiting))
+                    .Select(t => t.Id).ToListAsync(ct);
+                await outbox.WriteAsync(db, waiting.Select(t => new TokenMessage(t, new TokenWasCancelled(new SlotCancelled()))).ToList(), Now(), by ?? "system", ct);
+            }
+
             if (by is { } actor)
             {
                 var doctor = await db.Doctors.Where(d => d.Id == slot.DoctorId).Select(d => d.Name).FirstAsync(ct);

@@ -13,7 +13,8 @@ public sealed partial class SlotService(
     IDbContextFactory<OpdDbContext> factory,
     HospitalClock clock,
     IOptionsMonitor<OpdOptions> options,
-    OpdChanges changes)
+    OpdChanges changes,
+    PatientOutbox outbox)
 {
     private DateTime Now() => clock.Now;
 

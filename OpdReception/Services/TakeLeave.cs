@@ -25,7 +25,8 @@ public sealed record CancellationView(bool Done, IReadOnlyList<SlotGoing> Slots,
 /// preview); confirming records the leave, cancels the slots and moves the patients in one transaction, as previewed.
 /// An admin cancelling one slot goes the same way (<see cref="CancelSlotAsync"/>).
 /// </summary>
-public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes)
+public sealed class TakeLeave(
+    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, OpdChanges changes, PatientOutbox outbox)
 {
     public const int MaxLeaveDays = 366;
 
@@ -174,9 +175,9 @@ public sealed class TakeLeave(IDbContextFactory<OpdDbContext> factory, HospitalC
                 string.Join(", ", plan.Slots.Select(s => $"{s.Source.Doctor.Name} {s.Source.Date:ddd d MMM} {s.Source.StartTime:HH\\:mm}")), $"Cancelled: {reason}");
         }
 
-        await SlotEmptying.WriteMovesAsync(db, plan, now, actor, ct);
-        SlotEmptying.WriteStranded(plan, now, actor);
-        await db.SaveChangesAsync(ct);
+        var messages = await SlotEmptying.WriteMovesAsync(db, plan, now, actor, ct);
+        messages.AddRange(SlotEmptying.WriteStranded(plan, now, actor, leave is null ? new SlotCancelled() : new DoctorOnLeave()));
+        await outbox.WriteAsync(db, messages, now, actor, ct);
         await tx.CommitAsync(ct);
         foreach (var id in slotIds)
         {

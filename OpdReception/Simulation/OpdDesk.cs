@@ -27,16 +27,18 @@ public sealed record OpdDesk(
     public static OpdDesk Create(IDbContextFactory<OpdDbContext> factory, IOptionsMonitor<OpdOptions> options, OpdChanges changes, ManualClock clock)
     {
         var hospital = new HospitalClock(clock, clock.LocalTimeZone);
-        var changeStatus = new ChangeTokenStatus(factory, hospital, options, changes);
+        // The simulation writes its patients' messages as the app would, worded by the default settings.
+        var outbox = new PatientOutbox(() => new NotificationOptions(), options);
+        var changeStatus = new ChangeTokenStatus(factory, hospital, options, changes, outbox);
         return new(
             clock,
             new DoctorService(factory, changes, hospital),
-            new SlotService(factory, hospital, options, changes),
+            new SlotService(factory, hospital, options, changes, outbox),
             new TokenQueries(factory, hospital, options, Options.Create(new Services.Messages.MessageDeliveryOptions())),
-            new IssueToken(hospital, changes, new IssueWriter(factory, options)),
+            new IssueToken(hospital, changes, new IssueWriter(factory, options, outbox)),
             changeStatus,
             new CallNext(factory, hospital, options, changeStatus),
-            new ReallocateSlot(factory, hospital, options, changes),
+            new ReallocateSlot(factory, hospital, options, changes, outbox),
             new SweepNoShows(factory, hospital, options, changes),
             new CloseFinishedDays(factory, hospital, options, changes),
             factory);

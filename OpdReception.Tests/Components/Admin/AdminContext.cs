@@ -23,6 +23,7 @@ public abstract class AdminContext : BunitContext, IClassFixture<OpdApp>
         var scope = app.Services.CreateScope().ServiceProvider;
         foreach (var service in new[]
                  {
+                     typeof(MessageTemplateService),
                      typeof(DoctorService), typeof(DoctorAdminService), typeof(UserAdminService), typeof(SettingsService), typeof(ScheduleService),
                      typeof(TakeLeave), typeof(SlotService), typeof(DeskService), typeof(AdminOverviewService), typeof(AppearanceService),
                      typeof(TokenQueries), typeof(IssueToken), typeof(ChangeTokenStatus), typeof(MoveToken), typeof(ReallocateSlot),

@@ -405,6 +405,47 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("IssueKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OpdReception.Data.NotificationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DltTemplateId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Event", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NotificationTemplates");
+                });
+
             modelBuilder.Entity("OpdReception.Data.OpdSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -851,6 +892,12 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TokenNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TurnNearAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UntoldDelayMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
