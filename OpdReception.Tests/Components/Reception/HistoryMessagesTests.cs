@@ -15,7 +15,7 @@ public sealed class HistoryMessagesTests(OpdApp app) : DeskContext(app)
     public async Task History_shows_each_message_to_the_patient_with_its_state_in_words()
     {
         var doctor = await Desk.Doctor();
-        var token = await Desk.Issue("book", (await Desk.Slot(doctor.Id)).Id);
+        var token = await Desk.Issue("book", (await Desk.Slot(doctor.Id)).Id, phone: null);
         var delivered = OutboxRows.Message(token.Id, App.Clock.Now, what: PatientMessageEvent.TokenIssued, state: MessageState.Delivered);
         delivered.DeliveredAt = App.Clock.Now;
         var failed = OutboxRows.Message(token.Id, App.Clock.Now, what: PatientMessageEvent.Called, state: MessageState.Failed);
