@@ -54,6 +54,18 @@ public sealed class PatientPageLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
         Assert.Equal("application/problem+json", answers[^1].Content.Headers.ContentType?.MediaType);
         Assert.NotNull(answers[^1].Headers.RetryAfter);
+
+        // The stream runs ahead of the limiter middleware and counts its own.
+        var streams = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            streams.Add(await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct));
+        }
+
+        Assert.All(streams.Take(10), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, streams[^1].StatusCode);
+        Assert.Equal("application/problem+json", streams[^1].Content.Headers.ContentType?.MediaType);
+        streams.ForEach(s => s.Dispose());
     }
 
     private static async Task<string> CodeAsync(OpdApp app)

@@ -37,7 +37,7 @@ public sealed class PatientPageService(
             Language = PatientPageRules.Language(facts.Language, page.CurrentValue.DefaultLanguage),
             MessagesOptOut = facts.MessagesOptOut,
             FeedbackScore = facts.FeedbackScore,
-            DaySlots = [.. day.Slots.Select(s => s.State.Id)],
+            DaySlots = day.SlotIds,
         };
     }
 
@@ -93,7 +93,11 @@ public sealed record PatientTokenPage(
 }
 
 /// <summary>What every patient page of one doctor's day shows alike: the doctor, the arranged day, and each slot's notice.</summary>
-public sealed record PatientDay(string DoctorName, string? Room, string LabelPrefix, DayTimeline Timeline, IReadOnlyList<SlotNotice> Slots);
+public sealed record PatientDay(string DoctorName, string? Room, string LabelPrefix, DayTimeline Timeline, IReadOnlyList<SlotNotice> Slots)
+{
+    /// <summary>One list for every open page of the day: each stream keeps it to tell which changes concern it.</summary>
+    public IReadOnlyList<int> SlotIds { get; } = [.. Slots.Select(s => s.State.Id)];
+}
 
 public sealed record SlotNotice(SlotState State, string? Reason);
 
