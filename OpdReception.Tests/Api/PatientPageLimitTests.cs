@@ -68,6 +68,39 @@ public sealed class PatientPageLimitTests
         streams.ForEach(s => s.Dispose());
     }
 
+    [Fact]
+    public async Task A_beat_brings_what_the_clock_alone_changed_to_an_open_stream()
+    {
+        await using var app = new OpdApp().With("Opd:PatientPage:HeartbeatSeconds", "5");
+        var code = await CodeAsync(app);
+        var phone = app.AnonymousClient();
+        using var stream = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
+
+        var first = await NextUpdatedAsync(events);
+        app.SetTime(8, 30);
+        var later = await NextUpdatedAsync(events);
+
+        Assert.Equal(("Updated 08:00", "Updated 08:30"), (first, later));
+    }
+
+    /// <summary>The "updated" words of the stream's next state, skipping beats.</summary>
+    private static async Task<string> NextUpdatedAsync(StreamReader events)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                using var state = System.Text.Json.JsonDocument.Parse(line["data: ".Length..]);
+                return state.RootElement.GetProperty("f").GetProperty("updated").GetString()!;
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended.");
+    }
+
     private static async Task<string> CodeAsync(OpdApp app)
     {
         app.SetTime(8);

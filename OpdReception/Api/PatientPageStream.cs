@@ -55,7 +55,7 @@ internal static class PatientPageStream
             // A proxy such as nginx would otherwise hold the events back until its buffer fills.
             http.Response.Headers["X-Accel-Buffering"] = "no";
             // Between events a stream keeps what it needs to know its changes and a digest of what it sent, not the text.
-            var (slots, tokenId) = (first.DaySlots, first.TokenId);
+            var (slots, tokenId, facts) = (first.DaySlots, first.TokenId, first.Facts);
             var json = PatientPageView.From(first).Json();
             var sent = Digest(json);
             first = null;
@@ -84,14 +84,15 @@ internal static class PatientPageStream
                     continue;
                 }
 
-                var reading = await ReadAsync(pages, code, ct);
+                // A beat with no change to the token reads only the doctor's shared day; a change reads the token's row too.
+                var reading = await ReadAsync(pages, code, concerns ? null : facts, ct);
                 if (reading is null)
                 {
                     await WriteAsync(http, "event: gone\ndata: gone\n\n", ct);
                     break;
                 }
 
-                (slots, tokenId) = (reading.Slots, reading.TokenId);
+                (slots, tokenId, facts) = (reading.Slots, reading.TokenId, reading.Facts);
                 var digest = Digest(reading.Json);
                 var text = digest != sent ? $"data: {reading.Json}\n\n" : due ? "event: beat\ndata: 1\n\n" : null;
                 (sent, reading) = (digest, null);
@@ -116,10 +117,12 @@ internal static class PatientPageStream
         }
     }
 
-    private sealed record Reading(IReadOnlyList<int> Slots, int TokenId, string Json);
+    private sealed record Reading(IReadOnlyList<int> Slots, int TokenId, TokenFacts? Facts, string Json);
 
-    private static async Task<Reading?> ReadAsync(PatientPageService pages, string code, CancellationToken ct) =>
-        await pages.ByCodeAsync(code, ct) is { } page ? new Reading(page.DaySlots, page.TokenId, PatientPageView.From(page).Json()) : null;
+    private static async Task<Reading?> ReadAsync(PatientPageService pages, string code, TokenFacts? known, CancellationToken ct) =>
+        await (known is null ? pages.ByCodeAsync(code, ct) : pages.AgainAsync(code, known, ct)) is { } page
+            ? new Reading(page.DaySlots, page.TokenId, page.Facts, PatientPageView.From(page).Json())
+            : null;
 
     private static UInt128 Digest(string json) => BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
