@@ -54,6 +54,51 @@ public sealed class PatientPageLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
         Assert.Equal("application/problem+json", answers[^1].Content.Headers.ContentType?.MediaType);
         Assert.NotNull(answers[^1].Headers.RetryAfter);
+
+        // The stream runs ahead of the limiter middleware and counts its own.
+        var streams = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            streams.Add(await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct));
+        }
+
+        Assert.All(streams.Take(10), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, streams[^1].StatusCode);
+        Assert.Equal("application/problem+json", streams[^1].Content.Headers.ContentType?.MediaType);
+        streams.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task A_beat_brings_what_the_clock_alone_changed_to_an_open_stream()
+    {
+        await using var app = new OpdApp().With("Opd:PatientPage:HeartbeatSeconds", "5");
+        var code = await CodeAsync(app);
+        var phone = app.AnonymousClient();
+        using var stream = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
+
+        var first = await NextUpdatedAsync(events);
+        app.SetTime(8, 30);
+        var later = await NextUpdatedAsync(events);
+
+        Assert.Equal(("Updated 08:00", "Updated 08:30"), (first, later));
+    }
+
+    /// <summary>The "updated" words of the stream's next state, skipping beats.</summary>
+    private static async Task<string> NextUpdatedAsync(StreamReader events)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                using var state = System.Text.Json.JsonDocument.Parse(line["data: ".Length..]);
+                return state.RootElement.GetProperty("f").GetProperty("updated").GetString()!;
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended.");
     }
 
     private static async Task<string> CodeAsync(OpdApp app)

@@ -53,6 +53,8 @@ public sealed class HttpBenchmarkTests : IDisposable
         expected.AddRange(["doctor's day queue", $"reallocate {BenchSize.Quick.ReallocatedTokens} tokens of a cancelled slot, year-old database"]);
         expected.AddRange(["server memory per open waiting-room display", "server memory per open desk board", "visible on every open display", "visible on every open board"]);
         expected.AddRange(["no display open", $"{BenchSize.Quick.LoadedDisplays} displays open"]);
+        expected.AddRange(["first load of the page", $"server memory per open patient page, {BenchSize.Quick.PatientPages} open", "on every open page of that doctor's patients",
+            $"server memory per patient page open in headless Chromium, {BenchSize.Quick.PatientTabs} tabs"]);
 
         foreach (var figure in expected)
         {

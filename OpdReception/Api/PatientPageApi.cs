@@ -27,6 +27,7 @@ public static class PatientPageApi
     {
         // Hindi and Tamil written as themselves in every page, not as &#x…; escapes six times their size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<PatientStreamLimiter>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(Limit, http => RateLimitPartition.GetFixedWindowLimiter(
             $"ip:{http.Connection.RemoteIpAddress}",
             _ => new FixedWindowRateLimiterOptions
@@ -50,7 +51,9 @@ public static class PatientPageApi
         var page = app.MapGroup("/t/{code}").RequireRateLimiting(Limit).ExcludeFromDescription();
         page.MapGet("", PageAsync);
         page.MapGet("/state", StateAsync);
-        page.MapGet("/events", PatientPageStream.RunAsync);
+        // A stream stays open for hours: run straight from routing, it holds no share of the middleware after it
+        // (sign-in, authorization, antiforgery, the limiter) for all that time. It needs none of them and counts its own requests.
+        app.MapGet("/t/{code}/events", PatientPageStream.RunAsync).ShortCircuit().ExcludeFromDescription();
         page.MapPost("/messages", MessagesAsync);
         page.MapPost("/feedback", FeedbackAsync);
     }
@@ -131,7 +134,7 @@ public static class PatientPageApi
     internal static IResult NotAvailable() => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "This token page is not available.", detail: "It works on the day of the token only. Please ask at the reception desk.");
 
-    private static async ValueTask RefuseAsync(HttpContext http)
+    internal static async ValueTask RefuseAsync(HttpContext http)
     {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = "60";

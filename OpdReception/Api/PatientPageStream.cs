@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using OpdReception.Components.Pages.Patient;
@@ -19,12 +22,20 @@ internal static class PatientPageStream
     private const int RetryMilliseconds = 3000;
 
     public static async Task RunAsync(
-        string code, HttpContext http, PatientPageService pages, PatientPageBeacon beacon, AnonymousScreens screens, IOptionsMonitor<PatientPageOptions> options)
+        string code, HttpContext http, PatientPageService pages, PatientPageBeacon beacon, AnonymousScreens screens, PatientStreamLimiter limiter,
+        IOptionsMonitor<PatientPageOptions> options)
     {
         var ct = http.RequestAborted;
+        if (!limiter.TryTake(http.Connection.RemoteIpAddress))
+        {
+            await PatientPageApi.RefuseAsync(http);
+            return;
+        }
+
         // Taken before the first read: a change committed while it runs is not missed.
         var (seen, next) = beacon.Now();
-        if (await pages.ByCodeAsync(code, ct) is not { } token)
+        var first = await pages.ByCodeAsync(code, ct);
+        if (first is null)
         {
             await PatientPageApi.NotAvailable().ExecuteAsync(http);
             return;
@@ -43,8 +54,13 @@ internal static class PatientPageStream
             http.Response.ContentType = "text/event-stream; charset=utf-8";
             // A proxy such as nginx would otherwise hold the events back until its buffer fills.
             http.Response.Headers["X-Accel-Buffering"] = "no";
-            var json = PatientPageView.From(token).Json();
+            // Between events a stream keeps what it needs to know its changes and a digest of what it sent, not the text.
+            var (slots, tokenId, facts) = (first.DaySlots, first.TokenId, first.Facts);
+            var json = PatientPageView.From(first).Json();
+            var sent = Digest(json);
+            first = null;
             await WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"retry: {RetryMilliseconds}\ndata: {json}\n\n"), ct);
+            json = null;
             var heartbeat = TimeSpan.FromSeconds(options.CurrentValue.HeartbeatSeconds);
             var beat = Task.Delay(heartbeat, ct);
             while (!ct.IsCancellationRequested)
@@ -56,7 +72,7 @@ internal static class PatientPageStream
                 }
 
                 var due = woke == beat;
-                (var concerns, seen, next) = beacon.Since(seen, token.DaySlots, token.TokenId);
+                (var concerns, seen, next) = beacon.Since(seen, slots, tokenId);
                 if (due)
                 {
                     beat = Task.Delay(heartbeat, ct);
@@ -68,22 +84,22 @@ internal static class PatientPageStream
                     continue;
                 }
 
-                if (await pages.ByCodeAsync(code, ct) is not { } now)
+                // A beat with no change to the token reads only the doctor's shared day; a change reads the token's row too.
+                var reading = await ReadAsync(pages, code, concerns ? null : facts, ct);
+                if (reading is null)
                 {
                     await WriteAsync(http, "event: gone\ndata: gone\n\n", ct);
                     break;
                 }
 
-                token = now;
-                var latest = PatientPageView.From(now).Json();
-                if (latest != json)
+                (slots, tokenId, facts) = (reading.Slots, reading.TokenId, reading.Facts);
+                var digest = Digest(reading.Json);
+                var text = digest != sent ? $"data: {reading.Json}\n\n" : due ? "event: beat\ndata: 1\n\n" : null;
+                (sent, reading) = (digest, null);
+                if (text is not null)
                 {
-                    json = latest;
-                    await WriteAsync(http, $"data: {json}\n\n", ct);
-                }
-                else if (due)
-                {
-                    await WriteAsync(http, "event: beat\ndata: 1\n\n", ct);
+                    await WriteAsync(http, text, ct);
+                    text = null;
                 }
             }
         }
@@ -100,6 +116,15 @@ internal static class PatientPageStream
             screens.Close(address);
         }
     }
+
+    private sealed record Reading(IReadOnlyList<int> Slots, int TokenId, TokenFacts? Facts, string Json);
+
+    private static async Task<Reading?> ReadAsync(PatientPageService pages, string code, TokenFacts? known, CancellationToken ct) =>
+        await (known is null ? pages.ByCodeAsync(code, ct) : pages.AgainAsync(code, known, ct)) is { } page
+            ? new Reading(page.DaySlots, page.TokenId, page.Facts, PatientPageView.From(page).Json())
+            : null;
+
+    private static UInt128 Digest(string json) => BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
     private static async Task WriteAsync(HttpContext http, string text, CancellationToken ct)
     {

@@ -24,7 +24,9 @@ public sealed record BenchSize(
     int BoardPages,
     int LatencyTrials,
     int LoadedDisplays,
-    int DisplayLoadRequests)
+    int DisplayLoadRequests,
+    int PatientPages,
+    int PatientTabs)
 {
     /// <summary>Slots hold at most this many seats (the slot rules); emergencies add seats beyond it.</summary>
     public const int MaxCapacity = 500;
@@ -34,14 +36,14 @@ public sealed record BenchSize(
         SequentialRequests: 400, ConcurrentRequests: 2000, ConcentratedCapacity: MaxCapacity, ConcentratedOverflow: 50,
         QueueSizes: [20, 200, 2000], DaySlots: 7, TokensPerDaySlot: 30, ReadRuns: 60, ReallocatedTokens: 200,
         HistoryTokens: 1_000_000, DisplayPages: [20, 50], BoardPages: 20, LatencyTrials: 5,
-        LoadedDisplays: 200, DisplayLoadRequests: 600);
+        LoadedDisplays: 200, DisplayLoadRequests: 600, PatientPages: 1000, PatientTabs: 20);
 
     public static readonly BenchSize Quick = new(
         "quick", RawInserts: 100, WarmupRequests: 40, Clients: [1, 8, 32, 128], SpreadSlots: 4,
         SequentialRequests: 20, ConcurrentRequests: 160, ConcentratedCapacity: 40, ConcentratedOverflow: 8,
         QueueSizes: [20, 60], DaySlots: 2, TokensPerDaySlot: 5, ReadRuns: 5, ReallocatedTokens: 10,
         HistoryTokens: 20_000, DisplayPages: [2], BoardPages: 2, LatencyTrials: 2,
-        LoadedDisplays: 3, DisplayLoadRequests: 40);
+        LoadedDisplays: 3, DisplayLoadRequests: 40, PatientPages: 20, PatientTabs: 2);
 
     public int Requests(int clients) => clients == 1 ? SequentialRequests : ConcurrentRequests;
 }

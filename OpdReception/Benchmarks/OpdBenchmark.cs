@@ -9,7 +9,7 @@ namespace OpdReception.Benchmarks;
 /// </summary>
 public static class OpdBenchmark
 {
-    public const string Usage = "usage: benchmark [--quick] [--only issuing|reads|boards|displays] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
+    public const string Usage = "usage: benchmark [--quick] [--only issuing|reads|boards|displays|patient-pages] [--out FOLDER]   (the HTTP benchmark; writes FOLDER/latest.json and latest.md, default docs/bench)\n" +
                                 "       benchmark engine [--runs N]         (the engine in process, without HTTP)";
 
     /// <summary>The exit code when every figure was measured but a slot came out wrong.</summary>
@@ -78,10 +78,18 @@ public static class OpdBenchmark
                 rows.AddRange(await DisplayBenchmark.RunAsync(quiet, watched, size, notes, output, ct));
             }
 
+            if (only is null or Part.PatientPages)
+            {
+                var database = Path.Combine(folder.FullName, "patient-pages.db");
+                await using var server = await StartAsync(folder, "patient-pages", history: null, output, ct, environment: PatientPageBenchmark.Settings);
+                output.WriteLine("Patient pages: open streams, tabs in headless Chromium, and the first load's size...");
+                rows.AddRange(await PatientPageBenchmark.RunAsync(server, database, size, notes, output, ct));
+            }
+
             notes.Insert(0, "Clients and server share the machine's cores: the load generator (this process) and Chromium take CPU the server would otherwise have.");
             notes.Insert(1, $"A slot holds at most {BenchSize.MaxCapacity} seats: a bigger queue is {BenchSize.MaxCapacity} walk-ins and the rest emergencies, each of which adds a seat, issued through the API like the rest.");
             notes.Insert(2, $"Each HTTP issue is one POST /api/tokens/walkin with its own patient; spread bursts go round the slots, one-slot bursts ask for {size.ConcentratedOverflow} more seats than the slot has, so exactly that many 409 refusals are expected. Latency is per request, from send to the whole answer read.");
-            var mode = only is null ? size.Name : $"{size.Name}, {only.Value.ToString().ToLowerInvariant()} only";
+            var mode = only is null ? size.Name : $"{size.Name}, {PartName(only.Value)} only";
             var report = new BenchReport(mode, started, took.Elapsed, machine.Finished(), Settings(), rows, check, notes);
             output.Write(report.ToText());
             output.WriteLine();
@@ -157,7 +165,7 @@ public static class OpdBenchmark
         var folder = outFolder ?? Path.Combine(RepositoryRoot(), "docs", "bench");
         Directory.CreateDirectory(folder);
         // A part run never overwrites the whole run's figures that docs/benchmarks.md quotes.
-        var name = (size == BenchSize.Full ? "latest" : $"latest-{size.Name}") + (only is null ? "" : $"-{only.Value.ToString().ToLowerInvariant()}");
+        var name = (size == BenchSize.Full ? "latest" : $"latest-{size.Name}") + (only is null ? "" : $"-{PartName(only.Value)}");
         File.WriteAllText(Path.Combine(folder, $"{name}.json"), report.ToJson());
         File.WriteAllText(Path.Combine(folder, $"{name}.md"), report.ToMarkdown());
         output.WriteLine($"Written: {Path.Combine(folder, name)}.json and .md");
@@ -177,8 +185,10 @@ public static class OpdBenchmark
         return Environment.CurrentDirectory;
     }
 
+    private static string PartName(Part part) => part == Part.PatientPages ? "patient-pages" : part.ToString().ToLowerInvariant();
+
     /// <summary>One part of the run alone, for measuring a change to that part without waiting for the rest.</summary>
-    private enum Part { Issuing, Reads, Boards, Displays }
+    private enum Part { Issuing, Reads, Boards, Displays, PatientPages }
 
     private static bool TryParse(string[] args, out BenchSize size, out string? outFolder, out Part? only)
     {
@@ -192,7 +202,7 @@ public static class OpdBenchmark
                 case "--quick":
                     size = BenchSize.Quick;
                     break;
-                case "--only" when i + 1 < args.Length && Enum.TryParse<Part>(args[i + 1], ignoreCase: true, out var part):
+                case "--only" when i + 1 < args.Length && Enum.TryParse<Part>(args[i + 1].Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var part):
                     only = part;
                     i++;
                     break;

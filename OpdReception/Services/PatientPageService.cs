@@ -18,12 +18,25 @@ public sealed class PatientPageService(
     public async Task<PatientTokenPage?> ByCodeAsync(string? code, CancellationToken ct = default)
     {
         var now = Now();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        if (await FindAsync(db, code, now, options.CurrentValue, ct) is not { } facts)
+        TokenFacts? facts;
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            return null;
+            facts = await FindAsync(db, code, now, options.CurrentValue, ct);
         }
 
+        return facts is null ? null : await ComposeAsync(facts, now);
+    }
+
+    /// <summary>
+    /// The page again for a stream that read its token before and has heard of no change to it since: only the day
+    /// every page of that doctor shares is read, not the token's row. Past the token's date (a session run past
+    /// midnight) the full read decides whether the page is still available.
+    /// </summary>
+    internal async Task<PatientTokenPage?> AgainAsync(string code, TokenFacts facts, CancellationToken ct = default) =>
+        facts.Date >= DateOnly.FromDateTime(Now()) ? await ComposeAsync(facts, Now()) : await ByCodeAsync(code, ct);
+
+    private async Task<PatientTokenPage> ComposeAsync(TokenFacts facts, DateTime now)
+    {
         var day = await days.GetAsync(facts.DoctorId, facts.Date);
         var place = day.Timeline.PlaceOf(facts.Id);
         // The doctor's delay or break, whichever slot of the day it was declared on: it moves this patient's time too.
@@ -37,7 +50,8 @@ public sealed class PatientPageService(
             Language = PatientPageRules.Language(facts.Language, page.CurrentValue.DefaultLanguage),
             MessagesOptOut = facts.MessagesOptOut,
             FeedbackScore = facts.FeedbackScore,
-            DaySlots = [.. day.Slots.Select(s => s.State.Id)],
+            DaySlots = day.SlotIds,
+            Facts = facts,
         };
     }
 
@@ -90,10 +104,17 @@ public sealed record PatientTokenPage(
 
     /// <summary>The slots of the doctor's day: a change to any of them may move this patient's place.</summary>
     public IReadOnlyList<int> DaySlots { get; init; } = [];
+
+    /// <summary>The token's row as read, for reading the page again without it (<see cref="PatientPageService.AgainAsync"/>).</summary>
+    internal TokenFacts? Facts { get; init; }
 }
 
 /// <summary>What every patient page of one doctor's day shows alike: the doctor, the arranged day, and each slot's notice.</summary>
-public sealed record PatientDay(string DoctorName, string? Room, string LabelPrefix, DayTimeline Timeline, IReadOnlyList<SlotNotice> Slots);
+public sealed record PatientDay(string DoctorName, string? Room, string LabelPrefix, DayTimeline Timeline, IReadOnlyList<SlotNotice> Slots)
+{
+    /// <summary>One list for every open page of the day: each stream keeps it to tell which changes concern it.</summary>
+    public IReadOnlyList<int> SlotIds { get; } = [.. Slots.Select(s => s.State.Id)];
+}
 
 public sealed record SlotNotice(SlotState State, string? Reason);
 

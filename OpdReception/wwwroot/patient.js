@@ -7,7 +7,11 @@
   const beat = (+root.dataset.beat || 25) * 1000;
   const conn = document.querySelector('[data-testid=connection]');
   let stream = null;
-  let heard = Date.now();
+  let heard = 0;
+  let fetched = 0;
+  let failures = 0;
+  let retryAt = 0;
+  let retries = 0;
   // A form on its way brings the new page itself: a reload now would cancel it and lose its answer.
   let posting = false;
 
@@ -32,12 +36,17 @@
     connected(true);
   };
 
+  const streaming = () => stream && stream.readyState === EventSource.OPEN && Date.now() - heard < beat * 2.5;
+
   const fetchState = async () => {
+    fetched = Date.now();
     try {
       const r = await fetch(base + '/state', { cache: 'no-store', headers: { Accept: 'application/json' } });
       if (r.status === 404) return location.reload();
       if (!r.ok) throw new Error(r.status);
       apply(await r.json());
+      // The server answers again: a stream given up on is tried again, less often each time it fails.
+      if (!stream && Date.now() >= retryAt) listen();
     } catch {
       connected(false);
     }
@@ -48,24 +57,30 @@
     stream = null;
     if (!window.EventSource) return;
     const s = stream = new EventSource(base + '/events');
-    s.onmessage = e => apply(JSON.parse(e.data));
+    s.onmessage = e => { failures = 0; retries = 0; apply(JSON.parse(e.data)); };
     s.addEventListener('beat', () => { heard = Date.now(); connected(true); });
     s.addEventListener('gone', () => { s.close(); location.reload(); });
-    // A dropped stream reconnects by itself; one the server refused (too many open) is closed, and the poll takes over.
-    s.onerror = () => connected(false);
+    s.onerror = () => {
+      // Is the network gone, or only the stream (blocked on the way, or refused: too many open)? The state says.
+      if (Date.now() - fetched > 5000) fetchState();
+      if (s.readyState === EventSource.CLOSED || ++failures >= 5) {
+        s.close();
+        if (stream === s) stream = null;
+        failures = 0;
+        retryAt = Date.now() + Math.min(600000, 60000 * ++retries);
+      }
+    };
   };
 
-  const live = () => stream && stream.readyState === EventSource.OPEN && Date.now() - heard < beat * 2.5;
-
   const catchUp = () => {
-    if (live()) return;
+    if (streaming()) return;
     fetchState();
     if (!stream || stream.readyState !== EventSource.CONNECTING) listen();
   };
 
-  setInterval(() => { if (!live()) fetchState(); }, poll);
+  setInterval(() => { if (!streaming()) fetchState(); }, poll);
   // A stream silent for too long (a phone woken from sleep keeps a dead socket) is opened again.
-  setInterval(() => { if (stream && stream.readyState === EventSource.OPEN && !live()) catchUp(); }, beat);
+  setInterval(() => { if (stream && stream.readyState === EventSource.OPEN && !streaming()) catchUp(); }, beat);
   document.addEventListener('visibilitychange', () => { if (!document.hidden) catchUp(); });
   window.addEventListener('online', catchUp);
   window.addEventListener('offline', () => connected(false));
