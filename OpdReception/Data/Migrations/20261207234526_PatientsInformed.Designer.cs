@@ -11,8 +11,8 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261207222040_PatientMessages")]
-    partial class PatientMessages
+    [Migration("20261207234526_PatientsInformed")]
+    partial class PatientsInformed
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -205,6 +205,33 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("AdminChanges");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DisplayScreen", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Speech")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DisplayScreens");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Doctor", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +408,47 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("IssueKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OpdReception.Data.NotificationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DltTemplateId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Event", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NotificationTemplates");
+                });
+
             modelBuilder.Entity("OpdReception.Data.OpdSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -476,6 +544,8 @@ namespace OpdReception.Data.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("State", "NextAttemptAt");
 
@@ -672,6 +742,25 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("RefreshTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpdReception.Data.SiteSecret", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Purpose");
+
+                    b.ToTable("SiteSecrets");
+                });
+
             modelBuilder.Entity("OpdReception.Data.Slot", b =>
                 {
                     b.Property<int>("Id")
@@ -770,6 +859,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<int?>("FeedbackScore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstEstimateAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("InSlotSince")
                         .HasColumnType("TEXT");
 
@@ -803,6 +895,12 @@ namespace OpdReception.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TokenNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TurnNearAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UntoldDelayMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")

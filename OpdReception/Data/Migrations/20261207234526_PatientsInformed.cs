@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpdReception.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PatientMessages : Migration
+    public partial class PatientsInformed : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,6 +26,24 @@ namespace OpdReception.Data.Migrations
 
             migrationBuilder.AddColumn<int>(
                 name: "FeedbackScore",
+                table: "Tokens",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FirstEstimateAt",
+                table: "Tokens",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "TurnNearAt",
+                table: "Tokens",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UntoldDelayMinutes",
                 table: "Tokens",
                 type: "INTEGER",
                 nullable: true);
@@ -50,6 +68,39 @@ namespace OpdReception.Data.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "DisplayScreens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Speech = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisplayScreens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DltTemplateId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationTemplates", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
@@ -86,11 +137,41 @@ namespace OpdReception.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SiteSecrets",
+                columns: table => new
+                {
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSecrets", x => x.Purpose);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisplayScreens_Name",
+                table: "DisplayScreens",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationTemplates_Event_Language",
+                table: "NotificationTemplates",
+                columns: new[] { "Event", "Language" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt",
+                table: "OutboxMessages",
+                column: "SentAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_State_NextAttemptAt",
@@ -107,7 +188,16 @@ namespace OpdReception.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DisplayScreens");
+
+            migrationBuilder.DropTable(
+                name: "NotificationTemplates");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SiteSecrets");
 
             migrationBuilder.DropColumn(
                 name: "FeedbackAt",
@@ -119,6 +209,18 @@ namespace OpdReception.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "FeedbackScore",
+                table: "Tokens");
+
+            migrationBuilder.DropColumn(
+                name: "FirstEstimateAt",
+                table: "Tokens");
+
+            migrationBuilder.DropColumn(
+                name: "TurnNearAt",
+                table: "Tokens");
+
+            migrationBuilder.DropColumn(
+                name: "UntoldDelayMinutes",
                 table: "Tokens");
 
             migrationBuilder.DropColumn(
