@@ -142,7 +142,7 @@ public sealed class SlowedSignInTests
         await client.PostAsJsonAsync("/api/auth/login", new { email = "someone-else@test.opd", password = "wrong-password-3" }, Ct);
 
         var lines = app.Logs!.Lines.Select(l => l.Text).ToList();
-        Assert.DoesNotContain(lines, l => l.Contains("secret", StringComparison.OrdinalIgnoreCase) || l.Contains("someone-else", StringComparison.Ordinal)
+        Assert.DoesNotContain(lines, l => l.Contains("typed.secret", StringComparison.OrdinalIgnoreCase) || l.Contains("someone-else", StringComparison.Ordinal)
             || l.Contains("wrong-password", StringComparison.Ordinal));
         var failed = lines.Where(l => l.StartsWith("Sign-in failed for email ", StringComparison.Ordinal))
             .Select(l => l["Sign-in failed for email ".Length..].Split(' ')[0]).ToList();
