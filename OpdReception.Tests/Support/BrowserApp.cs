@@ -54,7 +54,8 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByTestId("signin").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        // A loaded machine can take longer than Playwright's 30 s default over the password hash and the first render.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
         await WaitForInteractiveAsync(page);
     }
 
