@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OpdReception.Domain;
@@ -22,20 +21,6 @@ public sealed partial class MessageChoiceJourneyTests(MessageJourneyApp journey)
     private async Task<SlotView> SlotAsync(string specialization) =>
         await journey.Desk.Slot((await journey.Desk.Doctor(specialization)).Id, "09:00", "10:00", capacity: 10);
 
-    private async Task<string[]> SkippedLinesAsync(int tokenId) =>
-        [.. (await journey.TokenAsync(tokenId)).History.Where(e => e.Action == MessageRules.SkippedAction).Select(e => e.Reason!)];
-
-    private async Task<MimeKit.MimeMessage> MailToAsync(string address)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !journey.Mail.Messages.Any(m => m.To.Mailboxes.Any(b => b.Address == address)))
-        {
-            await Task.Delay(50, Ct);
-        }
-
-        return Assert.Single(journey.Mail.Messages, m => m.To.Mailboxes.Any(b => b.Address == address));
-    }
-
     [Fact]
     public async Task A_patient_who_wants_no_messages_gets_nothing_at_the_gateway_and_the_token_history_says_why()
     {
@@ -50,7 +35,7 @@ public sealed partial class MessageChoiceJourneyTests(MessageJourneyApp journey)
         Assert.Empty(journey.ArrivedFor(quiet.Id));
         var row = Assert.Single(await journey.RowsAsync(quiet.Id));
         Assert.Equal((PatientMessageEvent.TokenIssued, MessageState.Skipped), (row.Event, row.State));
-        Assert.Equal(["Message not sent (token issued): the patient asked for no messages"], await SkippedLinesAsync(quiet.Id));
+        Assert.Equal(["Message not sent (token issued): the patient asked for no messages"], await journey.SkippedLinesAsync(quiet.Id));
     }
 
     [Fact]
@@ -60,7 +45,7 @@ public sealed partial class MessageChoiceJourneyTests(MessageJourneyApp journey)
         var slot = await SlotAsync("Choice Email");
         var token = await journey.IssueAsync(slot.Id, "Email Choice", "+91 98333 00011", email: "email.choice@example.org");
 
-        var mail = await MailToAsync("email.choice@example.org");
+        var mail = await journey.MailToAsync("email.choice@example.org");
         var sms = await journey.ArrivedAsync(token.Id, PatientMessageEvent.TokenIssued);
 
         var row = Assert.Single(await journey.RowsAsync(token.Id), m => m.Channel == MessageChannel.Email);
@@ -69,35 +54,6 @@ public sealed partial class MessageChoiceJourneyTests(MessageJourneyApp journey)
         Assert.Equal(sms.Json.GetProperty("text").GetString(), row.Text);
         Assert.NotEqual(sms.Id, row.MessageId);
         Assert.StartsWith($"{Hospital}: token {token.TokenNumber}", row.Text);
-    }
-
-    [Fact]
-    public async Task Language_email_and_no_messages_changed_at_the_desk_rule_the_next_message()
-    {
-        _app.SetTime(8);
-        var slot = await SlotAsync("Choice Desk");
-        var token = await journey.IssueAsync(slot.Id, "Desk Choice", "+91 98333 00021");
-        Assert.Equal("en", (await journey.ArrivedAsync(token.Id, PatientMessageEvent.TokenIssued)).Json.GetProperty("language").GetString());
-
-        var edited = await journey.Desk.Client.PutAsJsonAsync($"/api/patients/{token.PatientId}",
-            new { name = "Desk Choice", phone = "+91 98333 00021", language = "ta", email = "desk.choice@example.org", messagesOptOut = false }, Json.Options, Ct);
-        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.True((await _app.Service<SlotService>().DelayAsync(slot.Id, 20, Ct)).IsOk);
-
-        var delayed = await journey.ArrivedAsync(token.Id, PatientMessageEvent.Delayed);
-        Assert.Equal("ta", delayed.Json.GetProperty("language").GetString());
-        Assert.Contains($"டோக்கன் {token.TokenNumber} இப்போது சுமார் 09:20 மணிக்கு (20 நிமிடம் தாமதம்)", delayed.Json.GetProperty("text").GetString());
-        Assert.Equal(delayed.Json.GetProperty("text").GetString(), (await MailToAsync("desk.choice@example.org")).TextBody?.Trim());
-
-        var silenced = await journey.Desk.Client.PutAsJsonAsync($"/api/patients/{token.PatientId}",
-            new { name = "Desk Choice", phone = "+91 98333 00021", language = "ta", email = "desk.choice@example.org", messagesOptOut = true }, Json.Options, Ct);
-        Assert.Equal(HttpStatusCode.OK, silenced.StatusCode);
-        Assert.True((await _app.Service<ChangeTokenStatus>().CancelAsync(token.Id, "Patient went home", _by, Ct)).IsOk);
-
-        var cancelled = (await journey.RowsAsync(token.Id)).Where(m => m.Event == PatientMessageEvent.Cancelled).ToList();
-        Assert.Equal(2, cancelled.Count);
-        Assert.All(cancelled, m => Assert.Equal(MessageState.Skipped, m.State));
-        Assert.Equal(["Message not sent (cancelled): the patient asked for no messages"], await SkippedLinesAsync(token.Id));
     }
 
     [Fact]
@@ -121,7 +77,7 @@ public sealed partial class MessageChoiceJourneyTests(MessageJourneyApp journey)
         var called = Assert.Single(await journey.RowsAsync(token.Id), m => m.Event == PatientMessageEvent.Called);
         Assert.Equal(MessageState.Skipped, called.State);
         Assert.DoesNotContain(journey.ArrivedFor(token.Id), r => r.Json.GetProperty("event").GetString() == "Called");
-        Assert.Equal(["Message not sent (called in): the patient asked for no messages"], await SkippedLinesAsync(token.Id));
+        Assert.Equal(["Message not sent (called in): the patient asked for no messages"], await journey.SkippedLinesAsync(token.Id));
     }
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient phone, string code, string form, params (string Name, string Value)[] fields)

@@ -75,6 +75,21 @@ public sealed class MessageJourneyApp : IAsyncLifetime
         return await db.Tokens.AsNoTracking().Include(t => t.History).SingleAsync(t => t.Id == tokenId);
     }
 
+    public async Task<string[]> SkippedLinesAsync(int tokenId) =>
+        [.. (await TokenAsync(tokenId)).History.Where(e => e.Action == MessageRules.SkippedAction).Select(e => e.Reason!)];
+
+    /// <summary>Waits (30 s at most) for the one mail to the address; the test mail server takes one session only.</summary>
+    public async Task<MimeKit.MimeMessage> MailToAsync(string address)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !Mail.Messages.Any(m => m.To.Mailboxes.Any(b => b.Address == address)))
+        {
+            await Task.Delay(50);
+        }
+
+        return Assert.Single(Mail.Messages, m => m.To.Mailboxes.Any(b => b.Address == address));
+    }
+
     /// <summary>Issues at the desk's API, with the message fields the desk sends (language, email, no messages).</summary>
     public async Task<TokenView> IssueAsync(int slotId, string name, string phone, string? language = null, string? email = null, bool? messagesOptOut = null)
     {
