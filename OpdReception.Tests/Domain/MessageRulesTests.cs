@@ -172,7 +172,7 @@ public sealed class MessageRulesTests
     {
         foreach (var kind in Enum.GetValues<MessageKind>())
         {
-            foreach (var language in TemplateLanguages.All)
+            foreach (var language in MessageLanguages.All)
             {
                 var cause = kind switch
                 {

@@ -10,7 +10,7 @@ public sealed class MessageTextTests
         var data = new TheoryData<MessageKind, string>();
         foreach (var kind in Enum.GetValues<MessageKind>())
         {
-            foreach (var language in TemplateLanguages.All)
+            foreach (var language in MessageLanguages.All)
             {
                 data.Add(kind, language);
             }

@@ -81,9 +81,9 @@ public sealed class PatientPageRulesTests
     {
         foreach (var word in Enum.GetValues<Word>())
         {
-            var blanks = PatientPageRules.Languages.Select(l => System.Text.RegularExpressions.Regex.Matches(PatientWords.Say(l, word), @"\{\d\}").Count).Distinct().ToList();
+            var blanks = MessageLanguages.All.Select(l => System.Text.RegularExpressions.Regex.Matches(PatientWords.Say(l, word), @"\{\d\}").Count).Distinct().ToList();
             Assert.Single(blanks);
-            Assert.All(PatientPageRules.Languages, l => Assert.False(string.IsNullOrWhiteSpace(PatientWords.Say(l, word)), $"{word} has no {l} words."));
+            Assert.All(MessageLanguages.All, l => Assert.False(string.IsNullOrWhiteSpace(PatientWords.Say(l, word)), $"{word} has no {l} words."));
             Assert.NotEqual(PatientWords.Say("en", word), PatientWords.Say("hi", word));
         }
     }

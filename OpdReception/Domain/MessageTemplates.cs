@@ -6,57 +6,6 @@ namespace OpdReception.Domain;
 /// </summary>
 public enum MessageKind { TokenIssued, TurnNear, Delayed, Moved, Cancelled, CancelledDoctorAway, Called }
 
-/// <summary>The languages patients are written to in, and the words each template may use.</summary>
-public static class TemplateLanguages
-{
-    public const string English = "en";
-    public const string Hindi = "hi";
-    public const string Tamil = "ta";
-
-    public static IReadOnlyList<string> All { get; } = [English, Hindi, Tamil];
-
-    public static bool IsKnown(string? language) => language is not null && All.Contains(language);
-
-    /// <summary>The code of a language as a setting may name it ("hi", "HI", "Hindi"); null when it is none of ours.</summary>
-    public static string? Code(string? typed) => typed?.Trim().ToUpperInvariant() switch
-    {
-        "EN" or "ENGLISH" => English,
-        "HI" or "HINDI" => Hindi,
-        "TA" or "TAMIL" => Tamil,
-        _ => null,
-    };
-
-    /// <summary>The patient's own language when the desk chose one, else the hospital's default.</summary>
-    public static string For(string? patientLanguage, string defaultLanguage) => IsKnown(patientLanguage) ? patientLanguage! : defaultLanguage;
-
-    /// <summary>How the admin page names a language: in its own script, with the English name beside it.</summary>
-    public static string Name(string language) => language switch
-    {
-        Hindi => "हिन्दी (Hindi)",
-        Tamil => "தமிழ் (Tamil)",
-        _ => "English",
-    };
-
-    /// <summary>Dates are written the way each language's readers write them, "7 Jan", "7 जन॰", "7 ஜன.".</summary>
-    public static System.Globalization.CultureInfo Culture(string language) => System.Globalization.CultureInfo.GetCultureInfo(language switch
-    {
-        Hindi => "hi-IN",
-        Tamil => "ta-IN",
-        _ => "en-IN",
-    });
-
-    /// <summary>"Room 101" in the patient's language, or "the doctor's room" when the doctor has none on record.</summary>
-    public static string Room(string language, string? room) => (language, string.IsNullOrWhiteSpace(room)) switch
-    {
-        (Hindi, false) => $"कमरा {room}",
-        (Hindi, true) => "डॉक्टर के कमरे",
-        (Tamil, false) => $"அறை {room}",
-        (Tamil, true) => "மருத்துவர் அறை",
-        (_, false) => $"Room {room}",
-        _ => "the doctor's room",
-    };
-}
-
 public static class MessageTemplates
 {
     /// <summary>The event a kind of message is sent as (the webhook's "event").</summary>
@@ -110,7 +59,7 @@ public static class MessageTemplates
     };
 
     /// <summary>The texts a hospital starts with; an admin's saved text replaces one, "reset" brings it back.</summary>
-    public static string Default(MessageKind kind, string language) => Defaults[(kind, TemplateLanguages.IsKnown(language) ? language : TemplateLanguages.English)];
+    public static string Default(MessageKind kind, string language) => Defaults[(kind, MessageLanguages.IsKnown(language) ? language : MessageLanguages.English)];
 
     private static readonly Dictionary<(MessageKind, string), string> Defaults = new()
     {

@@ -1,35 +1,5 @@
 namespace OpdReception.Domain;
 
-/// <summary>The languages messages and the patient page speak: English, Hindi and Tamil, kept on the record by code.</summary>
-public static class MessageLanguages
-{
-    public const string English = "en";
-    public const string Hindi = "hi";
-    public const string Tamil = "ta";
-
-    public static IReadOnlyList<string> All { get; } = [English, Hindi, Tamil];
-
-    /// <summary>How a person reads the allowed values in a refusal.</summary>
-    public const string Described = "en (English), hi (Hindi) or ta (Tamil)";
-
-    /// <summary>The language in its own script, as the desk's choice and the record show it: a patient points at their own.</summary>
-    public static string Name(string? code) => code switch
-    {
-        Hindi => "हिन्दी",
-        Tamil => "தமிழ்",
-        _ => "English",
-    };
-
-    /// <summary>The code of a language as a caller may send it ("ta", "TA", "Tamil"); null when it is none of ours.</summary>
-    public static string? Code(string? typed) => typed?.Trim().ToUpperInvariant() switch
-    {
-        "EN" or "ENGLISH" => English,
-        "HI" or "HINDI" => Hindi,
-        "TA" or "TAMIL" => Tamil,
-        _ => null,
-    };
-}
-
 /// <summary>A patient's email as the desk types it: one plain address, for messages by email.</summary>
 public static class PatientEmail
 {

@@ -36,9 +36,6 @@ public static class PatientPageRules
 {
     public const int MaxCommentLength = 500;
 
-    /// <summary>The languages the page and the messages speak; anything else falls back to the hospital's default.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "hi", "ta"];
-
     public static PatientPageState StateOf(TokenStatus status) => status switch
     {
         TokenStatus.Booked => PatientPageState.Booked,
@@ -52,8 +49,8 @@ public static class PatientPageRules
 
     /// <summary>The patient's own language when it is one the page speaks, else the hospital's default, else English.</summary>
     public static string Language(string? patients, string? hospitals) =>
-        Languages.FirstOrDefault(l => string.Equals(l, patients?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? Languages.FirstOrDefault(l => string.Equals(l, hospitals?.Trim(), StringComparison.OrdinalIgnoreCase))
+        MessageLanguages.All.FirstOrDefault(l => string.Equals(l, patients?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? MessageLanguages.Code(hospitals)
         ?? "en";
 
     public static MessagesDecision Messages(bool optedOut, bool wantsMessages) => (optedOut, wantsMessages) switch

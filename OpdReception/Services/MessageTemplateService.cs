@@ -22,7 +22,7 @@ public sealed class MessageTemplateService(
         await using var db = await factory.CreateDbContextAsync(ct);
         var saved = (await db.NotificationTemplates.AsNoTracking().ToListAsync(ct)).ToDictionary(t => (t.Event, t.Language));
         return Enum.GetValues<MessageKind>()
-            .SelectMany(kind => TemplateLanguages.All.Select(language => View(kind, language, saved.GetValueOrDefault((kind, language)))))
+            .SelectMany(kind => MessageLanguages.All.Select(language => View(kind, language, saved.GetValueOrDefault((kind, language)))))
             .ToList();
     }
 
@@ -51,7 +51,7 @@ public sealed class MessageTemplateService(
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = clock.Now;
         var row = await db.NotificationTemplates.FirstOrDefaultAsync(t => t.Event == kind && t.Language == language, ct);
-        var subject = $"{MessageTemplates.Title(kind)} · {TemplateLanguages.Name(language)}";
+        var subject = $"{MessageTemplates.Title(kind)} · {MessageLanguages.NameWithEnglish(language)}";
         if (accepted is null)
         {
             if (row is not null)
@@ -111,12 +111,12 @@ public sealed class MessageTemplateService(
         var check = new Validation()
             .Require(request.Event is { } kind && Enum.IsDefined(kind), "event",
                 $"Say which message (event): {string.Join(", ", Enum.GetNames<MessageKind>())}.")
-            .Require(TemplateLanguages.IsKnown(request.Language), "language", $"Language must be one of {string.Join(", ", TemplateLanguages.All)}.");
+            .Require(MessageLanguages.IsKnown(request.Language), "language", $"Language must be one of {string.Join(", ", MessageLanguages.All)}.");
         return check.IsValid ? (request.Event!.Value, request.Language!) : check.ToProblem();
     }
 
     private static MessageTemplateView View(MessageKind kind, string language, NotificationTemplate? saved) => new(
-        kind, MessageTemplates.Event(kind), MessageTemplates.Title(kind), language, TemplateLanguages.Name(language),
+        kind, MessageTemplates.Event(kind), MessageTemplates.Title(kind), language, MessageLanguages.NameWithEnglish(language),
         saved?.Text ?? MessageTemplates.Default(kind, language), MessageTemplates.Default(kind, language), saved?.DltTemplateId, saved is null,
         MessageTemplates.Placeholders(kind), saved?.UpdatedAt, saved?.UpdatedBy);
 }

@@ -21,10 +21,13 @@ public sealed class NotificationOptions
     /// <summary>"Running late" goes once the doctor's delays have moved the patient's time by this much since last told.</summary>
     [Range(1, 600)] public int DelayNoticeMinutes { get; set; } = 15;
 
-    /// <summary>The language of patients the desk chose none for: "en", "hi" or "ta" (or its name, "Hindi").</summary>
-    [Required] public string DefaultLanguage { get; set; } = TemplateLanguages.English;
+    /// <summary>
+    /// The hospital's one default language: of messages to patients the desk chose none for, of the desk's language
+    /// choice before the receptionist picks, and of the patient page. "en", "hi" or "ta" (or its name, "Hindi").
+    /// </summary>
+    [Required] public string DefaultLanguage { get; set; } = MessageLanguages.English;
 
-    public string DefaultLanguageCode => TemplateLanguages.Code(DefaultLanguage) ?? TemplateLanguages.English;
+    public string DefaultLanguageCode => MessageLanguages.Code(DefaultLanguage) ?? MessageLanguages.English;
 
     /// <summary>The desk's phone, in the leave message's "please call the desk on …".</summary>
     [StringLength(30)] public string DeskPhone { get; set; } = "";
@@ -49,10 +52,10 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
-        if (TemplateLanguages.Code(options.DefaultLanguage) is null)
+        if (MessageLanguages.Code(options.DefaultLanguage) is null)
         {
             return ValidateOptionsResult.Fail(
-                $"Opd:Notifications:DefaultLanguage ('{options.DefaultLanguage}') is not a language messages are written in; use {string.Join(", ", TemplateLanguages.All)}.");
+                $"Opd:Notifications:DefaultLanguage ('{options.DefaultLanguage}') must be {MessageLanguages.Described}.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.PatientPageBaseUrl)

@@ -18,8 +18,6 @@ public static class OpdServices
             .ValidateOnStart();
         services.AddOptions<OpdDisplayOptions>().Bind(configuration.GetSection(OpdDisplayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpdDisplayOptions>, OpdDisplayOptionsValidator>();
-        services.AddOptions<DeskLanguageOptions>().Bind(configuration.GetSection(DeskLanguageOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DeskLanguageOptions>, DeskLanguageOptionsValidator>();
 
         // Settings saved by an admin lie over appsettings and reach every reader at once.
         services.AddSingleton<SettingsStore>();

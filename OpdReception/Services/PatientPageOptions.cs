@@ -7,9 +7,6 @@ public sealed class PatientPageOptions
 {
     public const string Section = "Opd:PatientPage";
 
-    /// <summary>The page's language for a patient whose record names none: "en", "hi" or "ta".</summary>
-    [Required, RegularExpression("^(en|hi|ta)$")] public string DefaultLanguage { get; set; } = "en";
-
     /// <summary>
     /// Requests to the page, its state, its stream and its two forms one client address may make per minute before
     /// answers are 429. A waiting room on one Wi-Fi address shares it, hence well above one phone's needs

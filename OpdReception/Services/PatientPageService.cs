@@ -7,7 +7,7 @@ namespace OpdReception.Services;
 
 /// <summary>The patient's own token page, found by the slip's code. Reads no name or phone.</summary>
 public sealed class PatientPageService(
-    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, IOptionsMonitor<PatientPageOptions> page, PatientDayFeed days)
+    IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, IOptionsMonitor<NotificationOptions> notifications, PatientDayFeed days)
 {
     public DateTime Now() => clock.Now;
 
@@ -47,7 +47,7 @@ public sealed class PatientPageService(
             facts.Status, place?.Position, place?.EstimatedTime, notice, now)
         {
             TokenId = facts.Id,
-            Language = PatientPageRules.Language(facts.Language, page.CurrentValue.DefaultLanguage),
+            Language = PatientPageRules.Language(facts.Language, notifications.CurrentValue.DefaultLanguageCode),
             MessagesOptOut = facts.MessagesOptOut,
             FeedbackScore = facts.FeedbackScore,
             DaySlots = day.SlotIds,

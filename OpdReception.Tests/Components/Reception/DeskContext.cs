@@ -38,7 +38,7 @@ public abstract class DeskContext : BunitContext, IClassFixture<OpdApp>
         Services.AddSingleton(app.Service<AppearanceService>());
         Services.AddSingleton(app.Service<DisplayScreenService>());
         Services.AddSingleton(app.Service<IOptionsMonitor<OpdOptions>>());
-        Services.AddSingleton(app.Service<IOptions<DeskLanguageOptions>>());
+        Services.AddSingleton(app.Service<IOptions<NotificationOptions>>());
         Services.AddSingleton(app.Service<HospitalClock>());
         JSInterop.Mode = JSRuntimeMode.Loose;
 

@@ -49,7 +49,7 @@ public sealed class EmailChannel(IOptions<MessageDeliveryOptions> options, IOpti
             }
 
             await client.SendAsync(Compose(message), ct);
-            await client.DisconnectAsync(quit: true, ct);
+            await QuitAsync(client);
             return new AttemptResult.Accepted();
         }
         catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
@@ -65,6 +65,23 @@ public sealed class EmailChannel(IOptions<MessageDeliveryOptions> options, IOpti
                                        || ex is OperationCanceledException && !ct.IsCancellationRequested)
         {
             return new AttemptResult.NotAccepted($"The mail server {settings.Host}:{settings.Port} could not take the message: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The server has taken the message once SendAsync returns. A QUIT it leaves unanswered or cuts off must not make
+    /// the message "not accepted": the retry would mail the patient twice.
+    /// </summary>
+    private static async Task QuitAsync(SmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
+                                       or TimeoutException or OperationCanceledException)
+        {
+            // Taken is taken; the connection is dropped by the using.
         }
     }
 }

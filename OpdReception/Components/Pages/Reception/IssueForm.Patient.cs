@@ -89,7 +89,7 @@ public sealed partial class IssueForm
         _newPatient = false;
     }
 
-    private string DefaultLanguage => LanguageOptions.Value.Code;
+    private string DefaultLanguage => LanguageOptions.Value.DefaultLanguageCode;
 
     /// <summary>
     /// What the desk typed about the patient; null when nothing, so a patient on record is sent as they are. A new
