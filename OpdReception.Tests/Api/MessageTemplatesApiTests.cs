@@ -35,7 +35,10 @@ public sealed class MessageTemplatesApiTests(OpdApp app) : IClassFixture<OpdApp>
     [Theory]
     [InlineData("""{"event":"Called","language":"en","text":"Token {lable}"}""", "text", "{lable} is not a value this message has")]
     [InlineData("""{"event":"Called","language":"en","text":""}""", "text", "Write the message")]
-    [InlineData("""{"event":"Called","language":"fr","text":"Token {label}"}""", "language", "Language must be one of en, hi, ta.")]
+    [InlineData("""{"event":"Called","language":"fr","text":"Token {label}"}""", "language", "Language must be en (English), hi (Hindi) or ta (Tamil).")]
+    [InlineData("""{"event":"Called","language":"en","text":"Token {label}\u202E won nioj"}""", "text", "reverse or reorder the text direction")]
+    [InlineData("""{"event":"Called","language":"en","text":"Token \u2067{label}\u2069 now"}""", "text", "reverse or reorder the text direction")]
+    [InlineData("""{"event":"Called","language":"en","text":"Token \u200E{label} now"}""", "text", "direction marks")]
     [InlineData("""{"language":"en","text":"Token {label}"}""", "event", "Say which message")]
     [InlineData("""{"event":"Called","language":"en","text":"Token {label}","dltTemplateId":"12-34"}""", "dltTemplateId", "letters and digits only")]
     public async Task A_wrong_template_is_refused_as_problem_details_naming_the_field_and_nothing_is_saved(string body, string field, string words)
@@ -81,6 +84,23 @@ public sealed class MessageTemplatesApiTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(MessageTemplates.Default(MessageKind.Called, "en"), reset.Text);
         history = await (await Admin.GetAsync("/api/admin/history?area=Message template", Ct)).Read<List<AdminChangeView>>();
         Assert.Equal("Reset to the default wording", history[0].Details);
+    }
+
+    [Theory]
+    [InlineData("Hindi", "hi")]
+    [InlineData(" TAMIL ", "ta")]
+    [InlineData("English", "en")]
+    public async Task A_language_is_taken_by_its_name_as_issuing_takes_it(string typed, string code)
+    {
+        var text = $"{{hospital}}: token {{label}} is near ({typed.Trim()}).";
+        var saved = await Admin.PutAsJsonAsync(Url, new { @event = "TurnNear", language = typed, text }, Json.Options, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var view = await saved.Read<MessageTemplateView>();
+        Assert.Equal((code, text), (view.Language, view.Text));
+        var listed = (await (await Admin.GetAsync(Url, Ct)).Read<List<MessageTemplateView>>()).Single(t => t.Event == MessageKind.TurnNear && t.Language == code);
+        Assert.Equal(text, listed.Text);
+        await Admin.PutAsJsonAsync(Url, new { @event = "TurnNear", language = code, reset = true }, Json.Options, Ct);
     }
 
     [Fact]

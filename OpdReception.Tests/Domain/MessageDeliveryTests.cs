@@ -133,6 +133,10 @@ public sealed class MessageDeliveryTests
     [InlineData("9876543210", "••••••3210")]
     [InlineData("1234", "1234")]
     [InlineData("asha.verma@example.org", "••••••••ma@example.org")]
+    [InlineData("ashaaa@example.org", "••••aa@example.org")]
+    [InlineData("ashaa@example.org", "••••@example.org")]
+    [InlineData("hb@example.org", "••••@example.org")]
+    [InlineData("h@example.org", "••••@example.org")]
     public void A_recipient_is_masked_to_its_last_digits(string recipient, string masked) =>
         Assert.Equal(masked, MessageWords.Masked(recipient));
 
@@ -141,5 +145,25 @@ public sealed class MessageDeliveryTests
     {
         Assert.All(Enum.GetValues<PatientMessageEvent>(), e => Assert.NotEqual(e.ToString(), MessageWords.Event(e)));
         Assert.Equal(["SMS / WhatsApp", "Email"], Enum.GetValues<MessageChannel>().Select(MessageWords.Channel));
+    }
+
+    [Theory]
+    [InlineData(PatientMessageEvent.Called, "en", "Called in")]
+    [InlineData(PatientMessageEvent.Called, "hi", "अभी अंदर आइए")]
+    [InlineData(PatientMessageEvent.Called, "ta", "இப்போது உள்ளே வாருங்கள்")]
+    [InlineData(PatientMessageEvent.TokenIssued, "hi", "टोकन जारी हुआ")]
+    [InlineData(PatientMessageEvent.Cancelled, "ta", "டோக்கன் ரத்து")]
+    public void An_email_subject_is_in_the_message_s_language(PatientMessageEvent what, string language, string subject) =>
+        Assert.Equal(subject, MessageWords.Subject(what, language));
+
+    [Fact]
+    public void Every_event_has_subject_words_of_its_own_in_Hindi_and_Tamil()
+    {
+        foreach (var language in new[] { "hi", "ta" })
+        {
+            var subjects = Enum.GetValues<PatientMessageEvent>().Select(e => MessageWords.Subject(e, language)).ToList();
+            Assert.Equal(subjects.Count, subjects.Distinct().Count());
+            Assert.All(subjects, s => Assert.DoesNotContain(s, Enum.GetValues<PatientMessageEvent>().Select(MessageWords.Event)));
+        }
     }
 }

@@ -57,6 +57,11 @@ public sealed class MessageTextTests
     [InlineData(MessageKind.Called, "Token {}", "text", "is not a placeholder")]
     [InlineData(MessageKind.Called, "Token {la bel}", "text", "is not a placeholder")]
     [InlineData(MessageKind.Called, "Token\u0007{label}", "text", "control character")]
+    [InlineData(MessageKind.Called, "Token {label}\u202E won nioj", "text", "reverse or reorder the text direction")]
+    [InlineData(MessageKind.Called, "Token \u2066{label}\u2069 now", "text", "reverse or reorder the text direction")]
+    [InlineData(MessageKind.Called, "Token {label}\u202A now", "text", "reverse or reorder the text direction")]
+    [InlineData(MessageKind.Called, "Token \u200F{label} now", "text", "direction marks")]
+    [InlineData(MessageKind.Called, "Token \u200B{label} now", "text", "invisible characters")]
     public void A_wording_with_a_mistake_is_refused_with_the_field_and_why(MessageKind kind, string text, string field, string why)
     {
         var refused = Assert.IsType<WordingRefused>(MessageText.Check(kind, text, null));

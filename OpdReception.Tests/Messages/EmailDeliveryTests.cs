@@ -22,7 +22,7 @@ public sealed class EmailDeliveryTests
             .With("Opd:Notifications:PollSeconds", "3600");
         var desk = new Desk(app.CreateClient());
         var token = await desk.Issue("book", (await desk.NewSlot()).Id, phone: null);
-        const string text = "टोकन A001: कृपया अभी कमरा 101 में जाएँ।";
+        const string text = "टोकन A001, डॉ. मीना राव, 7 जन॰।";
         var message = OutboxRows.Message(token.Id, app.Clock.Now, text, MessageChannel.Email, "asha.verma@example.org", "hi");
         await OutboxRows.AddAsync(app.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>(), message);
         app.Services.GetRequiredService<OpdChanges>().Announce(new OpdChange(0, token.Id, "Message"));
@@ -31,7 +31,7 @@ public sealed class EmailDeliveryTests
 
         Assert.Equal("asha.verma@example.org", received.To.Mailboxes.Single().Address);
         Assert.Equal("opd@hospital.example", received.From.Mailboxes.Single().Address);
-        Assert.Equal("City Hospital OPD: Called in (A001)", received.Subject);
+        Assert.Equal("City Hospital OPD: टोकन जारी हुआ (A001)", received.Subject);
         Assert.Equal(text, received.TextBody?.Trim());
         Assert.Equal(message.MessageId, received.Headers["X-Opd-Message-Id"]);
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -105,7 +105,7 @@ public sealed class MessagesApiTests(MessagingApp messaging) : IClassFixture<Mes
 
         var overview = await (await admin.GetAsync("/api/admin/messages?state=Failed")).Read<MessagesOverview>();
         var shown = Assert.Single(overview.Messages, m => m.MessageId == failed.MessageId);
-        Assert.Equal(("••••••3210", "Called in", "The SMS gateway answered 500 (Internal Server Error)."), (shown.Recipient, shown.What, shown.LastError));
+        Assert.Equal(("••••••3210", "Token issued", "The SMS gateway answered 500 (Internal Server Error)."), (shown.Recipient, shown.What, shown.LastError));
 
         var retried = await admin.PostAsync($"/api/admin/messages/{failed.Id}/retry", null);
 

@@ -34,8 +34,25 @@ public sealed class MessagingApp : IAsyncLifetime
             .With("Opd:Notifications:MaxAttempts", "3")
             .With("Opd:Notifications:PollSeconds", "3600");
         Desk = new Desk(App.CreateClient());
-        TokenId = (await Desk.Issue("book", (await Desk.NewSlot()).Id, phone: null)).Id;
+        for (var slot = 0; slot < 4; slot++)
+        {
+            var slotId = (await Desk.NewSlot()).Id;
+            for (var i = 0; i < 6; i++)
+            {
+                _tokens.Enqueue((await Desk.Issue("book", slotId, phone: null)).Id);
+            }
+        }
+
+        NextToken();
     }
+
+    private readonly Queue<int> _tokens = new();
+
+    /// <summary>
+    /// Each message is about a token of its own: a token's messages go in order, so a message a test leaves retrying
+    /// would otherwise hold the next test's. <see cref="TokenId"/> is the token of the latest message.
+    /// </summary>
+    public int NextToken() => TokenId = _tokens.Dequeue();
 
     private IDbContextFactory<OpdDbContext> Factory => App.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>();
 
@@ -48,7 +65,7 @@ public sealed class MessagingApp : IAsyncLifetime
     }
 
     public OutboxMessage Message(string text = "Token A001: please go to Room 101 now.", string language = "en") =>
-        OutboxRows.Message(TokenId, App.Clock.Now, text, language: language);
+        OutboxRows.Message(NextToken(), App.Clock.Now, text, language: language);
 
     public async Task<OutboxMessage> RowAsync(string messageId) =>
         (await OutboxRows.ReadAsync(Factory)).Single(m => m.MessageId == messageId);

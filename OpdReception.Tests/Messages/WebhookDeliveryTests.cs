@@ -29,7 +29,7 @@ public sealed class WebhookDeliveryTests(MessagingApp messaging) : IClassFixture
         var body = received.Json;
         Assert.Equal(BodyMembers, body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(message.MessageId, body.GetProperty("id").GetString());
-        Assert.Equal("Called", body.GetProperty("event").GetString());
+        Assert.Equal("TokenIssued", body.GetProperty("event").GetString());
         Assert.Equal(messaging.TokenId, body.GetProperty("tokenId").GetInt32());
         Assert.Equal("A001", body.GetProperty("tokenNumber").GetString());
         Assert.Equal("+919876543210", body.GetProperty("phone").GetString());
@@ -126,7 +126,7 @@ public sealed class WebhookDeliveryTests(MessagingApp messaging) : IClassFixture
     [Fact]
     public async Task A_message_too_old_to_help_the_patient_fails_unsent()
     {
-        var old = OutboxRows.Message(messaging.TokenId, messaging.App.Clock.Now.AddHours(-13));
+        var old = OutboxRows.Message(messaging.NextToken(), messaging.App.Clock.Now.AddHours(-13));
         await messaging.CommitAsync(old);
 
         var row = await messaging.WaitForRowAsync(old.MessageId, m => m.State == MessageState.Failed);
@@ -144,7 +144,7 @@ public sealed class WebhookDeliveryTests(MessagingApp messaging) : IClassFixture
 
         var token = await messaging.Desk.Token(messaging.TokenId);
 
-        Assert.Contains(token.Messages!, m => (m.What, m.Via, m.Status, m.State) == ("Called in", "SMS / WhatsApp", "Message sent", MessageState.Sent));
+        Assert.Contains(token.Messages!, m => (m.What, m.Via, m.Status, m.State) == ("Token issued", "SMS / WhatsApp", "Message sent", MessageState.Sent));
         Assert.Equal(HttpStatusCode.OK, (await messaging.Desk.Client.GetAsync($"/api/tokens/{messaging.TokenId}")).StatusCode);
     }
 }

@@ -7,9 +7,10 @@ namespace OpdReception.Tests.Support;
 /// <summary>Writes outbox rows as the events' code does (a row per message, Queued and due at once), for the delivery tests.</summary>
 public static class OutboxRows
 {
+    /// <summary>A token-issued message by default: it stays worth sending all the token's day, whatever its status.</summary>
     public static OutboxMessage Message(int tokenId, DateTime createdAt, string text = "Token A001: please go to Room 101 now.",
         MessageChannel channel = MessageChannel.Webhook, string? recipient = null, string language = "en",
-        PatientMessageEvent what = PatientMessageEvent.Called, MessageState state = MessageState.Queued) => new()
+        PatientMessageEvent what = PatientMessageEvent.TokenIssued, MessageState state = MessageState.Queued) => new()
     {
         MessageId = Guid.NewGuid().ToString(),
         Event = what,

@@ -43,6 +43,13 @@ public static class MessageText
             return new WordingRefused("text", "The message holds an invisible control character; retype it without.");
         }
 
+        // The same refusal as every other text field: a reversed or hidden direction makes the SMS read otherwise than the admin saw it.
+        if (trimmed.FirstOrDefault(c => TextRules.IsBidiControl(c) || TextRules.IsInvisible(c)) is not '\0')
+        {
+            return new WordingRefused("text", "The message must not contain characters that reverse or reorder the text direction, "
+                + "or invisible characters such as zero-width spaces or direction marks; retype it without.");
+        }
+
         var allowed = MessageTemplates.Placeholders(kind);
         foreach (var part in Parts(trimmed))
         {

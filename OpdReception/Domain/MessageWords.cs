@@ -14,6 +14,24 @@ public static class MessageWords
         _ => e.ToString(),
     };
 
+    /// <summary>An email's subject words, in the message's own language: a Hindi reader gets a Hindi subject.</summary>
+    public static string Subject(PatientMessageEvent e, string language) => (e, language) switch
+    {
+        (PatientMessageEvent.TokenIssued, MessageLanguages.Hindi) => "टोकन जारी हुआ",
+        (PatientMessageEvent.TurnNear, MessageLanguages.Hindi) => "आपकी बारी नज़दीक है",
+        (PatientMessageEvent.Delayed, MessageLanguages.Hindi) => "डॉक्टर को देर हो रही है",
+        (PatientMessageEvent.Moved, MessageLanguages.Hindi) => "मुलाक़ात बदल गई",
+        (PatientMessageEvent.Cancelled, MessageLanguages.Hindi) => "टोकन रद्द",
+        (PatientMessageEvent.Called, MessageLanguages.Hindi) => "अभी अंदर आइए",
+        (PatientMessageEvent.TokenIssued, MessageLanguages.Tamil) => "டோக்கன் வழங்கப்பட்டது",
+        (PatientMessageEvent.TurnNear, MessageLanguages.Tamil) => "உங்கள் முறை நெருங்குகிறது",
+        (PatientMessageEvent.Delayed, MessageLanguages.Tamil) => "மருத்துவர் தாமதம்",
+        (PatientMessageEvent.Moved, MessageLanguages.Tamil) => "சந்திப்பு மாற்றப்பட்டது",
+        (PatientMessageEvent.Cancelled, MessageLanguages.Tamil) => "டோக்கன் ரத்து",
+        (PatientMessageEvent.Called, MessageLanguages.Tamil) => "இப்போது உள்ளே வாருங்கள்",
+        _ => Event(e),
+    };
+
     public static string Channel(MessageChannel c) => c switch
     {
         MessageChannel.Webhook => "SMS / WhatsApp",
@@ -31,20 +49,26 @@ public static class MessageWords
         MessageState.Sent => "Message sent",
         MessageState.Delivered => "Message delivered to the patient",
         MessageState.Failed => $"Message failed: {lastError ?? "no reason was given"}",
-        MessageState.Skipped => "Message not sent: the patient asked for no messages",
+        MessageState.Skipped => lastError ?? "Message not sent: the patient asked for no messages",
         _ => state.ToString(),
     };
 
-    /// <summary>A phone or email shown with all but its last 4 characters hidden.</summary>
+    /// <summary>An email name shorter than this is hidden whole: showing two of its letters would show most of it.</summary>
+    private const int ShortestNameShown = 6;
+
+    /// <summary>A phone shown with all but its last 4 digits hidden; an email with its name hidden, always.</summary>
     public static string Masked(string recipient)
     {
         var text = recipient.Trim();
         var at = text.IndexOf('@');
         if (at > 0)
         {
-            // An email keeps its domain, which says nothing about the patient, and the last characters before it.
+            // An email keeps its domain, which says nothing about the patient, and the last two characters of a name
+            // long enough that most of it stays hidden; a short name ("hb") would otherwise be shown whole.
             var name = text[..at];
-            return $"{new string('•', Math.Max(0, name.Length - 2))}{name[Math.Max(0, name.Length - 2)..]}{text[at..]}";
+            return name.Length >= ShortestNameShown
+                ? $"{new string('•', name.Length - 2)}{name[^2..]}{text[at..]}"
+                : $"••••{text[at..]}";
         }
 
         var digits = text.Count(char.IsDigit);

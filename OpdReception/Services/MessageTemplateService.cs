@@ -111,8 +111,8 @@ public sealed class MessageTemplateService(
         var check = new Validation()
             .Require(request.Event is { } kind && Enum.IsDefined(kind), "event",
                 $"Say which message (event): {string.Join(", ", Enum.GetNames<MessageKind>())}.")
-            .Require(MessageLanguages.IsKnown(request.Language), "language", $"Language must be one of {string.Join(", ", MessageLanguages.All)}.");
-        return check.IsValid ? (request.Event!.Value, request.Language!) : check.ToProblem();
+            .Require(MessageLanguages.Code(request.Language) is not null, "language", $"Language must be {MessageLanguages.Described}.");
+        return check.IsValid ? (request.Event!.Value, MessageLanguages.Code(request.Language)!) : check.ToProblem();
     }
 
     private static MessageTemplateView View(MessageKind kind, string language, NotificationTemplate? saved) => new(

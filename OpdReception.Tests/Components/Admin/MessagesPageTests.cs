@@ -36,7 +36,7 @@ public sealed class MessagesPageTests(OpdApp app) : AdminContext(app)
         var row = page.WaitForElements("[data-testid=failed-message]").Single(r => r.TextContent.Contains("4321", StringComparison.Ordinal));
         Assert.Contains("••••••4321", row.TextContent);
         Assert.DoesNotContain("90000", row.TextContent);
-        Assert.Contains("Called in", row.TextContent);
+        Assert.Contains("Token issued", row.TextContent);
         Assert.Contains("The SMS gateway answered 502 (Bad Gateway).", row.TextContent);
         // No gateway URL is set in this app: the admin is told why messages wait.
         Assert.Contains("no SMS gateway (webhook) URL is set", page.Find("[data-testid=not-set-up]").TextContent);

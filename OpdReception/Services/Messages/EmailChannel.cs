@@ -21,7 +21,7 @@ public sealed class EmailChannel(IOptions<MessageDeliveryOptions> options, IOpti
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(options.Value.Smtp.From!));
         mail.To.Add(MailboxAddress.Parse(message.Recipient));
-        mail.Subject = $"{opd.CurrentValue.HospitalName}: {MessageWords.Event(message.Event)} ({message.TokenNumber})";
+        mail.Subject = $"{opd.CurrentValue.HospitalName}: {MessageWords.Subject(message.Event, message.Language)} ({message.TokenNumber})";
         mail.Headers.Add("X-Opd-Message-Id", message.MessageId);
         mail.Body = new TextPart("plain") { Text = message.Text };
         return mail;

@@ -24,11 +24,13 @@ public sealed class MessageAdminService(
         // Through the SentAt index: today's rows only, however many were ever sent.
         var sentToday = await db.OutboxMessages.Where(m => m.SentAt >= today).GroupBy(m => m.State == MessageState.Delivered)
             .Select(g => new { Delivered = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // A stale message is Skipped with its reason; one the patient opted out of has none.
+        var staleToday = await db.OutboxMessages.CountAsync(m => m.State == MessageState.Skipped && m.LastError != null && m.CreatedAt >= today, ct);
         var notSetUp = Enum.GetValues<MessageChannel>()
             .Select(c => options.Value.NotSetUp(c) is { } why ? $"{MessageWords.Channel(c)}: {why}, so these messages wait unsent." : null)
             .OfType<string>().ToList();
         return new MessagesOverview(state, rows.Select(m => MessageView.Of(m, NotSetUp(m))).ToList(), total, waiting,
-            sentToday.Sum(s => s.Count), sentToday.Where(s => s.Delivered).Sum(s => s.Count), failed, notSetUp);
+            sentToday.Sum(s => s.Count), sentToday.Where(s => s.Delivered).Sum(s => s.Count), failed, notSetUp, staleToday);
     }
 
     /// <summary>Puts a failed message back in the queue, due now, its attempts counted afresh.</summary>

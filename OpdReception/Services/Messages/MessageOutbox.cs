@@ -26,11 +26,19 @@ public sealed class MessageOutbox(IDbContextFactory<OpdDbContext> factory, Hospi
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => Takeable.Contains(m.State) && m.NextAttemptAt <= now && channels.Contains(m.Channel))
+            .Where(NotHeld(db))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Take(take)
             .Select(m => new DueMessage(m.Id, m.Channel))
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// A token's messages on one channel go in the order they were written: a later one is held while an earlier one
+    /// still waits or is being retried, so "please go in now" never overtakes "your token is A014".
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> NotHeld(OpdDbContext db) =>
+        m => !db.OutboxMessages.Any(e => e.TokenId == m.TokenId && e.Channel == m.Channel && e.Id < m.Id && Takeable.Contains(e.State));
 
     /// <summary>When the next message of these channels falls due; null when none waits.</summary>
     public async Task<DateTime?> NextDueAsync(IReadOnlyCollection<MessageChannel> channels, CancellationToken ct)
@@ -38,6 +46,7 @@ public sealed class MessageOutbox(IDbContextFactory<OpdDbContext> factory, Hospi
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => Takeable.Contains(m.State) && channels.Contains(m.Channel))
+            .Where(NotHeld(db))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => (DateTime?)m.NextAttemptAt)
             .FirstOrDefaultAsync(ct);
@@ -45,7 +54,8 @@ public sealed class MessageOutbox(IDbContextFactory<OpdDbContext> factory, Hospi
 
     /// <summary>
     /// Marks the message Sending and counts the attempt, in its own transaction, before anything leaves the app.
-    /// Null when it is no longer due (an admin or another pass got there first) or it was too late to send.
+    /// Null when it is no longer due (an admin or another pass got there first), no longer true of the token (Skipped,
+    /// see <see cref="MessageRelevanceRule"/>), or too late to send.
     /// </summary>
     public async Task<(OutboxMessage Message, int Attempt)?> ClaimAsync(long id, CancellationToken ct)
     {
@@ -56,6 +66,17 @@ public sealed class MessageOutbox(IDbContextFactory<OpdDbContext> factory, Hospi
         var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null || !Takeable.Contains(message.State) || message.NextAttemptAt > now)
         {
+            return null;
+        }
+
+        var token = await db.Tokens.AsNoTracking().Where(t => t.Id == message.TokenId)
+            .Select(t => new TokenToday(t.Status, t.Slot.Date)).FirstOrDefaultAsync(ct);
+        if (MessageRelevanceRule.Decide(message.Event, message.CreatedAt, token, now) is MessageRelevance.Stale stale)
+        {
+            message.State = MessageState.Skipped;
+            message.LastError = stale.Reason;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return null;
         }
 

@@ -17,9 +17,10 @@ public sealed record MessageView(
 
 /// <param name="Messages">The messages asked for (failed for good by default), newest first, at most 200.</param>
 /// <param name="NotSetUp">Each channel that sends nothing, and why, in words.</param>
+/// <param name="StaleToday">Today's messages not sent because they were no longer true when their turn came (state Skipped).</param>
 public sealed record MessagesOverview(
     MessageState State, IReadOnlyList<MessageView> Messages, int Total, int Waiting, int SentToday, int DeliveredToday, int Failed,
-    IReadOnlyList<string> NotSetUp);
+    IReadOnlyList<string> NotSetUp, int StaleToday = 0);
 
 /// <summary>A message in a token's history: what, how, and what became of it.</summary>
 public sealed record TokenMessageView(DateTime At, PatientMessageEvent Event, string What, MessageChannel Channel, string Via, MessageState State, string Status);

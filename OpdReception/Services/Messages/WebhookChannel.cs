@@ -60,7 +60,7 @@ public sealed class WebhookChannel(IHttpClientFactory clients, IOptions<MessageD
                 HttpRequestError.NameResolutionError => "its name is not known",
                 HttpRequestError.ConnectionError => "the connection was refused or dropped",
                 HttpRequestError.SecureConnectionError => "its TLS certificate was not accepted",
-                _ => ex.Message,
+                _ => ex.Message.TrimEnd().TrimEnd('.'),
             }}.");
         }
     }
