@@ -181,5 +181,6 @@ public sealed record ArrivalView(TokenStatus Status, SelfCheckInDecision Preview
         ? SelfCheckInWords.For(Preview, Language)
         : null;
 
-    public string? Done => JustDone is nameof(CheckedIn) or nameof(AlreadyHere) ? SelfCheckInWords.Say(JustDone, Language) : null;
+    /// <summary>The one-off "you are checked in" the address asks for, only when the token's state agrees.</summary>
+    public string? Done => JustDone is nameof(CheckedIn) or nameof(AlreadyHere) && SelfCheckIn.ShowsArrived(Status) ? SelfCheckInWords.Say(JustDone, Language) : null;
 }
