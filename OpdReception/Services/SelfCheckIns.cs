@@ -132,8 +132,8 @@ public sealed class SelfCheckIns(
     }
 
     private static Task<int?> TokenIdOfAsync(OpdDbContext db, string code, CancellationToken ct) =>
-        code is { Length: TokenCodes.Length } && code.All(char.IsAsciiLetterOrDigit)
-            ? db.Tokens.Where(t => t.Code == code).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+        TokenCodes.Normalise(code) is { Length: TokenCodes.Length } known && known.All(char.IsAsciiLetterOrDigit)
+            ? db.Tokens.Where(t => t.Code == known).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
             : Task.FromResult<int?>(null);
 
     /// <summary>
