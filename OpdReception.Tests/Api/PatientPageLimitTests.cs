@@ -1,34 +1,68 @@
 using System.Net;
-using OpdReception.Security;
+using OpdReception.Api;
 using OpdReception.Services;
 using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Api;
 
-/// <summary>One address cannot hold more patient-page streams than its anonymous screens, nor ask more than its requests a minute.</summary>
+/// <summary>One address holds patient-page streams up to their own cap (not the TV screens' one), and asks no more than its requests a minute.</summary>
 public sealed class PatientPageLimitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Streams_past_the_address_limit_are_refused_and_a_closed_one_frees_its_place()
+    public async Task More_streams_than_the_TV_limit_from_one_address_stay_open_and_the_TV_limit_still_holds_for_display()
     {
-        await using var app = new OpdApp().With("Opd:MaxAnonymousScreensPerClient", "2");
+        await using var app = new OpdApp().With("Opd:MaxAnonymousScreensPerClient", "20");
         var code = await CodeAsync(app);
         var phone = app.AnonymousClient();
-        var screens = app.Service<AnonymousScreens>();
+
+        var pages = new List<HttpStatusCode>();
+        var streams = new List<HttpResponseMessage>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var page = await phone.GetAsync($"/t/{code}", Ct);
+            pages.Add(page.StatusCode);
+            streams.Add(await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct));
+        }
+
+        var displays = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            using var display = await phone.GetAsync("/display", Ct);
+            displays.Add(display.StatusCode);
+        }
+
+        Assert.All(pages, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(streams, s => Assert.Equal(HttpStatusCode.OK, s.StatusCode));
+        Assert.Equal(25, app.Service<PatientStreamLimiter>().Open(null));
+        Assert.All(displays.Take(20), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, displays[^1]);
+        streams.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task Streams_past_the_patient_cap_are_refused_while_the_page_and_state_still_answer_and_a_closed_one_frees_its_place()
+    {
+        await using var app = new OpdApp().With("Opd:PatientPage:MaxOpenStreamsPerAddress", "2");
+        var code = await CodeAsync(app);
+        var phone = app.AnonymousClient();
+        var limiter = app.Service<PatientStreamLimiter>();
 
         var first = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
         using var second = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
-        var third = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var third = await phone.GetAsync($"/t/{code}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var page = await phone.GetAsync($"/t/{code}", Ct);
+        using var state = await phone.GetAsync($"/t/{code}/state", Ct);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Too many screens are open from this address (2)", await third.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("already holds 2 live patient pages", await third.Content.ReadAsStringAsync(Ct));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (page.StatusCode, state.StatusCode));
 
         first.Dispose();
-        for (var tries = 0; screens.Held(null) > 1 && tries < 100; tries++)
+        for (var tries = 0; limiter.Open(null) > 1 && tries < 100; tries++)
         {
             await Task.Delay(100, Ct);
         }

@@ -127,6 +127,23 @@ public sealed class SelfCheckInApiTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task You_are_checked_in_follows_the_tokens_state_not_the_address()
+    {
+        var (token, code) = await BookedAsync();
+        app.SetTime(8, 30);
+        var booked = await _phone.GetStringAsync($"/t/{code}?arrival=CheckedIn", Ct);
+        (await _desk.Client.PostAsync($"/api/tokens/{token.Id}/check-in", null, Ct)).EnsureSuccessStatusCode();
+        var here = await _phone.GetStringAsync($"/t/{code}?arrival=CheckedIn", Ct);
+        (await _desk.SetStatus(token.Id, "Cancelled", "Patient asked")).EnsureSuccessStatusCode();
+        var cancelled = await _phone.GetStringAsync($"/t/{code}?arrival=CheckedIn", Ct);
+
+        Assert.Contains("Please check in at the reception desk", booked);
+        Assert.DoesNotContain("arrival-done", booked);
+        Assert.Contains("data-testid=\"arrival-done\"", here);
+        Assert.DoesNotContain("arrival-done", cancelled);
+    }
+
+    [Fact]
     public async Task A_landing_with_a_wrong_code_says_so_and_leaves_no_cookie()
     {
         var response = await app.AnonymousClient().GetAsync("/arrive?at=ZZZZZZZZ", Ct);

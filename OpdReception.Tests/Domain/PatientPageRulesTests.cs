@@ -74,7 +74,37 @@ public sealed class PatientPageRulesTests
     [InlineData(TokenStatus.NoShow, PatientPageState.Absent)]
     [InlineData(TokenStatus.Cancelled, PatientPageState.Cancelled)]
     public void Every_status_has_a_state_the_page_words(TokenStatus status, PatientPageState state) =>
-        Assert.Equal(state, PatientPageRules.StateOf(status));
+        Assert.Equal(state, PatientPageRules.StateOf(status, new DateOnly(2030, 1, 7), new DateOnly(2030, 1, 7)));
+
+    [Theory]
+    [InlineData(TokenStatus.Booked, 1, PatientPageState.Ahead)]
+    [InlineData(TokenStatus.Waiting, 1, PatientPageState.Ahead)]
+    [InlineData(TokenStatus.Booked, 30, PatientPageState.Ahead)]
+    [InlineData(TokenStatus.Booked, -1, PatientPageState.Booked)]
+    [InlineData(TokenStatus.Waiting, -1, PatientPageState.Waiting)]
+    [InlineData(TokenStatus.InConsultation, 1, PatientPageState.Called)]
+    [InlineData(TokenStatus.Completed, 1, PatientPageState.Seen)]
+    [InlineData(TokenStatus.NoShow, 1, PatientPageState.Absent)]
+    [InlineData(TokenStatus.Cancelled, 1, PatientPageState.Cancelled)]
+    public void A_token_for_a_later_day_has_no_place_until_its_day(TokenStatus status, int daysAhead, PatientPageState state)
+    {
+        var today = new DateOnly(2030, 1, 7);
+        Assert.Equal(state, PatientPageRules.StateOf(status, today.AddDays(daysAhead), today));
+    }
+
+    [Theory]
+    [InlineData("en", "Your token is for Tuesday 8 January. Your place in the queue shows on the day.")]
+    [InlineData("ta", "உங்கள் டோக்கன் செவ்வாய் 8 ஜனவரி அன்றுக்கானது. வரிசையில் உங்கள் இடம் அன்று காட்டப்படும்.")]
+    public void A_token_booked_for_tomorrow_names_its_day_and_neither_next_nor_an_estimate(string language, string headline)
+    {
+        var token = new PatientTokenPage("A001", "Dr. Rao", "101", new DateOnly(2030, 1, 8), new TimeOnly(10, 0), TokenStatus.Booked, 1,
+            new DateTime(2030, 1, 8, 10, 0, 0), null, new DateTime(2030, 1, 7, 9, 41, 0)) { Language = language };
+
+        var view = PatientPageView.From(token);
+
+        Assert.Equal(("ahead", headline, null), (view.State, view["headline"], view["estimate"]));
+        Assert.NotNull(view["checkin"]);
+    }
 
     [Fact]
     public void Every_word_is_written_in_every_language_with_the_same_blanks()

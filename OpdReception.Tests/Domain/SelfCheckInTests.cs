@@ -127,4 +127,17 @@ public sealed class SelfCheckInTests
     [Fact]
     public void The_wrong_code_is_answered_before_anything_about_the_token_is_told() =>
         Assert.IsType<WrongCode>(Decide(TokenStatus.Booked, ASlot.At(10, 15), slot: Slot with { Date = Slot.Date.AddDays(1) }, atHospital: false));
+
+    [Theory]
+    [InlineData(TokenStatus.Booked, false)]
+    [InlineData(TokenStatus.Waiting, true)]
+    [InlineData(TokenStatus.InConsultation, true)]
+    [InlineData(TokenStatus.Completed, false)]
+    [InlineData(TokenStatus.NoShow, false)]
+    [InlineData(TokenStatus.Cancelled, false)]
+    public void You_are_checked_in_is_said_only_while_the_patient_is_here(TokenStatus status, bool shown)
+    {
+        Assert.Equal(shown, SelfCheckIn.ShowsArrived(status));
+        Assert.Equal(6, Enum.GetValues<TokenStatus>().Length);
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpdReception.Components.Pages.Patient;
+using OpdReception.Data;
 using OpdReception.Domain;
 using OpdReception.Services;
 
@@ -60,6 +61,12 @@ public static class PatientPageApi
 
     private static async Task<IResult> PageAsync(string code, string? arrival, HttpContext http, PatientPageService pages, SelfCheckIns checkIns, CancellationToken ct)
     {
+        // A code typed in capitals: the page's own address in its canonical case, so its forms, stream and cookie use it too.
+        if (TokenCodes.Normalise(code) is { } canonical && canonical != code)
+        {
+            return TypedResults.Redirect($"/t/{Uri.EscapeDataString(canonical)}{http.Request.QueryString}", permanent: true);
+        }
+
         var token = await pages.ByCodeAsync(code, ct);
         if (token is null)
         {

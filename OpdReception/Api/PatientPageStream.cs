@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using OpdReception.Components.Pages.Patient;
-using OpdReception.Security;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -13,8 +12,8 @@ namespace OpdReception.Api;
 /// <summary>
 /// GET /t/{code}/events: the page's state as server-sent events. The current state at once (so a page coming back
 /// from sleep or a dropped network catches up on connecting), then again whenever a change to its doctor's day or
-/// its token alters it, and a beat when nothing did. Each open stream holds one of its address's anonymous-screen
-/// places, given back when it closes. Between events a stream holds only its last state's text and two waits.
+/// its token alters it, and a beat when nothing did. Each open stream holds one of its address's stream places
+/// (<see cref="PatientPageOptions.MaxOpenStreamsPerAddress"/>, not the TV screens'), given back when it closes. Between events a stream holds only its last state's text and two waits.
 /// </summary>
 internal static class PatientPageStream
 {
@@ -22,7 +21,7 @@ internal static class PatientPageStream
     private const int RetryMilliseconds = 3000;
 
     public static async Task RunAsync(
-        string code, HttpContext http, PatientPageService pages, PatientPageBeacon beacon, AnonymousScreens screens, PatientStreamLimiter limiter,
+        string code, HttpContext http, PatientPageService pages, PatientPageBeacon beacon, PatientStreamLimiter limiter,
         IOptionsMonitor<PatientPageOptions> options)
     {
         var ct = http.RequestAborted;
@@ -42,9 +41,11 @@ internal static class PatientPageStream
         }
 
         var address = http.Connection.RemoteIpAddress;
-        if (!screens.TryOpen(address))
+        if (!limiter.TryOpen(address))
         {
-            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many screens.", detail: AnonymousScreenGate.Refusal(screens.Limit)).ExecuteAsync(http);
+            // The page's script falls back to fetching its state every few seconds, which stays allowed.
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open pages from this address.",
+                detail: $"This address already holds {limiter.OpenLimit} live patient pages. The page updates itself every few seconds instead.").ExecuteAsync(http);
             return;
         }
 
@@ -113,7 +114,7 @@ internal static class PatientPageStream
         }
         finally
         {
-            screens.Close(address);
+            limiter.Close(address);
         }
     }
 

@@ -25,6 +25,7 @@ public static class PatientPageBenchmark
     {
         ["Opd__MaxAnonymousScreensPerClient"] = "100000",
         ["Opd__PatientPage__RequestsPerMinutePerAddress"] = "1000000",
+        ["Opd__PatientPage__MaxOpenStreamsPerAddress"] = "1000000",
     };
 
     public static async Task<List<BenchRow>> RunAsync(AppServer server, string databaseFile, BenchSize size, List<string> notes, TextWriter output, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class OpdScreens
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        // Display and patient pages need no sign-in: each address may hold only so many open (Opd:MaxAnonymousScreensPerClient).
+        // Displays need no sign-in: each address may hold only so many open (Opd:MaxAnonymousScreensPerClient); patient pages have their own cap (Opd:PatientPage).
         services.AddHttpContextAccessor();
         services.AddSingleton<Security.AnonymousScreens>();
         services.AddScoped<ScreenCircuit>();

@@ -5,7 +5,7 @@ using OpdReception.Security;
 namespace OpdReception.Components;
 
 /// <summary>
-/// One open screen's connection, as <see cref="AnonymousScreens"/> counts it: a display or patient page takes a place
+/// One open screen's connection, as <see cref="AnonymousScreens"/> counts it: a display takes a place
 /// for its client address when it goes live, gives it back when the connection drops or the circuit closes, and takes
 /// it again when the connection returns. Staff screens never take one.
 /// </summary>

@@ -11,4 +11,10 @@ public static class TokenCodes
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz023456789";
 
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
+
+    /// <summary>
+    /// A code as typed or scanned, in the case codes are made in: the alphabet has no two letters differing only by
+    /// case, so a phone's keyboard capitalising it (or a slip read aloud) still names the same token.
+    /// </summary>
+    public static string? Normalise(string? code) => code?.ToLowerInvariant();
 }

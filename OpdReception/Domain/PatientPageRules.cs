@@ -1,7 +1,10 @@
 namespace OpdReception.Domain;
 
-/// <summary>What the patient's page says about a token: the closed set of what a patient can be told.</summary>
-public enum PatientPageState { Booked, Waiting, Called, Seen, Absent, Cancelled }
+/// <summary>
+/// What the patient's page says about a token: the closed set of what a patient can be told. Ahead: booked for a
+/// later day, so no place in a queue and no "next" until its day.
+/// </summary>
+public enum PatientPageState { Ahead, Booked, Waiting, Called, Seen, Absent, Cancelled }
 
 /// <summary>The patient asks on their page for messages to stop or to come again.</summary>
 public abstract record MessagesDecision
@@ -36,8 +39,11 @@ public static class PatientPageRules
 {
     public const int MaxCommentLength = 500;
 
-    public static PatientPageState StateOf(TokenStatus status) => status switch
+    /// <param name="day">The token's OPD day.</param>
+    /// <param name="today">The hospital's calendar day now.</param>
+    public static PatientPageState StateOf(TokenStatus status, DateOnly day, DateOnly today) => status switch
     {
+        TokenStatus.Booked or TokenStatus.Waiting when day > today => PatientPageState.Ahead,
         TokenStatus.Booked => PatientPageState.Booked,
         TokenStatus.Waiting => PatientPageState.Waiting,
         TokenStatus.InConsultation => PatientPageState.Called,

@@ -80,5 +80,11 @@ public static class SelfCheckIn
     }
 
     /// <summary>The patient's time is the slot's: a doctor running late does not make an early arrival wait outside.</summary>
+    /// <summary>
+    /// Whether the token's state bears out "You are checked in" (a one-off notice after the button): the patient is
+    /// here (waiting or called), not still expected, absent, cancelled or gone home. The page's address alone says nothing.
+    /// </summary>
+    public static bool ShowsArrived(TokenStatus status) => status is TokenStatus.Waiting or TokenStatus.InConsultation;
+
     public static DateTime OpensAt(SlotState slot, int opensMinutes) => slot.StartsAt.AddMinutes(-opensMinutes);
 }

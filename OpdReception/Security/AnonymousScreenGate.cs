@@ -4,16 +4,19 @@ using OpdReception.Services;
 namespace OpdReception.Security;
 
 /// <summary>
-/// Refuses a display or patient page to an address that already holds <see cref="OpdOptions.MaxAnonymousScreensPerClient"/>
+/// Refuses a display screen to an address that already holds <see cref="OpdOptions.MaxAnonymousScreensPerClient"/>
 /// of them, with a page a person can act on. The address is the connection's, which the forwarded-headers middleware
 /// sets to the client's behind the hospital's proxy.
 /// </summary>
 public sealed class AnonymousScreenGate(RequestDelegate next, AnonymousScreens screens)
 {
-    public static bool IsAnonymousScreen(PathString path) =>
-        path.StartsWithSegments("/display") || IsPatientPage(path);
+    /// <summary>
+    /// The TV screens. Not the patient page: a waiting room of phones shares one address (hospital Wi-Fi, CGNAT), so its
+    /// streams have their own, much higher cap (<see cref="Api.PatientStreamLimiter"/>) and its page only the rate limit.
+    /// </summary>
+    public static bool IsAnonymousScreen(PathString path) => path.StartsWithSegments("/display");
 
-    /// <summary>The patient's page itself (/t/{code}), not its state or stream: the stream takes the place the page's GET reserved.</summary>
+    /// <summary>The patient's page itself (/t/{code}), not its state, stream or forms.</summary>
     public static bool IsPatientPage(PathString path) =>
         path.StartsWithSegments("/t", out var rest) && rest.Value is { Length: > 1 } code && code.IndexOf('/', 1) < 0;
 

@@ -5,7 +5,7 @@ using OpdReception.Services;
 namespace OpdReception.Security;
 
 /// <summary>
-/// How many display and patient-page screens each client address holds open, against
+/// How many display screens each client address holds open, against
 /// <see cref="OpdOptions.MaxAnonymousScreensPerClient"/>. A page's GET reserves a place (so the refusal can be a plain
 /// page with a status code), its live connection takes it over, and a closed or dropped connection gives it back.
 /// A reservation whose page never connects lapses after <see cref="Unclaimed"/>, or a script fetching the page

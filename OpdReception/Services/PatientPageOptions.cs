@@ -17,6 +17,13 @@ public sealed class PatientPageOptions
     /// <summary>A comment line on every open stream this often, so proxies and phones do not drop a quiet connection.</summary>
     [Range(5, 300)] public int HeartbeatSeconds { get; set; } = 25;
 
+    /// <summary>
+    /// Live streams one client address may hold open at once; past it a page follows its token by fetching its state.
+    /// Apart from the TV screens' Opd:MaxAnonymousScreensPerClient: hospital Wi-Fi and mobile carriers (CGNAT) put
+    /// hundreds of phones behind one address.
+    /// </summary>
+    [Range(1, 1_000_000)] public int MaxOpenStreamsPerAddress { get; set; } = 500;
+
     /// <summary>How often a page without a stream fetches its state instead (the page's script reads it from the page).</summary>
     [Range(5, 300)] public int PollSeconds { get; set; } = 15;
 }

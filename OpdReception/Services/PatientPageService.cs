@@ -63,6 +63,7 @@ public sealed class PatientPageService(
             return null;
         }
 
+        code = TokenCodes.Normalise(code);
         var facts = await db.Tokens.AsNoTracking().Where(t => t.Code == code)
             .Select(t => new TokenFacts(t.Id, t.PatientId, t.TokenNumber, t.Status, t.Slot.DoctorId, t.Slot.Date, t.Slot.StartTime,
                 t.Patient.Language, t.Patient.MessagesOptOut, t.FeedbackScore))

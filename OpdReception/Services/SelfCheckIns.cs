@@ -132,8 +132,8 @@ public sealed class SelfCheckIns(
     }
 
     private static Task<int?> TokenIdOfAsync(OpdDbContext db, string code, CancellationToken ct) =>
-        code is { Length: TokenCodes.Length } && code.All(char.IsAsciiLetterOrDigit)
-            ? db.Tokens.Where(t => t.Code == code).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+        TokenCodes.Normalise(code) is { Length: TokenCodes.Length } known && known.All(char.IsAsciiLetterOrDigit)
+            ? db.Tokens.Where(t => t.Code == known).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
             : Task.FromResult<int?>(null);
 
     /// <summary>
@@ -181,5 +181,6 @@ public sealed record ArrivalView(TokenStatus Status, SelfCheckInDecision Preview
         ? SelfCheckInWords.For(Preview, Language)
         : null;
 
-    public string? Done => JustDone is nameof(CheckedIn) or nameof(AlreadyHere) ? SelfCheckInWords.Say(JustDone, Language) : null;
+    /// <summary>The one-off "you are checked in" the address asks for, only when the token's state agrees.</summary>
+    public string? Done => JustDone is nameof(CheckedIn) or nameof(AlreadyHere) && SelfCheckIn.ShowsArrived(Status) ? SelfCheckInWords.Say(JustDone, Language) : null;
 }

@@ -33,12 +33,13 @@ public sealed record PatientPageView(string Language, string State, IReadOnlyDic
     public static PatientPageView From(PatientTokenPage token)
     {
         var lang = token.Language;
-        var state = PatientPageRules.StateOf(token.Status);
+        var state = PatientPageRules.StateOf(token.Status, token.Date, DateOnly.FromDateTime(token.Now));
         string Say(Word word, params object?[] args) => PatientWords.Say(lang, word, args);
         var culture = CultureInfo.GetCultureInfo(lang switch { "hi" => "hi-IN", "ta" => "ta-IN", _ => "en-IN" });
         var pending = state is PatientPageState.Booked or PatientPageState.Waiting;
         var headline = state switch
         {
+            PatientPageState.Ahead => Say(Word.ForDay, token.Date.ToString("dddd d MMMM", culture)),
             PatientPageState.Called => token.Room is { } room ? Say(Word.GoInNow, room) : Say(Word.GoInNowNoRoom),
             PatientPageState.Booked or PatientPageState.Waiting => PatientWords.Position(lang, token.Position),
             PatientPageState.Seen => Say(Word.Seen),
@@ -53,7 +54,7 @@ public sealed record PatientPageView(string Language, string State, IReadOnlyDic
             ["when"] = $"{token.Date.ToString("dddd d MMMM", culture)} · {Say(Word.Slot, token.SlotStart.ToString("HH:mm", CultureInfo.InvariantCulture))}",
             ["headline"] = headline,
             ["estimate"] = pending ? token.EstimatedTime?.ToString("HH:mm", CultureInfo.InvariantCulture) : null,
-            ["checkin"] = state == PatientPageState.Booked ? Say(Word.CheckIn) : null,
+            ["checkin"] = state is PatientPageState.Booked or PatientPageState.Ahead ? Say(Word.CheckIn) : null,
             ["notice"] = pending && token.Notice is { } notice ? Say(Word.LateNote, token.DoctorName, PatientWords.Notice(lang, notice)) : null,
             ["updated"] = Say(Word.Updated, token.Now.ToString("HH:mm", CultureInfo.InvariantCulture)),
         };

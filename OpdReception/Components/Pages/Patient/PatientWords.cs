@@ -6,7 +6,7 @@ namespace OpdReception.Components.Pages.Patient;
 
 public enum Word
 {
-    YourToken, Title, Room, Slot, GoInNow, GoInNowNoRoom, YouAreNext, OneBefore, ManyBefore, NoPlace, Expected, CheckIn,
+    YourToken, Title, Room, Slot, GoInNow, GoInNowNoRoom, ForDay, YouAreNext, OneBefore, ManyBefore, NoPlace, Expected, CheckIn,
     Seen, Absent, Cancelled, LateNote, RunningLate, OnBreak, Updated, Live, Offline, NotAvailable, NotAvailableDetail,
     Messages, MessagesOn, MessagesOff, StopMessages, ResumeMessages, Sending, FeedbackQuestion, Score1, Score2, Score3,
     Score4, Score5, Comment, Send, FeedbackThanks, NotSeenYet, AlreadyAnswered, NoScore, CommentTooLong,
@@ -26,6 +26,8 @@ public static partial class PatientWords
         [Word.Slot] = ("slot {0}", "समय {0}", "நேரம் {0}"),
         [Word.GoInNow] = ("Please go in now — Room {0}", "कृपया अभी अंदर जाएँ — कमरा {0}", "தயவுசெய்து இப்போது உள்ளே செல்லுங்கள் — அறை {0}"),
         [Word.GoInNowNoRoom] = ("Please go in now", "कृपया अभी अंदर जाएँ", "தயவுசெய்து இப்போது உள்ளே செல்லுங்கள்"),
+        [Word.ForDay] = ("Your token is for {0}. Your place in the queue shows on the day.", "आपका टोकन {0} के लिए है। कतार में आपकी जगह उसी दिन दिखेगी।",
+            "உங்கள் டோக்கன் {0} அன்றுக்கானது. வரிசையில் உங்கள் இடம் அன்று காட்டப்படும்."),
         [Word.YouAreNext] = ("You are next.", "अगली बारी आपकी है।", "அடுத்தது நீங்கள்."),
         [Word.OneBefore] = ("1 patient before you.", "आपसे पहले 1 मरीज़ है।", "உங்களுக்கு முன் 1 நோயாளி உள்ளார்."),
         [Word.ManyBefore] = ("{0} patients before you.", "आपसे पहले {0} मरीज़ हैं।", "உங்களுக்கு முன் {0} நோயாளிகள் உள்ளனர்."),
