@@ -77,7 +77,7 @@ public sealed class AccessibilitySweep(BrowserApp browser) : IClassFixture<Brows
         await _desk.Issue("book", lonely.Id, name: "Sita Stranded");
         (await _desk.Client.Post($"/api/admin/slots/{lonely.Id}/cancel", new { reason = "Doctor called away" })).EnsureSuccessStatusCode();
         var code = (await browser.App.Service<DeskService>().SlipAsync(booked.Id, Ct)).Value!.Code;
-        // A message that failed for good: on the admin's Messages page and in the token's history.
+        // A message that failed for good: on the admin's Message delivery page and in the token's history.
         var failedMessage = OutboxRows.Message(booked.Id, browser.App.Clock.Now);
         (failedMessage.State, failedMessage.Attempts, failedMessage.LastError, failedMessage.FailedAt) =
             (OpdReception.Domain.MessageState.Failed, 8, "Gave up after 8 attempts. Last answer: The SMS gateway answered 502 (Bad Gateway).", browser.App.Clock.Now);

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OpdReception.Components.Pages.SelfCheckIn;
 using OpdReception.Security;
 using OpdReception.Services;
 using OpdReception.Tests.Support;
@@ -84,7 +86,39 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "தமிழ்" }).ClickAsync();
         await Expect(kiosk.Locator("h1")).ToHaveTextAsync("உங்கள் டோக்கனுக்கு வருகையைப் பதிவு செய்யவும்");
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        // A phone number too short to be one: the server's reason beside what was typed, in the kiosk's language.
+        await kiosk.GetByTestId("kiosk-phone").FillAsync("12345");
+        await kiosk.GetByTestId("kiosk-label").FillAsync("T3");
+        await kiosk.GetByTestId("kiosk-submit").ClickAsync();
+        var refused = kiosk.GetByTestId("kiosk-refused-words");
+        await Expect(refused).ToHaveTextAsync(SelfCheckInWords.Say(SelfCheckInWords.CheckTyped, "en"));
+        await Expect(kiosk.GetByTestId("kiosk-answer")).ToBeHiddenAsync();
+        await Expect(kiosk.GetByTestId("kiosk-phone")).ToHaveValueAsync("12345");
+        await Expect(kiosk.GetByTestId("kiosk-label")).ToHaveValueAsync("T3");
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "हिन्दी" }).ClickAsync();
+        await Expect(refused).ToHaveTextAsync(SelfCheckInWords.Say(SelfCheckInWords.CheckTyped, "hi"));
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        Assert.Empty(await Axe.ViolationsAsync(kiosk));
+        await kiosk.GetByTestId("kiosk-try-again").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-refused")).ToBeHiddenAsync();
+        await Expect(kiosk.GetByTestId("kiosk-phone")).ToHaveValueAsync("12345");
+
+        // Not a token number at all, then a real phone with a token it does not hold: each its own reason, at once.
         await kiosk.GetByTestId("kiosk-phone").FillAsync("94444 55555");
+        await kiosk.GetByTestId("kiosk-label").FillAsync("zz");
+        await kiosk.GetByTestId("kiosk-submit").ClickAsync();
+        await Expect(refused).ToHaveTextAsync(SelfCheckInWords.Say(SelfCheckInWords.CheckTyped, "en"));
+        await kiosk.GetByTestId("kiosk-label").FillAsync("T099");
+        await kiosk.GetByTestId("kiosk-submit").ClickAsync();
+        await Expect(refused).ToHaveTextAsync(SelfCheckInWords.Say(SelfCheckInWords.NotFound, "en"));
+
+        // Only a request that never reached the server is "No connection".
+        await kiosk.RouteAsync("**/api/kiosk/check-in", route => route.AbortAsync());
+        await kiosk.GetByTestId("kiosk-submit").ClickAsync();
+        await Expect(refused).ToHaveTextAsync(KioskWords.Say("en", "Offline"));
+        await kiosk.UnrouteAllAsync();
+
         await kiosk.GetByTestId("kiosk-label").FillAsync(token.TokenNumber.ToLowerInvariant());
         await kiosk.GetByTestId("kiosk-submit").ClickAsync();
 
@@ -106,9 +140,35 @@ public sealed partial class SelfCheckInJourneys(BrowserApp browser) : IClassFixt
         await Expect(kiosk.GetByTestId("kiosk-answer")).ToBeHiddenAsync(new() { Timeout = 15_000 });
         Assert.InRange((DateTime.UtcNow - shownAt).TotalSeconds, 5, 15);
         await Expect(kiosk.GetByTestId("kiosk-phone")).ToHaveValueAsync("");
+        await Expect(kiosk.GetByTestId("kiosk-refused")).ToBeHiddenAsync();
         await Expect(kiosk.Locator("h1")).ToHaveTextAsync("Check in for your token");
         Assert.DoesNotContain(token.TokenNumber, await kiosk.GetByTestId("kiosk").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task The_entrance_sheet_prints_its_qr_words_date_and_hospital_on_one_a4_page()
+    {
+        browser.App.SetTime(8, 0);
+        var desk = await browser.SignInAsync(Roles.Receptionist);
+        await desk.GotoAsync("/reception/entrance-qr");
+        await desk.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await desk.EmulateMediaAsync(new() { Media = Media.Print });
+
+        var sheet = desk.GetByTestId("entrance-sheet");
+        await Expect(sheet).ToBeVisibleAsync();
+        await Expect(desk.GetByTestId("entrance-qr")).ToBeVisibleAsync();
+        Assert.True(await desk.GetByTestId("entrance-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Expect(desk.GetByTestId("entrance-date")).ToBeVisibleAsync();
+        await Expect(sheet.Locator("p[lang=ta]")).ToBeVisibleAsync();
+        await Expect(sheet).ToContainTextAsync("City Hospital OPD");
+        await Expect(desk.GetByTestId("print-entrance")).ToBeHiddenAsync();
+        var pdf = Encoding.Latin1.GetString(await desk.PdfAsync(new() { Format = "A4" }));
+        Assert.Single(PdfPage().Matches(pdf));
+    }
+
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PdfPage();
 
     [GeneratedRegex("arrival=CheckedIn")]
     private static partial Regex ArrivedUrl();

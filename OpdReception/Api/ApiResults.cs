@@ -12,7 +12,8 @@ internal static class ApiResults
     public static IResult ToHttp(OpdProblem problem) => problem.Kind switch
     {
         ProblemKind.Invalid => TypedResults.ValidationProblem(
-            problem.Errors ?? new Dictionary<string, string[]>(), problem.Detail, title: "The request is not valid."),
+            problem.Errors ?? new Dictionary<string, string[]>(), problem.Detail, title: "The request is not valid.",
+            extensions: problem.Extensions?.Where(e => e.Value is not null).ToDictionary()),
         ProblemKind.NotFound => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.",
             extensions: problem.Extensions?.Where(e => e.Value is not null).ToDictionary()),
         ProblemKind.Unprocessable => TypedResults.Problem(problem.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request cannot be processed."),

@@ -13,7 +13,7 @@ public sealed record MessageTemplateView(
 /// <summary>An admin's change to one template; <paramref name="Reset"/> goes back to the default wording and forgets the DLT id.</summary>
 public sealed record MessageTemplateRequest(MessageKind? Event, string? Language, string? Text, string? DltTemplateId, bool Reset = false);
 
-/// <summary>The "Messages to patients" templates: read, changed (checked by <see cref="MessageText"/>), reset and previewed.</summary>
+/// <summary>The "Message wording" templates: read, changed (checked by <see cref="MessageText"/>), reset and previewed.</summary>
 public sealed class MessageTemplateService(
     IDbContextFactory<OpdDbContext> factory, HospitalClock clock, IOptionsMonitor<OpdOptions> options, PatientOutbox outbox)
 {

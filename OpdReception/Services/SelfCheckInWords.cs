@@ -31,6 +31,9 @@ public static class SelfCheckInWords
 
     public static IEnumerable<string> Outcomes => Table.Keys.Where(k => k is not (IHaveArrived or Sending));
 
+    /// <summary>The kiosk's answer when the typed phone or token number cannot be read (too short, not a token number).</summary>
+    public const string CheckTyped = nameof(CheckTyped);
+
     /// <summary>The patient page's button.</summary>
     public const string IHaveArrived = nameof(IHaveArrived);
 
@@ -72,6 +75,10 @@ public static class SelfCheckInWords
             "We cannot check you in here. Please see the reception desk.",
             "हम आपका चेक-इन यहाँ नहीं कर सकते। कृपया रिसेप्शन डेस्क पर जाएँ।",
             "இங்கே உங்கள் வருகையைப் பதிவு செய்ய இயலவில்லை. வரவேற்பு மேசையை அணுகவும்."),
+        [CheckTyped] = new(
+            "Please check the phone number and the token number on your slip (such as T014), or see the reception desk.",
+            "कृपया फ़ोन नंबर और अपनी पर्ची का टोकन नंबर (जैसे T014) जाँचें, या रिसेप्शन डेस्क पर जाएँ।",
+            "தொலைபேசி எண்ணையும் உங்கள் சீட்டில் உள்ள டோக்கன் எண்ணையும் (எ.கா. T014) சரிபார்க்கவும், அல்லது வரவேற்பு மேசையை அணுகவும்."),
         [IHaveArrived] = new("I have arrived", "मैं पहुँच गया हूँ", "நான் வந்துவிட்டேன்"),
         [Sending] = new("Checking in…", "चेक-इन हो रहा है…", "பதிவு செய்கிறது…"),
         [NotFound] = new(

@@ -85,7 +85,10 @@ public sealed class SelfCheckIns(
         }
         else
         {
-            return OpdProblem.Invalid("label", "Scan the slip's QR code, or type the phone number and the token number (such as T014).");
+            return OpdProblem.Invalid("label", "Scan the slip's QR code, or type the phone number and the token number (such as T014).") with
+            {
+                Extensions = new Dictionary<string, object?> { ["outcome"] = SelfCheckInWords.CheckTyped },
+            };
         }
 
         if (tokenId is not { } id)

@@ -6,7 +6,7 @@ using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Components.Admin;
 
-/// <summary>The "Messages to patients" page: a live preview, a mistake refused beside the wording, a save, a reset.</summary>
+/// <summary>The "Message wording" page: a live preview, a mistake refused beside the wording, a save, a reset.</summary>
 public sealed class MessageWordingTests(OpdApp app) : AdminContext(app)
 {
     [Fact]

@@ -9,7 +9,7 @@ using OpdReception.Tests.Support;
 
 namespace OpdReception.Tests.Components.Admin;
 
-/// <summary>The admin's Messages page: what failed for good, why, masked, and a Retry that puts it back in the queue.</summary>
+/// <summary>The admin's Message delivery page: what failed for good, why, masked, and a Retry that puts it back in the queue.</summary>
 public sealed class MessagesPageTests(OpdApp app) : AdminContext(app)
 {
     private async Task<OutboxMessage> FailedAsync(int tokenId, string phone, string why)
@@ -25,6 +25,16 @@ public sealed class MessagesPageTests(OpdApp app) : AdminContext(app)
 
     private async Task<OutboxMessage> RowAsync(long id) =>
         (await OutboxRows.ReadAsync(App.Services.GetRequiredService<IDbContextFactory<OpdDbContext>>())).Single(m => m.Id == id);
+
+    [Fact]
+    public void Delivery_and_wording_are_two_differently_named_pages_in_the_title_and_the_menu()
+    {
+        var page = RenderAsAdmin<PatientMessages>("/admin/messages");
+
+        Assert.Equal("Message delivery", page.Find("h1").TextContent.Trim());
+        Assert.Equal("Message delivery", page.Find("a[href='/admin/messages']").TextContent.Trim());
+        Assert.Equal("Message wording", page.Find("a[href='/admin/message-templates']").TextContent.Trim());
+    }
 
     [Fact]
     public async Task Retry_puts_a_failed_message_back_in_the_queue_and_off_the_failed_list()

@@ -67,6 +67,27 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task The_form_cleared_for_the_next_patient_shows_no_error_when_the_cursor_leaves_the_name_field()
+    {
+        var doctor = await Desk.Doctor();
+        await Desk.Slot(doctor.Id, "09:00", "10:00");
+        var form = Form(doctor.Id);
+        form.WaitForElement("[data-testid=seats-left]");
+
+        Type(form, "patient-name", "Ravi Kumar");
+        form.Find("input[data-testid=patient-name]").KeyDown("Enter");
+        form.WaitForElement("[data-testid=issued-answer]");
+        // Enter issued from the name field; the cleared form then moves the cursor to the doctor, and the name field loses it.
+        form.Find("input[data-testid=patient-name]").Blur();
+
+        var name = form.Find("input[data-testid=patient-name]").Closest(".mud-input-control")!;
+        Assert.Equal("", form.Find("input[data-testid=patient-name]").GetAttribute("value") ?? "");
+        Assert.DoesNotContain("required", name.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(form.FindAll(".mud-input-error"));
+        Assert.Empty(form.FindAll("[data-testid=issue-problem]"));
+    }
+
+    [Fact]
     public async Task A_returning_patient_is_found_by_phone_digits_and_warned_about_the_token_they_hold()
     {
         var doctor = await Desk.Doctor();
