@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,22 +28,9 @@ public static class PatientPageApi
         // Hindi and Tamil written as themselves in every page, not as &#x…; escapes six times their size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<PatientStreamLimiter>();
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(Limit, http => RateLimitPartition.GetFixedWindowLimiter(
-            $"ip:{http.Connection.RemoteIpAddress}",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptionsMonitor<PatientPageOptions>>().CurrentValue.RequestsPerMinutePerAddress,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
-        services.PostConfigure<RateLimiterOptions>(o =>
-        {
-            var others = o.OnRejected;
-            o.OnRejected = (context, ct) => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Limit
-                ? RefuseAsync(context.HttpContext)
-                : others?.Invoke(context, ct) ?? ValueTask.CompletedTask;
-        });
-        return services;
+        return services.AddMinuteLimit(Limit, MinuteLimits.Address,
+            http => http.RequestServices.GetRequiredService<IOptionsMonitor<PatientPageOptions>>().CurrentValue.RequestsPerMinutePerAddress,
+            context => RefuseAsync(context.HttpContext));
     }
 
     public static void MapPatientPage(this IEndpointRouteBuilder app)

@@ -19,24 +19,10 @@ internal static class RequestLimits
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(IssueLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            Client(http),
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptionsMonitor<OpdOptions>>().CurrentValue.IssuesPerMinutePerClient,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
-
-        // Sign-in has its own words for a refusal; issuing gets its own, the rest stays as it is.
-        services.PostConfigure<RateLimiterOptions>(o =>
-        {
-            var others = o.OnRejected;
-            o.OnRejected = (context, ct) => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == IssueLimit
-                ? RefuseAsync(context)
-                : others?.Invoke(context, ct) ?? ValueTask.CompletedTask;
-        });
-        return services;
+        // Issuing has its own words for a refusal; the other limits keep theirs.
+        return services.AddMinuteLimit(IssueLimit, Client,
+            http => http.RequestServices.GetRequiredService<IOptionsMonitor<OpdOptions>>().CurrentValue.IssuesPerMinutePerClient,
+            RefuseAsync);
     }
 
     /// <summary>The signed-in user, so desks sharing one hospital address do not share a limit; else the address.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using OpdReception.Components.Pages.SelfCheckIn;
@@ -25,24 +24,10 @@ public static class SelfCheckInApi
 
     public static IServiceCollection AddSelfCheckInLimit(this IServiceCollection services)
     {
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(Limit, http => RateLimitPartition.GetFixedWindowLimiter(
-            $"ip:{http.Connection.RemoteIpAddress}",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptionsMonitor<SelfCheckInOptions>>().CurrentValue.SelfCheckInsPerMinutePerClient,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
-
         // Its own words for a refusal; the other limits keep theirs.
-        services.PostConfigure<RateLimiterOptions>(o =>
-        {
-            var others = o.OnRejected;
-            o.OnRejected = (context, ct) => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Limit
-                ? RefuseAsync(context.HttpContext)
-                : others?.Invoke(context, ct) ?? ValueTask.CompletedTask;
-        });
-        return services;
+        return services.AddMinuteLimit(Limit, MinuteLimits.Address,
+            http => http.RequestServices.GetRequiredService<IOptionsMonitor<SelfCheckInOptions>>().CurrentValue.SelfCheckInsPerMinutePerClient,
+            context => RefuseAsync(context.HttpContext));
     }
 
     private static async ValueTask RefuseAsync(HttpContext http)
