@@ -13,7 +13,12 @@ public sealed record DayEntry(
 /// Where a token stands in the doctor's day. Position counts only patients not yet called; the patient with the
 /// doctor and the patients of a cancelled slot have none, nor an estimate.
 /// </summary>
-public sealed record DayPlace(int TokenId, int SlotId, TokenStatus Status, int? Position, DateTime? EstimatedTime, bool PastSlotEnd, string Reason);
+/// <param name="EstimatedFrom">The early end of the range the patient is told ("11:10–11:35"); null with no estimate.</param>
+/// <param name="EstimatedTo">The late end of that range: the patient is rarely called after it.</param>
+/// <param name="NominalTime">What the slots' nominal minutes per consultation alone would say: the baseline the learned estimate is judged against.</param>
+public sealed record DayPlace(
+    int TokenId, int SlotId, TokenStatus Status, int? Position, DateTime? EstimatedTime, bool PastSlotEnd, string Reason,
+    DateTime? EstimatedFrom = null, DateTime? EstimatedTo = null, DateTime? NominalTime = null);
 
 /// <summary>
 /// The doctor's day as one timeline: the order the doctor sees patients in, across all their slots of the day,

@@ -81,5 +81,8 @@ public static class Projections
         withHistory
             ? t.History.OrderBy(e => e.Id).Select(e => new TokenEventView(e.At, e.Action, e.FromStatus, e.ToStatus, e.SlotId,
                 TokenLabels.Format(prefixOfSlot?.GetValueOrDefault(e.SlotId) ?? slot.Doctor.LabelPrefix, e.TokenNumber), e.By, e.Reason, e.ByUserId)).ToList()
-            : null);
+            : null,
+        EstimatedFrom: place?.EstimatedFrom,
+        EstimatedTo: place?.EstimatedTo,
+        NominalTime: place?.NominalTime);
 }

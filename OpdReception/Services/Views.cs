@@ -31,6 +31,9 @@ public sealed record TokenEventView(DateTime At, string Action, TokenStatus? Fro
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);
 
 /// <param name="TokenNumber">The label, such as T005: unique within the doctor's day.</param>
+/// <param name="EstimatedFrom">The range the patient is told, "about 11:20 (11:10–11:35)": its early end.</param>
+/// <param name="EstimatedTo">The range's late end.</param>
+/// <param name="NominalTime">The estimate from nominal minutes alone; for the simulation's baseline, not sent.</param>
 /// <param name="PreviousTokenNumber">
 /// "T005, was T001": the label the token had before a move to another doctor or day gave it the next label there, so
 /// the desk reprints the slip. Only in the answer to that move; null when the label did not change.
@@ -59,7 +62,10 @@ public sealed record TokenView(
     string? PlaceReason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenEventView>? History = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousTokenNumber = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OpdReception.Services.Messages.TokenMessageView>? Messages = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OpdReception.Services.Messages.TokenMessageView>? Messages = null,
+    DateTime? EstimatedFrom = null,
+    DateTime? EstimatedTo = null,
+    [property: JsonIgnore] DateTime? NominalTime = null);
 
 public sealed record QueueView(SlotView Slot, IReadOnlyList<TokenView> Tokens);
 
