@@ -50,7 +50,7 @@ public sealed partial class PatientPageTests : ClockedAppTests
         await CallNextAsync(slot);
         var called = await StateAsync(phone, code);
 
-        Assert.Equal(("waiting", "1 patient before you.", "09:10"), (waiting.State, waiting.Headline, waiting.Estimate));
+        Assert.Equal(("waiting", "1 patient before you.", "about 09:10"), (waiting.State, waiting.Headline, waiting.Estimate));
         Assert.Equal(("waiting", "You are next."), (next.State, next.Headline));
         Assert.Equal(("called", "Please go in now — Room 101", null), (called.State, called.Headline, called.Estimate));
         Assert.Equal("Token T002", called.Title);

@@ -167,7 +167,7 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByTestId("patient-name").PressAsync("Enter");
 
         var offer = page.GetByTestId("issue-in-offer");
-        await Expect(offer).ToContainTextAsync("Issue in the 10:00 slot (estimated 10:00)");
+        await Expect(offer).ToContainTextAsync("Issue in the 10:00 slot, expected about 10:00");
         await offer.ClickAsync();
 
         // Labels run across the doctor's day: the 09:00 walk-in was T001, so Nina is T002 whichever slot she is in.

@@ -195,4 +195,49 @@ public sealed class MessageRulesTests
         var leave = MessageText.Render(MessageTemplates.Default(MessageKind.CancelledDoctorAway, "ta"), MessageRules.Values(Cause("cancel-leave"), Facts, "ta"));
         Assert.Contains("044 2345 6789", leave);
     }
+
+    private static readonly DateTime TenTen = Ten.AddMinutes(-10), TenTwentyFive = Ten.AddMinutes(25);
+
+    [Theory]
+    [InlineData(MessageKind.TurnNear, "en", "City Hospital: your turn is near. Token A014, Dr. Meena Rao, expected about 10:00 (09:50–10:25). Please be near Room 101.")]
+    [InlineData(MessageKind.TurnNear, "hi", "City Hospital: आपकी बारी नज़दीक है। टोकन A014, Dr. Meena Rao, लगभग 10:00 (09:50–10:25) बजे। कृपया कमरा 101 के पास रहें।")]
+    [InlineData(MessageKind.TurnNear, "ta", "City Hospital: உங்கள் முறை நெருங்குகிறது. டோக்கன் A014, Dr. Meena Rao, சுமார் 10:00 (09:50–10:25) மணிக்கு. தயவுசெய்து அறை 101 அருகில் இருங்கள்.")]
+    [InlineData(MessageKind.Delayed, "en", "City Hospital: Dr. Meena Rao is running late. Token A014 is now expected about 10:00 (09:50–10:25), 20 min later than before. Sorry for the wait.")]
+    [InlineData(MessageKind.Delayed, "hi", "City Hospital: Dr. Meena Rao को देर हो रही है। टोकन A014 अब लगभग 10:00 (09:50–10:25) बजे, पहले से 20 मिनट बाद। इंतज़ार के लिए खेद है।")]
+    [InlineData(MessageKind.Delayed, "ta", "City Hospital: Dr. Meena Rao தாமதமாக உள்ளார். டோக்கன் A014 இப்போது சுமார் 10:00 (09:50–10:25) மணிக்கு, முன்பைவிட 20 நிமிடம் தாமதம். காத்திருப்புக்கு வருந்துகிறோம்.")]
+    [InlineData(MessageKind.Moved, "en", "City Hospital: your visit has moved. New token A014 with Dr. Meena Rao, 7 Jan, expected about 10:00 (09:50–10:25). Follow your turn: https://opd.example/t/abc")]
+    [InlineData(MessageKind.Moved, "hi", "City Hospital: आपकी मुलाक़ात बदल गई है। नया टोकन A014, Dr. Meena Rao, 7 जन॰, लगभग 10:00 (09:50–10:25) बजे। अपनी बारी यहाँ देखें: https://opd.example/t/abc")]
+    [InlineData(MessageKind.Moved, "ta", "City Hospital: உங்கள் சந்திப்பு மாற்றப்பட்டது. புதிய டோக்கன் A014, Dr. Meena Rao, 7 ஜன., சுமார் 10:00 (09:50–10:25) மணிக்கு. உங்கள் முறையை இங்கே பாருங்கள்: https://opd.example/t/abc")]
+    public void Messages_that_tell_a_time_tell_its_range_in_the_patient_s_language(MessageKind kind, string language, string expected)
+    {
+        MessageCause cause = kind switch
+        {
+            MessageKind.TurnNear => new TurnIsNear(Ten, TenTen, TenTwentyFive),
+            MessageKind.Delayed => new TokenWasDelayed(Ten, 20, TenTen, TenTwentyFive),
+            _ => new TokenWasMoved(Ten, TenTen, TenTwentyFive),
+        };
+
+        Assert.Equal(expected, MessageText.Render(MessageTemplates.Default(kind, language), MessageRules.Values(cause, Facts, language)));
+    }
+
+    [Theory]
+    [InlineData("en", "about 10:00")]
+    [InlineData("hi", "लगभग 10:00")]
+    [InlineData("ta", "சுமார் 10:00")]
+    public void Without_a_range_the_message_tells_the_time_alone(string language, string range)
+    {
+        Assert.Equal(range, MessageRules.Values(new TurnIsNear(Ten), Facts, language)["range"]);
+        Assert.Equal(range, MessageRules.Values(new TokenWasMoved(Ten), Facts, language)["range"]);
+    }
+
+    [Fact]
+    public void An_admin_s_wording_saved_with_the_time_alone_still_reads_the_time()
+    {
+        var values = MessageRules.Values(new TurnIsNear(Ten, TenTen, TenTwentyFive), Facts, "en");
+
+        Assert.Equal("Token A014 around 10:00.", MessageText.Render("Token {label} around {time}.", values));
+        Assert.IsType<WordingAccepted>(MessageText.Check(MessageKind.TurnNear, "Token {label} around {time}.", null));
+        Assert.IsType<WordingAccepted>(MessageText.Check(MessageKind.Moved, "Token {label}, {range}.", null));
+        Assert.IsType<WordingRefused>(MessageText.Check(MessageKind.Called, "Token {label}, {range}.", null));
+    }
 }

@@ -53,7 +53,7 @@ public sealed class MessageJourneyTests(MessageJourneyApp journey) : IClassFixtu
 
         Assert.True((await _app.Service<SlotService>().DelayAsync(slot.Id, 20, Ct)).IsOk);
         var delayed = await ArrivedAsSentAsync(token.Id, PatientMessageEvent.Delayed);
-        Assert.Equal($"{Hospital}: {doctor.Name} is running late. Token {token.TokenNumber} is now expected around 09:20 (20 min later). Sorry for the wait.", delayed);
+        Assert.Equal($"{Hospital}: {doctor.Name} is running late. Token {token.TokenNumber} is now expected about 09:20, 20 min later than before. Sorry for the wait.", delayed);
 
         _app.SetTime(9, 20);
         Assert.True((await _app.Service<CallNext>().CallNextAsync(slot.Id, _by, Ct)).IsOk);
@@ -75,7 +75,7 @@ public sealed class MessageJourneyTests(MessageJourneyApp journey) : IClassFixtu
 
         Assert.True(moved.IsOk);
         var code = (await journey.TokenAsync(moving.Id)).Code;
-        Assert.Equal($"{Hospital}: your visit has moved. New token {moved.Value!.TokenNumber} with {other.Name}, 7 Jan, expected around 11:00. " +
+        Assert.Equal($"{Hospital}: your visit has moved. New token {moved.Value!.TokenNumber} with {other.Name}, 7 Jan, expected about 11:00. " +
             $"Follow your turn: {MessageJourneyApp.BaseUrl}/t/{code}", await ArrivedAsSentAsync(moving.Id, PatientMessageEvent.Moved));
         Assert.Equal(moved.Value.TokenNumber, (await journey.ArrivedAsync(moving.Id, PatientMessageEvent.Moved)).Json.GetProperty("tokenNumber").GetString());
         Assert.Equal($"{Hospital}: token {going.TokenNumber} with {doctor.Name} on 7 Jan is cancelled: Patient went home.",

@@ -125,7 +125,7 @@ public sealed class PatientMessageEventsTests(MessageEventsApp fixture) : IClass
         Assert.True(moved.IsOk);
         var message = Assert.Single(await MessagesAsync(token.Id, PatientMessageEvent.Moved));
         Assert.Equal(moved.Value!.TokenNumber, message.TokenNumber);
-        Assert.StartsWith($"City Hospital OPD: your visit has moved. New token {moved.Value.TokenNumber} with {other.Name}, 7 Jan, expected around 11:00.",
+        Assert.StartsWith($"City Hospital OPD: your visit has moved. New token {moved.Value.TokenNumber} with {other.Name}, 7 Jan, expected about 11:00.",
             message.Text);
     }
 
@@ -179,8 +179,8 @@ public sealed class PatientMessageEventsTests(MessageEventsApp fixture) : IClass
 
         Assert.True((await slots.DelayAsync(slot.Id, 20, Ct)).IsOk);
         var told = Assert.Single(await MessagesAsync(first.Id, PatientMessageEvent.Delayed));
-        Assert.Contains($"Token {first.TokenNumber} is now expected around 09:20 (20 min later)", told.Text);
-        Assert.Contains("expected around 09:30 (20 min later)", Assert.Single(await MessagesAsync(second.Id, PatientMessageEvent.Delayed)).Text);
+        Assert.Contains($"Token {first.TokenNumber} is now expected about 09:20, 20 min later than before", told.Text);
+        Assert.Contains("expected about 09:30, 20 min later than before", Assert.Single(await MessagesAsync(second.Id, PatientMessageEvent.Delayed)).Text);
         Assert.Null((await TokenAsync(first.Id)).UntoldDelayMinutes);
 
         Assert.True((await slots.DelayAsync(slot.Id, 25, Ct)).IsOk);
@@ -234,7 +234,7 @@ public sealed class PatientMessageEventsTests(MessageEventsApp fixture) : IClass
         Assert.True(await sweep.SweepAsync(Ct) >= 1);
         await sweep.SweepAsync(Ct);
         var message = Assert.Single(await MessagesAsync(token.Id, PatientMessageEvent.TurnNear));
-        Assert.Contains("expected around 11:00", message.Text);
+        Assert.Contains("expected about 11:00", message.Text);
         Assert.NotNull((await TokenAsync(token.Id)).TurnNearAt);
     }
 

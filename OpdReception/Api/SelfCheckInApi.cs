@@ -139,8 +139,9 @@ public static class SelfCheckInApi
         var outcome = SelfCheckInWords.Outcome(decision);
         if (decision is CheckedIn or AlreadyHere)
         {
-            var place = SelfCheckInWords.Languages.ToDictionary(l => l, l => KioskWords.Place(l, token.Position, token.EstimatedTime, token.Room));
-            return TypedResults.Ok(new KioskAnswer(outcome, Words(decision), place, token.TokenNumber, token.Room, token.Position, token.EstimatedTime));
+            var place = SelfCheckInWords.Languages.ToDictionary(l => l, l => KioskWords.Place(l, token.Position, token.EstimatedTime, token.Room, token.EstimatedFrom, token.EstimatedTo));
+            return TypedResults.Ok(new KioskAnswer(outcome, Words(decision), place, token.TokenNumber, token.Room, token.Position, token.EstimatedTime,
+                token.EstimatedFrom, token.EstimatedTo));
         }
 
         var detail = decision switch
@@ -174,6 +175,7 @@ public static class SelfCheckInApi
     }
 }
 
-/// <summary>The kiosk's answer: the token's label, room, place and estimate, and the words to show in each language; never a name.</summary>
+/// <summary>The kiosk's answer: the token's label, room, place and estimate with its range, and the words to show in each language; never a name.</summary>
 public sealed record KioskAnswer(
-    string Outcome, IReadOnlyDictionary<string, string> Words, IReadOnlyDictionary<string, string> Place, string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime);
+    string Outcome, IReadOnlyDictionary<string, string> Words, IReadOnlyDictionary<string, string> Place, string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime,
+    DateTime? EstimatedFrom, DateTime? EstimatedTo);

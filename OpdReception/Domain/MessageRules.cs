@@ -11,12 +11,14 @@ public sealed record TokenWasCalled : MessageCause;
 public sealed record TokenWasCancelled(CancelCause Why) : MessageCause;
 
 /// <param name="Expected">The new estimate in the slot the token moved to.</param>
-public sealed record TokenWasMoved(DateTime? Expected) : MessageCause;
+/// <param name="From">The early end of the range told with the estimate ("11:10–11:35"); null while none is known.</param>
+/// <param name="To">The range's late end.</param>
+public sealed record TokenWasMoved(DateTime? Expected, DateTime? From = null, DateTime? To = null) : MessageCause;
 
 /// <param name="MinutesLater">How much later than the patient was last told.</param>
-public sealed record TokenWasDelayed(DateTime Expected, int MinutesLater) : MessageCause;
+public sealed record TokenWasDelayed(DateTime Expected, int MinutesLater, DateTime? From = null, DateTime? To = null) : MessageCause;
 
-public sealed record TurnIsNear(DateTime? Expected) : MessageCause;
+public sealed record TurnIsNear(DateTime? Expected, DateTime? From = null, DateTime? To = null) : MessageCause;
 
 /// <summary>Why a token was cancelled, as the patient is told it.</summary>
 public abstract record CancelCause;
@@ -113,12 +115,12 @@ public static class MessageRules
     public static IReadOnlyDictionary<string, string> Values(MessageCause cause, MessageFacts facts, string language)
     {
         var culture = MessageLanguages.Culture(language);
-        var time = cause switch
+        var (time, from, to) = cause switch
         {
-            TokenWasMoved { Expected: { } at } => at,
-            TokenWasDelayed delayed => delayed.Expected,
-            TurnIsNear { Expected: { } at } => at,
-            _ => facts.Date.ToDateTime(facts.SlotStart),
+            TokenWasMoved { Expected: { } at } moved => (at, moved.From, moved.To),
+            TokenWasDelayed delayed => (delayed.Expected, delayed.From, delayed.To),
+            TurnIsNear { Expected: { } at } near => (at, near.From, near.To),
+            _ => (facts.Date.ToDateTime(facts.SlotStart), (DateTime?)null, (DateTime?)null),
         };
         var values = new Dictionary<string, string>
         {
@@ -131,6 +133,11 @@ public static class MessageRules
             ["link"] = facts.Link,
             ["deskPhone"] = facts.DeskPhone,
         };
+        if (cause is TokenWasMoved or TokenWasDelayed or TurnIsNear)
+        {
+            values["range"] = TimeRangeWords.About(language, time, from, to);
+        }
+
         if (cause is TokenWasDelayed { MinutesLater: var minutes })
         {
             values["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -38,7 +38,8 @@ public static class MessageTemplates
     public static IReadOnlyList<string> Placeholders(MessageKind kind) => kind switch
     {
         MessageKind.Cancelled or MessageKind.CancelledDoctorAway => [.. Common, "reason"],
-        MessageKind.Delayed => [.. Common, "minutes"],
+        MessageKind.Delayed => [.. Common, "range", "minutes"],
+        MessageKind.TurnNear or MessageKind.Moved => [.. Common, "range"],
         _ => Common,
     };
 
@@ -50,6 +51,7 @@ public static class MessageTemplates
         "room" => "\"Room 101\" in the patient's language",
         "date" => "the day of the visit, 7 Jan",
         "time" => "the slot's start (issued), else the expected time",
+        "range" => "the expected time with its range, \"about 11:20 (11:10–11:35)\" in the patient's language",
         "hospital" => "the hospital's name",
         "link" => "the patient's own page",
         "deskPhone" => "the desk's phone",
@@ -67,17 +69,17 @@ public static class MessageTemplates
         [(MessageKind.TokenIssued, "hi")] = "{hospital}: {doctor} के साथ आपका टोकन {label}, {date}, सत्र {time} से। अपनी बारी यहाँ देखें: {link}",
         [(MessageKind.TokenIssued, "ta")] = "{hospital}: {doctor} அவர்களிடம் உங்கள் டோக்கன் {label}, {date}, {time} முதல். உங்கள் முறையை இங்கே பாருங்கள்: {link}",
 
-        [(MessageKind.TurnNear, "en")] = "{hospital}: your turn is near. Token {label}, {doctor}, expected around {time}. Please be near {room}.",
-        [(MessageKind.TurnNear, "hi")] = "{hospital}: आपकी बारी नज़दीक है। टोकन {label}, {doctor}, लगभग {time} बजे। कृपया {room} के पास रहें।",
-        [(MessageKind.TurnNear, "ta")] = "{hospital}: உங்கள் முறை நெருங்குகிறது. டோக்கன் {label}, {doctor}, சுமார் {time} மணிக்கு. தயவுசெய்து {room} அருகில் இருங்கள்.",
+        [(MessageKind.TurnNear, "en")] = "{hospital}: your turn is near. Token {label}, {doctor}, expected {range}. Please be near {room}.",
+        [(MessageKind.TurnNear, "hi")] = "{hospital}: आपकी बारी नज़दीक है। टोकन {label}, {doctor}, {range} बजे। कृपया {room} के पास रहें।",
+        [(MessageKind.TurnNear, "ta")] = "{hospital}: உங்கள் முறை நெருங்குகிறது. டோக்கன் {label}, {doctor}, {range} மணிக்கு. தயவுசெய்து {room} அருகில் இருங்கள்.",
 
-        [(MessageKind.Delayed, "en")] = "{hospital}: {doctor} is running late. Token {label} is now expected around {time} ({minutes} min later). Sorry for the wait.",
-        [(MessageKind.Delayed, "hi")] = "{hospital}: {doctor} को देर हो रही है। टोकन {label} अब लगभग {time} बजे ({minutes} मिनट बाद)। इंतज़ार के लिए खेद है।",
-        [(MessageKind.Delayed, "ta")] = "{hospital}: {doctor} தாமதமாக உள்ளார். டோக்கன் {label} இப்போது சுமார் {time} மணிக்கு ({minutes} நிமிடம் தாமதம்). காத்திருப்புக்கு வருந்துகிறோம்.",
+        [(MessageKind.Delayed, "en")] = "{hospital}: {doctor} is running late. Token {label} is now expected {range}, {minutes} min later than before. Sorry for the wait.",
+        [(MessageKind.Delayed, "hi")] = "{hospital}: {doctor} को देर हो रही है। टोकन {label} अब {range} बजे, पहले से {minutes} मिनट बाद। इंतज़ार के लिए खेद है।",
+        [(MessageKind.Delayed, "ta")] = "{hospital}: {doctor} தாமதமாக உள்ளார். டோக்கன் {label} இப்போது {range} மணிக்கு, முன்பைவிட {minutes} நிமிடம் தாமதம். காத்திருப்புக்கு வருந்துகிறோம்.",
 
-        [(MessageKind.Moved, "en")] = "{hospital}: your visit has moved. New token {label} with {doctor}, {date}, expected around {time}. Follow your turn: {link}",
-        [(MessageKind.Moved, "hi")] = "{hospital}: आपकी मुलाक़ात बदल गई है। नया टोकन {label}, {doctor}, {date}, लगभग {time} बजे। अपनी बारी यहाँ देखें: {link}",
-        [(MessageKind.Moved, "ta")] = "{hospital}: உங்கள் சந்திப்பு மாற்றப்பட்டது. புதிய டோக்கன் {label}, {doctor}, {date}, சுமார் {time} மணிக்கு. உங்கள் முறையை இங்கே பாருங்கள்: {link}",
+        [(MessageKind.Moved, "en")] = "{hospital}: your visit has moved. New token {label} with {doctor}, {date}, expected {range}. Follow your turn: {link}",
+        [(MessageKind.Moved, "hi")] = "{hospital}: आपकी मुलाक़ात बदल गई है। नया टोकन {label}, {doctor}, {date}, {range} बजे। अपनी बारी यहाँ देखें: {link}",
+        [(MessageKind.Moved, "ta")] = "{hospital}: உங்கள் சந்திப்பு மாற்றப்பட்டது. புதிய டோக்கன் {label}, {doctor}, {date}, {range} மணிக்கு. உங்கள் முறையை இங்கே பாருங்கள்: {link}",
 
         [(MessageKind.Cancelled, "en")] = "{hospital}: token {label} with {doctor} on {date} is cancelled: {reason}.",
         [(MessageKind.Cancelled, "hi")] = "{hospital}: {doctor} के साथ {date} का टोकन {label} रद्द कर दिया गया है: {reason}।",

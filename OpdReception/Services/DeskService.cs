@@ -182,7 +182,8 @@ public sealed partial class DeskService(
         // The newcomer arrives now and sorts after everyone of its class; int.MaxValue keeps it behind exact ties.
         var newcomer = new DayEntry(int.MaxValue, slotId, source, source.InitialStatus(), Settings.Weights.For(source), now);
         var day = await SlotQueues.DayAsync(db, view.DoctorId, view.Date, now, Settings.Weights, ct, newcomer);
-        return new SlotOffer(view, day.PlaceOf(int.MaxValue)?.EstimatedTime);
+        var place = day.PlaceOf(int.MaxValue);
+        return new SlotOffer(view, place?.EstimatedTime, place?.EstimatedFrom, place?.EstimatedTo);
     }
 
     public async Task<Result<SlipView>> SlipAsync(int tokenId, CancellationToken ct = default)
@@ -198,7 +199,8 @@ public sealed partial class DeskService(
             .Select(t => new { t.Code, t.Slot.Date, t.Slot.StartTime, t.Slot.Doctor.Room, t.Patient.Sex, t.Patient.BirthDate, t.Patient.BirthDateIsApproximate })
             .SingleAsync(ct);
         return new SlipView(Settings.HospitalName, token.TokenNumber, token.DoctorName, facts.Room, facts.Date, facts.StartTime,
-            token.EstimatedTime, token.Source, facts.Code, PatientFacts.SexAndAge(facts.Sex, facts.BirthDate, facts.BirthDateIsApproximate, Today()));
+            token.EstimatedTime, token.Source, facts.Code, PatientFacts.SexAndAge(facts.Sex, facts.BirthDate, facts.BirthDateIsApproximate, Today()),
+            token.EstimatedFrom, token.EstimatedTo);
     }
 
     /// <summary>The doctor's day: costs that day's slots and tokens, whatever the history.</summary>

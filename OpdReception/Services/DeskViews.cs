@@ -40,7 +40,9 @@ public sealed record SlipView(
     DateTime? EstimatedTime,
     TokenSource Source,
     string Code,
-    string? SexAndAge = null);
+    string? SexAndAge = null,
+    DateTime? EstimatedFrom = null,
+    DateTime? EstimatedTo = null);
 
 /// <summary>Everything the desk holds about a patient, in a receptionist's words.</summary>
 public sealed record PatientCardView(
@@ -48,7 +50,7 @@ public sealed record PatientCardView(
     string? AbhaAddress, string? MergedIntoId);
 
 /// <summary>Where a new patient would land in a slot if issued now: the "next slot" offer shows it.</summary>
-public sealed record SlotOffer(SlotView Slot, DateTime? EstimatedTime);
+public sealed record SlotOffer(SlotView Slot, DateTime? EstimatedTime, DateTime? EstimatedFrom = null, DateTime? EstimatedTo = null);
 
 /// <summary>
 /// A doctor's day on the reception board: the slots, the queue in the order the doctor will see them, and the

@@ -95,15 +95,18 @@ public sealed class MessageTemplateService(
             options.CurrentValue.HospitalName, string.IsNullOrWhiteSpace(settings.DeskPhone) ? "(desk phone not set)" : settings.DeskPhone);
         MessageCause cause = kind switch
         {
-            MessageKind.TurnNear => new TurnIsNear(today.ToDateTime(new TimeOnly(10, 40))),
-            MessageKind.Delayed => new TokenWasDelayed(today.ToDateTime(new TimeOnly(11, 5)), 25),
-            MessageKind.Moved => new TokenWasMoved(today.ToDateTime(new TimeOnly(11, 30))),
+            // Samples with a range, so the admin sees how {range} reads ("about 10:40 (10:30–10:55)").
+            MessageKind.TurnNear => new TurnIsNear(At(10, 40), At(10, 30), At(10, 55)),
+            MessageKind.Delayed => new TokenWasDelayed(At(11, 5), 25, At(10, 55), At(11, 25)),
+            MessageKind.Moved => new TokenWasMoved(At(11, 30), At(11, 15), At(11, 55)),
             MessageKind.Cancelled => new TokenWasCancelled(new SlotCancelled()),
             MessageKind.CancelledDoctorAway => new TokenWasCancelled(new DoctorOnLeave()),
             MessageKind.Called => new TokenWasCalled(),
             _ => new TokenWasIssued(),
         };
         return MessageText.Render(text!.Trim(), MessageRules.Values(cause, facts, language));
+
+        DateTime At(int hour, int minute) => today.ToDateTime(new TimeOnly(hour, minute));
     }
 
     private static Result<(MessageKind Kind, string Language)> Target(MessageTemplateRequest request)

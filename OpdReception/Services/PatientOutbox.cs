@@ -40,25 +40,37 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
         var tokens = await db.Tokens.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new
             {
-                t.Id, t.Code, t.TokenNumber, t.Status, t.SlotId, t.Slot.Date, t.Slot.StartTime, Doctor = t.Slot.Doctor.Name, t.Slot.Doctor.Room,
+                t.Id, t.Code, t.TokenNumber, t.Status, t.SlotId, t.Slot.DoctorId, t.Slot.Date, t.Slot.StartTime, Doctor = t.Slot.Doctor.Name, t.Slot.Doctor.Room,
                 t.Slot.Doctor.LabelPrefix, t.Patient.Phone, t.Patient.Email, t.Patient.Language, t.Patient.MessagesOptOut,
             })
             .ToDictionaryAsync(t => t.Id, ct);
         var book = await TemplateBook.LoadAsync(db, ct);
         var settings = Settings;
+
+        // A move tells the range its new day gives it, as the page and the board show it: one read per day moved into.
+        var moved = new Dictionary<(int DoctorId, DateOnly Date), DayTimeline>();
+        foreach (var key in messages.Where(m => m.Cause is TokenWasMoved { Expected: not null, From: null, To: null })
+                     .Select(m => (tokens[m.TokenId].DoctorId, tokens[m.TokenId].Date)).Distinct().ToList())
+        {
+            moved[key] = await SlotQueues.DayAsync(db, key.DoctorId, key.Date, now, options.CurrentValue.Weights, ct);
+        }
+
         foreach (var message in messages)
         {
             var t = tokens[message.TokenId];
+            var cause = message.Cause is TokenWasMoved move && moved.GetValueOrDefault((t.DoctorId, t.Date))?.PlaceOf(t.Id) is { } place
+                ? move with { From = place.EstimatedFrom, To = place.EstimatedTo }
+                : message.Cause;
             var label = TokenLabels.Format(t.LabelPrefix, t.TokenNumber);
             var facts = new MessageFacts(label, t.Doctor, t.Room, t.Date, t.StartTime, settings.Link(options.CurrentValue, t.Code),
                 options.CurrentValue.HospitalName, settings.DeskPhone);
-            var decision = MessageRules.Decide(message.Cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguageCode);
+            var decision = MessageRules.Decide(cause, new ContactFacts(t.Phone, t.Email, t.Language, t.MessagesOptOut), settings.DefaultLanguageCode);
             if (decision is not MessagesDue due)
             {
                 continue;
             }
 
-            foreach (var row in Rows(due, message.Cause, facts, t.Id, book, now))
+            foreach (var row in Rows(due, cause, facts, t.Id, book, now))
             {
                 db.OutboxMessages.Add(row);
             }
@@ -123,7 +135,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
         // Marked without the tracked entity: a bookkeeping mark, not a change a desk's If-Match should trip on.
         var ids = near.Select(p => p.TokenId).ToList();
         await db.Tokens.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.TurnNearAt, now), ct);
-        await WriteAsync(db, near.Select(p => new TokenMessage(p.TokenId, new TurnIsNear(p.EstimatedTime))).ToList(), now, by, ct);
+        await WriteAsync(db, near.Select(p => new TokenMessage(p.TokenId, new TurnIsNear(p.EstimatedTime, p.EstimatedFrom, p.EstimatedTo))).ToList(), now, by, ct);
         return near.Count;
     }
 
@@ -146,7 +158,8 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
             await db.Tokens.Where(t => t.Id == notice.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UntoldDelayMinutes, carried), ct);
         }
 
-        await WriteAsync(db, notices.OfType<TellDelay>().Select(n => new TokenMessage(n.TokenId, new TokenWasDelayed(n.Expected, n.MinutesLater))).ToList(),
-            now, by, ct);
+        var placeOf = after.ToDictionary(p => p.TokenId);
+        await WriteAsync(db, notices.OfType<TellDelay>().Select(n => new TokenMessage(n.TokenId, new TokenWasDelayed(n.Expected, n.MinutesLater,
+            placeOf.GetValueOrDefault(n.TokenId)?.EstimatedFrom, placeOf.GetValueOrDefault(n.TokenId)?.EstimatedTo))).ToList(), now, by, ct);
     }
 }

@@ -46,6 +46,8 @@ public sealed class PatientPageService(
         return new PatientTokenPage(TokenLabels.Format(day.LabelPrefix, facts.TokenNumber), day.DoctorName, day.Room, facts.Date, facts.StartTime,
             facts.Status, place?.Position, place?.EstimatedTime, notice, now)
         {
+            EstimatedFrom = place?.EstimatedFrom,
+            EstimatedTo = place?.EstimatedTo,
             TokenId = facts.Id,
             Language = PatientPageRules.Language(facts.Language, notifications.CurrentValue.DefaultLanguageCode),
             MessagesOptOut = facts.MessagesOptOut,
@@ -94,6 +96,11 @@ public sealed record PatientTokenPage(
     string? Notice,
     DateTime Now)
 {
+    /// <summary>The range told with the estimate, "11:10–11:35": its early end; null while none is known.</summary>
+    public DateTime? EstimatedFrom { get; init; }
+
+    public DateTime? EstimatedTo { get; init; }
+
     public int TokenId { get; init; }
 
     /// <summary>"en", "hi" or "ta": the patient's own, else the hospital's default.</summary>

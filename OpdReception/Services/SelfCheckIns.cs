@@ -8,7 +8,7 @@ namespace OpdReception.Services;
 /// <summary>The outcome of one self check-in, and the token as it now stands (never with the patient's name).</summary>
 public sealed record SelfCheckInOutcome(SelfCheckInDecision Decision, SelfCheckInToken Token);
 
-public sealed record SelfCheckInToken(string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime);
+public sealed record SelfCheckInToken(string TokenNumber, string? Room, int? Position, DateTime? EstimatedTime, DateTime? EstimatedFrom = null, DateTime? EstimatedTo = null);
 
 /// <summary>A kiosk's request: the slip's scanned QR text, or a typed phone number and token label.</summary>
 public sealed record KioskCheckIn(string? Kiosk, string? Key, string? Scanned, string? Phone, string? Label);
@@ -131,7 +131,7 @@ public sealed class SelfCheckIns(
     {
         var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, opd.CurrentValue.Weights, withHistory: false, ct))!;
         var room = await db.Tokens.Where(t => t.Id == tokenId).Select(t => t.Slot.Doctor.Room).SingleAsync(ct);
-        return new SelfCheckInToken(view.TokenNumber, room, view.Position, view.EstimatedTime);
+        return new SelfCheckInToken(view.TokenNumber, room, view.Position, view.EstimatedTime, view.EstimatedFrom, view.EstimatedTo);
     }
 
     private static Task<int?> TokenIdOfAsync(OpdDbContext db, string code, CancellationToken ct) =>

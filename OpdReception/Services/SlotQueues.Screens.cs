@@ -13,7 +13,8 @@ internal sealed record TokenRow(
 
     public TokenView ToView(SlotState slot, string doctorName, DayPlace place) => new(
         Id, slot.Label(TokenNumber), slot.Id, slot.DoctorId, doctorName, PatientId, PatientName, Phone, Source, Status, PriorityScore,
-        place.Position, place.EstimatedTime, place.PastSlotEnd, IssuedAt, CheckedInAt, CancellationReason, slot.Date, slot.Start, slot.Status, place.Reason);
+        place.Position, place.EstimatedTime, place.PastSlotEnd, IssuedAt, CheckedInAt, CancellationReason, slot.Date, slot.Start, slot.Status, place.Reason,
+        EstimatedFrom: place.EstimatedFrom, EstimatedTo: place.EstimatedTo, NominalTime: place.NominalTime);
 }
 
 /// <summary>A doctor's day as a queue screen reads it: the slots, the timeline, and each active token's row.</summary>

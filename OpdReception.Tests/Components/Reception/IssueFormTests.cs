@@ -48,7 +48,7 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
         Assert.Contains("Dr. Answer", answer.TextContent);
         Assert.Contains("Room 101", answer.TextContent);
         Assert.Contains("Position 1", answer.TextContent);
-        Assert.Contains("expected around 09:00", answer.TextContent);
+        Assert.Contains("expected about 09:00", answer.TextContent);
         Assert.Contains("T001", form.Find("[data-testid=token-slip]").TextContent);
     }
 
@@ -122,7 +122,7 @@ public sealed class IssueFormTests(OpdApp app) : DeskContext(app)
 
         var offer = form.WaitForElement("[data-testid=issue-in-offer]");
         Assert.Contains("full", form.Find("[data-testid=issue-problem]").TextContent);
-        Assert.Contains("Issue in the 10:00 slot (estimated 10:10)", offer.TextContent);
+        Assert.Contains("Issue in the 10:00 slot, expected about 10:10", offer.TextContent);
         offer.Click();
 
         // Labels run across the doctor's day: T001 and T002 went to the two slots before.

@@ -18,8 +18,8 @@ public sealed class IssuedAnswerTests(OpdApp app) : DeskContext(app)
         var later = Render<IssuedAnswer>(p => p.Add(a => a.Token, booked));
         var now = Render<IssuedAnswer>(p => p.Add(a => a.Token, walkIn));
 
-        Assert.Equal($"Position 1 · {tomorrow:ddd d MMM}, expected around 09:00", Place(later));
-        Assert.Matches(@"^Position 1 · expected around \d\d:\d\d$", Place(now));
+        Assert.Equal($"Position 1 · {tomorrow:ddd d MMM}, expected about 09:00", Place(later));
+        Assert.Matches(@"^Position 1 · expected about \d\d:\d\d$", Place(now));
     }
 
     private static string Place(IRenderedComponent<IssuedAnswer> answer) =>

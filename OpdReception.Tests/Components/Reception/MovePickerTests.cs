@@ -60,6 +60,6 @@ public sealed class MovePickerTests(OpdApp app) : DeskContext(app)
 
         Dialogs.WaitForAssertion(() => Assert.Equal($"{tomorrow:ddd d MMM} 09:00", Dialogs.Find("[data-testid=preview-move] td:nth-child(3)").TextContent.Trim()));
         Dialogs.Find("[data-testid=confirm-move]").Click();
-        board.WaitForAssertion(() => Assert.EndsWith($"with Dr. Day Mover, {later:ddd d MMM}, expected around 09:00.", board.Find("[data-testid=board-notice]").TextContent.Trim()));
+        board.WaitForAssertion(() => Assert.EndsWith($"with Dr. Day Mover, {later:ddd d MMM}, expected about 09:00.", board.Find("[data-testid=board-notice]").TextContent.Trim()));
     }
 }

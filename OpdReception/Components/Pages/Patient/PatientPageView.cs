@@ -53,7 +53,7 @@ public sealed record PatientPageView(string Language, string State, IReadOnlyDic
             ["doctor"] = token.Room is { } r ? $"{token.DoctorName} · {Say(Word.Room, r)}" : token.DoctorName,
             ["when"] = $"{token.Date.ToString("dddd d MMMM", culture)} · {Say(Word.Slot, token.SlotStart.ToString("HH:mm", CultureInfo.InvariantCulture))}",
             ["headline"] = headline,
-            ["estimate"] = pending ? token.EstimatedTime?.ToString("HH:mm", CultureInfo.InvariantCulture) : null,
+            ["estimate"] = pending && token.EstimatedTime is { } eta ? TimeRangeWords.About(lang, eta, token.EstimatedFrom, token.EstimatedTo) : null,
             ["checkin"] = state is PatientPageState.Booked or PatientPageState.Ahead ? Say(Word.CheckIn) : null,
             ["notice"] = pending && token.Notice is { } notice ? Say(Word.LateNote, token.DoctorName, PatientWords.Notice(lang, notice)) : null,
             ["updated"] = Say(Word.Updated, token.Now.ToString("HH:mm", CultureInfo.InvariantCulture)),

@@ -33,7 +33,7 @@ public static partial class PatientWords
         [Word.ManyBefore] = ("{0} patients before you.", "आपसे पहले {0} मरीज़ हैं।", "உங்களுக்கு முன் {0} நோயாளிகள் உள்ளனர்."),
         [Word.NoPlace] = ("Waiting for a new slot: please see the reception desk.", "नए समय की प्रतीक्षा: कृपया रिसेप्शन पर मिलें।",
             "புதிய நேரத்திற்காகக் காத்திருக்கிறது: தயவுசெய்து வரவேற்பு மேசையை அணுகவும்."),
-        [Word.Expected] = ("Expected around", "अनुमानित समय", "எதிர்பார்க்கப்படும் நேரம்"),
+        [Word.Expected] = ("Expected", "अनुमानित समय", "எதிர்பார்க்கப்படும் நேரம்"),
         [Word.CheckIn] = ("Please check in at the reception desk when you arrive.", "पहुँचने पर कृपया रिसेप्शन पर अपनी हाज़िरी लगवाएँ।",
             "வந்தவுடன் வரவேற்பு மேசையில் உங்கள் வருகையைப் பதிவு செய்யுங்கள்."),
         [Word.Seen] = ("Seen. Thank you.", "आपका परामर्श हो गया। धन्यवाद।", "உங்கள் ஆலோசனை முடிந்தது. நன்றி."),

@@ -40,7 +40,7 @@ public static class KioskWords
         ["Next"] = ("You are next.", "अगली बारी आपकी है।", "அடுத்தது நீங்கள்."),
         ["OneBefore"] = ("1 patient before you.", "आपसे पहले 1 मरीज़ है।", "உங்களுக்கு முன் 1 நோயாளி உள்ளார்."),
         ["ManyBefore"] = ("{0} patients before you.", "आपसे पहले {0} मरीज़ हैं।", "உங்களுக்கு முன் {0} நோயாளிகள் உள்ளனர்."),
-        ["Expected"] = ("Expected around {0}.", "अनुमानित समय {0}।", "எதிர்பார்க்கப்படும் நேரம் {0}."),
+        ["Expected"] = ("Expected {0}.", "अनुमानित समय {0}।", "எதிர்பார்க்கப்படும் நேரம் {0}."),
         ["Room"] = ("Room {0}", "कमरा {0}", "அறை {0}"),
     };
 
@@ -57,7 +57,7 @@ public static class KioskWords
         language switch { "hi" => words.Hi, "ta" => words.Ta, _ => words.En };
 
     /// <summary>The patient's place and estimate, never their name.</summary>
-    public static string Place(string language, int? position, DateTime? estimate, string? room)
+    public static string Place(string language, int? position, DateTime? estimate, string? room, DateTime? from = null, DateTime? to = null)
     {
         var parts = new List<string>();
         if (room is not null)
@@ -72,7 +72,7 @@ public static class KioskWords
 
         if (estimate is { } eta)
         {
-            parts.Add(Say(language, "Expected", eta.ToString("HH:mm", CultureInfo.InvariantCulture)));
+            parts.Add(Say(language, "Expected", Domain.TimeRangeWords.About(language, eta, from, to)));
         }
 
         return string.Join(" · ", parts);
