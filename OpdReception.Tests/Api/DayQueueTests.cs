@@ -160,6 +160,29 @@ public sealed class DayQueueTests : ClockedAppTests
     }
 
     [Fact]
+    public async Task Every_token_answer_carries_the_range_beside_the_estimate_and_never_the_nominal_time()
+    {
+        var slot = await Desk.NewSlot();
+        var issued = await Desk.TryIssue("walkin", slot.Id);
+
+        var answers = new[]
+        {
+            await issued.ReadJson(),
+            await (await Desk.Client.GetAsync($"/api/tokens/{(await Desk.Queue(slot.Id)).Tokens[0].Id}")).ReadJson(),
+            (await (await Desk.Client.GetAsync($"/api/tokens/queue/{slot.Id}")).ReadJson()).GetProperty("tokens")[0],
+            (await (await Desk.Client.GetAsync($"/api/doctors/{slot.DoctorId}/queue")).ReadJson()).GetProperty("tokens")[0],
+        };
+
+        Assert.All(answers, token =>
+        {
+            Assert.True(token.TryGetProperty("estimatedFrom", out _), "estimatedFrom is missing");
+            Assert.True(token.TryGetProperty("estimatedTo", out _), "estimatedTo is missing");
+            Assert.False(token.TryGetProperty("nominalTime", out _), "the simulation's baseline is not for callers");
+            Assert.Equal("2030-01-07T09:00:00+05:30", token.GetProperty("estimatedTime").GetString());
+        });
+    }
+
+    [Fact]
     public async Task Unknown_doctor_is_404_for_the_day_queue_and_call_next()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Desk.Client.GetAsync("/api/doctors/424242/queue")).StatusCode);
