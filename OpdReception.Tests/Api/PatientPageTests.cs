@@ -27,7 +27,7 @@ public sealed partial class PatientPageTests : ClockedAppTests
         Assert.True(answer.Headers.CacheControl?.NoStore, "The patient page may be kept by a browser or proxy.");
         Assert.Contains("data-testid=\"token-number\" data-f=\"number\">T002<", html);
         Assert.Contains(">1 patient before you.<", html);
-        Assert.Contains(">09:10<", html);
+        Assert.Contains(">about 09:10<", html);
         Assert.Contains("Dr. Page · Room 101", html);
         Assert.Contains("src=\"/patient.js\"", html);
         Assert.DoesNotContain("blazor", html, StringComparison.OrdinalIgnoreCase);
