@@ -34,7 +34,7 @@ public sealed class DeskChoiceJourneyTests(MessageJourneyApp journey) : IClassFi
 
         var delayed = await journey.ArrivedAsync(token.Id, PatientMessageEvent.Delayed);
         Assert.Equal("ta", delayed.Json.GetProperty("language").GetString());
-        Assert.Contains($"டோக்கன் {token.TokenNumber} இப்போது சுமார் 09:20 மணிக்கு (20 நிமிடம் தாமதம்)", delayed.Json.GetProperty("text").GetString());
+        Assert.Contains($"டோக்கன் {token.TokenNumber} இப்போது சுமார் 09:20 மணிக்கு, முன்பைவிட 20 நிமிடம் தாமதம்", delayed.Json.GetProperty("text").GetString());
         Assert.Equal(delayed.Json.GetProperty("text").GetString(), (await journey.MailToAsync("desk.choice@example.org")).TextBody?.Trim());
 
         var silenced = await journey.Desk.Client.PutAsJsonAsync($"/api/patients/{token.PatientId}",

@@ -74,6 +74,31 @@ public sealed class TimeRangeSurfaceTests(OpdApp app) : DeskContext(app)
         Assert.Contains($"\"estimate\":\"{view["estimate"]}\"", view.Json());
     }
 
+    [Fact]
+    public async Task The_consoles_queue_and_the_patients_tokens_of_today_keep_the_boards_narrow_form()
+    {
+        var token = await Desk.Issue("walkin", (await Desk.NewSlot()).Id);
+        TokenView[] ranged = [token with { EstimatedTime = Eta, EstimatedFrom = From, EstimatedTo = To, PastSlotEnd = false }];
+
+        var console = Render<OpdReception.Components.Pages.Doctor.DayQueueTable>(p => p.Add(t => t.Queue, ranged));
+        var record = Render<PatientTodayTable>(p => p.Add(t => t.Tokens, ranged));
+
+        Assert.Contains("09:20 (–09:45)", console.Find("[data-testid=day-queue] tbody tr").TextContent);
+        Assert.Equal("09:20 (–09:45)", record.Find("[data-testid=today-expected]").TextContent);
+    }
+
+    [Fact]
+    public void A_board_row_read_from_the_day_carries_the_places_range()
+    {
+        var slot = new SlotState(1, 1, OpdApp.Day, new TimeOnly(9, 0), new TimeOnly(10, 0), 6, 0, 1, 1, SlotStatus.Open, 0);
+        var row = new TokenRow(7, 1, 1, "H-000007", "Asha Verma", null, TokenSource.WalkIn, TokenStatus.Waiting, 0, At(8, 0), At(8, 0), At(8, 0), null, null);
+        var place = new DayPlace(7, 1, TokenStatus.Waiting, 1, Eta, false, "Walk-in", From, To, At(9, 0));
+
+        var view = row.ToView(slot, "Dr. Meena Rao", place);
+
+        Assert.Equal((Eta, From, To, At(9, 0)), (view.EstimatedTime, view.EstimatedFrom, view.EstimatedTo, view.NominalTime));
+    }
+
     private AngleSharp.Dom.IElement Row(TokenView token)
     {
         // A row renders inside a table, as on the board: a parser drops a lone <tr>.
