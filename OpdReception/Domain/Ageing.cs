@@ -104,12 +104,17 @@ public static class Ageing
     }
 
     /// <summary>Why an aged walk-in stands where they do: "waiting since 09:12; moved up after 8 later arrivals went first".</summary>
-    public static string Reason(DateTime waitingSince, int overtakes) => overtakes switch
+    public static string Reason(DateTime waitingSince, int overtakes) => $"Walk-in, waiting since {waitingSince:HH:mm}{MovedUpWords}" + overtakes switch
     {
-        0 => $"Walk-in, waiting since {waitingSince:HH:mm}; moved up ahead of later arrivals",
-        1 => $"Walk-in, waiting since {waitingSince:HH:mm}; moved up after 1 later arrival went first",
-        _ => $"Walk-in, waiting since {waitingSince:HH:mm}; moved up after {overtakes} later arrivals went first",
+        0 => "ahead of later arrivals",
+        1 => "after 1 later arrival went first",
+        _ => $"after {overtakes} later arrivals went first",
     };
+
+    /// <summary>Whether a place's reason is ageing's: the console shows those beside the patient, who stands out of the usual order.</summary>
+    public static bool MovedUp(string? reason) => reason?.Contains(MovedUpWords, StringComparison.Ordinal) == true;
+
+    private const string MovedUpWords = "; moved up ";
 
     private static bool IsAgeing(DayEntry token) => token.Source == TokenSource.WalkIn && token.Status == TokenStatus.Waiting;
 
