@@ -95,12 +95,12 @@ public sealed class AgeingTests
     [Fact]
     public void An_aged_walk_in_is_never_moved_ahead_of_a_walk_in_waiting_longer_even_one_left_in_place()
     {
-        // Both past the limit; the one waiting longer can go no further than the front, and the other stays behind it.
-        List<DayEntry> day = [WalkIn(1, 60, overtakenBy: 4), WalkIn(2, 61, overtakenBy: 9), Booking(10, 62), Booking(11, 63)];
+        // The later walk-in's count is past the limit (it came with them from another slot), the earlier one's is not:
+        // moving the later one ahead would make it a third later arrival before the earlier one.
+        List<DayEntry> day = [WalkIn(1, 60), WalkIn(2, 61, overtakenBy: 9), Booking(10, 62), Booking(11, 63)];
 
-        var places = Arrange(day, 2);
-
-        Assert.Equal([1, 2, 10, 11], places.Select(p => p.TokenId));
+        Assert.Equal([10, 11, 1, 2], Arrange(day, 2).Select(p => p.TokenId));
+        Assert.Equal([1, 2, 10, 11], Arrange([WalkIn(1, 60, overtakenBy: 4), .. day.Skip(1)], 2).Select(p => p.TokenId));
     }
 
     [Fact]
