@@ -6,8 +6,11 @@ public sealed record DayQueueSlot(SlotState Slot, int MinutesPerConsultation);
 /// <summary>An active token of the doctor's day.</summary>
 /// <param name="QueuedAt">The arrival the queue orders by (for a booking, when it was booked).</param>
 /// <param name="CalledAt">When the doctor called the patient in; known for the patient in consultation.</param>
+/// <param name="CheckedInAt">When the patient checked in (a walk-in: at issue); null for a booking not here yet.</param>
+/// <param name="OvertakenBy">For a waiting walk-in, the later arrivals who already went first (<see cref="Ageing"/>).</param>
 public sealed record DayEntry(
-    int TokenId, int SlotId, TokenSource Source, TokenStatus Status, int PriorityScore, DateTime QueuedAt, DateTime? CalledAt = null);
+    int TokenId, int SlotId, TokenSource Source, TokenStatus Status, int PriorityScore, DateTime QueuedAt, DateTime? CalledAt = null,
+    DateTime? CheckedInAt = null, int OvertakenBy = 0);
 
 /// <summary>
 /// Where a token stands in the doctor's day. Position counts only patients not yet called; the patient with the
@@ -36,6 +39,7 @@ public static class DayQueue
     /// patient at the later of their slot's start (plus its delay) and the moment the doctor is expected to finish
     /// everyone ahead, never before <paramref name="now"/>. The patient in consultation counts as the rest of one
     /// consultation. Tokens of a cancelled slot come last, waiting for a new slot, with no place in the timeline.
+    /// With <see cref="PriorityWeights.MaxOvertakes"/> set, waiting walk-ins overtaken too often are moved up (<see cref="Ageing"/>).
     /// </summary>
     public static IReadOnlyList<DayPlace> Arrange(
         IReadOnlyCollection<DayQueueSlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null)
@@ -81,14 +85,15 @@ public static class DayQueue
 
         // The part of a reason that names the slot and the kinds ahead is the same for every token of a kind in a slot.
         var placesInSlot = new Dictionary<(TokenSource, int), string>();
-        foreach (var token in emergencies.Concat(routine))
+        var aged = Ageing.MoveUp(routine, weights.MaxOvertakes);
+        foreach (var token in emergencies.Concat(aged.Order))
         {
             var slot = slotOf[token.SlotId];
             var notBefore = IsCheckedInEmergency(token) ? dayBegins : begins[slot.Slot.Id];
             var estimate = Later(doctorFreeAt, notBefore);
             doctorFreeAt = estimate.AddMinutes(slot.MinutesPerConsultation);
             places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= RunsUntil(slot.Slot, begins),
-                Reason(token, slot.Slot, weights, placesInSlot)));
+                aged.Reasons.GetValueOrDefault(token.TokenId) ?? Reason(token, slot.Slot, weights, placesInSlot)));
         }
 
         places.AddRange(cancelled

@@ -14,10 +14,14 @@ public sealed record SettingValues(
     int RecallsBeforeNoShow,
     int WaitAmberMinutes,
     int WaitRedMinutes,
-    string HospitalName);
+    string HospitalName,
+    int? MaxOvertakes = null);
 
 /// <summary>One whole-number setting: its name (as in appsettings' "Opd" section), its words and its bounds.</summary>
 public sealed record NumberSetting(string Key, string Label, int Min, int Max, Func<SettingValues, int> Read);
+
+/// <summary>A whole-number setting that may be off (empty).</summary>
+public sealed record OptionalNumberSetting(string Key, string Label, int Min, int Max);
 
 public abstract record SettingsDecision;
 
@@ -32,6 +36,12 @@ public sealed record SettingChangeLine(string Key, string Label, string From, st
 public static class SettingsRules
 {
     public const int MaxHospitalName = 80;
+
+    /// <summary>Ageing (<see cref="Ageing"/>): a number of later arrivals, or empty for off.</summary>
+    public static readonly OptionalNumberSetting MaxOvertakes = new("MaxOvertakes", "Walk-in overtaken at most (later arrivals)", 1, 1000);
+
+    /// <summary>How a setting that may be off is written, in the history and in the saved row.</summary>
+    public const string Off = "off";
 
     /// <summary>What a change of weight does, in the admin's words: the settings page says it beside the weights.</summary>
     public const string WeightsTakeEffect =
@@ -93,6 +103,11 @@ public static class SettingsRules
             Refuse("WaitRedMinutes", $"Red ({wanted.WaitRedMinutes} min) must come after amber ({wanted.WaitAmberMinutes} min).");
         }
 
+        if (wanted.MaxOvertakes is { } overtakes && (overtakes < MaxOvertakes.Min || overtakes > MaxOvertakes.Max))
+        {
+            Refuse(MaxOvertakes.Key, $"{MaxOvertakes.Label} must be between {MaxOvertakes.Min} and {MaxOvertakes.Max}, or empty for off.");
+        }
+
         // A body read from JSON may carry null where the record promises text: refused, never a crash.
         var name = wanted.HospitalName?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxHospitalName)
@@ -116,6 +131,11 @@ public static class SettingsRules
             .Where(n => n.Read(from) != n.Read(to))
             .Select(n => new SettingChangeLine(n.Key, n.Label, Text(n.Read(from)), Text(n.Read(to))))
             .ToList();
+        if (from.MaxOvertakes != to.MaxOvertakes)
+        {
+            lines.Add(new(MaxOvertakes.Key, MaxOvertakes.Label, Text(from.MaxOvertakes), Text(to.MaxOvertakes)));
+        }
+
         if (from.HospitalName != to.HospitalName)
         {
             lines.Add(new("HospitalName", "Hospital name", from.HospitalName, to.HospitalName));
@@ -125,4 +145,6 @@ public static class SettingsRules
     }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Text(int? value) => value is { } number ? Text(number) : Off;
 }

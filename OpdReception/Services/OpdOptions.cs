@@ -22,6 +22,9 @@ public sealed class OpdOptions
     /// <summary>How many times the doctor may call a patient again before "not here" counts them absent.</summary>
     [Range(0, 20)] public int RecallsBeforeNoShow { get; set; } = 2;
 
+    /// <summary>No waiting walk-in is overtaken by more than this many later arrivals; null is off.</summary>
+    [Range(1, 1000)] public int? MaxOvertakes { get; set; }
+
     [Range(5, 3600)] public int NoShowSweepSeconds { get; set; } = 60;
 
     /// <summary>
@@ -110,7 +113,7 @@ public sealed class OpdOptions
     /// <summary>The reverse proxy in front of the app, whose X-Forwarded-* headers are trusted (docs/deploy.md).</summary>
     public OpdReception.Security.ProxySettings Proxy { get; set; } = new();
 
-    public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority);
+    public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority) { MaxOvertakes = MaxOvertakes };
 }
 
 /// <summary>An emergency must outrank everyone, or the rule "never refused, always first" would not hold.</summary>

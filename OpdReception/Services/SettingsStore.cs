@@ -88,6 +88,10 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
             case nameof(OpdOptions.PrimaryColour):
                 options.PrimaryColour = value;
                 break;
+            case nameof(OpdOptions.MaxOvertakes):
+                // Saved as "off" when switched off: a saved off overrides a limit in appsettings.
+                options.MaxOvertakes = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) ? limit : null;
+                break;
             default:
                 if (SettingsRules.Numbers.Any(n => n.Key == key) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
                 {
@@ -101,5 +105,5 @@ public sealed class SettingsStore(IDbContextFactory<OpdDbContext> factory) : ICo
     public static SettingValues ValuesOf(OpdOptions o) => new(
         o.EmergencyPriority, o.PaidPriority, o.FollowUpPriority, o.OnlinePriority, o.WalkInPriority,
         o.DefaultMaxCapacity, o.DefaultConsultationMinutes, o.NoShowTimeoutMinutes, o.LateArrivalGraceMinutes, o.RecallsBeforeNoShow,
-        o.WaitAmberMinutes, o.WaitRedMinutes, o.HospitalName);
+        o.WaitAmberMinutes, o.WaitRedMinutes, o.HospitalName, o.MaxOvertakes);
 }

@@ -9,7 +9,7 @@ internal sealed record TokenRow(
     int Id, int SlotId, int TokenNumber, string PatientId, string PatientName, string? Phone, TokenSource Source, TokenStatus Status,
     int PriorityScore, DateTime IssuedAt, DateTime QueuedAt, DateTime? CheckedInAt, string? CancellationReason, DateTime? CalledAt)
 {
-    public DayEntry Entry => new(Id, SlotId, Source, Status, PriorityScore, QueuedAt, CalledAt);
+    public DayEntry Entry => new(Id, SlotId, Source, Status, PriorityScore, QueuedAt, CalledAt, CheckedInAt);
 
     public TokenView ToView(SlotState slot, string doctorName, DayPlace place) => new(
         Id, slot.Label(TokenNumber), slot.Id, slot.DoctorId, doctorName, PatientId, PatientName, Phone, Source, Status, PriorityScore,
@@ -43,9 +43,11 @@ internal static partial class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var rows = await ToListAsync(TokenRowsOfDay(db, doctorId, date), ct);
-        var states = States(slots, rows.Select(r => r.Entry));
+        var entries = rows.Select(r => r.Entry).ToList();
+        var states = States(slots, entries);
         var active = rows.Where(r => r.Status.IsActive()).ToList();
-        return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights), active.ToDictionary(r => r.Id));
+        return new DayScreen(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, entries).Where(t => t.Status.IsActive())], now, weights),
+            active.ToDictionary(r => r.Id));
     }
 
     /// <summary>One slot with its doctor, no tokens: what a queue screen shows of it besides the seats.</summary>

@@ -81,7 +81,8 @@ internal static partial class SlotQueues
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
-        return new DoctorDayState(doctorId, date, States(slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
+        var states = States(slots, tokens);
+        return new DoctorDayState(doctorId, date, states, Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive()).ToList());
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ internal static partial class SlotQueues
         {
             var tokens = day.SelectMany(s => tokensOf[s.Id]).ToList();
             var states = States(day, tokens);
-            return new DayTimeline(states, DayQueue.Arrange(states, [.. tokens.Where(t => t.Status.IsActive())], now, weights));
+            return new DayTimeline(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive())], now, weights));
         });
     }
 
@@ -138,7 +139,8 @@ internal static partial class SlotQueues
 
     private static readonly System.Linq.Expressions.Expression<Func<Token, DayEntry>> AsDayEntry = t => new DayEntry(
         t.Id, t.SlotId, t.Source, t.Status, t.PriorityScore, t.QueuedAt,
-        t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null);
+        t.Status == TokenStatus.InConsultation ? t.History.Where(e => e.Action == CalledAction || e.Action == RecalledAction).Max(e => (DateTime?)e.At) : null,
+        t.CheckedInAt, 0);
 
     /// <summary>Every token of the day, the finished ones too: they hold seats.</summary>
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DayEntry>> TokensOfDay = EF.CompileAsyncQuery(
