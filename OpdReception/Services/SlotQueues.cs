@@ -115,7 +115,7 @@ internal static partial class SlotQueues
         var seats = tokens.GroupBy(t => t.SlotId).ToDictionary(g => g.Key, g => SeatCount.Of(g, t => t.Status, t => t.Source));
         return slots.Select(s =>
         {
-            var (taken, emergency) = seats.GetValueOrDefault(s.Id);
+            var (taken, emergency, _) = seats.GetValueOrDefault(s.Id);
             return new DayQueueSlot(new SlotState(s.Id, s.DoctorId, s.Date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
                 s.LastTokenNumber, s.Status, s.DelayMinutes, emergency, s.LabelPrefix), s.MinutesPerConsultation);
         }).ToList();
