@@ -37,11 +37,11 @@ public sealed class DoctorDayCardTests(OpdApp app) : DeskContext(app)
             WalkInSeatsHeld: 2, HoldReleaseMinutes: 30));
         var slot = created.Value!;
 
-        Assert.Equal("10:00: 2 walk-in seats held until 09:30", CardFor(await DayOf(doctor.Id)).Find("[data-testid=walk-in-hold]").TextContent.Trim());
+        Assert.Equal("10:00: 2 walk-in seats held until 09:30", CardFor(await DayOf(doctor.Id)).Find("[data-testid=card-walk-in-hold]").TextContent.Trim());
 
         await Desk.Issue("walkin", slot.Id, name: "Walk One", phone: "+91 90000 10001");
         await Desk.Issue("walkin", slot.Id, name: "Walk Two", phone: "+91 90000 10002");
-        Assert.Empty(CardFor(await DayOf(doctor.Id)).FindAll("[data-testid=walk-in-hold]"));
+        Assert.Empty(CardFor(await DayOf(doctor.Id)).FindAll("[data-testid=card-walk-in-hold]"));
     }
 
     private async Task<DoctorDay> DayOf(int doctorId) =>
