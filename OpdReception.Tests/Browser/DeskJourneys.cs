@@ -179,12 +179,8 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
     public async Task An_online_booking_into_seats_kept_for_walk_ins_is_refused_in_words_and_a_walk_in_takes_one()
     {
         var doctor = await _desk.Doctor(name: "Dr. Held Seats");
-        var created = await _desk.Client.Post("/api/slots", new
-        {
-            doctorId = doctor.Id, date = OpdApp.Day.ToString("yyyy-MM-dd"), startTime = "11:00", endTime = "12:00", maxCapacity = 2,
-            walkInSeatsHeld = 2, holdReleaseMinutes = 30,
-        });
-        var slot = await created.EnsureSuccessStatusCode().Read<OpdReception.Services.SlotView>();
+        var slot = await (await _desk.Client.Post("/api/slots", new { doctorId = doctor.Id, date = OpdApp.Day.ToString("yyyy-MM-dd"), startTime = "11:00",
+            endTime = "12:00", maxCapacity = 2, walkInSeatsHeld = 2, holdReleaseMinutes = 30 })).EnsureSuccessStatusCode().Read<OpdReception.Services.SlotView>();
         browser.App.SetTime(8);
         var page = await DeskAsync($"/reception?doctor={doctor.Id}");
         await page.GetByTestId("source").GetByText("Online booking", new() { Exact = true }).ClickAsync();
@@ -194,8 +190,7 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByTestId("patient-name").PressAsync("Enter");
 
         await Expect(page.GetByTestId("issue-problem")).ToContainTextAsync("The last 2 seats of the 11:00 session are kept for walk-ins until 10:30.");
-        var number = await IssueAsync(page, "Walk-in", "Wendy Walkin");
-        Assert.Equal(number, Assert.Single((await _desk.Queue(slot.Id)).Tokens).TokenNumber);
+        Assert.Equal(await IssueAsync(page, "Walk-in", "Wendy Walkin"), Assert.Single((await _desk.Queue(slot.Id)).Tokens).TokenNumber);
     }
 
     [Fact]
