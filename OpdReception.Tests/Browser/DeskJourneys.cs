@@ -176,6 +176,24 @@ public sealed class DeskJourneys(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task An_online_booking_into_seats_kept_for_walk_ins_is_refused_in_words_and_a_walk_in_takes_one()
+    {
+        var doctor = await _desk.Doctor(name: "Dr. Held Seats");
+        var slot = await (await _desk.Client.Post("/api/slots", new { doctorId = doctor.Id, date = OpdApp.Day.ToString("yyyy-MM-dd"), startTime = "11:00",
+            endTime = "12:00", maxCapacity = 2, walkInSeatsHeld = 2, holdReleaseMinutes = 30 })).EnsureSuccessStatusCode().Read<OpdReception.Services.SlotView>();
+        browser.App.SetTime(8);
+        var page = await DeskAsync($"/reception?doctor={doctor.Id}");
+        await page.GetByTestId("source").GetByText("Online booking", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("walk-in-hold")).ToHaveTextAsync("2 walk-in seats held until 10:30: online booking cannot take them.");
+
+        await page.GetByTestId("patient-name").FillAsync("Omar Online");
+        await page.GetByTestId("patient-name").PressAsync("Enter");
+
+        await Expect(page.GetByTestId("issue-problem")).ToContainTextAsync("The last 2 seats of the 11:00 session are kept for walk-ins until 10:30.");
+        Assert.Equal(await IssueAsync(page, "Walk-in", "Wendy Walkin"), Assert.Single((await _desk.Queue(slot.Id)).Tokens).TokenNumber);
+    }
+
+    [Fact]
     public async Task The_slip_prints_alone_with_the_token_number_and_a_qr_code()
     {
         var doctor = await _desk.Doctor(name: "Dr. Slip");

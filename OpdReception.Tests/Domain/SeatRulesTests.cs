@@ -23,7 +23,7 @@ public sealed class SeatRulesTests
         Assert.Equal([TokenStatus.Booked, TokenStatus.Waiting, TokenStatus.InConsultation, TokenStatus.Completed], StatusRules.SeatHolding);
 
     [Fact]
-    public void A_seat_count_takes_every_seat_holder_and_counts_the_emergencies_among_them()
+    public void A_seat_count_takes_every_seat_holder_and_counts_the_emergencies_and_walk_ins_among_them()
     {
         (TokenStatus, TokenSource)[] tokens =
         [
@@ -33,8 +33,9 @@ public sealed class SeatRulesTests
             (TokenStatus.Completed, TokenSource.Emergency),
             (TokenStatus.Cancelled, TokenSource.Emergency),
             (TokenStatus.NoShow, TokenSource.FollowUp),
+            (TokenStatus.Cancelled, TokenSource.WalkIn),
         ];
 
-        Assert.Equal(new SeatCount(Taken: 4, Emergency: 2), SeatCount.Of(tokens, t => t.Item1, t => t.Item2));
+        Assert.Equal(new SeatCount(Taken: 4, Emergency: 2, WalkIn: 1), SeatCount.Of(tokens, t => t.Item1, t => t.Item2));
     }
 }

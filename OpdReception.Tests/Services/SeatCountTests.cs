@@ -47,7 +47,7 @@ public sealed class SeatCountTests(OpdApp app) : IClassFixture<OpdApp>
             forIssue = sql.Slot(slot.Id)!.State;
         }
 
-        Assert.Equal((4, 1), (bySql.SeatsTaken, bySql.EmergencySeats));
+        Assert.Equal((4, 1, 2), (bySql.SeatsTaken, bySql.EmergencySeats, bySql.WalkInSeats));
         // A slot loaded for a status change hands out no labels, so it does not read its day's label counter.
         Assert.Equal(bySql with { LastTokenNumber = 0 }, loaded);
         Assert.Equal(bySql, ofDay);

@@ -11,6 +11,12 @@ public sealed class WeeklySession
     public int SlotMinutes { get; set; }
     public int CapacityPerSlot { get; set; }
     public int MinutesPerConsultation { get; set; }
+
+    /// <summary>Seats of each slot kept from online booking for walk-ins, copied to the slots generated.</summary>
+    public int WalkInSeatsHeld { get; set; }
+
+    /// <summary>How long before each slot starts its held seats open to anyone.</summary>
+    public int HoldReleaseMinutes { get; set; }
 }
 
 /// <summary>A doctor away from <see cref="From"/> to <see cref="To"/>, both days included.</summary>

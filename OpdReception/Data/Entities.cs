@@ -38,6 +38,11 @@ public sealed class Slot
     public int MinutesPerConsultation { get; set; }
     public int DelayMinutes { get; set; }
 
+    /// <summary>Seats kept from online booking for walk-ins until <see cref="HoldReleaseMinutes"/> before the start (<see cref="Domain.WalkInHold"/>).</summary>
+    public int WalkInSeatsHeld { get; set; }
+
+    public int HoldReleaseMinutes { get; set; }
+
     /// <summary>Opened on a day that is not one of the doctor's OPD days, on purpose.</summary>
     public bool ExtraSession { get; set; }
 

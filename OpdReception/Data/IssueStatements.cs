@@ -39,12 +39,17 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
     /// <summary>The statuses that hold a seat (<see cref="StatusRules.SeatHolding"/>), as SQL's list: seats are counted by the one rule.</summary>
     private static readonly string SeatHolding = $"({string.Join(", ", StatusRules.SeatHolding.Select(s => $"'{s}'"))})";
 
+    /// <summary>The sources that fill seats held for walk-ins (<see cref="WalkInHold.Filling"/>), as SQL's list.</summary>
+    private static readonly string FillsHold = $"({string.Join(", ", WalkInHold.Filling.Select(s => $"'{s}'"))})";
+
     private static readonly string SlotWithSeats = $"""
         SELECT s."DoctorId", s."Date", s."StartTime", s."EndTime", s."MaxCapacity", s."EmergencyExtensions",
-               COALESCE(dd."LastTokenNumber", 0), s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency", d."LabelPrefix", d."Room"
+               COALESCE(dd."LastTokenNumber", 0), s."Status", s."DelayMinutes", d."Name", seats."Taken", seats."Emergency", d."LabelPrefix", d."Room",
+               s."WalkInSeatsHeld", s."HoldReleaseMinutes", seats."WalkIn"
         FROM "Slots" s JOIN "Doctors" d ON d."Id" = s."DoctorId"
              LEFT JOIN "DoctorDayCounters" dd ON dd."DoctorId" = s."DoctorId" AND dd."Date" = s."Date",
-             (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency"
+             (SELECT COUNT(*) AS "Taken", COALESCE(SUM(t."Source" = 'Emergency'), 0) AS "Emergency",
+                     COALESCE(SUM(t."Source" IN {FillsHold}), 0) AS "WalkIn"
               FROM "Tokens" t WHERE t."SlotId" = $slot AND t."Status" IN {SeatHolding}) AS seats
         WHERE s."Id" = $slot
         """;
@@ -64,7 +69,7 @@ public sealed class IssueStatements(SqliteConnection connection, SqliteTransacti
         var state = new SlotState(
             slotId, row.GetInt32(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<TimeOnly>(2), row.GetFieldValue<TimeOnly>(3),
             row.GetInt32(4), row.GetInt32(5), row.GetInt32(10), row.GetInt32(6), Enum.Parse<SlotStatus>(row.GetString(7)), row.GetInt32(8),
-            row.GetInt32(11), row.GetString(12));
+            row.GetInt32(11), row.GetString(12), row.GetInt32(14), row.GetInt32(15), row.GetInt32(16));
         return new IssueSlot(state, row.GetString(9), Text(row, 13));
     }
 

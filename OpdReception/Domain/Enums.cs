@@ -39,23 +39,28 @@ public static class StatusRules
     public static bool TakesTokensIn(this SlotStatus status) => status is SlotStatus.Open or SlotStatus.Delayed;
 }
 
-/// <summary>The seats a slot's tokens take, and how many of them are emergencies': counted once, the same way everywhere.</summary>
-public readonly record struct SeatCount(int Taken, int Emergency)
+/// <summary>
+/// The seats a slot's tokens take, how many of them are emergencies', and how many walk-ins' (who fill the seats
+/// held for them, <see cref="WalkInHold"/>): counted once, the same way everywhere.
+/// </summary>
+public readonly record struct SeatCount(int Taken, int Emergency, int WalkIn = 0)
 {
     public static SeatCount Of<T>(IEnumerable<T> tokens, Func<T, TokenStatus> status, Func<T, TokenSource> source)
     {
         var taken = 0;
         var emergency = 0;
+        var walkIn = 0;
         foreach (var token in tokens)
         {
             if (status(token).HoldsSeat())
             {
                 taken++;
                 emergency += source(token) == TokenSource.Emergency ? 1 : 0;
+                walkIn += WalkInHold.Fills(source(token)) ? 1 : 0;
             }
         }
 
-        return new SeatCount(taken, emergency);
+        return new SeatCount(taken, emergency, walkIn);
     }
 }
 

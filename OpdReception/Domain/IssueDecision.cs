@@ -12,7 +12,7 @@ public sealed record Extended(int TokenNumber, int PriorityScore, TokenStatus St
 
 public sealed record Refused(Refusal Reason) : IssueDecision;
 
-public enum RefusalKind { SlotFull, SlotNotTakingTokens, SlotOver, AlreadyHoldsToken, NotToday }
+public enum RefusalKind { SlotFull, SlotNotTakingTokens, SlotOver, AlreadyHoldsToken, NotToday, HeldForWalkIns }
 
 /// <summary>Why a token was not issued, with what the desk can offer instead.</summary>
 public sealed record Refusal(RefusalKind Kind, string Message, int? AlternativeSlotId = null, int? ExistingTokenId = null);

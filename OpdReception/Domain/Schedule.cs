@@ -1,7 +1,11 @@
 namespace OpdReception.Domain;
 
 /// <summary>One session of a weekly template: on <see cref="Day"/>, slots of <see cref="SlotMinutes"/> from start to end.</summary>
-public sealed record SessionPlan(DayOfWeek Day, TimeOnly Start, TimeOnly End, int SlotMinutes, int CapacityPerSlot, int MinutesPerConsultation);
+/// <param name="WalkInSeatsHeld">Seats of each slot kept for walk-ins (<see cref="WalkInHold"/>).</param>
+/// <param name="HoldReleaseMinutes">How long before each slot starts its held seats open to anyone.</param>
+public sealed record SessionPlan(
+    DayOfWeek Day, TimeOnly Start, TimeOnly End, int SlotMinutes, int CapacityPerSlot, int MinutesPerConsultation,
+    int WalkInSeatsHeld = 0, int HoldReleaseMinutes = 0);
 
 /// <summary>A doctor's days away, both ends included.</summary>
 public sealed record LeaveSpan(DateOnly From, DateOnly To)
@@ -12,7 +16,8 @@ public sealed record LeaveSpan(DateOnly From, DateOnly To)
 /// <summary>A slot the doctor already has (not cancelled).</summary>
 public sealed record ExistingSlot(DateOnly Date, TimeOnly Start, TimeOnly End);
 
-public sealed record SlotToCreate(DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int MinutesPerConsultation);
+public sealed record SlotToCreate(
+    DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int MinutesPerConsultation, int WalkInSeatsHeld = 0, int HoldReleaseMinutes = 0);
 
 public enum SkipReason { AlreadyThere, OnLeave, InThePast, Refused }
 
@@ -72,6 +77,11 @@ public static class Schedule
             if (s.MinutesPerConsultation is < 1 or > 240)
             {
                 Refuse(key, $"{name}: minutes per consultation must be 1 to 240.");
+            }
+
+            if (WalkInHold.Check(s.WalkInSeatsHeld, s.HoldReleaseMinutes, s.CapacityPerSlot) is { } hold)
+            {
+                Refuse(key, $"{name}: {char.ToLowerInvariant(hold[0])}{hold[1..]}");
             }
 
             var clash = sessions.Take(i).FirstOrDefault(o => o.Day == s.Day && o.Start < s.End && s.Start < o.End);
@@ -159,7 +169,8 @@ public static class Schedule
                     }
                     else
                     {
-                        create.Add(new SlotToCreate(date, start, end, session.CapacityPerSlot, session.MinutesPerConsultation));
+                        create.Add(new SlotToCreate(date, start, end, session.CapacityPerSlot, session.MinutesPerConsultation,
+                            session.WalkInSeatsHeld, session.HoldReleaseMinutes));
                     }
                 }
             }

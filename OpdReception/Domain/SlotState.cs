@@ -6,6 +6,9 @@ namespace OpdReception.Domain;
 /// (<see cref="TokenLabels"/>), so the next token of this slot takes the one after.
 /// </param>
 /// <param name="LabelPrefix">The doctor's label prefix: T gives T001.</param>
+/// <param name="WalkInSeatsHeld">Seats kept from online booking for patients who walk in (<see cref="WalkInHold"/>).</param>
+/// <param name="HoldReleaseMinutes">How long before the slot starts the held seats open to anyone.</param>
+/// <param name="WalkInSeats">Seats taken by walk-ins and priority patients, who fill the held ones.</param>
 public sealed record SlotState(
     int Id,
     int DoctorId,
@@ -19,7 +22,10 @@ public sealed record SlotState(
     SlotStatus Status,
     int DelayMinutes,
     int EmergencySeats = 0,
-    string LabelPrefix = TokenLabels.DefaultPrefix)
+    string LabelPrefix = TokenLabels.DefaultPrefix,
+    int WalkInSeatsHeld = 0,
+    int HoldReleaseMinutes = 0,
+    int WalkInSeats = 0)
 {
     public int EffectiveCapacity => MaxCapacity + EmergencyExtensions;
 
@@ -51,6 +57,7 @@ public sealed record SlotState(
     {
         SeatsTaken = SeatsTaken + 1,
         EmergencySeats = EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
+        WalkInSeats = WalkInSeats + (WalkInHold.Fills(source) ? 1 : 0),
         LastTokenNumber = LastTokenNumber + (keepsLabel ? 0 : 1),
         EmergencyExtensions = EmergencyExtensions + (extendsCapacity ? 1 : 0),
     };

@@ -46,6 +46,12 @@ public static class TokenDesk
                 $"{Describe(source)} tokens are for today's slots only: the patient is here now. For {slot.Date:ddd d MMM}, book online or as a follow-up."));
         }
 
+        // Checked before room: a slot whose last free seats are held says why, rather than "full".
+        if (WalkInHold.Refuses(slot, source, now))
+        {
+            return Refuse(RefusalKind.HeldForWalkIns, WalkInHold.Refusal(slot));
+        }
+
         if (slot.HasRoomFor(source))
         {
             return new Issued(slot.LastTokenNumber + 1, score, status, replaces);
@@ -87,7 +93,7 @@ public static class TokenDesk
     /// <summary>The first slot after the given one that still takes tokens and has a free seat for this patient.</summary>
     public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now, TokenSource source = TokenSource.WalkIn) =>
         candidates
-            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoomFor(source))
+            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoomFor(source) && !WalkInHold.Refuses(s, source, now))
             .OrderBy(s => s.StartsAt)
             .ThenBy(s => s.Id)
             .FirstOrDefault();

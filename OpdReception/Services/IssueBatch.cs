@@ -238,6 +238,9 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
                 EmergencyExtensions = state.EmergencyExtensions + (extendedTo is null ? 0 : 1),
                 SeatsTaken = state.SeatsTaken + 1 - (replaces?.SlotId == state.Id ? 1 : 0),
                 EmergencySeats = state.EmergencySeats + (source == TokenSource.Emergency ? 1 : 0),
+                // The next request of the batch sees the held seats this one filled, as it sees the seat it took.
+                WalkInSeats = state.WalkInSeats + (WalkInHold.Fills(source) ? 1 : 0)
+                    - (replaces?.SlotId == state.Id && WalkInHold.Fills(replaces.Source) ? 1 : 0),
             },
         };
         // The label was the doctor's day's, not the slot's: the day's other slots read so far move on with it.

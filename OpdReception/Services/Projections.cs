@@ -20,7 +20,8 @@ public static class Projections
     public static readonly Expression<Func<Slot, SlotState>> SlotState = s => new SlotState(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
         s.Tokens.AsQueryable().Count(HoldsSeat), s.Doctor.DayCounters.Where(d => d.Date == s.Date).Select(d => d.LastTokenNumber).FirstOrDefault(),
-        s.Status, s.DelayMinutes, s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency), s.Doctor.LabelPrefix);
+        s.Status, s.DelayMinutes, s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency), s.Doctor.LabelPrefix,
+        s.WalkInSeatsHeld, s.HoldReleaseMinutes, s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.WalkIn || t.Source == TokenSource.Priority));
 
     /// <summary>
     /// Slots as the screens show them, in the query's order. One query, so the seats and the slot are read at
@@ -33,9 +34,10 @@ public static class Projections
                 Slot = s, s.Doctor.Name, s.Doctor.Specialization, s.Doctor.LabelPrefix,
                 Taken = s.Tokens.AsQueryable().Count(HoldsSeat),
                 Emergency = s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.Emergency),
+                WalkIn = s.Tokens.AsQueryable().Where(HoldsSeat).Count(t => t.Source == TokenSource.WalkIn || t.Source == TokenSource.Priority),
             })
             .ToListAsync(ct))
-        .Select(x => View(x.Slot, x.Name, x.Specialization, x.Slot.ToState(new SeatCount(x.Taken, x.Emergency), x.LabelPrefix)))
+        .Select(x => View(x.Slot, x.Name, x.Specialization, x.Slot.ToState(new SeatCount(x.Taken, x.Emergency, x.WalkIn), x.LabelPrefix)))
         .ToList();
 
     /// <summary>"Status is one of these", as SQL's IN, from a list the domain defines.</summary>
@@ -57,7 +59,8 @@ public static class Projections
     public static SlotState ToState(this Slot s, SeatCount seats, string? labelPrefix = null) => new(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
         seats.Taken, 0, s.Status, s.DelayMinutes, seats.Emergency,
-        labelPrefix ?? (s.Doctor is null ? TokenLabels.DefaultPrefix : s.Doctor.LabelPrefix));
+        labelPrefix ?? (s.Doctor is null ? TokenLabels.DefaultPrefix : s.Doctor.LabelPrefix),
+        s.WalkInSeatsHeld, s.HoldReleaseMinutes, seats.WalkIn);
 
     public static SlotView ToView(this Slot s) => View(s, s.Doctor.Name, s.Doctor.Specialization, s.ToState());
 
@@ -69,7 +72,8 @@ public static class Projections
         s.MaxCapacity, state.EffectiveCapacity, s.EmergencyExtensions, state.SeatsTaken,
         state.OrdinarySeatsFree,
         s.MinutesPerConsultation, s.DelayMinutes, s.Status, s.StatusReason, s.ExtraSession,
-        SlotRules.Warnings(s.StartTime, s.EndTime, s.MaxCapacity, s.MinutesPerConsultation));
+        SlotRules.Warnings(s.StartTime, s.EndTime, s.MaxCapacity, s.MinutesPerConsultation),
+        s.WalkInSeatsHeld, s.HoldReleaseMinutes, state.WalkInSeats);
 
     public static DoctorView ToView(this Doctor d) => new(d.Id, d.Name, d.Specialization, d.OpdDays, d.Room, d.DeactivatedAt is null, d.LabelPrefix);
 

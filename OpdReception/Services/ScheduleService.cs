@@ -4,13 +4,22 @@ using OpdReception.Domain;
 
 namespace OpdReception.Services;
 
-public sealed record SessionRequest(DayOfWeek Day, TimeOnly Start, TimeOnly End, int SlotMinutes, int CapacityPerSlot, int MinutesPerConsultation);
+/// <param name="WalkInSeatsHeld">Seats of each slot kept from online booking for walk-ins; 0 keeps none.</param>
+/// <param name="HoldReleaseMinutes">How long before each slot starts the held seats open to anyone.</param>
+public sealed record SessionRequest(
+    DayOfWeek Day, TimeOnly Start, TimeOnly End, int SlotMinutes, int CapacityPerSlot, int MinutesPerConsultation,
+    int WalkInSeatsHeld = 0, int HoldReleaseMinutes = 0)
+{
+    public SessionPlan ToPlan() => new(Day, Start, End, SlotMinutes, CapacityPerSlot, MinutesPerConsultation, WalkInSeatsHeld, HoldReleaseMinutes);
+}
 
 public sealed record TemplateView(int DoctorId, string DoctorName, IReadOnlyList<DayOfWeek> OpdDays, IReadOnlyList<SessionRequest> Sessions);
 
 public sealed record GenerateRequest(int? DoctorId, DateOnly? From, DateOnly? To);
 
-public sealed record PlannedSlot(int DoctorId, string DoctorName, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int MaxCapacity, int MinutesPerConsultation);
+public sealed record PlannedSlot(
+    int DoctorId, string DoctorName, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int MaxCapacity, int MinutesPerConsultation,
+    int WalkInSeatsHeld = 0, int HoldReleaseMinutes = 0);
 
 public sealed record SkippedView(int DoctorId, string DoctorName, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Reason);
 
@@ -47,7 +56,7 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
             return OpdProblem.Invalid($"sessions[{at}]", $"Session {at + 1} is empty: give day, start, end, slotMinutes, capacityPerSlot and minutesPerConsultation.");
         }
 
-        var plans = (sessions ?? []).Select(s => new SessionPlan(s.Day, s.Start, s.End, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation)).ToList();
+        var plans = (sessions ?? []).Select(s => s.ToPlan()).ToList();
         if (Schedule.CheckTemplate(plans, doctor.OpdDays) is TemplateRefused refused)
         {
             return OpdProblem.Invalid(refused.Errors);
@@ -63,10 +72,13 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
             SlotMinutes = p.SlotMinutes,
             CapacityPerSlot = p.CapacityPerSlot,
             MinutesPerConsultation = p.MinutesPerConsultation,
+            WalkInSeatsHeld = p.WalkInSeatsHeld,
+            HoldReleaseMinutes = p.HoldReleaseMinutes,
         }).ToList();
         AdminRecord.Add(db, clock.Now, by, "Schedule", doctor.Name,
             plans.Count == 0 ? "Weekly template cleared" : "Weekly template: " + string.Join("; ", plans.Select(p =>
-                $"{p.Day} {p.Start:HH\\:mm}-{p.End:HH\\:mm} every {p.SlotMinutes} min, {p.CapacityPerSlot} × {p.MinutesPerConsultation} min")));
+                $"{p.Day} {p.Start:HH\\:mm}-{p.End:HH\\:mm} every {p.SlotMinutes} min, {p.CapacityPerSlot} × {p.MinutesPerConsultation} min"
+                + (p.WalkInSeatsHeld > 0 ? $", {p.WalkInSeatsHeld} held for walk-ins until {p.HoldReleaseMinutes} min before" : ""))));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return View(doctor);
@@ -122,9 +134,11 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
         var skipped = new List<SkippedView>();
         foreach (var doctor in doctors)
         {
-            var template = doctor.WeeklySessions.Select(s => new SessionPlan(s.Day, s.StartTime, s.EndTime, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation)).ToList();
+            var template = doctor.WeeklySessions.Select(s => new SessionPlan(
+                s.Day, s.StartTime, s.EndTime, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation, s.WalkInSeatsHeld, s.HoldReleaseMinutes)).ToList();
             var plan = Schedule.Generate(template, from, to, clock.Now, leave[doctor.Id].ToList(), existing[doctor.Id].ToList(), doctor.OpdDays);
-            create.AddRange(plan.Create.Select(c => new PlannedSlot(doctor.Id, doctor.Name, c.Date, c.Start, c.End, c.MaxCapacity, c.MinutesPerConsultation)));
+            create.AddRange(plan.Create.Select(c => new PlannedSlot(
+                doctor.Id, doctor.Name, c.Date, c.Start, c.End, c.MaxCapacity, c.MinutesPerConsultation, c.WalkInSeatsHeld, c.HoldReleaseMinutes)));
             skipped.AddRange(plan.Skipped.Select(s => new SkippedView(doctor.Id, doctor.Name, s.Date, s.Start, s.End, s.Message ?? Words(s.Reason))));
         }
 
@@ -141,6 +155,8 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
             EndTime = c.EndTime,
             MaxCapacity = c.MaxCapacity,
             MinutesPerConsultation = c.MinutesPerConsultation,
+            WalkInSeatsHeld = c.WalkInSeatsHeld,
+            HoldReleaseMinutes = c.HoldReleaseMinutes,
             Status = SlotStatus.Open,
         }));
         foreach (var doctor in create.GroupBy(c => c.DoctorName))
@@ -165,5 +181,6 @@ public sealed class ScheduleService(IDbContextFactory<OpdDbContext> factory, Hos
 
     private static TemplateView View(Doctor d) => new(d.Id, d.Name, d.OpdDays,
         d.WeeklySessions.OrderBy(s => s.Day).ThenBy(s => s.StartTime)
-            .Select(s => new SessionRequest(s.Day, s.StartTime, s.EndTime, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation)).ToList());
+            .Select(s => new SessionRequest(
+                s.Day, s.StartTime, s.EndTime, s.SlotMinutes, s.CapacityPerSlot, s.MinutesPerConsultation, s.WalkInSeatsHeld, s.HoldReleaseMinutes)).ToList());
 }

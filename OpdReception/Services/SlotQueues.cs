@@ -116,22 +116,23 @@ internal static partial class SlotQueues
         var seats = tokens.GroupBy(t => t.SlotId).ToDictionary(g => g.Key, g => SeatCount.Of(g, t => t.Status, t => t.Source));
         return slots.Select(s =>
         {
-            var (taken, emergency) = seats.GetValueOrDefault(s.Id);
+            var (taken, emergency, walkIn) = seats.GetValueOrDefault(s.Id);
             return new DayQueueSlot(new SlotState(s.Id, s.DoctorId, s.Date, s.Start, s.End, s.MaxCapacity, s.EmergencyExtensions, taken,
-                s.LastTokenNumber, s.Status, s.DelayMinutes, emergency, s.LabelPrefix), s.MinutesPerConsultation);
+                s.LastTokenNumber, s.Status, s.DelayMinutes, emergency, s.LabelPrefix, s.WalkInSeatsHeld, s.HoldReleaseMinutes, walkIn),
+                s.MinutesPerConsultation);
         }).ToList();
     }
 
     /// <param name="LastTokenNumber">The last label of the doctor's day, the same on every slot of it.</param>
     private sealed record DaySlot(
         int Id, int DoctorId, DateOnly Date, TimeOnly Start, TimeOnly End, int MaxCapacity, int EmergencyExtensions, int LastTokenNumber,
-        SlotStatus Status, int DelayMinutes, int MinutesPerConsultation, string LabelPrefix);
+        SlotStatus Status, int DelayMinutes, int MinutesPerConsultation, string LabelPrefix, int WalkInSeatsHeld, int HoldReleaseMinutes);
 
     // Declared before the compiled queries that use them: static fields start in the order they are written.
     private static readonly System.Linq.Expressions.Expression<Func<Slot, DaySlot>> AsDaySlot = s => new DaySlot(
         s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, s.EmergencyExtensions,
         s.Doctor.DayCounters.Where(d => d.Date == s.Date).Select(d => d.LastTokenNumber).FirstOrDefault(), s.Status, s.DelayMinutes,
-        s.MinutesPerConsultation, s.Doctor.LabelPrefix);
+        s.MinutesPerConsultation, s.Doctor.LabelPrefix, s.WalkInSeatsHeld, s.HoldReleaseMinutes);
 
     // Every screen and every issue batch reads a doctor's day, so its queries are translated once, not per read.
     private static readonly Func<OpdDbContext, int, DateOnly, IAsyncEnumerable<DaySlot>> SlotsOfDay = EF.CompileAsyncQuery(

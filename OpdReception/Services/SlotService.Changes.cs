@@ -20,15 +20,23 @@ public sealed partial class SlotService
             return refused;
         }
 
+        var capacity = request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity;
+        if (Hold(request, capacity, 0, 0) is { } badHold)
+        {
+            return badHold;
+        }
+
         var slot = new Slot
         {
             DoctorId = request.DoctorId!.Value,
             Date = request.Date!.Value,
             StartTime = request.StartTime!.Value,
             EndTime = request.EndTime!.Value,
-            MaxCapacity = request.MaxCapacity ?? options.CurrentValue.DefaultMaxCapacity,
+            MaxCapacity = capacity,
             MinutesPerConsultation = request.MinutesPerConsultation ?? options.CurrentValue.DefaultConsultationMinutes,
             ExtraSession = request.ExtraSession ?? false,
+            WalkInSeatsHeld = request.WalkInSeatsHeld ?? 0,
+            HoldReleaseMinutes = request.HoldReleaseMinutes ?? 0,
             Status = SlotStatus.Open,
         };
         db.Slots.Add(slot);
@@ -79,6 +87,11 @@ public sealed partial class SlotService
                 return OpdProblem.Conflict($"{state.SeatsTaken} patients hold seats, {slot.EmergencyExtensions} of them added for emergencies; the capacity cannot go below {state.SeatsTaken - slot.EmergencyExtensions}.");
             }
 
+            if (Hold(request, capacity, slot.WalkInSeatsHeld, slot.HoldReleaseMinutes) is { } badHold)
+            {
+                return badHold;
+            }
+
             // A slot that stays where it is keeps its day, even once that day is past.
             var stays = !moves && request.DoctorId == slot.DoctorId;
             if (!stays && await RulesAsync(db, request, id, ct) is { } refused)
@@ -93,6 +106,8 @@ public sealed partial class SlotService
             slot.MaxCapacity = capacity;
             slot.MinutesPerConsultation = request.MinutesPerConsultation ?? slot.MinutesPerConsultation;
             slot.ExtraSession = request.ExtraSession ?? slot.ExtraSession;
+            slot.WalkInSeatsHeld = request.WalkInSeatsHeld ?? slot.WalkInSeatsHeld;
+            slot.HoldReleaseMinutes = request.HoldReleaseMinutes ?? slot.HoldReleaseMinutes;
             return null;
         }, ct);
     }

@@ -6,7 +6,11 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <param name="ExtraSession">Opens the slot on a day that is not one of the doctor's OPD days.</param>
-public sealed record SlotRequest(int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation, bool? ExtraSession = null);
+/// <param name="WalkInSeatsHeld">Seats kept from online booking for walk-ins (<see cref="WalkInHold"/>); none when not given on a new slot.</param>
+/// <param name="HoldReleaseMinutes">How long before the start the held seats open to anyone.</param>
+public sealed record SlotRequest(
+    int? DoctorId, DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, int? MaxCapacity, int? MinutesPerConsultation, bool? ExtraSession = null,
+    int? WalkInSeatsHeld = null, int? HoldReleaseMinutes = null);
 
 /// <summary>A slot's own settings and status; its tokens are only ever written by the token handlers (<see cref="IssueToken"/>, <see cref="ChangeTokenStatus"/>, <see cref="MoveToken"/>, <see cref="ReallocateSlot"/> and the rest).</summary>
 public sealed partial class SlotService(
@@ -89,4 +93,10 @@ public sealed partial class SlotService(
             view.EffectiveCapacity == 0 ? 0 : Math.Round((double)view.BookedCount / view.EffectiveCapacity, 3),
             places.Count(p => p.PastSlotEnd));
     }
+
+    /// <summary>The walk-in hold asked for, or the slot's own when not given, against the capacity it will have.</summary>
+    private static OpdProblem? Hold(SlotRequest request, int capacity, int held, int release) =>
+        WalkInHold.Check(request.WalkInSeatsHeld ?? held, request.HoldReleaseMinutes ?? release, capacity) is { } bad
+            ? OpdProblem.Invalid(request.HoldReleaseMinutes is < 0 or > WalkInHold.MaxReleaseMinutes ? "holdReleaseMinutes" : "walkInSeatsHeld", bad)
+            : null;
 }

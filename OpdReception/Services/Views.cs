@@ -7,6 +7,9 @@ namespace OpdReception.Services;
 public sealed record DoctorView(
     int Id, string Name, string Specialization, IReadOnlyList<DayOfWeek> OpdDays, string? Room, bool Active = true, string LabelPrefix = TokenLabels.DefaultPrefix);
 
+/// <param name="WalkInSeatsHeld">Seats kept from online booking for walk-ins (<see cref="WalkInHold"/>).</param>
+/// <param name="HoldReleaseMinutes">How long before the start the held seats open to anyone.</param>
+/// <param name="WalkInSeats">Seats walk-ins and priority patients have taken, filling the held ones.</param>
 public sealed record SlotView(
     int Id,
     int DoctorId,
@@ -25,7 +28,17 @@ public sealed record SlotView(
     SlotStatus Status,
     string? StatusReason,
     bool ExtraSession = false,
-    IReadOnlyList<string>? Warnings = null);
+    IReadOnlyList<string>? Warnings = null,
+    int WalkInSeatsHeld = 0,
+    int HoldReleaseMinutes = 0,
+    int WalkInSeats = 0)
+{
+    /// <summary>"4 walk-in seats held until 09:30" while the hold is on at <paramref name="now"/>; null otherwise.</summary>
+    public string? WalkInHoldNote(DateTime now) => WalkInHold.Note(
+        new SlotState(Id, DoctorId, Date, StartTime, EndTime, MaxCapacity, EmergencyExtensions, BookedCount, 0, Status, DelayMinutes,
+            WalkInSeatsHeld: WalkInSeatsHeld, HoldReleaseMinutes: HoldReleaseMinutes, WalkInSeats: WalkInSeats),
+        now, AvailableSeats);
+}
 
 public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ByUserId = null);

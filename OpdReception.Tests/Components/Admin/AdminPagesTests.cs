@@ -248,4 +248,24 @@ public sealed class AdminPagesTests(OpdApp app) : AdminContext(app)
         slots.WaitForAssertion(() => Assert.Contains("Running 20 min late", slots.Find("[data-testid=slots]").TextContent));
         Assert.DoesNotContain("Running late · Running", slots.Find("[data-testid=slots]").TextContent);
     }
+
+    [Fact]
+    public async Task Schedules_page_previews_the_seats_kept_for_walk_ins_and_saves_them()
+    {
+        var doctor = await Desk.Doctor("Quotas", "Dr. Held", ["Monday"]);
+        var page = RenderAsAdmin<Schedules>($"/admin/schedules?doctor={doctor.Id}");
+        page.WaitForElement("[data-testid=add-session]").Click();
+
+        page.Find("[data-testid=session-slot]").Change("180");
+        page.Find("[data-testid=session-capacity]").Change("20");
+        page.Find("[data-testid=session-minutes]").Change("3");
+        page.Find("[data-testid=session-held]").Change("4");
+        page.Find("[data-testid=session-release]").Change("30");
+
+        page.WaitForAssertion(() => Assert.Equal("Each Monday 09:00 session: 20 seats, 4 kept for walk-ins until 08:30.",
+            page.Find("[data-testid=session-preview]").TextContent.Trim()));
+        page.Find("[data-testid=save-template]").Click();
+        page.WaitForAssertion(() => Assert.Contains(Service<MudBlazor.ISnackbar>().ShownSnackbars, s => s.Message == "Template saved."));
+        Assert.Equal((4, 30), (await Service<ScheduleService>().GetTemplateAsync(doctor.Id)).Value!.Sessions.Select(s => (s.WalkInSeatsHeld, s.HoldReleaseMinutes)).Single());
+    }
 }

@@ -27,4 +27,25 @@ public sealed class DoctorDayCardTests(OpdApp app) : DeskContext(app)
 
         card.WaitForAssertion(() => Assert.Empty(card.FindAll("[data-testid=delay-notice]")));
     }
+
+    [Fact]
+    public async Task The_card_says_how_many_walk_in_seats_are_held_and_until_when_and_drops_it_once_they_are_filled()
+    {
+        App.Clock.Set(OpdApp.Day.ToDateTime(new TimeOnly(8, 0)));
+        var doctor = await Desk.Doctor(name: "Dr. Quota");
+        var created = await Service<SlotService>().CreateAsync(new OpdReception.Services.SlotRequest(doctor.Id, OpdApp.Day, new TimeOnly(10, 0), new TimeOnly(11, 0), 6, 10,
+            WalkInSeatsHeld: 2, HoldReleaseMinutes: 30));
+        var slot = created.Value!;
+
+        Assert.Equal("10:00: 2 walk-in seats held until 09:30", CardFor(await DayOf(doctor.Id)).Find("[data-testid=card-walk-in-hold]").TextContent.Trim());
+
+        await Desk.Issue("walkin", slot.Id, name: "Walk One", phone: "+91 90000 10001");
+        await Desk.Issue("walkin", slot.Id, name: "Walk Two", phone: "+91 90000 10002");
+        Assert.Empty(CardFor(await DayOf(doctor.Id)).FindAll("[data-testid=card-walk-in-hold]"));
+    }
+
+    private async Task<DoctorDay> DayOf(int doctorId) =>
+        (await Service<DeskService>().TodayAsync(Xunit.TestContext.Current.CancellationToken)).Single(d => d.Doctor.Id == doctorId);
+
+    private IRenderedComponent<DoctorDayCard> CardFor(DoctorDay day) => Render<DoctorDayCard>(p => p.Add(c => c.Day, day));
 }

@@ -788,6 +788,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<bool>("ExtraSession")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HoldReleaseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxCapacity")
                         .HasColumnType("INTEGER");
 
@@ -811,6 +814,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WalkInSeatsHeld")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1028,6 +1034,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HoldReleaseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinutesPerConsultation")
                         .HasColumnType("INTEGER");
 
@@ -1036,6 +1045,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WalkInSeatsHeld")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
