@@ -29,6 +29,7 @@ public sealed class ReportJsonTests
             EtaLastTold = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.Last, Estimator.InUse),
             EtaLastToldThirtyMinutesBefore = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.LastThirtyMinutesBefore, Estimator.InUse),
             CheckInToCall = WaitFigures.CheckInToCall(called),
+            Fairness = Fairness.Of(called, ["Online", "Walk-in", "Emergency"]),
             DoctorTimes = [new DoctorTime("Dr. Test (Testing)", 2, 30, 0)],
             SentAway = new SentAway(1, 0, 0),
             Called = called,
@@ -94,6 +95,11 @@ public sealed class ReportJsonTests
         Assert.True(root.GetProperty("checkHolds").GetBoolean());
         Assert.Equal(32, root.GetProperty("checkInToCall").GetProperty("p90Minutes").GetDouble());
         Assert.Equal(30, root.GetProperty("doctorTimes")[0].GetProperty("idleMinutes").GetInt32());
+        var fairness = root.GetProperty("fairness");
+        Assert.Equal(32, fairness.GetProperty("longestWaitBySource").GetProperty("Online").GetDouble());
+        Assert.Equal(26, fairness.GetProperty("longestWaitBySource").GetProperty("Walk-in").GetDouble());
+        Assert.Equal(0, fairness.GetProperty("overtakes").GetInt32()); // the later arrival, online, was called after the walk-in
+        Assert.Equal(1, fairness.GetProperty("walkIns").GetInt32());
         Assert.Equal(1, root.GetProperty("sentAway").GetProperty("total").GetInt32());
         var first = root.GetProperty("called")[0];
         Assert.Equal("Online", first.GetProperty("source").GetString());

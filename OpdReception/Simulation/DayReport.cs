@@ -67,6 +67,9 @@ public sealed record DayReport(
 
     public IReadOnlyList<DoctorTime> DoctorTimes { get; init; } = [];
 
+    /// <summary>The longest waits by source, and how often waiting walk-ins saw later arrivals called first.</summary>
+    public Fairness Fairness { get; init; } = Fairness.None;
+
     /// <summary>Every patient called, with every time they were told: the raw figures, so several days can be pooled.</summary>
     public IReadOnlyList<CalledPatient> Called { get; init; } = [];
 

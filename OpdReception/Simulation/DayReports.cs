@@ -91,6 +91,7 @@ internal static class DayReports
             EtaLastTold = EtaAccuracy.Of(called, sources, ToldTime.Last, Estimator.InUse),
             EtaLastToldThirtyMinutesBefore = EtaAccuracy.Of(called, sources, ToldTime.LastThirtyMinutesBefore, Estimator.InUse),
             CheckInToCall = WaitFigures.CheckInToCall(called),
+            Fairness = Fairness.Of(called, sources),
             DoctorTimes = doctors,
             Called = called,
             SentAway = new SentAway(run.Events.TurnedAway, run.Events.LateArrivalsRefused, run.Events.ClosedUnseen + report.Total.StillWaiting),

@@ -41,6 +41,11 @@ internal static class ExperiencePrinter
             output.WriteLine($"{doctor.Doctor}: saw {doctor.Seen}, idle {doctor.IdleMinutes} min on duty, overtime {doctor.OvertimeMinutes} min.");
         }
 
+        var fair = report.Fairness;
+        output.WriteLine("Longest wait from check-in to call: " +
+            string.Join(", ", fair.LongestWaitBySource.Select(kv => $"{kv.Key} {Minutes(kv.Value)}")) + " min.");
+        output.WriteLine($"Walk-ins overtaken by a later arrival (emergencies apart): {fair.WalkInsOvertaken} of {fair.WalkIns}, " +
+            $"{fair.Overtakes} overtakes in all, at most {fair.MostOvertakesOfOneWalkIn} for one walk-in.");
         var away = report.SentAway;
         output.WriteLine($"Sent away unseen: {away.Total} ({away.NoSeat} found no seat, {away.TooLate} came too late, " +
             $"{away.UnseenAtClosing} still waiting at closing).");

@@ -58,6 +58,11 @@ public static class OpdDaySimulation
         var plan = settings.Seed is { } seed
             ? RandomDay.Build(ScriptedDay.Date, seed, settings.Patients, settings.Service)
             : ScriptedDay.Build(ScriptedDay.Date, settings.Patients);
+        if (settings.MaxOvertakes is { } max)
+        {
+            plan = plan with { Title = $"{plan.Title}, at most {max} overtakes of a waiting walk-in" };
+        }
+
         await using var host = await SimulationHost.StartAsync(plan.At(DayPlan.DeskOpens), null, settings.MaxOvertakes, ct);
         var timeline = new Timeline(output);
         timeline.Header(plan);

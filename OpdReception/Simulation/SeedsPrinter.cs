@@ -39,6 +39,19 @@ internal static class SeedsPrinter
         Told(output, "all", summary.Accuracy, summary.LastTold, summary.LastToldThirtyMinutesBefore, summary.CheckInToCall, days.Sum(d => d.SentAway));
         output.WriteLine();
 
+        output.WriteLine("Fairness: the longest wait from check-in to call (minutes), and waiting walk-ins who saw a later arrival called first:");
+        output.WriteLine();
+        var sources = summary.Fairness.LongestWaitBySource.Keys.ToList();
+        Row(output, ["seed", .. sources.Select(s => $"longest wait: {s}"), "walk-ins", "overtaken", "overtakes", "most for one"]);
+        Row(output, Enumerable.Repeat("---", sources.Count + 5).ToArray());
+        foreach (var day in days)
+        {
+            Fair(output, day.Seed.ToString(CultureInfo.InvariantCulture), day.Fairness, sources);
+        }
+
+        Fair(output, "all", summary.Fairness, sources);
+        output.WriteLine();
+
         output.WriteLine("All days pooled, by source:");
         output.WriteLine();
         Row(output, "source", "called", "first: median signed", "median abs", "p90 abs", "within ±10 min", "in range", "after range",
@@ -70,6 +83,10 @@ internal static class SeedsPrinter
             Share(last.WithinTenMinutesShare), Number(last.MedianAbsMinutes), Number(last.P90AbsMinutes),
             Count(before.Patients), Share(before.WithinTenMinutesShare), Number(before.MedianAbsMinutes), Number(before.P90AbsMinutes),
             Number(wait.MedianMinutes), Number(wait.P90Minutes), Count(sentAway));
+
+    private static void Fair(TextWriter output, string label, Fairness fair, IReadOnlyList<string> sources) =>
+        Row(output, [label, .. sources.Select(s => Number(fair.LongestWaitBySource.GetValueOrDefault(s))), Count(fair.WalkIns),
+            Count(fair.WalkInsOvertaken), Count(fair.Overtakes), Count(fair.MostOvertakesOfOneWalkIn)]);
 
     private static void Row(TextWriter output, params string[] cells) => output.WriteLine($"| {string.Join(" | ", cells)} |");
 

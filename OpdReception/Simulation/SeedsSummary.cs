@@ -9,11 +9,12 @@ public sealed record DaySummary(
     EtaFigures LastTold,
     EtaFigures LastToldThirtyMinutesBefore,
     WaitFigures CheckInToCall,
-    int SentAway)
+    int SentAway,
+    Fairness Fairness)
 {
     public static DaySummary Of(int seed, DayReport report) => new(
         seed, report.CheckHolds, report.EtaAccuracy.TopLevel(), report.EtaBaseline.TopLevel(), report.EtaLastTold.TopLevel(),
-        report.EtaLastToldThirtyMinutesBefore.TopLevel(), report.CheckInToCall, report.SentAway.Total);
+        report.EtaLastToldThirtyMinutesBefore.TopLevel(), report.CheckInToCall, report.SentAway.Total, report.Fairness);
 
     /// <summary>The estimator's mean squared error is below the nominal baseline's on this day.</summary>
     public bool BeatsBaseline => Accuracy.MeanSquaredError < Baseline.MeanSquaredError;
@@ -30,7 +31,8 @@ public sealed record SeedsSummary(
     EtaAccuracy Baseline,
     EtaAccuracy LastTold,
     EtaAccuracy LastToldThirtyMinutesBefore,
-    WaitFigures CheckInToCall)
+    WaitFigures CheckInToCall,
+    Fairness Fairness)
 {
     public int DaysBeatingBaseline => Days.Count(d => d.BeatsBaseline);
 
@@ -54,6 +56,7 @@ public sealed record SeedsSummary(
             EtaAccuracy.Of(called, sources, ToldTime.First, Estimator.Nominal),
             EtaAccuracy.Of(called, sources, ToldTime.Last, Estimator.InUse),
             EtaAccuracy.Of(called, sources, ToldTime.LastThirtyMinutesBefore, Estimator.InUse),
-            WaitFigures.CheckInToCall(called));
+            WaitFigures.CheckInToCall(called),
+            Fairness.Pool(days.Select(d => d.Report.Fairness).ToList(), sources));
     }
 }

@@ -37,6 +37,9 @@ internal sealed class SimulationHost : IAsyncDisposable
 
     public OpdDesk Desk { get; }
 
+    /// <summary>The options the services run under, as the run's settings made them.</summary>
+    public OpdOptions Options => _provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpdOptions>>().Value;
+
     /// <summary>The temp file's connection string, for what is written around the services (a benchmark's history).</summary>
     public string ConnectionString { get; }
 
