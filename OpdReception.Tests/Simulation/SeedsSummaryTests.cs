@@ -54,8 +54,9 @@ public sealed class SeedsSummaryTests
         var lines = output.ToString().Split('\n').Select(l => l.Trim()).ToList();
         Assert.Equal(0, exit);
         Assert.StartsWith("Seeds 1-2, 10 patients, log-normal consultations (cv 0.5)", lines[0]);
-        Assert.Equal(2, lines.Count(l => l.StartsWith("| 1 |", StringComparison.Ordinal)));
-        Assert.Equal(2, lines.Count(l => l.StartsWith("| all |", StringComparison.Ordinal)));
+        // Three tables a line per day: accuracy against the baseline, first against last told, fairness.
+        Assert.Equal(3, lines.Count(l => l.StartsWith("| 2 |", StringComparison.Ordinal)));
+        Assert.Equal(3, lines.Count(l => l.StartsWith("| all |", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("| Walk-in |", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("called in by", StringComparison.Ordinal)); // no timelines
     }
