@@ -47,9 +47,11 @@ public sealed class SeedsSummaryTests
     [Fact]
     public async Task Seeds_from_the_command_line_print_a_line_per_day_and_the_pooled_row()
     {
+        var ct = TestContext.Current.CancellationToken;
         var output = new StringWriter();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("opd-seeds-").FullName, "summary.json");
 
-        var exit = await OpdDaySimulation.RunAsync(["--seeds", "1-2", "--patients", "10", "--service", "lognormal"], output, TestContext.Current.CancellationToken);
+        var exit = await OpdDaySimulation.RunAsync(["--seeds", "1-2", "--patients", "10", "--service", "lognormal", "--json", file], output, ct);
 
         var lines = output.ToString().Split('\n').Select(l => l.Trim()).ToList();
         Assert.Equal(0, exit);
@@ -59,6 +61,13 @@ public sealed class SeedsSummaryTests
         Assert.Equal(3, lines.Count(l => l.StartsWith("| all |", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("| Walk-in |", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("called in by", StringComparison.Ordinal)); // no timelines
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+        var days = json.RootElement.GetProperty("days");
+        Assert.Equal([1, 2], days.EnumerateArray().Select(d => d.GetProperty("seed").GetInt32()));
+        Assert.Equal(days.EnumerateArray().Sum(d => d.GetProperty("accuracy").GetProperty("patients").GetInt32()),
+            json.RootElement.GetProperty("accuracy").GetProperty("patients").GetInt32());
+        Assert.Equal("Nominal", json.RootElement.GetProperty("baseline").GetProperty("estimator").GetString());
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
     [Fact]
