@@ -49,7 +49,7 @@ public sealed class MoveToken(
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: false, ct))!;
 
         // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
         var move = moved.Value!.Moved.Single();

@@ -13,7 +13,8 @@ internal sealed record TokenRow(
 
     public TokenView ToView(SlotState slot, string doctorName, DayPlace place) => new(
         Id, slot.Label(TokenNumber), slot.Id, slot.DoctorId, doctorName, PatientId, PatientName, Phone, Source, Status, PriorityScore,
-        place.Position, place.EstimatedTime, place.PastSlotEnd, IssuedAt, CheckedInAt, CancellationReason, slot.Date, slot.Start, slot.Status, place.Reason);
+        place.Position, place.EstimatedTime, place.PastSlotEnd, IssuedAt, CheckedInAt, CancellationReason, slot.Date, slot.Start, slot.Status, place.Reason,
+        EstimatedFrom: place.EstimatedFrom, EstimatedTo: place.EstimatedTo, NominalTime: place.NominalTime);
 }
 
 /// <summary>A doctor's day as a queue screen reads it: the slots, the timeline, and each active token's row.</summary>
@@ -38,13 +39,15 @@ internal static partial class SlotQueues
     /// views, and no entity is built, so the cost is that of the day's tokens (found through the slots' index), not
     /// of the history.
     /// </summary>
-    public static async Task<DayScreen> ScreenAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct)
+    public static async Task<DayScreen> ScreenAsync(
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, EstimateOptions estimates, CancellationToken ct)
     {
+        var pace = await DoctorPaces.PaceAsync(db, doctorId, date, estimates, ct);
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var rows = await ToListAsync(TokenRowsOfDay(db, doctorId, date), ct);
         var states = States(slots, rows.Select(r => r.Entry));
         var active = rows.Where(r => r.Status.IsActive()).ToList();
-        return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights), active.ToDictionary(r => r.Id));
+        return new DayScreen(states, DayQueue.Arrange(states, active.Select(r => r.Entry).ToList(), now, weights, pace), active.ToDictionary(r => r.Id));
     }
 
     /// <summary>One slot with its doctor, no tokens: what a queue screen shows of it besides the seats.</summary>
