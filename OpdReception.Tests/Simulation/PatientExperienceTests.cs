@@ -35,16 +35,17 @@ public sealed class PatientExperienceTests
     [Fact]
     public void Figures_of_called_minus_told_errors()
     {
-        // Called 20 early, 5 early, on time, 10 late, 30 late.
-        var figures = EtaFigures.Of([-20, -5, 0, 10, 30]);
+        // Called 20 early, 5 early, on time, 10 late, 30 late; no range told with any of them.
+        var figures = EtaFigures.Of([new(-20), new(-5), new(0), new(10), new(30)]);
 
-        Assert.Equal(new EtaFigures(5, MedianSignedMinutes: 0, MedianAbsMinutes: 10, P90AbsMinutes: 30, WithinTenMinutesShare: 0.6, EarlierThanToldShare: 0.4), figures);
+        Assert.Equal(new EtaFigures(5, MedianSignedMinutes: 0, MedianAbsMinutes: 10, P90AbsMinutes: 30, WithinTenMinutesShare: 0.6, EarlierThanToldShare: 0.4,
+            MeanSquaredError: 285, RangesTold: 0, WithinRangeShare: null, LateBeyondRangeShare: null, MedianRangeWidthMinutes: null), figures);
     }
 
     [Fact]
     public void No_patients_give_no_figures_rather_than_zeros()
     {
-        Assert.Equal(new EtaFigures(0, null, null, null, null, null), EtaFigures.Of([]));
+        Assert.Equal(new EtaFigures(0, null, null, null, null, null, null, 0, null, null, null), EtaFigures.Of([]));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class PatientExperienceTests
             ],
             At(9, 50), At(10, 45));
 
-        var eta = EtaAccuracy.Of([patient], ["Online"]);
+        var eta = EtaAccuracy.Of([patient], ["Online"], ToldTime.Last, Estimator.InUse);
 
         Assert.Equal(At(10, 40), patient.LastTold!.Estimate);
         Assert.Equal(5, eta.MedianSignedMinutes);
@@ -76,18 +77,18 @@ public sealed class PatientExperienceTests
             Called("Walk-in", 2, "Dr. B"),
         ];
 
-        var eta = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"]);
+        var eta = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.First, Estimator.InUse);
 
         Assert.Equal(4, eta.Patients);
         Assert.Equal(3.5, eta.MedianSignedMinutes);
         Assert.Equal(10, eta.MedianAbsMinutes);
         Assert.Equal(0.5, eta.WithinTenMinutesShare);
         Assert.Equal(0.25, eta.EarlierThanToldShare);
-        Assert.Equal(new EtaFigures(3, 5, 15, 25, 0.333, 0.333), eta.BySource["Online"]);
-        Assert.Equal(new EtaFigures(1, 2, 2, 2, 1, 0), eta.BySource["Walk-in"]);
+        Assert.Equal(new EtaFigures(3, 5, 15, 25, 0.333, 0.333, 291.7, 0, null, null, null), eta.BySource["Online"]);
+        Assert.Equal(new EtaFigures(1, 2, 2, 2, 1, 0, 4, 0, null, null, null), eta.BySource["Walk-in"]);
         Assert.Equal(0, eta.BySource["Emergency"].Patients);
         Assert.Equal(["Dr. A", "Dr. B"], eta.ByDoctor.Keys);
-        Assert.Equal(new EtaFigures(2, 5, 20, 25, 0, 0.5), eta.ByDoctor["Dr. A"]);
+        Assert.Equal(new EtaFigures(2, 5, 20, 25, 0, 0.5, 425, 0, null, null, null), eta.ByDoctor["Dr. A"]);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class PatientExperienceTests
     {
         var untold = new CalledPatient("Walk-in", "Dr. A", [], At(9, 0), At(9, 30));
 
-        var eta = EtaAccuracy.Of([untold, Called("Walk-in", 0)], ["Walk-in"]);
+        var eta = EtaAccuracy.Of([untold, Called("Walk-in", 0)], ["Walk-in"], ToldTime.First, Estimator.InUse);
         var wait = WaitFigures.CheckInToCall([untold, Called("Walk-in", 0)]);
 
         Assert.Equal(1, eta.Patients);

@@ -35,6 +35,50 @@ public sealed class RandomDayTests
     }
 
     [Fact]
+    public void A_lognormal_day_brings_the_same_patients_at_the_same_moments_and_only_their_times_differ()
+    {
+        var uniform = RandomDay.Build(Date, 3, 120);
+        var lognormal = RandomDay.Build(Date, 3, 120, new ServiceTimes(ServiceModel.LogNormal, 0.5));
+
+        Assert.Equal(uniform.Patients.Select(p => (p.Name, p.Source, p.Doctor, p.Slot, p.IssueAt, p.Cancel)),
+            lognormal.Patients.Select(p => (p.Name, p.Source, p.Doctor, p.Slot, p.IssueAt, p.Cancel)));
+        Assert.Equal(uniform.Patients.Where(p => !p.BooksAhead).Select(p => p.ArriveAt), lognormal.Patients.Where(p => !p.BooksAhead).Select(p => p.ArriveAt));
+        Assert.Equal(uniform.Patients.Select(p => p.ArriveAt is null), lognormal.Patients.Select(p => p.ArriveAt is null));
+        Assert.NotEqual(uniform.Patients.Select(p => p.ConsultMinutes), lognormal.Patients.Select(p => p.ConsultMinutes));
+        Assert.All(uniform.Patients, p => Assert.InRange(p.ConsultMinutes!.Value, 6, 14));
+    }
+
+    [Fact]
+    public void Lognormal_doctors_keep_their_own_pace_within_forty_per_cent_and_consultations_scatter_by_the_cv()
+    {
+        var draws = new LogNormalDraws(seed: 5, doctors: 8, nominalMinutes: 10, cv: 0.5);
+
+        Assert.All(draws.DoctorMeans, mean => Assert.InRange(mean, 6, 14));
+        Assert.True(draws.DoctorMeans.Max() - draws.DoctorMeans.Min() > 2, "doctors should differ");
+        for (var doctor = 0; doctor < 2; doctor++)
+        {
+            var minutes = Enumerable.Range(0, 20_000).Select(_ => (double)draws.ConsultMinutes(doctor)).ToList();
+            var mean = minutes.Average();
+            var cv = Math.Sqrt(minutes.Average(m => (m - mean) * (m - mean))) / mean;
+            Assert.InRange(mean / draws.DoctorMeans[doctor], 0.97, 1.03);
+            Assert.InRange(cv, 0.45, 0.55);
+        }
+    }
+
+    [Fact]
+    public void Lognormal_bookings_arrive_about_ten_minutes_early_give_or_take_twelve()
+    {
+        var draws = new LogNormalDraws(seed: 5, doctors: 1, nominalMinutes: 10, cv: 0.5);
+
+        var offsets = Enumerable.Range(0, 20_000).Select(_ => (double)draws.ArrivalOffsetMinutes()).ToList();
+        var mean = offsets.Average();
+
+        Assert.InRange(mean, -11, -9);
+        Assert.InRange(Math.Sqrt(offsets.Average(o => (o - mean) * (o - mean))), 11, 13);
+        Assert.Contains(offsets, o => o > 15); // a few late enough to be marked no-show first
+    }
+
+    [Fact]
     public async Task A_busy_day_seats_most_patients_and_the_delayed_doctor_calls_nobody_while_away()
     {
         var settings = new SimulationSettings(Seed: 4, Patients: 200);

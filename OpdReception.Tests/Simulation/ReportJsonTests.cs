@@ -13,7 +13,9 @@ public sealed class ReportJsonTests
     {
         CalledPatient[] called =
         [
-            new("Online", "Dr. Test (Testing)", [new(EstimateMoment.Issued, Ten.AddHours(-2), Ten)], Ten.AddMinutes(-20), Ten.AddMinutes(12)),
+            // Told 10:00 (09:50-10:15), which nominal minutes alone would have put at 10:05; called 10:12.
+            new("Online", "Dr. Test (Testing)", [new(EstimateMoment.Issued, Ten.AddHours(-2), Ten, Ten.AddMinutes(-10), Ten.AddMinutes(15), Ten.AddMinutes(5))],
+                Ten.AddMinutes(-20), Ten.AddMinutes(12)),
             new("Walk-in", "Dr. Test (Testing)", [new(EstimateMoment.Issued, Ten.AddMinutes(-30), Ten)], Ten.AddMinutes(-30), Ten.AddMinutes(-4)),
         ];
         var events = new DeskEvents(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -22,8 +24,12 @@ public sealed class ReportJsonTests
             [new TallyRow("Dr. Test (Testing)", 2, tally)], [new TallyRow("Online", 1, tally with { Issued = 1, Completed = 1 }), new TallyRow("Walk-in", 1, tally with { Issued = 1, Completed = 1 })],
             events, new StoredCounts(0, 1), [])
         {
-            EtaAccuracy = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"]),
+            EtaAccuracy = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.First, Estimator.InUse),
+            EtaBaseline = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.First, Estimator.Nominal),
+            EtaLastTold = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.Last, Estimator.InUse),
+            EtaLastToldThirtyMinutesBefore = EtaAccuracy.Of(called, ["Online", "Walk-in", "Emergency"], ToldTime.LastThirtyMinutesBefore, Estimator.InUse),
             CheckInToCall = WaitFigures.CheckInToCall(called),
+            Fairness = Fairness.Of(called, ["Online", "Walk-in", "Emergency"]),
             DoctorTimes = [new DoctorTime("Dr. Test (Testing)", 2, 30, 0)],
             SentAway = new SentAway(1, 0, 0),
             Called = called,
@@ -52,6 +58,32 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public void The_json_holds_the_first_told_headline_beside_its_nominal_baseline_and_the_last_told_figures()
+    {
+        using var json = JsonDocument.Parse(ReportJson.Serialize(Report()));
+        var root = json.RootElement;
+        var eta = root.GetProperty("etaAccuracy");
+        var baseline = root.GetProperty("etaBaseline");
+
+        Assert.Equal("First", eta.GetProperty("judged").GetString());
+        Assert.Equal(80, eta.GetProperty("meanSquaredError").GetDouble()); // (12² + 4²) / 2
+        Assert.Equal(1, eta.GetProperty("rangesTold").GetInt32());
+        Assert.Equal(1, eta.GetProperty("withinRangeShare").GetDouble());
+        Assert.Equal(0, eta.GetProperty("lateBeyondRangeShare").GetDouble());
+        Assert.Equal(25, eta.GetProperty("medianRangeWidthMinutes").GetDouble());
+        Assert.Equal("Nominal", baseline.GetProperty("estimator").GetString());
+        Assert.Equal(5.5, baseline.GetProperty("medianAbsMinutes").GetDouble()); // 7 and 4
+        Assert.Equal(32.5, baseline.GetProperty("meanSquaredError").GetDouble());
+        Assert.Equal(JsonValueKind.Null, baseline.GetProperty("withinRangeShare").ValueKind);
+        Assert.Equal(JsonValueKind.Null, baseline.GetProperty("medianRangeWidthMinutes").ValueKind);
+        Assert.Equal("Last", root.GetProperty("etaLastTold").GetProperty("judged").GetString());
+        var halfHourBefore = root.GetProperty("etaLastToldThirtyMinutesBefore");
+        Assert.Equal("LastThirtyMinutesBefore", halfHourBefore.GetProperty("judged").GetString());
+        Assert.Equal(1, halfHourBefore.GetProperty("patients").GetInt32()); // the walk-in was told only 26 minutes before the call
+        Assert.Equal(Ten, root.GetProperty("called")[0].GetProperty("firstTold").GetProperty("estimate").GetDateTime());
+    }
+
+    [Fact]
     public void The_json_is_the_whole_report()
     {
         using var json = JsonDocument.Parse(ReportJson.Serialize(Report()));
@@ -63,6 +95,11 @@ public sealed class ReportJsonTests
         Assert.True(root.GetProperty("checkHolds").GetBoolean());
         Assert.Equal(32, root.GetProperty("checkInToCall").GetProperty("p90Minutes").GetDouble());
         Assert.Equal(30, root.GetProperty("doctorTimes")[0].GetProperty("idleMinutes").GetInt32());
+        var fairness = root.GetProperty("fairness");
+        Assert.Equal(32, fairness.GetProperty("longestWaitBySource").GetProperty("Online").GetDouble());
+        Assert.Equal(26, fairness.GetProperty("longestWaitBySource").GetProperty("Walk-in").GetDouble());
+        Assert.Equal(0, fairness.GetProperty("overtakes").GetInt32()); // the later arrival, online, was called after the walk-in
+        Assert.Equal(1, fairness.GetProperty("walkIns").GetInt32());
         Assert.Equal(1, root.GetProperty("sentAway").GetProperty("total").GetInt32());
         var first = root.GetProperty("called")[0];
         Assert.Equal("Online", first.GetProperty("source").GetString());

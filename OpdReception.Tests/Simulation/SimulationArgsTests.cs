@@ -18,6 +18,18 @@ public sealed class SimulationArgsTests
     [InlineData("--json")]
     [InlineData("--json", "--seed", "3")]
     [InlineData("--json", "a.json", "--json", "b.json")]
+    [InlineData("--service", "lognormal")]
+    [InlineData("--seed", "1", "--service", "gamma")]
+    [InlineData("--seed", "1", "--service")]
+    [InlineData("--seed", "1", "--service-cv", "0.3")]
+    [InlineData("--seed", "1", "--service", "lognormal", "--service-cv", "0")]
+    [InlineData("--seed", "1", "--service", "lognormal", "--service-cv", "lots")]
+    [InlineData("--seed", "1", "--seeds", "1-3")]
+    [InlineData("--seeds", "5-1")]
+    [InlineData("--seeds", "1-200")]
+    [InlineData("--seeds", "7")]
+    [InlineData("--max-overtakes", "0")]
+    [InlineData("--max-overtakes", "1001")]
     public async Task Bad_arguments_exit_with_2_and_say_why(params string[] args)
     {
         var output = new StringWriter();
@@ -59,6 +71,25 @@ public sealed class SimulationArgsTests
         Assert.Equal(new SimulationSettings(1, 120, "out/day.json"), settings);
         Assert.True(SimulationArgs.TryParse(["--json=day.json"], out settings, out error), error);
         Assert.Equal("day.json", settings!.JsonPath);
+    }
+
+    [Fact]
+    public void Lognormal_service_takes_its_spread_and_defaults_to_half_the_mean()
+    {
+        Assert.True(SimulationArgs.TryParse(["--seed", "3", "--service", "lognormal"], out var settings, out var error), error);
+        Assert.Equal(new SimulationSettings(3, 22, Service: new ServiceTimes(ServiceModel.LogNormal, 0.5)), settings);
+        Assert.True(SimulationArgs.TryParse(["--seed=3", "--service=lognormal", "--service-cv=0.8"], out settings, out error), error);
+        Assert.Equal(new ServiceTimes(ServiceModel.LogNormal, 0.8), settings!.Service);
+        Assert.True(SimulationArgs.TryParse(["--seed", "3", "--service", "uniform"], out settings, out error), error);
+        Assert.Equal(new SimulationSettings(3, 22), settings);
+    }
+
+    [Fact]
+    public void Seeds_run_a_range_of_days_and_max_overtakes_sets_the_engine_option()
+    {
+        Assert.True(SimulationArgs.TryParse(["--seeds", "1-10", "--patients", "120", "--max-overtakes", "8"], out var settings, out var error), error);
+        Assert.Equal(new SimulationSettings(1, 120, MaxOvertakes: 8, LastSeed: 10), settings);
+        Assert.Equal(new SimulationSettings(4, 120, MaxOvertakes: 8), settings!.Day(4));
     }
 
     [Fact]

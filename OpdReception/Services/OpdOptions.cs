@@ -98,6 +98,9 @@ public sealed class OpdOptions
     /// <summary>Days a line of the patient access log is kept (who opened which record, history or board): 3 years by default, as the records.</summary>
     [Range(30, 36_500)] public int AccessLogRetentionDays { get; set; } = 1095;
 
+    /// <summary>No waiting walk-in is overtaken by more than this many later arrivals; null is off.</summary>
+    [Range(1, 1000)] public int? MaxOvertakes { get; set; }
+
     /// <summary>Seeds a demo OPD day into an empty database in Development.</summary>
     public bool SeedDemoDay { get; set; } = true;
 

@@ -51,13 +51,24 @@ public sealed record DayReport(
     StoredCounts Stored,
     IReadOnlyList<string> Unexpected)
 {
-    /// <summary>How close the times patients were told came to the moment they were called.</summary>
-    public EtaAccuracy EtaAccuracy { get; init; } = EtaAccuracy.Empty;
+    /// <summary>The headline: how close the first time each patient was told came to the moment they were called.</summary>
+    public EtaAccuracy EtaAccuracy { get; init; } = EtaAccuracy.Empty(ToldTime.First, Estimator.InUse);
+
+    /// <summary>The same first times told, as nominal minutes alone would have put them: what the estimator must beat.</summary>
+    public EtaAccuracy EtaBaseline { get; init; } = EtaAccuracy.Empty(ToldTime.First, Estimator.Nominal);
+
+    /// <summary>The old headline: each patient's last time told before the call, however shortly before.</summary>
+    public EtaAccuracy EtaLastTold { get; init; } = EtaAccuracy.Empty(ToldTime.Last, Estimator.InUse);
+
+    public EtaAccuracy EtaLastToldThirtyMinutesBefore { get; init; } = EtaAccuracy.Empty(ToldTime.LastThirtyMinutesBefore, Estimator.InUse);
 
     /// <summary>From check-in (or arrival, for those issued on arrival) to the doctor's call.</summary>
     public WaitFigures CheckInToCall { get; init; } = WaitFigures.Empty;
 
     public IReadOnlyList<DoctorTime> DoctorTimes { get; init; } = [];
+
+    /// <summary>The longest waits by source, and how often waiting walk-ins saw later arrivals called first.</summary>
+    public Fairness Fairness { get; init; } = Fairness.None;
 
     /// <summary>Every patient called, with every time they were told: the raw figures, so several days can be pooled.</summary>
     public IReadOnlyList<CalledPatient> Called { get; init; } = [];

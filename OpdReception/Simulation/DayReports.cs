@@ -83,10 +83,15 @@ internal static class DayReports
                 run.Slots.Where(s => s.Doctor == d.Index).Select(s => new DoctorTime.Span(s.DoctorStarts, s.RunsUntil)).ToList(),
                 d.Consultations))
             .ToList();
+        var sources = Enum.GetValues<TokenSource>().Select(Timeline.Describe).ToList();
         return report with
         {
-            EtaAccuracy = EtaAccuracy.Of(called, Enum.GetValues<TokenSource>().Select(Timeline.Describe).ToList()),
+            EtaAccuracy = EtaAccuracy.Of(called, sources, ToldTime.First, Estimator.InUse),
+            EtaBaseline = EtaAccuracy.Of(called, sources, ToldTime.First, Estimator.Nominal),
+            EtaLastTold = EtaAccuracy.Of(called, sources, ToldTime.Last, Estimator.InUse),
+            EtaLastToldThirtyMinutesBefore = EtaAccuracy.Of(called, sources, ToldTime.LastThirtyMinutesBefore, Estimator.InUse),
             CheckInToCall = WaitFigures.CheckInToCall(called),
+            Fairness = Fairness.Of(called, sources),
             DoctorTimes = doctors,
             Called = called,
             SentAway = new SentAway(run.Events.TurnedAway, run.Events.LateArrivalsRefused, run.Events.ClosedUnseen + report.Total.StillWaiting),

@@ -176,6 +176,9 @@ internal sealed partial class DayRunner
 
     private static string Place(TokenView view) =>
         view.Position is { } position
-            ? $"position {position}, est. {Timeline.Clock(view.EstimatedTime!.Value)}{(view.PastSlotEnd ? " (after the slot's end)" : "")}"
+            ? $"position {position}, est. {Timeline.Clock(view.EstimatedTime!.Value)}{Range(view)}{(view.PastSlotEnd ? " (after the slot's end)" : "")}"
             : Lifecycle.Describe(view.Status);
+
+    private static string Range(TokenView view) =>
+        view is { EstimatedFrom: { } from, EstimatedTo: { } to } ? $" ({Timeline.Clock(from)}-{Timeline.Clock(to)})" : "";
 }

@@ -46,7 +46,7 @@ internal sealed class TrackedToken(PlannedPatient patient, TokenView view)
         Update(view);
         if (view.EstimatedTime is { } estimate)
         {
-            Told.Add(new EstimateGiven(moment, now, estimate));
+            Told.Add(new EstimateGiven(moment, now, estimate, view.EstimatedFrom, view.EstimatedTo, view.NominalTime));
         }
     }
 

@@ -3,8 +3,12 @@ using OpdReception.Domain;
 
 namespace OpdReception.Simulation;
 
-/// <summary>Random but reproducible patients: the same <see cref="Random"/> seed gives the same people, in the same order.</summary>
-public sealed class PatientGenerator(Random random)
+/// <summary>
+/// Random but reproducible patients: the same <see cref="Random"/> seed gives the same people, in the same order.
+/// With <paramref name="logNormal"/>, consultation times and booked arrivals come from its draws instead; the uniform
+/// draws are still made, so everything else about the day stays the same.
+/// </summary>
+public sealed class PatientGenerator(Random random, LogNormalDraws? logNormal = null)
 {
     private readonly HashSet<string> _names = [];
 
@@ -50,7 +54,8 @@ public sealed class PatientGenerator(Random random)
         var slotIndex = Pick(SlotWeights.Take(slots.Count).ToArray());
         var start = Minutes(slots[slotIndex].Start);
         var name = NewName();
-        var consult = random.Next(6, 15);
+        var uniformConsult = random.Next(6, 15);
+        var consult = logNormal?.ConsultMinutes(doctor) ?? uniformConsult;
         var opens = Minutes(DayPlan.DeskOpens);
 
         if (source.InitialStatus() != TokenStatus.Booked)
@@ -82,7 +87,8 @@ public sealed class PatientGenerator(Random random)
         }
         else
         {
-            arrival = start + random.Next(-25, 20);
+            var uniformOffset = random.Next(-25, 20);
+            arrival = start + (logNormal?.ArrivalOffsetMinutes() ?? uniformOffset);
         }
 
         return new PlannedPatient(name, source, doctor, slotIndex, Time(bookedAt), arrival is { } a ? Time(Math.Max(a, bookedAt + 1)) : null,

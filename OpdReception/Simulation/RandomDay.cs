@@ -22,12 +22,17 @@ public static class RandomDay
     public static int DoctorsFor(int patients) =>
         Math.Clamp((patients + PatientsPerDoctor - 1) / PatientsPerDoctor, DayPlan.StandardDoctors.Count, DayPlan.Roster.Count);
 
-    public static DayPlan Build(DateOnly date, int seed, int patients)
+    /// <summary>The slots' minutes per consultation: the options' default, as the day's slots are created without one.</summary>
+    public static int NominalMinutes { get; } = new Services.OpdOptions().DefaultConsultationMinutes;
+
+    /// <param name="service">How consultations last and booked patients arrive; uniform (6 to 14 minutes) when not given.</param>
+    public static DayPlan Build(DateOnly date, int seed, int patients, ServiceTimes? service = null)
     {
         var random = new Random(seed);
         var slots = DayPlan.StandardSlots;
         var doctors = DayPlan.Roster.Take(DoctorsFor(patients)).ToList();
-        var generator = new PatientGenerator(random);
+        var logNormal = service is { Model: ServiceModel.LogNormal, Cv: var cv } ? new LogNormalDraws(seed, doctors.Count, NominalMinutes, cv) : null;
+        var generator = new PatientGenerator(random, logNormal);
         var people = Enumerable.Range(0, patients).Select(i => generator.Next(i, slots, doctors.Count)).ToList();
 
         // A morning slot after the first, so there is time to move its patients and a later slot to move them to.
@@ -39,6 +44,7 @@ public static class RandomDay
             slot,
             DelayMinutes[random.Next(DelayMinutes.Length)],
             DelayReasons[random.Next(DelayReasons.Length)]);
-        return new DayPlan($"a random day, seed {seed}", date, doctors, slots, people, [delay]);
+        var title = logNormal is null ? $"a random day, seed {seed}" : FormattableString.Invariant($"a random day, seed {seed}, log-normal consultations (cv {service!.Cv:0.##})");
+        return new DayPlan(title, date, doctors, slots, people, [delay]);
     }
 }

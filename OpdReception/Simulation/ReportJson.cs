@@ -12,9 +12,10 @@ public static class ReportJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static string Serialize(DayReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Serialize<T>(T report) => JsonSerializer.Serialize(report, Options);
 
-    public static async Task WriteAsync(DayReport report, string path, CancellationToken ct)
+    /// <param name="report">A day's <see cref="DayReport"/>, or the <see cref="SeedsSummary"/> of several.</param>
+    public static async Task WriteAsync<T>(T report, string path, CancellationToken ct)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

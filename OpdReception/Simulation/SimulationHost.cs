@@ -37,13 +37,20 @@ internal sealed class SimulationHost : IAsyncDisposable
 
     public OpdDesk Desk { get; }
 
+    /// <summary>The options the services run under, as the run's settings made them.</summary>
+    public OpdOptions Options => _provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpdOptions>>().Value;
+
     /// <summary>The temp file's connection string, for what is written around the services (a benchmark's history).</summary>
     public string ConnectionString { get; }
 
-    public static Task<SimulationHost> StartAsync(DateTime clockStart, CancellationToken ct) => StartAsync(clockStart, null, ct);
+    public static Task<SimulationHost> StartAsync(DateTime clockStart, CancellationToken ct) => StartAsync(clockStart, null, null, ct);
 
     /// <param name="database">More for the database options, such as an interceptor that records the SQL sent.</param>
-    public static async Task<SimulationHost> StartAsync(DateTime clockStart, Action<DbContextOptionsBuilder>? database, CancellationToken ct)
+    public static Task<SimulationHost> StartAsync(DateTime clockStart, Action<DbContextOptionsBuilder>? database, CancellationToken ct) =>
+        StartAsync(clockStart, database, null, ct);
+
+    /// <param name="maxOvertakes">Opd:MaxOvertakes for the run (the ageing of waiting walk-ins); off when null.</param>
+    public static async Task<SimulationHost> StartAsync(DateTime clockStart, Action<DbContextOptionsBuilder>? database, int? maxOvertakes, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("opd-sim-");
         var connection = new SqliteConnectionStringBuilder
@@ -58,6 +65,7 @@ internal sealed class SimulationHost : IAsyncDisposable
             {
                 [$"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}"] = "false",
                 [$"{OpdOptions.Section}:{nameof(OpdOptions.SeedDemoDay)}"] = "false",
+                [$"{OpdOptions.Section}:{nameof(OpdOptions.MaxOvertakes)}"] = maxOvertakes?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
             .Build();
         var services = new ServiceCollection();
