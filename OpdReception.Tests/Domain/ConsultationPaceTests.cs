@@ -10,18 +10,27 @@ public sealed class ConsultationPaceTests
     private static double[] Varied(int count, double minutes) =>
         Enumerable.Range(0, count).Select(i => minutes * (0.7 + 0.6 * ((i * 7) % 11) / 10.0)).ToArray();
 
-    [Theory]
-    [InlineData(0, 0)]
-    [InlineData(4, 0)]
-    [InlineData(0, 4)]
-    [InlineData(2, 2)]
-    public void Fewer_than_five_consultations_fall_back_to_the_slots_nominal_minutes(int earlier, int today)
+    [Fact]
+    public void A_doctor_never_seen_is_expected_at_the_slots_nominal_minutes_with_the_widest_doubt()
     {
-        var pace = PaceLearning.Learn(Times(earlier, 20), Times(today, 20));
+        var nominal = Assert.IsType<NominalPace>(PaceLearning.Learn([], []));
 
-        var nominal = Assert.IsType<NominalPace>(pace);
         Assert.Equal(12, nominal.MeanMinutes(12));
         Assert.Equal(PaceLearning.NominalUncertainty, nominal.Uncertainty);
+    }
+
+    [Theory]
+    [InlineData(1, 0.05, 0.3)]
+    [InlineData(2, 0.15, 0.45)]
+    [InlineData(4, 0.3, 0.65)]
+    [InlineData(10, 0.6, 0.95)]
+    public void The_first_consultations_move_the_estimate_from_the_nominal_minutes_step_by_step(int seen, double atLeast, double atMost)
+    {
+        // A doctor taking 20 minutes in 10-minute slots: the share of the way from 10 to 20 grows with each one seen.
+        var pace = Assert.IsType<LearnedPace>(PaceLearning.Learn([], Times(seen, 20)));
+
+        var share = Math.Log(pace.MeanMinutes(10) / 10) / Math.Log(2);
+        Assert.InRange(share, atLeast, atMost);
     }
 
     [Theory]

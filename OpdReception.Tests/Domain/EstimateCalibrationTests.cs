@@ -5,7 +5,8 @@ namespace OpdReception.Tests.Domain;
 
 /// <summary>
 /// The estimator against days drawn here, deterministically: a doctor whose own mean is up to ±40% off the nominal
-/// minutes, log-normal consultations (cv 0.5), walk-ins arriving at random through the morning. Each patient is told a
+/// minutes, log-normal consultations (cv 0.5), walk-ins arriving at random through the morning (the doctor busy
+/// about 87% of the time). Each patient is told a
 /// time and range when they arrive (the first time told), learned only from the day's own completed consultations.
 /// </summary>
 public sealed class EstimateCalibrationTests
@@ -26,7 +27,7 @@ public sealed class EstimateCalibrationTests
         var at = ASlot.At(8, 40);
         while (arrivals.Count < 30)
         {
-            at = at.AddMinutes(-Math.Log(1 - random.NextDouble()) * doctorMean * 1.05);
+            at = at.AddMinutes(-Math.Log(1 - random.NextDouble()) * doctorMean * 1.15);
             arrivals.Add(at);
         }
 
@@ -73,8 +74,8 @@ public sealed class EstimateCalibrationTests
     [Fact]
     public void On_log_normal_days_the_call_falls_within_the_first_range_told_and_the_learned_time_beats_the_nominal_one()
     {
-        // A day is three doctors' mornings, each doctor with their own pace.
-        var days = Enumerable.Range(1, 10).Select(seed => Enumerable.Range(0, 3).SelectMany(d => PlayDay(seed * 10 + d)).ToList()).ToList();
+        // A day is four doctors' mornings, as in the simulation, each doctor with their own pace.
+        var days = Enumerable.Range(1, 10).Select(seed => Enumerable.Range(0, 4).SelectMany(d => PlayDay(seed * 10 + d)).ToList()).ToList();
         var all = days.SelectMany(d => d).ToList();
 
         var within = all.Count(c => c.Called >= c.Told.From && c.Called <= c.Told.To) / (double)all.Count;
@@ -91,7 +92,7 @@ public sealed class EstimateCalibrationTests
         Assert.True(within >= 0.85, summary);
         Assert.True(late <= 0.10, summary);
         Assert.True(widths[widths.Count / 2] <= 30, summary);
-        Assert.True(learned <= nominal * 0.7, summary);
+        Assert.True(learned <= nominal * 0.8, summary);
         Assert.True(better >= 8, summary);
     }
 }

@@ -69,13 +69,16 @@ public sealed record PaceWindow(IReadOnlyList<double> Minutes, DateOnly? LastDat
 public static class PaceLearning
 {
     /// <summary>Fewer consultations than this and the slot's nominal minutes are used.</summary>
-    public const int MinConsultations = 5;
+    public const int MinConsultations = 1;
 
     /// <summary>The log-sd of one consultation assumed before any is seen (a coefficient of variation of about 0.5).</summary>
     public const double NominalSpread = 0.47;
 
     /// <summary>How far a doctor may be from the nominal minutes before any consultation is seen (±40% is about 0.25).</summary>
     public const double NominalUncertainty = 0.25;
+
+    /// <summary>As many consultations as the assumed spread counts for, against the spread seen.</summary>
+    private const int SpreadPriorCount = 4;
 
     /// <summary>A doctor's pace drifts within a day and between days, however many consultations are seen.</summary>
     private const double Drift = 0.06;
@@ -104,7 +107,10 @@ public static class PaceLearning
             .Concat(today.Select(m => (Log: Math.Log(Math.Max(ShortestMinutes, m)), Weight: todayWeight)))
             .ToList();
         var centre = WeightedMedian(samples);
-        var spread = Math.Clamp(1.4826 * WeightedMedian([.. samples.Select(s => (Math.Abs(s.Log - centre), s.Weight))]), 0.15, 1.2);
+        // A spread from a handful says little: it leans on the one assumed before any was seen, as the centre leans on
+        // the nominal minutes.
+        var seen = Math.Clamp(1.4826 * WeightedMedian([.. samples.Select(s => (Math.Abs(s.Log - centre), s.Weight))]), 0.15, 1.2);
+        var spread = Math.Sqrt(((count * seen * seen) + (SpreadPriorCount * NominalSpread * NominalSpread)) / (count + SpreadPriorCount));
 
         // A median of n has about π/2 the variance of a mean. Today's weights say what is current, not that there were
         // more consultations: the error counts each once.

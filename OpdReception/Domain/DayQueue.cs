@@ -98,7 +98,7 @@ public static class DayQueue
             var notBefore = IsCheckedInEmergency(token) ? dayBegins : begins[slot.Slot.Id];
             var nominal = Later(doctorFreeAt, notBefore);
             doctorFreeAt = nominal.AddMinutes(slot.MinutesPerConsultation);
-            var (estimate, from, to) = learned?.Next(notBefore, slot.MinutesPerConsultation) is { } range
+            var (estimate, from, to) = learned?.Next(notBefore, slot.MinutesPerConsultation, token.Status == TokenStatus.Booked, begins[slot.Slot.Id] <= now) is { } range
                 ? (range.Estimate, (DateTime?)range.From, (DateTime?)range.To)
                 : (nominal, null, null);
             places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= RunsUntil(slot.Slot, begins),

@@ -7,9 +7,11 @@ namespace OpdReception.Domain;
 /// told a range they are rarely called after. The queue itself adds lateness no pace knows of (emergencies, priority
 /// patients and bookings arriving later and going ahead): <see cref="LatePerHour"/> minutes per hour of wait.
 /// </summary>
-public sealed record RangeShape(double EarlyZ, double LateZ, double LatePerHour)
+/// <param name="BookedComes">The share of a booked consultation ahead expected while its slot has not begun: some never come.</param>
+/// <param name="LateBookedComes">The same once the slot has begun and the patient is still not here: most of them never come.</param>
+public sealed record RangeShape(double EarlyZ, double LateZ, double LatePerHour, double BookedComes, double LateBookedComes)
 {
-    public static RangeShape Default { get; } = new(2.0, 1.6, 6);
+    public static RangeShape Default { get; } = new(2.5, 1.8, 6, 0.9, 0.3);
 }
 
 /// <summary>
@@ -60,8 +62,12 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
         }
     }
 
-    /// <summary>The next patient's estimate and range, never before <paramref name="notBefore"/>; their consultation then follows.</summary>
-    public (DateTime Estimate, DateTime From, DateTime To) Next(DateTime notBefore, int nominalMinutes)
+    /// <summary>
+    /// The next patient's estimate and range, never before <paramref name="notBefore"/>; their consultation then
+    /// follows, in part only for a patient <paramref name="booked"/> and not yet here, who may never come (and is
+    /// passed over if they do not).
+    /// </summary>
+    public (DateTime Estimate, DateTime From, DateTime To) Next(DateTime notBefore, int nominalMinutes, bool booked = false, bool slotBegun = false)
     {
         NotBefore(notBefore);
         var last = _anchors[^1];
@@ -69,7 +75,8 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
         var to = _anchors.Max(a => a.At.AddMinutes(Scaled(_work - a.Work, _count - a.Count, shape.LateZ)));
         var estimate = _freeAt;
         to = Later(to.AddMinutes((estimate - _now).TotalMinutes * shape.LatePerHour / 60), estimate);
-        Consult(pace.MeanMinutes(nominalMinutes), 1);
+        var share = !booked ? 1 : slotBegun ? shape.LateBookedComes : shape.BookedComes;
+        Consult(pace.MeanMinutes(nominalMinutes) * share, share);
         return (estimate, Earlier(from, estimate), to);
     }
 
