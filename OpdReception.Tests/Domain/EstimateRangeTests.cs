@@ -131,4 +131,15 @@ public sealed class EstimateRangeTests
 
         Assert.True(doubtful.EstimatedTo - doubtful.EstimatedFrom > known.EstimatedTo - known.EstimatedFrom);
     }
+
+    [Fact]
+    public void A_booking_not_yet_here_counts_in_part_once_the_pace_is_learned_and_less_once_its_slot_has_begun()
+    {
+        var booked = new DayEntry(1, 1, TokenSource.Online, TokenStatus.Booked, PriorityWeights.Default.Online, ASlot.At(7, 0));
+        DayPlace Behind(DateTime now, ConsultationPace pace) => Arrange([booked, Waiting(2)], now, pace).Single(p => p.TokenId == 2);
+
+        Assert.Equal(ASlot.At(9, 10), Behind(ASlot.At(8, 30), PaceLearning.Nominal).EstimatedTime);
+        Assert.Equal(ASlot.At(9, 9), Behind(ASlot.At(8, 30), Learned(10)).EstimatedTime);
+        Assert.Equal(ASlot.At(9, 5).AddMinutes(3), Behind(ASlot.At(9, 5), Learned(10)).EstimatedTime);
+    }
 }

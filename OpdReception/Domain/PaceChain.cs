@@ -65,7 +65,7 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
     /// <summary>
     /// The next patient's estimate and range, never before <paramref name="notBefore"/>; their consultation then
     /// follows, in part only for a patient <paramref name="booked"/> and not yet here, who may never come (and is
-    /// passed over if they do not).
+    /// passed over if they do not), once the pace is learned.
     /// </summary>
     public (DateTime Estimate, DateTime From, DateTime To) Next(DateTime notBefore, int nominalMinutes, bool booked = false, bool slotBegun = false)
     {
@@ -75,7 +75,8 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
         var to = _anchors.Max(a => a.At.AddMinutes(Scaled(_work - a.Work, _count - a.Count, shape.LateZ)));
         var estimate = _freeAt;
         to = Later(to.AddMinutes((estimate - _now).TotalMinutes * shape.LatePerHour / 60), estimate);
-        var share = !booked ? 1 : slotBegun ? shape.LateBookedComes : shape.BookedComes;
+        // Until the doctor's pace is learned the estimate is exactly the nominal chain, bookings counted in full.
+        var share = !booked || pace is NominalPace ? 1 : slotBegun ? shape.LateBookedComes : shape.BookedComes;
         Consult(pace.MeanMinutes(nominalMinutes) * share, share);
         return (estimate, Earlier(from, estimate), to);
     }
