@@ -64,25 +64,26 @@ internal static partial class SlotQueues
         OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, EstimateOptions estimates, CancellationToken ct,
         DayEntry? newcomer = null, IReadOnlyCollection<DayEntry>? movedIn = null)
     {
-        var day = await DayStateAsync(db, doctorId, date, ct);
-        var pace = await DoctorPaces.PaceAsync(db, doctorId, date, estimates, ct);
+        var day = await DayStateAsync(db, doctorId, date, ct, estimates);
 
         // A token moving within the doctor's day is placed once, where it is going; so are the tokens of a previewed move.
         IReadOnlyCollection<DayEntry> arriving = [.. movedIn ?? [], .. newcomer is null ? [] : new[] { newcomer }];
         IReadOnlyList<DayEntry> entries = [.. day.Tokens.Where(t => arriving.All(a => a.TokenId != t.TokenId)), .. arriving];
-        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights, pace));
+        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights, day.Pace));
     }
 
     /// <summary>
     /// The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens. Two
     /// queries, each row of the day visited once: the seats are counted here from the same token rows the queue is
-    /// read from, rather than by SQL subqueries that would visit every token of the slot twice more.
+    /// read from, rather than by SQL subqueries that would visit every token of the slot twice more. With
+    /// <paramref name="estimates"/>, the doctor's pace too, by its key: a reader that tells times passes them.
     /// </summary>
-    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
+    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct, EstimateOptions? estimates = null)
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
-        return new DoctorDayState(doctorId, date, States(slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList());
+        var pace = estimates is null ? null : await DoctorPaces.PaceAsync(db, doctorId, date, estimates, ct);
+        return new DoctorDayState(doctorId, date, States(slots, tokens), tokens.Where(t => t.Status.IsActive()).ToList(), pace);
     }
 
     /// <summary>
