@@ -85,6 +85,28 @@ public sealed class DoctorDayCounter
     public int LastTokenNumber { get; set; }
 }
 
+/// <summary>
+/// A doctor's last consultations (called to completed, minutes), updated with each completion: the estimates learn
+/// the doctor's pace from this one row, whatever the size of the history.
+/// </summary>
+public sealed class DoctorPace
+{
+    public int DoctorId { get; set; }
+
+    /// <summary>Minutes of the last consultations, oldest first, space-separated (<see cref="Domain.PaceWindow"/>).</summary>
+    public string Minutes { get; set; } = "";
+
+    /// <summary>Consultations ever recorded; the window holds the last of them.</summary>
+    public int Count { get; set; }
+
+    /// <summary>The day of the newest consultation; the last <see cref="TodayCount"/> of the window were on it.</summary>
+    public DateOnly? LastDate { get; set; }
+
+    public int TodayCount { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
 public sealed class Patient
 {
     public required string Id { get; set; }

@@ -13,6 +13,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<Slot> Slots => Set<Slot>();
     public DbSet<DoctorDayCounter> DoctorDayCounters => Set<DoctorDayCounter>();
+    public DbSet<DoctorPace> DoctorPaces => Set<DoctorPace>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<PatientEvent> PatientEvents => Set<PatientEvent>();
     public DbSet<Token> Tokens => Set<Token>();

@@ -40,9 +40,13 @@ public static class DayQueue
     /// everyone ahead, never before <paramref name="now"/>. The patient in consultation counts as the rest of one
     /// consultation. Tokens of a cancelled slot come last, waiting for a new slot, with no place in the timeline.
     /// With <see cref="PriorityWeights.MaxOvertakes"/> set, waiting walk-ins overtaken too often are moved up (<see cref="Ageing"/>).
+    /// With a <paramref name="pace"/> (the doctor's, learned or nominal) the estimate chains that pace and each place
+    /// carries a range (<see cref="PaceChain"/>); the nominal chain is kept beside it as <see cref="DayPlace.NominalTime"/>.
+    /// Without one, the estimate is the nominal chain and there is no range.
     /// </summary>
     public static IReadOnlyList<DayPlace> Arrange(
-        IReadOnlyCollection<DayQueueSlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null)
+        IReadOnlyCollection<DayQueueSlot> slots, IEnumerable<DayEntry> tokens, DateTime now, PriorityWeights? weights = null,
+        ConsultationPace? pace = null, RangeShape? shape = null)
     {
         weights ??= PriorityWeights.Default;
         var slotOf = slots.ToDictionary(s => s.Slot.Id);
@@ -69,12 +73,19 @@ public static class DayQueue
             .Select(s => (DateTime?)begins[s.Slot.Id])
             .Max();
         var doctorFreeAt = awayUntil ?? now;
+        var learned = pace is null ? null : new PaceChain(pace, shape ?? RangeShape.Default, now);
         foreach (var token in inConsultation)
         {
             var minutes = slotOf[token.SlotId].MinutesPerConsultation;
             var endsAt = token.CalledAt is { } called ? called.AddMinutes(minutes) : now.AddMinutes(minutes);
             doctorFreeAt = Later(doctorFreeAt, endsAt);
+            learned?.InConsultation(token.CalledAt, minutes);
             places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, null, null, false, WithDoctor));
+        }
+
+        if (awayUntil is { } away)
+        {
+            learned?.NotBefore(away);
         }
 
         // An emergency is seen next, but not before the doctor's day has begun.
@@ -90,10 +101,13 @@ public static class DayQueue
         {
             var slot = slotOf[token.SlotId];
             var notBefore = IsCheckedInEmergency(token) ? dayBegins : begins[slot.Slot.Id];
-            var estimate = Later(doctorFreeAt, notBefore);
-            doctorFreeAt = estimate.AddMinutes(slot.MinutesPerConsultation);
+            var nominal = Later(doctorFreeAt, notBefore);
+            doctorFreeAt = nominal.AddMinutes(slot.MinutesPerConsultation);
+            var (estimate, from, to) = learned?.Next(notBefore, slot.MinutesPerConsultation, token.Status == TokenStatus.Booked, begins[slot.Slot.Id] <= now) is { } range
+                ? (range.Estimate, (DateTime?)range.From, (DateTime?)range.To)
+                : (nominal, null, null);
             places.Add(new DayPlace(token.TokenId, token.SlotId, token.Status, ++position, estimate, estimate >= RunsUntil(slot.Slot, begins),
-                aged.Reasons.GetValueOrDefault(token.TokenId) ?? Reason(token, slot.Slot, weights, placesInSlot)));
+                aged.Reasons.GetValueOrDefault(token.TokenId) ?? Reason(token, slot.Slot, weights, placesInSlot), from, to, nominal));
         }
 
         places.AddRange(cancelled

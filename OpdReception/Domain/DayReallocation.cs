@@ -1,7 +1,8 @@
 namespace OpdReception.Domain;
 
 /// <summary>A doctor's day as reallocation sees it: the slots with their seats, and the active tokens.</summary>
-public sealed record DoctorDayState(int DoctorId, DateOnly Date, IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayEntry> Tokens);
+/// <param name="Pace">The doctor's pace the day's estimates chain (<see cref="DayQueue.Arrange"/>); null: the nominal minutes, no range.</param>
+public sealed record DoctorDayState(int DoctorId, DateOnly Date, IReadOnlyList<DayQueueSlot> Slots, IReadOnlyList<DayEntry> Tokens, ConsultationPace? Pace = null);
 
 /// <summary>A pending token of the slot being emptied, with what its new place depends on.</summary>
 public sealed record Leaving(int TokenId, int TokenNumber, string PatientId, TokenSource Source);
@@ -279,13 +280,13 @@ public static class DayReallocator
 
         public List<DayEntry> Tokens { get; } = [.. day.Tokens];
 
-        public IReadOnlyList<DayPlace> Arrange(DateTime now, PriorityWeights weights) => DayQueue.Arrange(_slots, Tokens, now, weights);
+        public IReadOnlyList<DayPlace> Arrange(DateTime now, PriorityWeights weights) => DayQueue.Arrange(_slots, Tokens, now, weights, day.Pace);
 
         public DateTime? EstimateOf(int tokenId, DateTime now, PriorityWeights weights) =>
             Arrange(now, weights).FirstOrDefault(p => p.TokenId == tokenId)?.EstimatedTime;
 
         public DateTime? EstimateWith(DayEntry arriving, DateTime now, PriorityWeights weights) =>
-            DayQueue.Arrange(_slots, [.. Tokens.Where(t => t.TokenId != arriving.TokenId), arriving], now, weights)
+            DayQueue.Arrange(_slots, [.. Tokens.Where(t => t.TokenId != arriving.TokenId), arriving], now, weights, day.Pace)
                 .FirstOrDefault(p => p.TokenId == arriving.TokenId)?.EstimatedTime;
 
         public void Remove(int tokenId) => Tokens.RemoveAll(t => t.TokenId == tokenId);

@@ -26,7 +26,7 @@ public sealed class CallNext(
             return OpdProblem.NotFound("Slot", slotId);
         }
 
-        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, clock.Now, options.CurrentValue.Weights, ct);
+        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         var awaiting = await AwaitingRecallAsync(db, day.Places, ct);
         if (DayQueue.NextToCall(day.Places, inSlot: slot.Id, awaitingRecall: awaiting) is not { } next)
         {
@@ -52,7 +52,7 @@ public sealed class CallNext(
 
         var now = clock.Now;
         var day = date ?? await OpdDays.OfDoctorAsync(db, doctorId, now, options.CurrentValue, ct);
-        var places = (await SlotQueues.DayAsync(db, doctorId, day, now, options.CurrentValue.Weights, ct)).Places;
+        var places = (await SlotQueues.DayAsync(db, doctorId, day, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct)).Places;
         var awaiting = await AwaitingRecallAsync(db, places, ct);
         if (DayQueue.NextToCall(places, awaitingRecall: awaiting) is not { } next)
         {

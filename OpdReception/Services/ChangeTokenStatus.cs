@@ -102,6 +102,11 @@ public sealed class ChangeTokenStatus(
             case Rejected rejected:
                 return OpdProblem.Conflict(rejected.Reason, new Dictionary<string, object?> { ["rejection"] = rejected.Kind.ToString() });
             case Moved moved:
+                if (from == TokenStatus.InConsultation && moved.To == TokenStatus.Completed)
+                {
+                    await DoctorPaces.RecordAsync(db, token.Id, slot.DoctorId, slot.Date, now, options.CurrentValue.Estimates, ct);
+                }
+
                 TokenWrites.Move(token, moved.To, now, reason);
                 token.History.Add(TokenWrites.Event(token, now, TokenWrites.ActionName(from, moved.To), from, by, reason));
                 if (MessageRules.ForStatusChange(from, moved.To, by == Actor.Patient ? new PatientAsked() : new DeskCancelled(reason)) is { } cause)
@@ -139,7 +144,7 @@ public sealed class ChangeTokenStatus(
             // A booking is told its time when it arrives: the estimate the desk's answer shows, written with the check-in.
             // Written past the tracker, so the token's version moves once for the one change the desk made. Only an
             // arrival tells a time: a call undone puts a patient back without telling them anything new.
-            var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, now, options.CurrentValue.Weights, ct);
+            var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
             if (day.PlaceOf(token.Id)?.EstimatedTime is { } told)
             {
                 await db.Tokens.Where(t => t.Id == token.Id && t.FirstEstimateAt == null)
@@ -149,6 +154,6 @@ public sealed class ChangeTokenStatus(
 
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: false, ct))!;
     }
 }

@@ -176,7 +176,7 @@ public sealed partial class ConsoleService
         await outbox.TurnNearAsync(db, slot.DoctorId, slot.Date, now, "system", ct);
         await tx.CommitAsync(ct);
         changes.Announce(new OpdChange(slot.Id, token.Id, token.Status.ToString()));
-        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, withHistory: false, ct))!;
+        return (await SlotQueues.ViewAsync(db, token.Id, now, Settings.Weights, Settings.Estimates, withHistory: false, ct))!;
     }
 
     /// <summary>Another patient the doctor is with now, by label: "T004".</summary>

@@ -181,7 +181,7 @@ public sealed partial class DeskService(
 
         // The newcomer arrives now and sorts after everyone of its class; int.MaxValue keeps it behind exact ties.
         var newcomer = new DayEntry(int.MaxValue, slotId, source, source.InitialStatus(), Settings.Weights.For(source), now);
-        var day = await SlotQueues.DayAsync(db, view.DoctorId, view.Date, now, Settings.Weights, ct, newcomer);
+        var day = await SlotQueues.DayAsync(db, view.DoctorId, view.Date, now, Settings.Weights, Settings.Estimates, ct, newcomer);
         var place = day.PlaceOf(int.MaxValue);
         return new SlotOffer(view, place?.EstimatedTime, place?.EstimatedFrom, place?.EstimatedTo);
     }
@@ -189,7 +189,7 @@ public sealed partial class DeskService(
     public async Task<Result<SlipView>> SlipAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var token = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, withHistory: false, ct);
+        var token = await SlotQueues.ViewAsync(db, tokenId, Now(), Settings.Weights, Settings.Estimates, withHistory: false, ct);
         if (token is null)
         {
             return OpdProblem.NotFound("Token", tokenId);
@@ -225,7 +225,7 @@ public sealed partial class DeskService(
             .AsSplitQuery()
             .ToListAsync(ct);
         // The board lists the doctor's day in the order the doctor sees patients.
-        var day = await SlotQueues.DayAsync(db, doctorId, today, now, Settings.Weights, ct);
+        var day = await SlotQueues.DayAsync(db, doctorId, today, now, Settings.Weights, Settings.Estimates, ct);
         var slotOf = slots.ToDictionary(s => s.Id);
         var tokens = slots.SelectMany(s => s.Tokens).ToDictionary(t => t.Id);
         var queue = day.Places.Where(p => tokens.ContainsKey(p.TokenId)).Select(p => tokens[p.TokenId].ToView(slotOf[p.SlotId], p)).ToList();

@@ -76,7 +76,7 @@ public sealed class DisplayService(IDbContextFactory<OpdDbContext> factory, Hosp
                 || ownTokens[id].Status == TokenStatus.NoShow && lastCall.ContainsKey(id);
 
             var nowCalled = ownTokens.Values.Where(t => t.Status == TokenStatus.InConsultation).OrderByDescending(t => lastCall.GetValueOrDefault(t.Id)).FirstOrDefault();
-            var order = (await SlotQueues.DayAsync(db, doctor.Id, days.Of(doctor.Id), now, options.CurrentValue.Weights, ct)).Places
+            var order = (await SlotQueues.DayAsync(db, doctor.Id, days.Of(doctor.Id), now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct)).Places
                 .Where(p => p.Status == TokenStatus.Waiting && DayQueue.InDoctorsQueue(p.Status, own.Single(s => s.Id == p.SlotId).Status) && !Missed(p.TokenId))
                 .Select(p => Label(ownTokens[p.TokenId].TokenNumber))
                 .Take(NextCount)

@@ -133,7 +133,7 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
         }
 
         var keyed = byDay.Where(InWriter).ToList();
-        var inWriter = keyed.Count == 0 ? [] : await SlotQueues.DaysAsync(db, [.. keyed.Select(d => d.Key)], now, settings.Weights, ct);
+        var inWriter = keyed.Count == 0 ? [] : await SlotQueues.DaysAsync(db, [.. keyed.Select(d => d.Key)], now, settings.Weights, settings.Estimates, ct);
         foreach (var day in keyed)
         {
             foreach (var written in day)
@@ -191,7 +191,7 @@ internal sealed partial class IssueBatch(OpdDbContext db, IssueStatements sql, O
             return KeyReused(key, earlier.TokenId);
         }
 
-        var view = await SlotQueues.ViewAsync(db, earlier.TokenId, now, settings.Weights, withHistory: false, ct);
+        var view = await SlotQueues.ViewAsync(db, earlier.TokenId, now, settings.Weights, settings.Estimates, withHistory: false, ct);
         return new IssuedToken(view!, earlier.Answer, Replayed: true);
     }
 

@@ -115,7 +115,7 @@ public sealed class IssueWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         using var sql = new IssueStatements((SqliteConnection)db.Database.GetDbConnection(), transaction.Sqlite);
         var messages = new IssueMessages(await TemplateBook.LoadAsync(db, CancellationToken.None), _outbox.Settings);
-        var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights), messages);
+        var issues = new IssueBatch(db, sql, settings, new BatchDays(_factory, batch[^1].Now, settings.Weights, settings.Estimates), messages);
         var answered = new Dictionary<PendingIssue, Result<IssuedToken>>();
         var failed = new Dictionary<PendingIssue, Exception>();
         if (batch.Any(p => p.Key is not null))

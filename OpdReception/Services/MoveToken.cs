@@ -49,7 +49,7 @@ public sealed class MoveToken(
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: false, ct))!;
 
         // Another doctor or day gave the next label there: the answer names the old one, so the desk reprints.
         var move = moved.Value!.Moved.Single();
@@ -126,10 +126,10 @@ public sealed class MoveToken(
                 "Choose a slot of the same specialization.");
         }
 
-        var days = new List<DoctorDayState> { await SlotQueues.DayStateAsync(db, source.DoctorId, source.Date, ct) };
+        var days = new List<DoctorDayState> { await SlotQueues.DayStateAsync(db, source.DoctorId, source.Date, ct, options.CurrentValue.Estimates) };
         if ((named.DoctorId, named.Date) != (source.DoctorId, source.Date))
         {
-            days.Add(await SlotQueues.DayStateAsync(db, named.DoctorId, named.Date, ct));
+            days.Add(await SlotQueues.DayStateAsync(db, named.DoctorId, named.Date, ct, options.CurrentValue.Estimates));
         }
 
         var target = days.SelectMany(d => d.Slots).Single(s => s.Slot.Id == targetSlotId).Slot;

@@ -113,6 +113,9 @@ public sealed class OpdOptions
     /// <summary>The reverse proxy in front of the app, whose X-Forwarded-* headers are trusted (docs/deploy.md).</summary>
     public OpdReception.Security.ProxySettings Proxy { get; set; } = new();
 
+    /// <summary>How estimates learn each doctor's pace and draw ranges ("Opd:Estimates").</summary>
+    public EstimateOptions Estimates { get; set; } = new();
+
     public PriorityWeights Weights => new(EmergencyPriority, PaidPriority, FollowUpPriority, OnlinePriority, WalkInPriority) { MaxOvertakes = MaxOvertakes };
 }
 
@@ -124,6 +127,11 @@ public sealed class OpdOptionsValidator : IValidateOptions<OpdOptions>
         if (!HospitalClock.IsKnownZone(options.TimeZone))
         {
             return ValidateOptionsResult.Fail($"Opd:TimeZone ('{options.TimeZone}') is not a known time zone; use an IANA id such as Asia/Kolkata, or leave it empty for the host's zone.");
+        }
+
+        if (options.Estimates.Problem() is { } estimates)
+        {
+            return ValidateOptionsResult.Fail(estimates);
         }
 
         if (options.HospitalNumbers.Problem() is { } pattern)

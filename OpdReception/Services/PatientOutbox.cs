@@ -52,7 +52,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
         foreach (var key in messages.Where(m => m.Cause is TokenWasMoved { Expected: not null, From: null, To: null })
                      .Select(m => (tokens[m.TokenId].DoctorId, tokens[m.TokenId].Date)).Distinct().ToList())
         {
-            moved[key] = await SlotQueues.DayAsync(db, key.DoctorId, key.Date, now, options.CurrentValue.Weights, ct);
+            moved[key] = await SlotQueues.DayAsync(db, key.DoctorId, key.Date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         }
 
         foreach (var message in messages)
@@ -117,7 +117,7 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
     public async Task<int> TurnNearAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, Actor by, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var day = await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, ct);
+        var day = await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         var pending = day.Places.Where(p => p.Status.IsPending() && p.Position is not null).Select(p => p.TokenId).ToList();
         if (pending.Count == 0)
         {
@@ -141,13 +141,13 @@ public sealed class PatientOutbox(Func<NotificationOptions> notifications, IOpti
 
     /// <summary>The doctor's day before a change of delay, to compare with after it.</summary>
     public async Task<IReadOnlyList<DayPlace>> BeforeDelayAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, CancellationToken ct) =>
-        (await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, ct)).Places;
+        (await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct)).Places;
 
     /// <summary>After a change of delay: who is told they will be seen later, and who carries the shift to the next change.</summary>
     public async Task DelaysAsync(OpdDbContext db, IReadOnlyList<DayPlace> before, int doctorId, DateOnly date, DateTime now, Actor by, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var after = (await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, ct)).Places;
+        var after = (await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct)).Places;
         var pending = after.Where(p => p.Status.IsPending()).Select(p => p.TokenId).ToList();
         var untold = await db.Tokens.Where(t => pending.Contains(t.Id) && t.UntoldDelayMinutes != null)
             .ToDictionaryAsync(t => t.Id, t => t.UntoldDelayMinutes!.Value, ct);

@@ -143,7 +143,7 @@ public sealed class PatientDayFeed(
         var now = clock.Now;
         await using var db = await factory.CreateDbContextAsync();
         var doctor = await db.Doctors.AsNoTracking().Where(d => d.Id == doctorId).Select(d => new { d.Name, d.Room, d.LabelPrefix }).SingleAsync();
-        var timeline = await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, CancellationToken.None);
+        var timeline = await SlotQueues.DayAsync(db, doctorId, date, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, CancellationToken.None);
         var slots = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).OrderBy(s => s.StartTime)
             .Select(s => new SlotNotice(new SlotState(s.Id, s.DoctorId, s.Date, s.StartTime, s.EndTime, s.MaxCapacity, 0, 0, 0, s.Status, s.DelayMinutes, 0), s.StatusReason))
             .ToListAsync();

@@ -75,7 +75,7 @@ public sealed class PatientRecords(IDbContextFactory<OpdDbContext> factory, Hosp
         foreach (var tokenId in todayIds)
         {
             // The same view the board shows: a waiting patient's position and estimate come from the doctor's day.
-            today.Add((await SlotQueues.ViewAsync(db, tokenId, now, options.CurrentValue.Weights, withHistory: false, ct))!);
+            today.Add((await SlotQueues.ViewAsync(db, tokenId, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: false, ct))!);
         }
 
         var otherDays = await db.Tokens.AsNoTracking()

@@ -45,11 +45,11 @@ internal sealed class BatchDays
     // SQLite reads run synchronously underneath their async methods: started inside the Lazy, the read would hold
     // its lock, and every other answer of the batch would block a pool thread waiting for it. Started as a task of its
     // own, the Lazy only creates it, and the answers await it without holding a thread.
-    public BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights) =>
+    public BatchDays(IDbContextFactory<OpdDbContext> factory, Func<DateTime> now, PriorityWeights weights, EstimateOptions estimates) =>
         _read = new(() => Task.Run(async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            return await SlotQueues.DaysAsync(db, _wanted, now(), weights, CancellationToken.None);
+            return await SlotQueues.DaysAsync(db, _wanted, now(), weights, estimates, CancellationToken.None);
         }));
 
     /// <summary>Names a day to read; every day is named before the batch commits and any answer asks.</summary>

@@ -53,7 +53,7 @@ public sealed class ReallocateSlot(
         // A preview reads under the same write lock, so it answers for the very state a confirmation would change.
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var now = clock.Now;
-        var planned = await SlotEmptying.PlanAsync(db, [slotId], targetSlotId, cancelling: false, now, options.CurrentValue.Weights, ct);
+        var planned = await SlotEmptying.PlanAsync(db, [slotId], targetSlotId, cancelling: false, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         if (!planned.IsOk)
         {
             return planned.Problem!;

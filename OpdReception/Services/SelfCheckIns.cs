@@ -129,7 +129,7 @@ public sealed class SelfCheckIns(
 
     private async Task<SelfCheckInToken> TokenAsync(OpdDbContext db, int tokenId, CancellationToken ct)
     {
-        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, opd.CurrentValue.Weights, withHistory: false, ct))!;
+        var view = (await SlotQueues.ViewAsync(db, tokenId, clock.Now, opd.CurrentValue.Weights, opd.CurrentValue.Estimates, withHistory: false, ct))!;
         var room = await db.Tokens.Where(t => t.Id == tokenId).Select(t => t.Slot.Doctor.Room).SingleAsync(ct);
         return new SelfCheckInToken(view.TokenNumber, room, view.Position, view.EstimatedTime, view.EstimatedFrom, view.EstimatedTo);
     }

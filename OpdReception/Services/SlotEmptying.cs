@@ -68,7 +68,8 @@ internal static class SlotEmptying
     /// written yet: a leave or a slot cancel, previewed or confirmed, plans the same way before it writes anything.
     /// </summary>
     public static async Task<Result<EmptyingPlan>> PlanAsync(
-        OpdDbContext db, IReadOnlyList<int> slotIds, int? targetSlotId, bool cancelling, DateTime now, PriorityWeights weights, CancellationToken ct)
+        OpdDbContext db, IReadOnlyList<int> slotIds, int? targetSlotId, bool cancelling, DateTime now, PriorityWeights weights, EstimateOptions estimates,
+        CancellationToken ct)
     {
         var emptying = new List<(Slot Source, SlotState State, List<SlotState> Targets)>();
         foreach (var slotId in slotIds)
@@ -112,14 +113,14 @@ internal static class SlotEmptying
         var dayKeys = emptying.SelectMany(e => e.Targets.Select(t => (t.DoctorId, t.Date)).Append((e.Source.DoctorId, e.Source.Date))).Distinct();
         foreach (var (doctorId, date) in dayKeys)
         {
-            days.Add(await SlotQueues.DayStateAsync(db, doctorId, date, ct));
+            days.Add(await SlotQueues.DayStateAsync(db, doctorId, date, ct, estimates));
         }
 
         // Each slot's pending patients in the order its day queue holds them now.
         var plans = emptying.Select(e =>
         {
             var day = days.Single(d => d.DoctorId == e.Source.DoctorId && d.Date == e.Source.Date);
-            var leaving = DayQueue.Arrange(day.Slots, day.Tokens, now, weights)
+            var leaving = DayQueue.Arrange(day.Slots, day.Tokens, now, weights, day.Pace)
                 .Where(p => p.SlotId == e.Source.Id && p.Status.IsPending())
                 .Select(p => e.Source.Tokens.Single(t => t.Id == p.TokenId))
                 .Select(t => new Leaving(t.Id, t.TokenNumber, t.PatientId, t.Source))

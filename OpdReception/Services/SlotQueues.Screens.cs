@@ -39,14 +39,16 @@ internal static partial class SlotQueues
     /// views, and no entity is built, so the cost is that of the day's tokens (found through the slots' index), not
     /// of the history.
     /// </summary>
-    public static async Task<DayScreen> ScreenAsync(OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct)
+    public static async Task<DayScreen> ScreenAsync(
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, EstimateOptions estimates, CancellationToken ct)
     {
+        var pace = await DoctorPaces.PaceAsync(db, doctorId, date, estimates, ct);
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var rows = await ToListAsync(TokenRowsOfDay(db, doctorId, date), ct);
         var entries = rows.Select(r => r.Entry).ToList();
         var states = States(slots, entries);
         var active = rows.Where(r => r.Status.IsActive()).ToList();
-        return new DayScreen(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, entries).Where(t => t.Status.IsActive())], now, weights),
+        return new DayScreen(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, entries).Where(t => t.Status.IsActive())], now, weights, pace),
             active.ToDictionary(r => r.Id));
     }
 

@@ -61,28 +61,30 @@ internal static partial class SlotQueues
     /// size of that day, not of the database. A <paramref name="newcomer"/> not yet written is placed as if it were.
     /// </summary>
     public static async Task<DayTimeline> DayAsync(
-        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, CancellationToken ct, DayEntry? newcomer = null,
-        IReadOnlyCollection<DayEntry>? movedIn = null)
+        OpdDbContext db, int doctorId, DateOnly date, DateTime now, PriorityWeights weights, EstimateOptions estimates, CancellationToken ct,
+        DayEntry? newcomer = null, IReadOnlyCollection<DayEntry>? movedIn = null)
     {
-        var day = await DayStateAsync(db, doctorId, date, ct);
+        var day = await DayStateAsync(db, doctorId, date, ct, estimates);
 
         // A token moving within the doctor's day is placed once, where it is going; so are the tokens of a previewed move.
         IReadOnlyCollection<DayEntry> arriving = [.. movedIn ?? [], .. newcomer is null ? [] : new[] { newcomer }];
         IReadOnlyList<DayEntry> entries = [.. day.Tokens.Where(t => arriving.All(a => a.TokenId != t.TokenId)), .. arriving];
-        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights));
+        return new DayTimeline(day.Slots, DayQueue.Arrange(day.Slots, entries, now, weights, day.Pace));
     }
 
     /// <summary>
     /// The doctor's day as the rules read it, before arranging: slots with their seats, and the active tokens. Two
     /// queries, each row of the day visited once: the seats are counted here from the same token rows the queue is
-    /// read from, rather than by SQL subqueries that would visit every token of the slot twice more.
+    /// read from, rather than by SQL subqueries that would visit every token of the slot twice more. With
+    /// <paramref name="estimates"/>, the doctor's pace too, by its key: a reader that tells times passes them.
     /// </summary>
-    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct)
+    public static async Task<DoctorDayState> DayStateAsync(OpdDbContext db, int doctorId, DateOnly date, CancellationToken ct, EstimateOptions? estimates = null)
     {
         var slots = await ToListAsync(SlotsOfDay(db, doctorId, date), ct);
         var tokens = await ToListAsync(TokensOfDay(db, doctorId, date), ct);
         var states = States(slots, tokens);
-        return new DoctorDayState(doctorId, date, states, Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive()).ToList());
+        var pace = estimates is null ? null : await DoctorPaces.PaceAsync(db, doctorId, date, estimates, ct);
+        return new DoctorDayState(doctorId, date, states, Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive()).ToList(), pace);
     }
 
     /// <summary>
@@ -90,9 +92,11 @@ internal static partial class SlotQueues
     /// pays two statements for all their answers, not two per doctor.
     /// </summary>
     public static async Task<Dictionary<(int DoctorId, DateOnly Date), DayTimeline>> DaysAsync(
-        OpdDbContext db, IReadOnlyCollection<(int DoctorId, DateOnly Date)> days, DateTime now, PriorityWeights weights, CancellationToken ct)
+        OpdDbContext db, IReadOnlyCollection<(int DoctorId, DateOnly Date)> days, DateTime now, PriorityWeights weights, EstimateOptions estimates,
+        CancellationToken ct)
     {
         var doctorIds = days.Select(d => d.DoctorId).Distinct().ToList();
+        var paces = await DoctorPaces.RowsAsync(db, doctorIds, estimates, ct);
         var dates = days.Select(d => d.Date).Distinct().ToList();
         var slots = (await db.Slots.AsNoTracking()
                 .Where(s => doctorIds.Contains(s.DoctorId) && dates.Contains(s.Date))
@@ -106,7 +110,8 @@ internal static partial class SlotQueues
         {
             var tokens = day.SelectMany(s => tokensOf[s.Id]).ToList();
             var states = States(day, tokens);
-            return new DayTimeline(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive())], now, weights));
+            var pace = estimates.Learn ? DoctorPaces.Learn(paces.GetValueOrDefault(day.Key.DoctorId), day.Key.Date) : null;
+            return new DayTimeline(states, DayQueue.Arrange(states, [.. Ageing.WithOvertakes(states, tokens).Where(t => t.Status.IsActive())], now, weights, pace));
         });
     }
 
@@ -165,7 +170,8 @@ internal static partial class SlotQueues
     public const string RecalledAction = DoctorConsole.Recalled;
 
     /// <summary>One token as a desk sees it, its place taken from its doctor's day.</summary>
-    public static async Task<TokenView?> ViewAsync(OpdDbContext db, int tokenId, DateTime now, PriorityWeights weights, bool withHistory, CancellationToken ct)
+    public static async Task<TokenView?> ViewAsync(
+        OpdDbContext db, int tokenId, DateTime now, PriorityWeights weights, EstimateOptions estimates, bool withHistory, CancellationToken ct)
     {
         IQueryable<Token> query = db.Tokens.AsNoTracking().Include(t => t.Patient).Include(t => t.Slot).ThenInclude(s => s.Doctor);
         if (withHistory)
@@ -179,7 +185,7 @@ internal static partial class SlotQueues
             return null;
         }
 
-        var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, ct);
+        var day = await DayAsync(db, token.Slot.DoctorId, token.Slot.Date, now, weights, estimates, ct);
         return token.ToView(token.Slot, day.PlaceOf(tokenId), withHistory, withHistory ? await PrefixesAsync(db, token.History.Select(e => e.SlotId), ct) : null);
     }
 

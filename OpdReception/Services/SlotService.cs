@@ -82,7 +82,7 @@ public sealed partial class SlotService(
         }
 
         var view = slot.ToView();
-        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, Now(), options.CurrentValue.Weights, ct);
+        var day = await SlotQueues.DayAsync(db, slot.DoctorId, slot.Date, Now(), options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         var places = day.Places.Where(p => p.SlotId == slot.Id).ToList();
         return new SlotStats(
             view,

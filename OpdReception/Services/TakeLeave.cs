@@ -138,7 +138,7 @@ public sealed class TakeLeave(
         }
 
         var slotIds = chosen.Value!;
-        var planned = await SlotEmptying.PlanAsync(db, slotIds, null, cancelling: true, now, options.CurrentValue.Weights, ct);
+        var planned = await SlotEmptying.PlanAsync(db, slotIds, null, cancelling: true, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         if (!planned.IsOk)
         {
             return planned.Problem!;

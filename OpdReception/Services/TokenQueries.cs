@@ -18,7 +18,7 @@ public sealed class TokenQueries(
     public async Task<Result<TokenView>> GetAsync(int tokenId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var view = await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, withHistory: true, ct);
+        var view = await SlotQueues.ViewAsync(db, tokenId, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: true, ct);
         return view is null
             ? OpdProblem.NotFound("Token", tokenId)
             : view with { Messages = await Messages.MessageAdminService.OfTokenAsync(db, tokenId, messages.Value, ct) };
@@ -40,7 +40,7 @@ public sealed class TokenQueries(
         foreach (var token in tokens)
         {
             views.Add(token.Status.IsActive()
-                ? (await SlotQueues.ViewAsync(db, token.Id, clock.Now, options.CurrentValue.Weights, withHistory: false, ct))!
+                ? (await SlotQueues.ViewAsync(db, token.Id, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, withHistory: false, ct))!
                 : token.ToView(token.Slot, null));
         }
 
@@ -57,7 +57,7 @@ public sealed class TokenQueries(
         }
 
         // The positions are the doctor's day's, so the day is read; only this slot's tokens are shown.
-        var day = await SlotQueues.ScreenAsync(db, slot.DoctorId, slot.Date, clock.Now, options.CurrentValue.Weights, ct);
+        var day = await SlotQueues.ScreenAsync(db, slot.DoctorId, slot.Date, clock.Now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         return new QueueView(day.SlotView(slot)!, day.Views(slot.Doctor.Name, slotId));
     }
 
@@ -79,7 +79,7 @@ public sealed class TokenQueries(
             slots.Add(slot);
         }
 
-        var screen = await SlotQueues.ScreenAsync(db, doctorId, day, now, options.CurrentValue.Weights, ct);
+        var screen = await SlotQueues.ScreenAsync(db, doctorId, day, now, options.CurrentValue.Weights, options.CurrentValue.Estimates, ct);
         var slotViews = slots.OrderBy(s => s.StartTime).ThenBy(s => s.Id).Select(screen.SlotView).OfType<SlotView>().ToList();
         return new DayQueueView(doctor.ToView(), day, now, slotViews, screen.Views(doctor.Name));
     }

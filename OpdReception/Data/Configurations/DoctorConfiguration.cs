@@ -28,3 +28,16 @@ public sealed class DoctorDayConfiguration : IEntityTypeConfiguration<DoctorDayC
         builder.HasOne<Doctor>().WithMany(d => d.DayCounters).HasForeignKey(d => d.DoctorId);
     }
 }
+
+public sealed class DoctorPaceConfiguration : IEntityTypeConfiguration<DoctorPace>
+{
+    public void Configure(EntityTypeBuilder<DoctorPace> builder)
+    {
+        builder.HasKey(p => p.DoctorId);
+        builder.Property(p => p.DoctorId).ValueGeneratedNever();
+        builder.HasOne<Doctor>().WithOne().HasForeignKey<DoctorPace>(p => p.DoctorId);
+
+        // 200 consultations (the largest window) of up to "999.9 " each.
+        builder.Property(p => p.Minutes).HasMaxLength(1200);
+    }
+}

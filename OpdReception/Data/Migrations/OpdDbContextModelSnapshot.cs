@@ -326,6 +326,33 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("Leaves");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DoctorPace", b =>
+                {
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TodayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DoctorId");
+
+                    b.ToTable("DoctorPaces");
+                });
+
             modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
                 {
                     b.Property<int>("Id")
@@ -1203,6 +1230,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Doctor");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.DoctorPace", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", null)
+                        .WithOne()
+                        .HasForeignKey("OpdReception.Data.DoctorPace", "DoctorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
