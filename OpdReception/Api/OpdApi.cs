@@ -64,6 +64,7 @@ public static class OpdApi
         api.MapConsole();
         api.MapDisplays();
         api.MapMessages();
+        api.MapReports();
         app.MapAppearance(api);
     }
 }

@@ -32,6 +32,7 @@ public sealed class OpdDbContext(DbContextOptions<OpdDbContext> options) : Ident
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<DisplayScreen> DisplayScreens => Set<DisplayScreen>();
+    public DbSet<DailySummary> DailySummaries => Set<DailySummary>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -154,6 +154,8 @@ public static partial class AccessRules
         ["PUT /api/admin/message-templates"] = Admin,
         ["GET /api/admin/history"] = Admin,
         ["GET /api/admin/feedback"] = Admin,
+        // The superintendent's reports, from the daily summaries; CSV and Excel too (ReportsApi).
+        ["GET /api/reports/{kind}"] = Admin,
         // Patient messages that failed for good, and retrying them (MessagesApi).
         ["GET /api/admin/messages"] = Admin,
         ["POST /api/admin/messages/{id}/retry"] = Admin,
@@ -204,6 +206,7 @@ public static partial class AccessRules
         ["PAGE /admin/doctors"] = Admin,
         ["PAGE /admin/users"] = Admin,
         ["PAGE /admin/feedback"] = Admin,
+        ["PAGE /admin/reports"] = Admin,
         ["PAGE /admin/schedules"] = Admin,
         ["PAGE /admin/leave"] = Admin,
         ["PAGE /admin/slots"] = Admin,

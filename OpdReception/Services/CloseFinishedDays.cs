@@ -23,7 +23,7 @@ public sealed class CloseFinishedDays(
     /// <summary>
     /// Closes every doctor's day whose last slot has run out, late-arrival grace included, and whose checked-in
     /// patients have all been seen, or that has reached its cut-off (<see cref="EndOfDay"/>), and marks all its slots
-    /// closed, so no sweep looks at that day again.
+    /// closed, so no sweep looks at that day again; and writes each closed day's summary for the reports.
     /// </summary>
     public async Task<DayClosing> CloseFinishedDaysAsync(CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class CloseFinishedDays(
         var today = DateOnly.FromDateTime(now);
         var days = await OpdDays.OpenDays(db, today).Select(s => new { s.DoctorId, s.Date }).Distinct().ToListAsync(ct);
         var closed = new List<(Token Token, TokenStatus From)>();
-        var closedDays = 0;
+        var closedDays = new List<(int DoctorId, DateOnly Date)>();
         foreach (var day in days)
         {
             var slots = await db.Slots
@@ -61,7 +61,14 @@ public sealed class CloseFinishedDays(
             }
 
             slots.ForEach(s => s.DayClosedAt = now);
-            closedDays++;
+            closedDays.Add((day.DoctorId, day.Date));
+        }
+
+        // The closures first, then each closed day's summary read back from them, in the same transaction.
+        await db.SaveChangesAsync(ct);
+        foreach (var (doctorId, date) in closedDays)
+        {
+            await DaySummaries.WriteAsync(db, doctorId, date, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -72,7 +79,7 @@ public sealed class CloseFinishedDays(
         }
 
         return new DayClosing(
-            closedDays,
+            closedDays.Count,
             closed.Count(c => c.Token.Status == TokenStatus.NoShow),
             closed.Count(c => c.Token.Status == TokenStatus.Cancelled),
             closed.Count(c => c.Token.Status == TokenStatus.Completed));

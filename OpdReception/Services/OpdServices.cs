@@ -71,6 +71,8 @@ public static class OpdServices
         services.AddScoped<EditPatient>();
         services.AddScoped<MergePatients>();
         services.AddScoped<FeedbackReport>();
+        services.AddScoped<DaySummaries>();
+        services.AddScoped<Reports>();
         services.AddSingleton<BoardFeed>();
         // Hosts without a web host (simulation, benchmark) have no logging of their own; the access log and the sweeps log.
         services.AddLogging();

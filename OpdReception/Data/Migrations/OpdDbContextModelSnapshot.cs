@@ -202,6 +202,86 @@ namespace OpdReception.Data.Migrations
                     b.ToTable("AdminChanges");
                 });
 
+            modelBuilder.Entity("OpdReception.Data.DailySummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendanceByHour")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Consultations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DidNotCome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Emergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmergencySeatsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Misses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Told")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitsByHour")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WalkIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("DoctorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("DailySummaries");
+                });
+
             modelBuilder.Entity("OpdReception.Data.DisplayScreen", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,6 +1288,15 @@ namespace OpdReception.Data.Migrations
                     b.HasOne("OpdReception.Security.OpdUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpdReception.Data.DailySummary", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
