@@ -96,16 +96,16 @@ public sealed class ConsoleJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await desk.GotoAsync($"/reception/board/{doctor.Id}");
         await desk.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var boardEstimate = desk.Locator("[data-testid=board-row][data-token=T002] td:nth-child(6)");
-        await Assertions.Expect(boardEstimate).ToHaveTextAsync("09:10");
-        await Assertions.Expect(phone.GetByTestId("estimate")).ToHaveTextAsync("about 09:10");
+        await Assertions.Expect(boardEstimate).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^09:10 \(–\d\d:\d\d\)$"));
+        await Assertions.Expect(phone.GetByTestId("estimate")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^about 09:10 \(\d\d:\d\d–\d\d:\d\d\)$"));
         var console = await ConsoleAsync(doctor.Id);
 
         await console.GetByLabel("Running late by (minutes)").FillAsync("25");
         await console.GetByTestId("running-late").ClickAsync();
 
         await Assertions.Expect(console.GetByTestId("notice")).ToHaveTextAsync("Running 25 min late");
-        await Assertions.Expect(boardEstimate).ToHaveTextAsync("09:35");
-        await Assertions.Expect(phone.GetByTestId("estimate")).ToHaveTextAsync("about 09:35");
+        await Assertions.Expect(boardEstimate).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^09:35 \(–\d\d:\d\d\)$"));
+        await Assertions.Expect(phone.GetByTestId("estimate")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^about 09:35 \(\d\d:\d\d–\d\d:\d\d\)$"));
         await Assertions.Expect(phone.GetByTestId("late-note")).ToContainTextAsync("running 25 min late");
     }
 
