@@ -27,7 +27,7 @@ public sealed partial class PatientPageTests : ClockedAppTests
         Assert.True(answer.Headers.CacheControl?.NoStore, "The patient page may be kept by a browser or proxy.");
         Assert.Contains("data-testid=\"token-number\" data-f=\"number\">T002<", html);
         Assert.Contains(">1 patient before you.<", html);
-        Assert.Contains(">about 09:10<", html);
+        Assert.Contains(">about 09:10 (09:02–09:24)<", html);
         Assert.Contains("Dr. Page · Room 101", html);
         Assert.Contains("src=\"/patient.js\"", html);
         Assert.DoesNotContain("blazor", html, StringComparison.OrdinalIgnoreCase);
@@ -50,7 +50,7 @@ public sealed partial class PatientPageTests : ClockedAppTests
         await CallNextAsync(slot);
         var called = await StateAsync(phone, code);
 
-        Assert.Equal(("waiting", "1 patient before you.", "about 09:10"), (waiting.State, waiting.Headline, waiting.Estimate));
+        Assert.Equal(("waiting", "1 patient before you.", "about 09:10 (09:02–09:24)"), (waiting.State, waiting.Headline, waiting.Estimate));
         Assert.Equal(("waiting", "You are next."), (next.State, next.Headline));
         Assert.Equal(("called", "Please go in now — Room 101", null), (called.State, called.Headline, called.Estimate));
         Assert.Equal("Token T002", called.Title);

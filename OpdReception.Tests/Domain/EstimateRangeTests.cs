@@ -84,6 +84,20 @@ public sealed class EstimateRangeTests
     }
 
     [Theory]
+    [InlineData(-24 * 60)]
+    [InlineData(-3 * 60)]
+    [InlineData(-30)]
+    [InlineData(0)]
+    public void The_queues_own_lateness_counts_from_the_days_start_not_from_how_long_before_it_the_patient_asks(int minutesBefore)
+    {
+        var places = Arrange(Queue(3), ASlot.At(9, 0).AddMinutes(minutesBefore), Learned(10));
+        var atStart = Arrange(Queue(3), ASlot.At(9, 0), Learned(10));
+
+        Assert.Equal(ASlot.At(9, 0), places[0].EstimatedTo);
+        Assert.Equal(atStart.Select(p => (p.EstimatedFrom, p.EstimatedTime, p.EstimatedTo)), places.Select(p => (p.EstimatedFrom, p.EstimatedTime, p.EstimatedTo)));
+    }
+
+    [Theory]
     [InlineData(8, 40)]
     [InlineData(9, 35)]
     [InlineData(9, 55)]

@@ -180,7 +180,7 @@ public sealed class PatientMessageEventsTests(MessageEventsApp fixture) : IClass
         Assert.True((await slots.DelayAsync(slot.Id, 20, Ct)).IsOk);
         var told = Assert.Single(await MessagesAsync(first.Id, PatientMessageEvent.Delayed));
         Assert.Contains($"Token {first.TokenNumber} is now expected about 09:20, 20 min later than before", told.Text);
-        Assert.Contains("expected about 09:30, 20 min later than before", Assert.Single(await MessagesAsync(second.Id, PatientMessageEvent.Delayed)).Text);
+        Assert.Contains("expected about 09:30 (09:22–09:44), 20 min later than before", Assert.Single(await MessagesAsync(second.Id, PatientMessageEvent.Delayed)).Text);
         Assert.Null((await TokenAsync(first.Id)).UntoldDelayMinutes);
 
         Assert.True((await slots.DelayAsync(slot.Id, 25, Ct)).IsOk);

@@ -5,7 +5,8 @@ namespace OpdReception.Domain;
 /// spread of their sum (its log-variance ln(1 + (e^σ² − 1)/k) plus the doubt about the doctor's mean, which k does
 /// not average away), cut at <see cref="EarlyZ"/> and <see cref="LateZ"/> standard deviations: a patient is
 /// told a range they are rarely called after. The queue itself adds lateness no pace knows of (emergencies, priority
-/// patients and bookings arriving later and going ahead): <see cref="LatePerHour"/> minutes per hour of wait.
+/// patients and bookings arriving later and going ahead): <see cref="LatePerHour"/> minutes per hour of the doctor's
+/// work ahead, counted from when that work begins (now, or the day's start when it has not begun).
 /// </summary>
 /// <param name="BookedComes">The share of a booked consultation ahead expected while its slot has not begun: some never come.</param>
 /// <param name="LateBookedComes">The same once the slot has begun and the patient is still not here: most of them never come.</param>
@@ -26,6 +27,10 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
     private readonly List<(DateTime At, double Work, double Count)> _anchors = [(now, 0, 0)];
     private readonly DateTime _now = now;
     private DateTime _freeAt = now;
+
+    // The queue's own lateness grows while the doctor works through it, so it is counted from when the work begins:
+    // now, or a later start with nobody ahead (a day not begun yet, the doctor's return), not from now.
+    private DateTime _workFrom = now;
     private double _work;
     private double _count;
 
@@ -57,6 +62,11 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
     {
         if (notBefore > _freeAt)
         {
+            if (_work <= 0)
+            {
+                _workFrom = notBefore;
+            }
+
             _freeAt = notBefore;
             _anchors.Add((notBefore, _work, _count));
         }
@@ -74,7 +84,7 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
         var from = Later(last.At.AddMinutes(Scaled(_work - last.Work, _count - last.Count, -shape.EarlyZ)), notBefore);
         var to = _anchors.Max(a => a.At.AddMinutes(Scaled(_work - a.Work, _count - a.Count, shape.LateZ)));
         var estimate = _freeAt;
-        to = Later(to.AddMinutes((estimate - _now).TotalMinutes * shape.LatePerHour / 60), estimate);
+        to = Later(to.AddMinutes((estimate - _workFrom).TotalMinutes * shape.LatePerHour / 60), estimate);
         // Until the doctor's pace is learned the estimate is exactly the nominal chain, bookings counted in full.
         var share = !booked || pace is NominalPace ? 1 : slotBegun ? shape.LateBookedComes : shape.BookedComes;
         Consult(pace.MeanMinutes(nominalMinutes) * share, share);
