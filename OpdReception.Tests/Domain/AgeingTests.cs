@@ -61,7 +61,7 @@ public sealed class AgeingTests
     {
         var routine = TenLaterBookings(overtakenBy: 50);
 
-        var aged = Ageing.MoveUp(routine, null);
+        var aged = Ageing.MoveUp(routine, null, DayQueue.BeginsOf(Day));
 
         Assert.Equal(routine, aged.Order);
         Assert.Empty(aged.Reasons);
@@ -134,9 +134,10 @@ public sealed class AgeingTests
     }
 
     [Fact]
-    public void A_walk_in_of_a_later_slot_is_not_moved_ahead_of_an_earlier_slot_whose_patients_came_after_them()
+    public void A_walk_in_who_came_early_for_a_later_slot_is_not_moved_ahead_of_earlier_slot_patients_who_came_before_it_began()
     {
-        // The 10:00 walk-in has been here since 09:00; the 09:00 slot's patients who came later hold earlier seats.
+        // The 10:00 walk-in has been here since 09:00; the 09:00 slot's patients who came later, before 10:00, are the
+        // schedule. The 10:00 slot's own later arrivals are overtakes: the walk-in goes before the second.
         List<DayEntry> day = [WalkIn(1, 60, slot: 2), .. Enumerable.Range(0, 4).Select(i => Booking(10 + i, 61 + i)), Booking(20, 62, slot: 2), Booking(21, 63, slot: 2)];
 
         var places = Arrange(day, 1);
@@ -150,14 +151,17 @@ public sealed class AgeingTests
     [InlineData(TokenSource.Priority, TokenStatus.InConsultation, 2, 70, true)]
     [InlineData(TokenSource.WalkIn, TokenStatus.Completed, 2, 70, true)]
     [InlineData(TokenSource.Online, TokenStatus.Completed, 3, 70, true)]    // a later slot's patient seen first
-    [InlineData(TokenSource.Online, TokenStatus.Completed, 1, 70, false)]   // an earlier slot's: its seat came first
+    [InlineData(TokenSource.Online, TokenStatus.Completed, 1, 70, false)]   // an earlier slot's, here before the walk-in's slot began: the schedule
+    [InlineData(TokenSource.Online, TokenStatus.Completed, 1, 120, false)]  // ... at 10:00 itself, when it began
+    [InlineData(TokenSource.Online, TokenStatus.Completed, 1, 121, true)]   // an earlier slot's late arrival after it began: an overtake
     [InlineData(TokenSource.Online, TokenStatus.Completed, 2, 50, false)]   // here before the walk-in
     [InlineData(TokenSource.Online, TokenStatus.Completed, 2, 60, false)]   // here at the same minute: not after them
     [InlineData(TokenSource.Emergency, TokenStatus.Completed, 2, 70, false)]
+    [InlineData(TokenSource.Emergency, TokenStatus.Completed, 1, 130, false)]
     [InlineData(TokenSource.Online, TokenStatus.NoShow, 2, 70, false)]      // called but not here: nobody went first
     [InlineData(TokenSource.Online, TokenStatus.Cancelled, 2, 70, false)]
     [InlineData(TokenSource.Online, TokenStatus.Waiting, 2, 70, false)]     // not called yet: counted where the order puts them
-    public void A_walk_in_counts_as_overtakes_the_later_arrivals_of_its_slot_or_later_who_went_first(
+    public void A_walk_in_counts_as_overtakes_the_later_arrivals_of_any_slot_who_went_first(
         TokenSource source, TokenStatus status, int slot, int checkedIn, bool counts)
     {
         IReadOnlyList<DayEntry> day = [WalkIn(1, 60, slot: 2), Here(2, slot, source, checkedIn, status), Booking(3, 90, slot: 2)];
@@ -192,13 +196,15 @@ public sealed class AgeingTests
         var day = Enumerable.Range(1, 80).Select(id => random.Next(8) switch
         {
             0 => NotHere(id, random.Next(1, 4)),
-            1 or 2 => Here(id, random.Next(1, 4), sources[random.Next(sources.Length)], random.Next(0, 120), TokenStatus.Completed),
-            _ => Here(id, random.Next(1, 4), sources[random.Next(sources.Length)], random.Next(0, 120)),
+            1 or 2 => Here(id, random.Next(1, 4), sources[random.Next(sources.Length)], random.Next(0, 200), TokenStatus.Completed),
+            _ => Here(id, random.Next(1, 4), sources[random.Next(sources.Length)], random.Next(0, 200)),
         }).ToList();
         var active = Ageing.WithOvertakes(Day, day).Where(t => t.Status.IsActive()).ToList();
         const int limit = 3;
 
-        var order = Arrange(active, limit).Select(p => active.Single(t => t.TokenId == p.TokenId)).ToList();
+        var places = Arrange(active, limit);
+        var order = places.Select(p => active.Single(t => t.TokenId == p.TokenId)).ToList();
+        var begins = DayQueue.BeginsOf(Day);
         var before = Arrange(active, null).Select(p => active.Single(t => t.TokenId == p.TokenId)).ToList();
 
         var walkIns = order.Where(t => t.Source == TokenSource.WalkIn).ToList();
@@ -206,8 +212,8 @@ public sealed class AgeingTests
         Assert.NotEqual(before, order);
         foreach (var walkIn in walkIns)
         {
-            var ahead = order.TakeWhile(t => t != walkIn).Count(t => t.Status == TokenStatus.Waiting && t.SlotId == walkIn.SlotId
-                && t.Source != TokenSource.Emergency && Ageing.WaitingSince(t) > Ageing.WaitingSince(walkIn));
+            var ahead = order.TakeWhile(t => t != walkIn).Count(t => t.Status == TokenStatus.Waiting && Ageing.IsOvertake(
+                new(walkIn.Source, Ageing.WaitingSince(walkIn), begins[walkIn.SlotId]), new(t.Source, Ageing.WaitingSince(t), begins[t.SlotId])));
             Assert.True(walkIn.OvertakenBy + ahead <= limit || ahead == 0, $"walk-in {walkIn.TokenId}: {walkIn.OvertakenBy} + {ahead} > {limit}");
         }
 
@@ -218,6 +224,28 @@ public sealed class AgeingTests
             Assert.Equal(ofSlot.OrderBy(Ageing.WaitingSince).ThenBy(t => t.TokenId), ofSlot);
         }
 
-        Assert.Equal(before.Select(t => t.SlotId), order.Select(t => t.SlotId));
+        // Moved ahead of an earlier slot's patients only by arrivals after their own slot began: never told a time before it.
+        Assert.All(places.Where(p => p.Position is not null), p => Assert.True(p.EstimatedTime >= begins[p.SlotId]));
+    }
+
+    /// <summary>
+    /// The 10:00 walk-in (token 1), here at <paramref name="walkInAt"/> minutes after 08:00; five 09:00 bookings check
+    /// in late, a minute apart from <paramref name="bookingsFrom"/>; limit 2, at 10:30.
+    /// </summary>
+    [Theory]
+    [InlineData(125, 126, 3)]  // the earlier slot's late arrivals are later arrivals: the walk-in goes before the third
+    [InlineData(90, 126, 3)]   // the walk-in came early for their slot: the same once it has begun
+    [InlineData(90, 100, 6)]   // all five came before the walk-in's slot began: the schedule, not overtakes
+    [InlineData(90, 118, 6)]   // 09:58 to 10:02: two after 10:00, within the limit
+    [InlineData(90, 119, 5)]   // 09:59 to 10:03: three after 10:00, one too many
+    [InlineData(131, 126, 6)]  // the walk-in came after all of them
+    public void A_walk_in_is_moved_ahead_of_an_earlier_slot_only_for_arrivals_after_their_own_slot_began(int walkInAt, int bookingsFrom, int position)
+    {
+        List<DayEntry> day = [WalkIn(1, walkInAt, slot: 2), .. Enumerable.Range(0, 5).Select(i => Booking(10 + i, bookingsFrom + i))];
+
+        var places = DayQueue.Arrange(Day, day, ASlot.At(10, 30), PriorityWeights.Default with { MaxOvertakes = 2 });
+
+        Assert.Equal(position, PositionOf(places, 1));
+        Assert.True(places.Single(p => p.TokenId == 1).EstimatedTime >= ASlot.At(10, 0));
     }
 }

@@ -7,10 +7,12 @@ public sealed record AgedOrder(IReadOnlyList<DayEntry> Order, IReadOnlyDictionar
 /// Ageing (Opd:MaxOvertakes): no waiting walk-in is overtaken by more than that many later arrivals. Walk-ins have the
 /// lightest weight, so without it every heavier patient who checks in after them goes first, however long they wait.
 /// <para>
-/// An overtake of a waiting walk-in W is a patient who joined the waiting line after W (see <see cref="WaitingSince"/>)
-/// and went first (with the doctor or seen) or stands ahead of W in the order, emergencies excepted. Only patients of
-/// W's own slot or a later one count: a patient of an earlier slot holds an earlier seat, and seeing them first is the
-/// schedule rather than an overtake. Patients not checked in overtake nobody until they are here.
+/// An overtake of a waiting walk-in W is a patient of the same doctor's day, of any slot, who joined the waiting line
+/// after W (see <see cref="WaitingSince"/>) and went first (with the doctor or seen) or stands ahead of W in the order,
+/// emergencies excepted. A booking of an earlier slot that arrives late is a later arrival like any other, with one
+/// exception: a patient of an earlier slot who arrived before W's own slot began. W came early for a later slot, and
+/// the doctor seeing that slot's patients before W's slot begins is the schedule; moving W ahead of them would call W
+/// before their slot, earlier than they were told. Patients not checked in overtake nobody until they are here.
 /// </para>
 /// </summary>
 public static class Ageing
@@ -23,16 +25,27 @@ public static class Ageing
         entry.CheckedInAt is { } checkedIn && checkedIn > entry.QueuedAt ? checkedIn : entry.QueuedAt;
 
     /// <summary>
-    /// The day's tokens, each waiting walk-in with <see cref="DayEntry.OvertakenBy"/> set to the later arrivals of its
-    /// slot or a later one who already went first. <paramref name="dayTokens"/> is the whole day, the finished tokens
+    /// The one definition of an overtake, for the engine and the simulation's count alike. Each patient is given by
+    /// their source, since when they wait (<see cref="WaitingSince"/>) and when their slot begins (with its delay).
+    /// </summary>
+    public static bool IsOvertake(Waiter walkIn, Waiter other) =>
+        other.Source != TokenSource.Emergency && other.Since > walkIn.Since
+        && (other.SlotBegins >= walkIn.SlotBegins || other.Since > walkIn.SlotBegins);
+
+    /// <summary>A patient as an overtake is judged: who, waiting since when, for a slot that begins when.</summary>
+    public readonly record struct Waiter(TokenSource Source, DateTime Since, DateTime SlotBegins);
+
+    /// <summary>
+    /// The day's tokens, each waiting walk-in with <see cref="DayEntry.OvertakenBy"/> set to the later arrivals of any
+    /// slot who already went first. <paramref name="dayTokens"/> is the whole day, the finished tokens
     /// too: they are the ones who went first, and the order the rules arrange holds only the active ones.
     /// </summary>
     public static IReadOnlyList<DayEntry> WithOvertakes(IReadOnlyCollection<DayQueueSlot> slots, IReadOnlyList<DayEntry> dayTokens)
     {
-        var startOf = slots.ToDictionary(s => s.Slot.Id, s => s.Slot.StartsAt);
+        var begins = DayQueue.BeginsOf(slots);
         var wentFirst = dayTokens
-            .Where(t => t.Status is TokenStatus.InConsultation or TokenStatus.Completed && t.Source != TokenSource.Emergency && startOf.ContainsKey(t.SlotId))
-            .Select(t => (Slot: (startOf[t.SlotId], t.SlotId), Since: WaitingSince(t)))
+            .Where(t => t.Status is TokenStatus.InConsultation or TokenStatus.Completed && begins.ContainsKey(t.SlotId))
+            .Select(t => new Waiter(t.Source, WaitingSince(t), begins[t.SlotId]))
             .ToList();
         if (wentFirst.Count == 0)
         {
@@ -41,24 +54,24 @@ public static class Ageing
 
         return dayTokens.Select(t =>
         {
-            if (!IsAgeing(t) || !startOf.TryGetValue(t.SlotId, out var start))
+            if (!IsAgeing(t) || !begins.TryGetValue(t.SlotId, out var slotBegins))
             {
                 return t;
             }
 
-            var since = WaitingSince(t);
-            var slot = (start, t.SlotId);
-            return t with { OvertakenBy = wentFirst.Count(w => w.Since > since && w.Slot.CompareTo(slot) >= 0) };
+            var walkIn = new Waiter(t.Source, WaitingSince(t), slotBegins);
+            return t with { OvertakenBy = wentFirst.Count(w => IsOvertake(walkIn, w)) };
         }).ToList();
     }
 
     /// <summary>
     /// The routine order (slot by slot, within a slot by weight then arrival) with every waiting walk-in who would be
     /// overtaken more than <paramref name="maxOvertakes"/> times moved up, to just before the first later arrival
-    /// beyond the limit. Walk-ins are taken longest-waiting first and never moved ahead of a walk-in waiting longer, so
-    /// several aged walk-ins keep their own order and none of them costs another its place. Null leaves the order as it is.
+    /// beyond the limit. Walk-ins are taken longest-waiting first and never moved ahead of a walk-in waiting longer for
+    /// whom they would be an overtake, so several aged walk-ins keep their own order and none costs another its place. Null leaves the order as it is.
+    /// <paramref name="begins"/> is when each slot can begin (<see cref="DayQueue.BeginsOf"/>).
     /// </summary>
-    public static AgedOrder MoveUp(IReadOnlyList<DayEntry> routine, int? maxOvertakes)
+    public static AgedOrder MoveUp(IReadOnlyList<DayEntry> routine, int? maxOvertakes, IReadOnlyDictionary<int, DateTime> begins)
     {
         var reasons = new Dictionary<int, string>();
         if (maxOvertakes is not { } limit)
@@ -77,12 +90,12 @@ public static class Ageing
             for (var i = 0; i < at; i++)
             {
                 var ahead = order[i];
-                if (IsAgeing(ahead) && WaitsLonger(ahead, walkIn))
+                if (IsAgeing(ahead) && WaitsLonger(ahead, walkIn) && !PassesFreely(walkIn, ahead, begins))
                 {
                     floor = i + 1;
                 }
 
-                if (Overtakes(ahead, walkIn) && ++overtakers == allowance + 1)
+                if (Overtakes(ahead, walkIn, begins) && ++overtakers == allowance + 1)
                 {
                     beyond = i;
                 }
@@ -96,7 +109,7 @@ public static class Ageing
 
             order.RemoveAt(at);
             order.Insert(to, walkIn);
-            var total = walkIn.OvertakenBy + order.Take(to).Count(t => Overtakes(t, walkIn));
+            var total = walkIn.OvertakenBy + order.Take(to).Count(t => Overtakes(t, walkIn, begins));
             reasons[walkIn.TokenId] = Reason(WaitingSince(walkIn), total);
         }
 
@@ -121,11 +134,16 @@ public static class Ageing
     private static bool WaitsLonger(DayEntry a, DayEntry b) =>
         WaitingSince(a) < WaitingSince(b) || (WaitingSince(a) == WaitingSince(b) && a.TokenId < b.TokenId);
 
+    /// <summary>Whether a patient standing ahead of the walk-in overtakes them: one here, by <see cref="IsOvertake"/>.</summary>
+    private static bool Overtakes(DayEntry ahead, DayEntry walkIn, IReadOnlyDictionary<int, DateTime> begins) =>
+        ahead.Status == TokenStatus.Waiting && IsOvertake(Of(walkIn, begins), Of(ahead, begins));
+
     /// <summary>
-    /// Whether a patient standing ahead of the walk-in overtakes them. Within the routine order only the walk-in's own
-    /// slot stands ahead of them besides earlier slots, which do not count.
+    /// Whether a walk-in may go ahead of a walk-in waiting longer: only one of another slot whom the longer-waiting one
+    /// does not count as an overtake (of an earlier slot, here before theirs began); else the move costs them their place.
     /// </summary>
-    private static bool Overtakes(DayEntry ahead, DayEntry walkIn) =>
-        ahead.Status == TokenStatus.Waiting && ahead.Source != TokenSource.Emergency && ahead.SlotId == walkIn.SlotId
-        && WaitingSince(ahead) > WaitingSince(walkIn);
+    private static bool PassesFreely(DayEntry walkIn, DayEntry waitingLonger, IReadOnlyDictionary<int, DateTime> begins) =>
+        walkIn.SlotId != waitingLonger.SlotId && !IsOvertake(Of(waitingLonger, begins), Of(walkIn, begins));
+
+    private static Waiter Of(DayEntry token, IReadOnlyDictionary<int, DateTime> begins) => new(token.Source, WaitingSince(token), begins[token.SlotId]);
 }

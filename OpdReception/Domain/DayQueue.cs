@@ -96,7 +96,7 @@ public static class DayQueue
 
         // The part of a reason that names the slot and the kinds ahead is the same for every token of a kind in a slot.
         var placesInSlot = new Dictionary<(TokenSource, int), string>();
-        var aged = Ageing.MoveUp(routine, weights.MaxOvertakes);
+        var aged = Ageing.MoveUp(routine, weights.MaxOvertakes, begins);
         foreach (var token in emergencies.Concat(aged.Order))
         {
             var slot = slotOf[token.SlotId];

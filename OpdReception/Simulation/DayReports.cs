@@ -76,7 +76,8 @@ internal static class DayReports
         var label = run.Doctors.ToDictionary(d => d.Index, d => $"{d.Who.Name} ({d.Who.Specialization})");
         var called = run.Tokens
             .Where(t => t.CalledAt is not null)
-            .Select(t => new CalledPatient(Timeline.Describe(t.Patient.Source), label[slotOf[t.SlotId].Doctor], t.Told, t.CheckedInAt, t.CalledAt!.Value))
+            .Select(t => new CalledPatient(Timeline.Describe(t.Patient.Source), label[slotOf[t.SlotId].Doctor], t.Told, t.CheckedInAt, t.CalledAt!.Value,
+                slotOf[t.SlotId].DoctorStarts))
             .ToList();
         var doctors = run.Doctors.Select(d => DoctorTime.Of(
                 label[d.Index],

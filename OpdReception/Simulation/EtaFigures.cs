@@ -26,7 +26,7 @@ public enum Estimator { InUse, Nominal }
 public sealed record EstimateGiven(EstimateMoment Moment, DateTime ToldAt, DateTime Estimate, DateTime? From = null, DateTime? To = null, DateTime? Nominal = null);
 
 /// <summary>A patient the doctor called: the times they were told before, when they checked in, when they were called.</summary>
-public sealed record CalledPatient(string Source, string Doctor, IReadOnlyList<EstimateGiven> Told, DateTime? CheckedInAt, DateTime CalledAt)
+public sealed record CalledPatient(string Source, string Doctor, IReadOnlyList<EstimateGiven> Told, DateTime? CheckedInAt, DateTime CalledAt, DateTime? SlotBegins = null)
 {
     public const int ThirtyMinutes = 30;
 

@@ -4,8 +4,9 @@ namespace OpdReception.Simulation;
 
 /// <summary>
 /// How fair the day's order was to the people waiting: the longest wait from check-in to call per source, and how
-/// often a waiting walk-in saw a patient of the same doctor who checked in after them called first (emergencies
-/// excepted: they go first by right). Counted on the walk-ins who were called.
+/// often a waiting walk-in saw a patient of the same doctor, of any slot, who checked in after them called first
+/// (emergencies excepted: they go first by right). An overtake is the engine's (<see cref="Ageing.IsOvertake"/>), so
+/// a patient of an earlier slot who came before the walk-in's slot began is not one. Counted on the walk-ins who were called.
 /// </summary>
 /// <param name="LongestWaitBySource">Minutes; null for a source nobody was called from.</param>
 /// <param name="Overtakes">Every (walk-in, later arrival called before them) pair.</param>
@@ -21,6 +22,11 @@ public sealed record Fairness(
 
     public static readonly string Emergency = Timeline.Describe(TokenSource.Emergency);
 
+    private static readonly Dictionary<string, TokenSource> SourceOf = Enum.GetValues<TokenSource>().ToDictionary(Timeline.Describe);
+
+    /// <summary>Without its slot's start (a hand-made day), a patient's slot is taken to begin when they came.</summary>
+    private static Ageing.Waiter Waiter(CalledPatient p) => new(SourceOf[p.Source], p.CheckedInAt!.Value, p.SlotBegins ?? p.CheckedInAt.Value);
+
     public static Fairness None { get; } = new(new Dictionary<string, double?>(), 0, 0, 0, 0);
 
     public double? LongestWait => LongestWaitBySource.Values.Max();
@@ -33,8 +39,8 @@ public sealed record Fairness(
         var longest = sources.ToDictionary(s => s, s => waited.Where(p => p.Source == s)
             .Select(p => (double?)(p.CalledAt - p.CheckedInAt!.Value).TotalMinutes).Max());
         var overtaken = waited.Where(p => p.Source == WalkIn)
-            .Select(walkIn => waited.Count(other => other.Doctor == walkIn.Doctor && other.Source != Emergency
-                && other.CheckedInAt > walkIn.CheckedInAt && other.CalledAt < walkIn.CalledAt))
+            .Select(walkIn => waited.Count(other => other.Doctor == walkIn.Doctor && other.CalledAt < walkIn.CalledAt
+                && Ageing.IsOvertake(Waiter(walkIn), Waiter(other))))
             .ToList();
         return new(longest, overtaken.Count, overtaken.Count(n => n > 0), overtaken.Sum(), overtaken.DefaultIfEmpty().Max());
     }
