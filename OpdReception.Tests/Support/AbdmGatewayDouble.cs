@@ -34,6 +34,9 @@ public sealed class AbdmGatewayDouble : IAsyncDisposable
 
     public ConcurrentQueue<OnShare> OnShares { get; } = new();
 
+    /// <summary>The body and headers of every session request, as sent.</summary>
+    public ConcurrentQueue<OnShare> SessionRequests { get; } = new();
+
     public Uri Url { get; private set; } = null!;
 
     public string KeyId => _kid;
@@ -157,6 +160,7 @@ public sealed class AbdmGatewayDouble : IAsyncDisposable
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         var root = body.RootElement;
+        SessionRequests.Enqueue(new OnShare(root.Clone(), Headers(http), DateTimeOffset.UtcNow));
         if (!root.TryGetProperty("clientId", out var id) || id.GetString() != ClientId
             || !root.TryGetProperty("clientSecret", out var secret) || secret.GetString() != ClientSecret)
         {
@@ -177,10 +181,12 @@ public sealed class AbdmGatewayDouble : IAsyncDisposable
     private async Task<IResult> OnShareAsync(HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        OnShares.Enqueue(new OnShare(body.RootElement.Clone(), headers, DateTimeOffset.UtcNow));
+        OnShares.Enqueue(new OnShare(body.RootElement.Clone(), Headers(http), DateTimeOffset.UtcNow));
         return Results.Accepted();
     }
+
+    private static Dictionary<string, string> Headers(HttpContext http) =>
+        http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {

@@ -14,6 +14,7 @@ public static class AbdmServices
         services.AddSingleton<IValidateOptions<AbdmOptions>, AbdmOptionsValidator>();
         services.AddHttpClient(GatewayKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GatewayKeys>();
+        services.AddSingleton<GatewaySessions>();
         return services;
     }
 }
