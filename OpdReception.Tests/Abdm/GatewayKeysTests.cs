@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using OpdReception.Services.Abdm;
 using OpdReception.Tests.Support;
 
@@ -26,7 +25,7 @@ public sealed class GatewayKeysTests : IAsyncLifetime
 
     private GatewayKeys Keys(int refetchSeconds = 30) => new(
         _services.GetRequiredService<IHttpClientFactory>(),
-        new FixedOptions(new AbdmOptions
+        new FixedOptions<AbdmOptions>(new AbdmOptions
         {
             GatewayUrl = _gateway.Url, ClientId = AbdmGatewayDouble.ClientId, ClientSecret = AbdmGatewayDouble.ClientSecret,
             HipId = "IN0410000183", UnknownKeyRefetchSeconds = refetchSeconds,
@@ -124,14 +123,5 @@ public sealed class GatewayKeysTests : IAsyncLifetime
 
         Assert.IsType<GatewayCallCheck.Refused>(await CheckAsync(keys, token));
         _gateway = await AbdmGatewayDouble.StartAsync();
-    }
-
-    private sealed class FixedOptions(AbdmOptions value) : IOptionsMonitor<AbdmOptions>
-    {
-        public AbdmOptions CurrentValue => value;
-
-        public AbdmOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<AbdmOptions, string?> listener) => null;
     }
 }

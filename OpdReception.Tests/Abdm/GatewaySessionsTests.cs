@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpdReception.Services;
 using OpdReception.Services.Abdm;
 using OpdReception.Tests.Support;
@@ -28,7 +27,7 @@ public sealed partial class GatewaySessionsTests : IAsyncLifetime
 
     private GatewaySessions Sessions(string secret = AbdmGatewayDouble.ClientSecret) => new(
         _services.GetRequiredService<IHttpClientFactory>(),
-        new FixedOptions(new AbdmOptions
+        new FixedOptions<AbdmOptions>(new AbdmOptions
         {
             GatewayUrl = _gateway.Url, ClientId = AbdmGatewayDouble.ClientId, ClientSecret = secret, HipId = "IN0410000183",
         }),
@@ -103,14 +102,5 @@ public sealed partial class GatewaySessionsTests : IAsyncLifetime
             AbdmFixtures.Names(share.GetProperty("profile").GetProperty("patient")));
         Assert.Equal(["acknowledgement", "response"], AbdmFixtures.Names(ack));
         Assert.Equal(["context", "expiry", "tokenNumber"], AbdmFixtures.Names(ack.GetProperty("acknowledgement").GetProperty("profile")));
-    }
-
-    private sealed class FixedOptions(AbdmOptions value) : IOptionsMonitor<AbdmOptions>
-    {
-        public AbdmOptions CurrentValue => value;
-
-        public AbdmOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<AbdmOptions, string?> listener) => null;
     }
 }

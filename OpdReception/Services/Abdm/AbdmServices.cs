@@ -15,6 +15,7 @@ public static class AbdmServices
         services.AddHttpClient(GatewayKeys.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GatewayKeys>();
         services.AddSingleton<GatewaySessions>();
+        services.AddSingleton<ShareAcknowledgements>();
         return services;
     }
 }
