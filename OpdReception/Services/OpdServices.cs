@@ -85,6 +85,7 @@ public static class OpdServices
         services.AddSingleton<PatientDayFeed>();
         services.AddHostedService<Data.WalCheckpointer>();
         Messages.MessageServices.AddOpdMessages(services, configuration);
+        Abdm.AbdmServices.AddOpdAbdm(services, configuration);
         if (configuration.GetValue($"{OpdOptions.Section}:{nameof(OpdOptions.AutoNoShow)}", true))
         {
             services.AddHostedService<NoShowSweeper>();
