@@ -24,8 +24,10 @@ public sealed class EstimateRangeTests
 
     private static Fixed Learned(double minutes, double spread = 0.45, double uncertainty = 0.1) => new(minutes, spread, uncertainty);
 
-    private static IReadOnlyList<DayPlace> Arrange(IEnumerable<DayEntry> tokens, DateTime now, ConsultationPace? pace) =>
-        DayQueue.Arrange(Day, tokens.ToList(), now, pace: pace).Where(p => p.Position is not null).ToList();
+    private static IReadOnlyList<DayPlace> Arrange(IEnumerable<DayEntry> tokens, DateTime now, ConsultationPace? pace, RangeShape? shape = null) =>
+        DayQueue.Arrange(Day, tokens.ToList(), now, pace: pace, shape: shape).Where(p => p.Position is not null).ToList();
+
+    private static readonly RangeShape NothingAhead = RangeShape.Default with { AheadPerHour = 0 };
 
     private static IEnumerable<DayEntry> Queue(int count, int slot = 1) => Enumerable.Range(1, count).Select(i => Waiting(i, slot));
 
@@ -57,10 +59,34 @@ public sealed class EstimateRangeTests
     [InlineData(7)]
     public void A_learned_pace_chains_the_doctors_own_minutes_beside_the_nominal_ones(double learned)
     {
-        var places = Arrange(Queue(5), ASlot.At(9, 0), Learned(learned));
+        var places = Arrange(Queue(5), ASlot.At(9, 0), Learned(learned), NothingAhead);
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => ASlot.At(9, 0).AddMinutes(i * learned)), places.Select(p => p.EstimatedTime!.Value));
         Assert.Equal(Enumerable.Range(0, 5).Select(i => ASlot.At(9, 0).AddMinutes(i * Minutes)), places.Select(p => p.NominalTime!.Value));
+    }
+
+    [Theory]
+    [InlineData(1, 10, 0)]      // next in line: nobody can be put ahead of them any more
+    [InlineData(4, 10, 1.5)]    // half an hour's wait
+    [InlineData(7, 10, 3)]      // an hour's wait
+    [InlineData(4, 20, 3)]      // the same three ahead, at a slower doctor, are an hour too
+    [InlineData(10, 20, 9)]     // three hours
+    public void A_learned_estimate_allows_for_patients_put_ahead_later_in_proportion_to_the_wait(int position, double learned, double allowance)
+    {
+        var place = Arrange(Queue(position), ASlot.At(9, 0), Learned(learned))[^1];
+
+        var chained = ASlot.At(9, 0).AddMinutes((position - 1) * learned);
+        Assert.Equal(chained.AddMinutes(allowance), place.EstimatedTime);
+        Assert.InRange(place.EstimatedTime!.Value, place.EstimatedFrom!.Value, place.EstimatedTo!.Value);
+    }
+
+    [Fact]
+    public void A_pace_not_yet_learned_makes_no_allowance_for_patients_put_ahead()
+    {
+        var last = Arrange(Queue(7), ASlot.At(9, 0), PaceLearning.Nominal)[^1];
+
+        Assert.Equal(ASlot.At(10, 0), last.EstimatedTime);
+        Assert.Equal(last.NominalTime, last.EstimatedTime);
     }
 
     [Fact]
@@ -119,7 +145,7 @@ public sealed class EstimateRangeTests
         // morning would run on into it.
         var tokens = Queue(5).Concat([Waiting(20, slot: 2)]);
 
-        var late = Arrange(tokens, ASlot.At(9, 0), Learned(9.5)).Single(p => p.TokenId == 20);
+        var late = Arrange(tokens, ASlot.At(9, 0), Learned(9.5), NothingAhead).Single(p => p.TokenId == 20);
 
         Assert.Equal(ASlot.At(10, 0), late.EstimatedTime);
         Assert.True(late.EstimatedTo > ASlot.At(10, 8), $"{late.EstimatedTo:t}");
@@ -131,7 +157,7 @@ public sealed class EstimateRangeTests
         var inRoom = new DayEntry(99, 1, TokenSource.WalkIn, TokenStatus.InConsultation, 100, ASlot.At(8, 0), ASlot.At(9, 0));
         var now = ASlot.At(9, 30);
 
-        var next = Arrange([inRoom, Waiting(1)], now, Learned(10)).Single();
+        var next = Arrange([inRoom, Waiting(1)], now, Learned(10), NothingAhead).Single();
 
         Assert.Equal(now.AddMinutes(2.5), next.EstimatedTime);
         Assert.Equal(now, next.NominalTime);
@@ -150,7 +176,7 @@ public sealed class EstimateRangeTests
     public void A_booking_not_yet_here_counts_in_part_once_the_pace_is_learned_and_less_once_its_slot_has_begun()
     {
         var booked = new DayEntry(1, 1, TokenSource.Online, TokenStatus.Booked, PriorityWeights.Default.Online, ASlot.At(7, 0));
-        DayPlace Behind(DateTime now, ConsultationPace pace) => Arrange([booked, Waiting(2)], now, pace).Single(p => p.TokenId == 2);
+        DayPlace Behind(DateTime now, ConsultationPace pace) => Arrange([booked, Waiting(2)], now, pace, NothingAhead).Single(p => p.TokenId == 2);
 
         Assert.Equal(ASlot.At(9, 10), Behind(ASlot.At(8, 30), PaceLearning.Nominal).EstimatedTime);
         Assert.Equal(ASlot.At(9, 9), Behind(ASlot.At(8, 30), Learned(10)).EstimatedTime);

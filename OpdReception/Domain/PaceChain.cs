@@ -10,9 +10,13 @@ namespace OpdReception.Domain;
 /// </summary>
 /// <param name="BookedComes">The share of a booked consultation ahead expected while its slot has not begun: some never come.</param>
 /// <param name="LateBookedComes">The same once the slot has begun and the patient is still not here: most of them never come.</param>
-public sealed record RangeShape(double EarlyZ, double LateZ, double LatePerHour, double BookedComes, double LateBookedComes)
+/// <param name="AheadPerHour">
+/// What that lateness adds on average, in minutes per hour of wait, to the time told once the pace is learned: the
+/// chain alone knows only who is ahead now, so a patient told a long wait was, on average, called later than it said.
+/// </param>
+public sealed record RangeShape(double EarlyZ, double LateZ, double LatePerHour, double BookedComes, double LateBookedComes, double AheadPerHour = 0)
 {
-    public static RangeShape Default { get; } = new(2.5, 1.8, 6, 0.9, 0.3);
+    public static RangeShape Default { get; } = new(2.5, 1.8, 6, 0.9, 0.3, 3);
 }
 
 /// <summary>
@@ -83,8 +87,11 @@ internal sealed class PaceChain(ConsultationPace pace, RangeShape shape, DateTim
         var last = _anchors[^1];
         var from = Later(last.At.AddMinutes(Scaled(_work - last.Work, _count - last.Count, -shape.EarlyZ)), notBefore);
         var to = _anchors.Max(a => a.At.AddMinutes(Scaled(_work - a.Work, _count - a.Count, shape.LateZ)));
-        var estimate = _freeAt;
-        to = Later(to.AddMinutes((estimate - _workFrom).TotalMinutes * shape.LatePerHour / 60), estimate);
+        // A squared miss is least around the mean wait, and the mean includes those still to be placed ahead: the more
+        // consultations ahead, the more chances for someone to be put before them.
+        var allowance = pace is NominalPace ? 0 : _work * shape.AheadPerHour / 60;
+        var estimate = _freeAt.AddMinutes(allowance);
+        to = Later(to.AddMinutes(allowance + ((estimate - _workFrom).TotalMinutes * shape.LatePerHour / 60)), estimate);
         // Until the doctor's pace is learned the estimate is exactly the nominal chain, bookings counted in full.
         var share = !booked || pace is NominalPace ? 1 : slotBegun ? shape.LateBookedComes : shape.BookedComes;
         Consult(pace.MeanMinutes(nominalMinutes) * share, share);
