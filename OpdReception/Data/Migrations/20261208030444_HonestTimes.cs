@@ -6,11 +6,39 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpdReception.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class DailySummaries : Migration
+    public partial class HonestTimes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "HoldReleaseMinutes",
+                table: "WeeklySessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WalkInSeatsHeld",
+                table: "WeeklySessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HoldReleaseMinutes",
+                table: "Slots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WalkInSeatsHeld",
+                table: "Slots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "DailySummaries",
                 columns: table => new
@@ -49,6 +77,28 @@ namespace OpdReception.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DoctorPaces",
+                columns: table => new
+                {
+                    DoctorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TodayCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoctorPaces", x => x.DoctorId);
+                    table.ForeignKey(
+                        name: "FK_DoctorPaces_Doctors_DoctorId",
+                        column: x => x.DoctorId,
+                        principalTable: "Doctors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DailySummaries_Date",
                 table: "DailySummaries",
@@ -66,6 +116,25 @@ namespace OpdReception.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DailySummaries");
+
+            migrationBuilder.DropTable(
+                name: "DoctorPaces");
+
+            migrationBuilder.DropColumn(
+                name: "HoldReleaseMinutes",
+                table: "WeeklySessions");
+
+            migrationBuilder.DropColumn(
+                name: "WalkInSeatsHeld",
+                table: "WeeklySessions");
+
+            migrationBuilder.DropColumn(
+                name: "HoldReleaseMinutes",
+                table: "Slots");
+
+            migrationBuilder.DropColumn(
+                name: "WalkInSeatsHeld",
+                table: "Slots");
         }
     }
 }

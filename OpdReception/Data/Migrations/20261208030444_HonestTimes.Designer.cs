@@ -11,8 +11,8 @@ using OpdReception.Data;
 namespace OpdReception.Data.Migrations
 {
     [DbContext(typeof(OpdDbContext))]
-    [Migration("20261208013350_DailySummaries")]
-    partial class DailySummaries
+    [Migration("20261208030444_HonestTimes")]
+    partial class HonestTimes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -407,6 +407,33 @@ namespace OpdReception.Data.Migrations
                     b.HasIndex("DoctorId", "From");
 
                     b.ToTable("Leaves");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.DoctorPace", b =>
+                {
+                    b.Property<int>("DoctorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TodayCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DoctorId");
+
+                    b.ToTable("DoctorPaces");
                 });
 
             modelBuilder.Entity("OpdReception.Data.HealthProbe", b =>
@@ -871,6 +898,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<bool>("ExtraSession")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HoldReleaseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxCapacity")
                         .HasColumnType("INTEGER");
 
@@ -894,6 +924,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WalkInSeatsHeld")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1111,6 +1144,9 @@ namespace OpdReception.Data.Migrations
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HoldReleaseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinutesPerConsultation")
                         .HasColumnType("INTEGER");
 
@@ -1119,6 +1155,9 @@ namespace OpdReception.Data.Migrations
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WalkInSeatsHeld")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1283,6 +1322,15 @@ namespace OpdReception.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Doctor");
+                });
+
+            modelBuilder.Entity("OpdReception.Data.DoctorPace", b =>
+                {
+                    b.HasOne("OpdReception.Data.Doctor", null)
+                        .WithOne()
+                        .HasForeignKey("OpdReception.Data.DoctorPace", "DoctorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpdReception.Data.IssueKeyRecord", b =>
