@@ -63,6 +63,9 @@ public sealed class OnlineBookingSeatsTests(OpdApp app) : DeskContext(app)
         Assert.Contains((await slots.AvailableAsync(doctor.Id, OpdApp.Day, Xunit.TestContext.Current.CancellationToken)).Value!, s => s.Id == held.Id);
         Assert.DoesNotContain((await slots.AvailableAsync(doctor.Id, OpdApp.Day, Xunit.TestContext.Current.CancellationToken, TokenSource.Online)).Value!,
             s => s.Id == held.Id);
+        var online = await (await Desk.Client.GetAsync($"/api/slots/doctor/{doctor.Id}/available?date={OpdApp.Day:yyyy-MM-dd}&source=Online",
+            Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode().Read<List<SlotView>>();
+        Assert.DoesNotContain(online, s => s.Id == held.Id);
     }
 
     private async Task<DoctorDay> DayOf(int doctorId) =>
