@@ -149,6 +149,16 @@ public sealed class ReportsTests(OpdApp app) : IClassFixture<OpdApp>
     }
 
     [Fact]
+    public async Task A_date_that_is_no_date_is_refused_in_a_sentence_that_begins_with_a_capital()
+    {
+        var response = await Report("all", "period=week&date=tuesday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJson()).GetProperty("errors");
+        Assert.StartsWith("Date must be a date written YYYY-MM-DD", errors.GetProperty("date")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_week_period_covers_monday_to_sunday_around_the_date()
     {
         var doctorId = await PlayDayAsync("Dr. Week Period");

@@ -27,6 +27,7 @@ public sealed class ReportsJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await browser.App.Service<CloseFinishedDays>().CloseFinishedDaysAsync();
 
         var page = await browser.SignInAsync(Roles.Admin);
+        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("/admin/reports");
         await BrowserApp.WaitForInteractiveAsync(page);
         await page.GetByTestId("reports-period").SelectOptionAsync("Day");
@@ -40,6 +41,10 @@ public sealed class ReportsJourneys(BrowserApp browser) : IClassFixture<BrowserA
         await Expect(page.GetByTestId("report-waits").Locator("tbody tr").First).ToContainTextAsync("40");
         await Expect(page.GetByTestId("weekday-heatmap")).ToContainTextAsync("40 (1)");
         await Expect(page.Locator("nav[aria-label='Admin pages'] [aria-current=page]")).ToHaveTextAsync("Reports");
+        // Drawn at the chart's own size, a doctor's name under the bars is as tall as the page's text, not shrunk to fit.
+        var name = page.Locator(".report-chart text").Filter(new() { HasText = "Dr. Reports Journey" }).First;
+        await Expect(name).ToBeVisibleAsync();
+        Assert.True((await name.BoundingBoxAsync())!.Height >= 14, "the doctor's name under the chart is too small to read");
 
         var csvLink = await page.GetByRole(AriaRole.Link, new() { Name = "Download CSV: Patients by doctor" }).GetAttributeAsync("href");
         var csv = await page.Context.APIRequest.GetAsync(csvLink!);

@@ -132,4 +132,18 @@ public sealed class ReportFiguresTests
         Assert.Equal(new SeatsRow(ReportFigures.AllDoctors, 11, 2, 18, 1), tables.Seats[2]);
         Assert.Equal(new HourRow(9, 2, 20.0, 30.0, 3, 1, 33), Assert.Single(tables.Hours));
     }
+
+    [Theory]
+    [InlineData("2030-01-13", "2030-01-14", "No doctor's day closed in this period.")]
+    [InlineData("2030-01-13", "2030-01-13", "No doctor's day in this period has closed yet.")]
+    [InlineData("2030-01-13", "2030-01-08", "No doctor's day in this period has closed yet.")]
+    public void An_empty_period_says_yet_only_while_it_reaches_today(string to, string today, string expected) =>
+        Assert.Equal(expected, ReportFigures.NoneClosed(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2030-01-07", "2030-01-13", 0, "7 Jan to 13 Jan 2030")]
+    [InlineData("2030-01-07", "2030-01-13", 1, "7 Jan to 13 Jan 2030: 1 closed doctor's day")]
+    [InlineData("2030-01-07", "2030-01-07", 3, "Monday 7 Jan 2030: 3 closed doctor's days")]
+    public void The_heading_counts_closed_days_only_when_there_are_some(string from, string to, int days, string expected) =>
+        Assert.Equal(expected, ReportFigures.Heading(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), days));
 }

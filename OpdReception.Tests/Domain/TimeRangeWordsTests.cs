@@ -20,6 +20,12 @@ public sealed class TimeRangeWordsTests
     // A range of one minute says nothing more than the time.
     [InlineData("en", "11:20", "11:20", "11:20", "about 11:20")]
     [InlineData("en", "11:20:10", "11:20:05", "11:20:00", "about 11:20")]
+    // Narrower than 5 minutes looks falsely precise and is left out; 5 minutes is said.
+    [InlineData("en", "11:49", "11:49", "11:50", "about 11:49")]
+    [InlineData("en", "12:00", "12:00", "12:00:30", "about 12:00")]
+    [InlineData("en", "12:00", "11:58", "12:02", "about 12:00")]
+    [InlineData("en", "12:00", "11:58", "12:03", "about 12:00 (11:58–12:03)")]
+    [InlineData("en", "12:00", null, "12:05", "about 12:00 (12:00–12:05)")]
     // One end alone: the time is the other end.
     [InlineData("en", "11:20", null, "11:35", "about 11:20 (11:20–11:35)")]
     [InlineData("en", "11:20", "11:10", null, "about 11:20 (11:10–11:20)")]
@@ -41,6 +47,7 @@ public sealed class TimeRangeWordsTests
     [InlineData("11:20", null, "11:50", "11:20 (–11:50)")]
     [InlineData("11:20", "11:30", "11:10", "11:20")]
     [InlineData("23:50", "23:40", "23:59:30", "23:50 (–00:00)")]
+    [InlineData("12:03", "12:02", "12:05", "12:03")]
     public void The_boards_form_keeps_the_time_and_the_latest_end(string at, string? from, string? to, string expected) =>
         Assert.Equal(expected, TimeRangeWords.Compact(At(at)!.Value, At(from), At(to)));
 
@@ -50,6 +57,12 @@ public sealed class TimeRangeWordsTests
     [InlineData("11:20", "11:20:59", "11:20", null)]
     public void A_range_alone_is_null_when_it_collapses(string at, string? from, string? to, string? expected) =>
         Assert.Equal(expected, TimeRangeWords.Range(At(at)!.Value, At(from), At(to)));
+
+    [Theory]
+    [InlineData(true, ", after the slot")]
+    [InlineData(false, "")]
+    public void A_token_expected_after_its_slot_ends_is_worded_once_for_every_screen(bool pastSlotEnd, string expected) =>
+        Assert.Equal(expected, TimeRangeWords.AfterTheSlot(pastSlotEnd));
 
     [Fact]
     public void The_range_uses_an_en_dash() =>

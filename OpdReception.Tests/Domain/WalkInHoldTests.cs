@@ -64,6 +64,27 @@ public sealed class WalkInHoldTests
     }
 
     [Theory]
+    [MemberData(nameof(Table))]
+    public void The_seats_counted_for_a_patient_are_the_seats_an_issue_would_give_them(
+        int capacity, int held, int taken, int walkIns, TokenSource source, int hour, int minute, string expected)
+    {
+        var slot = Slot(capacity, held, taken, walkIns);
+
+        Assert.Equal(expected == "issued", WalkInHold.SeatsFor(slot, source, ASlot.At(hour, minute)) > 0);
+        Assert.Equal(expected == "issued", WalkInHold.Takes(slot, source, ASlot.At(hour, minute)));
+    }
+
+    [Theory]
+    [InlineData(6, 4, 2, 7, 0, "0 of 6 for online booking (4 kept for walk-ins until 08:30)")]
+    [InlineData(6, 4, 0, 7, 0, "2 of 6 for online booking (4 kept for walk-ins until 08:30)")]
+    [InlineData(6, 4, 5, 7, 0, "0 of 6 for online booking (1 kept for walk-ins until 08:30)")]
+    [InlineData(6, 4, 2, 8, 30, null)]
+    [InlineData(6, 0, 2, 7, 0, null)]
+    [InlineData(6, 4, 6, 7, 0, null)]
+    public void The_desk_offering_a_slot_to_online_booking_counts_only_the_seats_it_may_take(int capacity, int held, int taken, int hour, int minute, string? expected) =>
+        Assert.Equal(expected, WalkInHold.ForOnline(Slot(capacity, held, taken, 0), ASlot.At(hour, minute), capacity));
+
+    [Theory]
     [InlineData(2, 4, "The last 2 seats of the 09:00 session are kept for walk-ins until 08:30.")]
     [InlineData(2, 5, "The last seat of the 09:00 session is kept for walk-ins until 08:30.")]
     public void The_refusal_says_how_many_seats_are_kept_and_until_when(int held, int taken, string expected)

@@ -23,9 +23,9 @@ internal static partial class BadRequestWords
         JsonException { Path: { } path } json => Explained.For(Field(path), $"The value at {Excerpt(path)} is not valid: {Excerpt(json.Message.Split(" Path: ")[0], 200)}"),
         JsonException => new Explained("The body is not valid JSON."),
         _ when BindPattern().Match(bad.Message) is { Success: true } bind && Named(http, bind.Groups["name"].Value) is var name =>
-            Explained.For(name, $"{name} must be {Kind(bind.Groups["type"].Value)}; got \"{Excerpt(bind.Groups["value"].Value)}\"."),
+            Explained.For(name, $"{Capital(name)} must be {Kind(bind.Groups["type"].Value)}; got \"{Excerpt(bind.Groups["value"].Value)}\"."),
         _ when RequiredPattern().Match(bad.Message) is { Success: true } required =>
-            Explained.For(required.Groups["name"].Value, $"{required.Groups["name"].Value} is required: {Kind(required.Groups["type"].Value)}."),
+            Explained.For(required.Groups["name"].Value, $"{Capital(required.Groups["name"].Value)} is required: {Kind(required.Groups["type"].Value)}."),
         _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => new Explained("This request needs a JSON body."),
         _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => new Explained("Send the body as JSON (Content-Type: application/json)."),
         _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => new Explained("The body is too large."),
@@ -33,6 +33,9 @@ internal static partial class BadRequestWords
     };
 
     public static string Excerpt(string text, int max = 40) => Validation.Excerpt(text, max);
+
+    // A message is a sentence even when it opens with the parameter's name ("Date must be…"); the error's key keeps the name as sent.
+    private static string Capital(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>Every required member left out, each named, so a missing number is never taken for zero.</summary>
     private static Explained Missing(string listed)

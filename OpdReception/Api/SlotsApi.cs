@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OpdReception.Domain;
 using OpdReception.Services;
 
 namespace OpdReception.Api;
@@ -35,9 +36,12 @@ internal static class SlotsApi
                 (await service.ByDoctorAsync(doctorId, ct)).ToHttp())
             .Produces<IReadOnlyList<SlotView>>().ProducesErrors(404).WithSummary("All slots of a doctor");
 
-        slots.MapGet("/doctor/{doctorId:int}/available", async (int doctorId, DateOnly date, SlotService service, CancellationToken ct) =>
-                (await service.AvailableAsync(doctorId, date, ct)).ToHttp())
-            .Produces<IReadOnlyList<SlotView>>().ProducesErrors(400, 404).WithSummary("A doctor's slots on a date that would issue a token now");
+        // The booking portal books online: unless it says otherwise, it is shown the slots an online booking may take.
+        slots.MapGet("/doctor/{doctorId:int}/available", async (int doctorId, DateOnly date, TokenSource? source, HttpContext http, SlotService service, CancellationToken ct) =>
+                (await service.AvailableAsync(doctorId, date, ct,
+                    source ?? (http.User.IsInRole(Security.Roles.BookingPortal) ? TokenSource.Online : TokenSource.WalkIn))).ToHttp())
+            .Produces<IReadOnlyList<SlotView>>().ProducesErrors(400, 404)
+            .WithSummary("A doctor's slots on a date that would issue a token now; source=Online (the booking portal's default) leaves out a slot whose free seats are all held for walk-ins");
 
         slots.MapPatch("/{id:int}/delay", async (int id, [FromQuery(Name = "delay_minutes")] int delayMinutes, SlotService service, CancellationToken ct) =>
                 (await service.DelayAsync(id, delayMinutes, ct)).ToHttp())

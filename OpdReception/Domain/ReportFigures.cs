@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpdReception.Domain;
 
 public enum ReportSpan { Day, Week, Month }
@@ -36,6 +38,22 @@ public static class ReportFigures
 
     /// <summary>A year and a day at most: the longest range a report reads at once.</summary>
     public const int MaxDays = 366;
+
+    /// <summary>
+    /// Why a report is empty: a period wholly past has no day left to close; one that reaches today or later may
+    /// still close some, so "yet".
+    /// </summary>
+    public static string NoneClosed(DateOnly to, DateOnly today) =>
+        to < today ? "No doctor's day closed in this period." : "No doctor's day in this period has closed yet.";
+
+    /// <summary>The period, with how many doctor's days it closed when there are any: "7 Jan to 13 Jan 2030: 3 closed doctor's days".</summary>
+    public static string Heading(DateOnly from, DateOnly to, int days)
+    {
+        var period = from == to
+            ? from.ToString("dddd d MMM yyyy", CultureInfo.InvariantCulture)
+            : $"{from.ToString("d MMM", CultureInfo.InvariantCulture)} to {to.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        return days == 0 ? period : $"{period}: {days} closed doctor's {(days == 1 ? "day" : "days")}";
+    }
 
     /// <summary>The day itself; the week Monday to Sunday around it; the calendar month around it.</summary>
     public static (DateOnly From, DateOnly To) Period(ReportSpan span, DateOnly date) => span switch

@@ -10,6 +10,9 @@ public static class TimeRangeWords
 {
     private const char EnDash = '–';
 
+    /// <summary>A range narrower than this says no more than the time and looks falsely precise: "11:49 (11:49–11:50)".</summary>
+    public static readonly TimeSpan NarrowestRange = TimeSpan.FromMinutes(5);
+
     /// <summary>"about 11:20 (11:10–11:35)" in the reader's language; the range left out when it says nothing more than the time.</summary>
     public static string About(string language, DateTime at, DateTime? from, DateTime? to)
     {
@@ -24,7 +27,7 @@ public static class TimeRangeWords
     }
 
     /// <summary>
-    /// "11:10–11:35", or null when there is no range or it collapses to one minute. A range that leaves out its own
+    /// "11:10–11:35", or null when there is no range or it is narrower than <see cref="NarrowestRange"/>. A range that leaves out its own
     /// time would contradict it, so it is widened to take it in; the late end is rounded up, since a patient called
     /// at 11:35:40 was called after 11:35.
     /// </summary>
@@ -36,7 +39,7 @@ public static class TimeRangeWords
         }
 
         var (early, late) = Ends(at, from, to);
-        return early == late ? null : $"{Clock(early)}{EnDash}{Clock(late)}";
+        return late - early < NarrowestRange ? null : $"{Clock(early)}{EnDash}{Clock(late)}";
     }
 
     /// <summary>
@@ -53,6 +56,12 @@ public static class TimeRangeWords
         var late = Ends(at, from, to).Late;
         return late == Minute(at) ? Clock(at) : $"{Clock(at)} ({EnDash}{Clock(late)})";
     }
+
+    /// <summary>
+    /// What follows the time of a token expected after its slot ends, the same on the board and the doctor's
+    /// console: "12:03 (–12:16), after the slot".
+    /// </summary>
+    public static string AfterTheSlot(bool pastSlotEnd) => pastSlotEnd ? ", after the slot" : "";
 
     /// <summary>The ends to the minute, as the time itself is shown: a missing end is the time.</summary>
     private static (DateTime Early, DateTime Late) Ends(DateTime at, DateTime? from, DateTime? to) => (

@@ -31,6 +31,32 @@ public static class WalkInHold
     public static bool Refuses(SlotState slot, TokenSource source, DateTime now) =>
         KeptOut(source) && slot.OrdinarySeatsFree > 0 && slot.OrdinarySeatsFree <= Unfilled(slot, now);
 
+    /// <summary>
+    /// The free seats this patient may take: for an online booking, the free ones less the held seats no walk-in has
+    /// filled yet, so the desk never offers a seat that Enter would refuse.
+    /// </summary>
+    /// <param name="freeSeats">The free seats when counted elsewhere (a view's); the slot's own otherwise.</param>
+    public static int SeatsFor(SlotState slot, TokenSource source, DateTime now, int? freeSeats = null)
+    {
+        var free = Math.Max(0, freeSeats ?? slot.OrdinarySeatsFree);
+        return KeptOut(source) ? Math.Max(0, free - Unfilled(slot, now)) : free;
+    }
+
+    /// <summary>Whether this patient could be issued into the slot now: it takes tokens, has a seat, and the seat is not held.</summary>
+    public static bool Takes(SlotState slot, TokenSource source, DateTime now) =>
+        slot.TakesTokens(now) && slot.HasRoomFor(source) && !Refuses(slot, source, now);
+
+    /// <summary>
+    /// The seats an online booking may take while the hold is on: "0 of 6 for online booking (4 kept for walk-ins
+    /// until 13:30)"; null when nothing is held from it, and the seats are worded as for anyone.
+    /// </summary>
+    public static string? ForOnline(SlotState slot, DateTime now, int capacity, int? freeSeats = null)
+    {
+        var free = Math.Max(0, freeSeats ?? slot.OrdinarySeatsFree);
+        var held = Math.Min(Unfilled(slot, now), free);
+        return held == 0 ? null : $"{free - held} of {capacity} for online booking ({held} kept for walk-ins until {Until(slot)})";
+    }
+
     /// <summary>"The last 4 seats of the 09:00 session are kept for walk-ins until 08:30."</summary>
     public static string Refusal(SlotState slot)
     {

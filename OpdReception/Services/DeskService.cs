@@ -54,14 +54,16 @@ public sealed partial class DeskService(
         return doctors.OrderBy(d => d.Name).Select(d =>
         {
             var own = states.Where(s => s.DoctorId == d.Id).ToList();
-            var next = own.Where(s => s.TakesTokens(now) && s.HasRoomFor(seat)).OrderBy(s => s.StartsAt).FirstOrDefault();
+            var next = own.Where(s => WalkInHold.Takes(s, seat, now)).OrderBy(s => s.StartsAt).FirstOrDefault();
+            var nextOnline = own.Where(s => WalkInHold.Takes(s, TokenSource.Online, now)).OrderBy(s => s.StartsAt).FirstOrDefault();
             var seeing = active.FirstOrDefault(t => t.DoctorId == d.Id && t.Status == TokenStatus.InConsultation);
             return new DoctorDay(
                 d.ToView(),
                 slots.Where(s => s.DoctorId == d.Id).ToList(),
                 seeing is null ? null : TokenLabels.Format(seeing.LabelPrefix, seeing.TokenNumber),
                 active.Count(t => t.DoctorId == d.Id && t.Status == TokenStatus.Waiting),
-                next is null ? null : slots.Single(s => s.Id == next.Id));
+                next is null ? null : slots.Single(s => s.Id == next.Id),
+                nextOnline is null ? null : slots.Single(s => s.Id == nextOnline.Id));
         }).ToList();
     }
 

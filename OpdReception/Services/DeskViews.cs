@@ -3,12 +3,14 @@ using OpdReception.Domain;
 namespace OpdReception.Services;
 
 /// <summary>One doctor's day as the reception's start page shows it.</summary>
+/// <param name="NextSlotForOnline">The next slot an online booking may take: seats held for walk-ins are not room for it.</param>
 public sealed record DoctorDay(
     DoctorView Doctor,
     IReadOnlyList<SlotView> Slots,
     string? NowSeeing,
     int Waiting,
-    SlotView? NextSlotWithRoom)
+    SlotView? NextSlotWithRoom,
+    SlotView? NextSlotForOnline = null)
 {
     public int SeatsTaken => Slots.Sum(s => s.BookedCount);
 

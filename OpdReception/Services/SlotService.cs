@@ -57,8 +57,12 @@ public sealed partial class SlotService(
         return (await ListAsync(null, doctorId, ct)).ToList();
     }
 
-    /// <summary>Slots that would issue a token right now: taking tokens, not over, with a free seat.</summary>
-    public async Task<Result<IReadOnlyList<SlotView>>> AvailableAsync(int doctorId, DateOnly date, CancellationToken ct = default)
+    /// <summary>
+    /// Slots that would issue a token right now to this patient (a walk-in unless said): taking tokens, not over,
+    /// with a free seat, and for an online booking one not held for walk-ins.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<SlotView>>> AvailableAsync(int doctorId, DateOnly date, CancellationToken ct = default,
+        TokenSource source = TokenSource.WalkIn)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
@@ -68,7 +72,7 @@ public sealed partial class SlotService(
 
         var now = Now();
         var states = await db.Slots.Where(s => s.DoctorId == doctorId && s.Date == date).Select(Projections.SlotState).ToListAsync(ct);
-        var open = states.Where(s => s.TakesTokens(now) && s.HasRoomFor(TokenSource.WalkIn)).Select(s => s.Id).ToHashSet();
+        var open = states.Where(s => WalkInHold.Takes(s, source, now)).Select(s => s.Id).ToHashSet();
         return (await ListAsync(date, doctorId, ct)).Where(s => open.Contains(s.Id)).ToList();
     }
 

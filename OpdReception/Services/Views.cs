@@ -34,10 +34,16 @@ public sealed record SlotView(
     int WalkInSeats = 0)
 {
     /// <summary>"4 walk-in seats held until 09:30" while the hold is on at <paramref name="now"/>; null otherwise.</summary>
-    public string? WalkInHoldNote(DateTime now) => WalkInHold.Note(
-        new SlotState(Id, DoctorId, Date, StartTime, EndTime, MaxCapacity, EmergencyExtensions, BookedCount, 0, Status, DelayMinutes,
-            WalkInSeatsHeld: WalkInSeatsHeld, HoldReleaseMinutes: HoldReleaseMinutes, WalkInSeats: WalkInSeats),
-        now, AvailableSeats);
+    public string? WalkInHoldNote(DateTime now) => WalkInHold.Note(State, now, AvailableSeats);
+
+    /// <summary>The free seats this patient may take at <paramref name="now"/>: an online booking not the held ones.</summary>
+    public int SeatsFor(TokenSource source, DateTime now) => WalkInHold.SeatsFor(State, source, now, AvailableSeats);
+
+    /// <summary>"0 of 6 for online booking (4 kept for walk-ins until 13:30)" while seats are held from online booking; null otherwise.</summary>
+    public string? OnlineSeatsNote(DateTime now) => WalkInHold.ForOnline(State, now, EffectiveCapacity, AvailableSeats);
+
+    private SlotState State => new(Id, DoctorId, Date, StartTime, EndTime, MaxCapacity, EmergencyExtensions, BookedCount, 0, Status, DelayMinutes,
+        WalkInSeatsHeld: WalkInSeatsHeld, HoldReleaseMinutes: HoldReleaseMinutes, WalkInSeats: WalkInSeats);
 }
 
 public sealed record TokenEventView(DateTime At, string Action, TokenStatus? FromStatus, TokenStatus ToStatus, int SlotId, string TokenNumber, string By, string? Reason,

@@ -88,6 +88,18 @@ public sealed class TimeRangeSurfaceTests(OpdApp app) : DeskContext(app)
     }
 
     [Fact]
+    public async Task A_token_expected_after_its_slot_reads_the_same_on_the_doctors_console_as_on_the_board()
+    {
+        var token = await Desk.Issue("walkin", (await Desk.NewSlot()).Id);
+        var late = token with { EstimatedTime = Eta, EstimatedFrom = From, EstimatedTo = To, PastSlotEnd = true };
+
+        var console = Render<OpdReception.Components.Pages.Doctor.DayQueueTable>(p => p.Add(t => t.Queue, [late]));
+
+        Assert.Contains("09:20 (–09:45), after the slot", console.Find("[data-testid=day-queue] tbody tr").TextContent);
+        Assert.Equal("09:20 (–09:45), after the slot", Row(late).TextContent);
+    }
+
+    [Fact]
     public void A_board_row_read_from_the_day_carries_the_places_range()
     {
         var slot = new SlotState(1, 1, OpdApp.Day, new TimeOnly(9, 0), new TimeOnly(10, 0), 6, 0, 1, 1, SlotStatus.Open, 0);

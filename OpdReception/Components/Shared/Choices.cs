@@ -10,11 +10,14 @@ public static class Choices
         doctors.Select(d => new PickChoice(d.Id, d.Name, d.Specialization)).ToList();
 
     /// <param name="withDay">Slots of several days: each names its day ("Tue 8 Jan 09:00").</param>
-    public static IReadOnlyList<PickChoice> Slots(IEnumerable<SlotView> slots, bool withDay = false) =>
+    /// <param name="onlineAt">The time it is, when the slots are offered to an online booking: seats held for
+    /// walk-ins are not counted as free for it.</param>
+    public static IReadOnlyList<PickChoice> Slots(IEnumerable<SlotView> slots, bool withDay = false, DateTime? onlineAt = null) =>
         slots.Select(s => new PickChoice(
                 s.Id,
                 withDay ? $"{s.Date:ddd d MMM} {s.StartTime:HH\\:mm}" : s.StartTime.ToString("HH\\:mm"),
-                Note: $"to {s.EndTime:HH\\:mm} · {Seats(s)}" + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "")))
+                Note: $"to {s.EndTime:HH\\:mm} · {(onlineAt is { } now ? s.OnlineSeatsNote(now) : null) ?? Seats(s)}"
+                      + (s.DelayMinutes > 0 ? $" · running {s.DelayMinutes} min late" : "")))
             .ToList();
 
     private static string Seats(SlotView s) => s.AvailableSeats switch

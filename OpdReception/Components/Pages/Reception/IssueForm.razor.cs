@@ -22,6 +22,9 @@ public sealed partial class IssueForm
 
     [Parameter] public EventCallback OnPrint { get; set; }
 
+    /// <summary>The source chosen: the overview's cards count the seats this patient may take.</summary>
+    [Parameter] public EventCallback<TokenSource> SourceChanged { get; set; }
+
     private IReadOnlyList<DoctorView> _doctors = [];
     private IReadOnlyList<PickChoice> _doctorChoices = [];
     private Picker? _doctorField;
@@ -72,8 +75,14 @@ public sealed partial class IssueForm
     public async Task NewTokenAsync(bool cursorPlaced = false)
     {
         DismissAnswer();
+        var was = _source;
         _source = TokenSource.WalkIn;
         await ClearForNextAsync();
+        if (was != _source)
+        {
+            await SourceChanged.InvokeAsync(_source);
+        }
+
         // After the clearing, which asks for the focus itself: a late focus would pull the cursor out of the field the
         // receptionist has tabbed to and is typing in since the key.
         _focusDoctor = !cursorPlaced;
@@ -143,7 +152,9 @@ public sealed partial class IssueForm
         }
     }
 
-    private string SeatsText(SlotView s) => s.AvailableSeats > 0
+    private string SeatsText(SlotView s) => _source == TokenSource.Online && s.OnlineSeatsNote(Desk.Now()) is { } online
+        ? $"{online}."
+        : s.AvailableSeats > 0
         ? $"{s.AvailableSeats} of {s.EffectiveCapacity} seats left in this slot."
         : _source == TokenSource.Emergency
             ? "This slot is full: an emergency still gets in, on an added seat."
@@ -157,8 +168,14 @@ public sealed partial class IssueForm
             _date = Desk.Today();
             await LoadSlotsAsync();
         }
+        else
+        {
+            // The chosen slot stays; only the seats offered are counted for the new source.
+            SetSlots(_slots);
+        }
 
         ClearProblem();
+        await SourceChanged.InvokeAsync(source);
     }
 
     private Task OnDoctorPicked(int? doctorId) => OnDoctorChanged(_doctors.FirstOrDefault(d => d.Id == doctorId));
@@ -195,9 +212,9 @@ public sealed partial class IssueForm
     private void SetSlots(IReadOnlyList<SlotView> slots)
     {
         _slots = slots;
-        _slotChoices = Choices.Slots(slots);
+        _slotChoices = Choices.Slots(slots, onlineAt: _source == TokenSource.Online ? Desk.Now() : null);
     }
 
-    /// <summary>The earliest slot with room; when all are full, the earliest (an emergency still fits).</summary>
-    private int? DefaultSlot() => (_slots.FirstOrDefault(s => s.AvailableSeats > 0) ?? _slots.FirstOrDefault())?.Id;
+    /// <summary>The earliest slot with room for this patient; when none has, the earliest (an emergency still fits).</summary>
+    private int? DefaultSlot() => (_slots.FirstOrDefault(s => s.SeatsFor(_source, Desk.Now()) > 0) ?? _slots.FirstOrDefault())?.Id;
 }
