@@ -185,7 +185,7 @@ public sealed class SelfCheckInApiTests(OpdApp app) : IClassFixture<OpdApp>
         Assert.Equal(1, answer.GetProperty("position").GetInt32());
         Assert.Contains("You are next.", answer.GetProperty("place").GetProperty("en").GetString());
         Assert.Contains("अगली बारी आपकी है।", answer.GetProperty("place").GetProperty("hi").GetString());
-        Assert.Matches(@"Expected about 09:00 \(09:00–\d\d:\d\d\)\.", answer.GetProperty("place").GetProperty("en").GetString());
+        Assert.Contains("Expected about 09:00.", answer.GetProperty("place").GetProperty("en").GetString());
         Assert.All(new[] { "estimatedTime", "estimatedFrom", "estimatedTo" }, name => Assert.True(answer.TryGetProperty(name, out _), $"{name} is missing"));
         var history = (await _desk.Token(token.Id)).History!.Last();
         Assert.Equal((TokenStatus.Waiting, "Kiosk Entrance"), (history.ToStatus, history.By));
