@@ -90,15 +90,12 @@ public sealed record DayFigures(
             consultations,
             attendance,
             told.Count,
-            told.Count(t => (t.FirstCalledAt!.Value - t.ToldAt!.Value).Duration() <= OnTimeTolerance),
+            told.Count(t => FeedbackFigures.OnTime(t.ToldAt!.Value, t.FirstCalledAt!.Value)),
             told.Select(t => Minutes(t.ToldAt!.Value, t.FirstCalledAt!.Value, absolute: true)).Order().ToList(),
             slots.Sum(s => s.EmergencyExtensions),
             run.Sum(s => s.MaxCapacity + s.EmergencyExtensions),
             seen);
     }
-
-    /// <summary>Called within this of the time told counts as on time (the feedback report's rule too).</summary>
-    public static readonly TimeSpan OnTimeTolerance = FeedbackFigures.OnTimeTolerance;
 
     /// <summary>Whole minutes, halves up; a call before the check-in (the desk checked them in late) is no wait, never a negative one.</summary>
     public static int Minutes(DateTime from, DateTime to, bool absolute = false)

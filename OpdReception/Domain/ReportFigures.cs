@@ -132,7 +132,10 @@ public static class ReportFigures
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     /// <summary>The middle value; for an even count, halfway between the two middle ones (the simulation's rule).</summary>
-    public static double? Median(IReadOnlyCollection<int> values)
+    public static double? Median(IReadOnlyCollection<int> values) => Median(values.Select(v => (double)v).ToList());
+
+    /// <inheritdoc cref="Median(IReadOnlyCollection{int})"/>
+    public static double? Median(IReadOnlyCollection<double> values)
     {
         if (values.Count == 0)
         {
@@ -145,7 +148,10 @@ public static class ReportFigures
     }
 
     /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/>% of the values at or below it.</summary>
-    public static double? Percentile(IReadOnlyCollection<int> values, int percent)
+    public static double? Percentile(IReadOnlyCollection<int> values, int percent) => Percentile(values.Select(v => (double)v).ToList(), percent);
+
+    /// <inheritdoc cref="Percentile(IReadOnlyCollection{int}, int)"/>
+    public static double? Percentile(IReadOnlyCollection<double> values, int percent)
     {
         if (values.Count == 0)
         {

@@ -93,7 +93,7 @@ public static class TokenDesk
     /// <summary>The first slot after the given one that still takes tokens and has a free seat for this patient.</summary>
     public static SlotState? NextSlotWithRoom(SlotState after, IEnumerable<SlotState> candidates, DateTime now, TokenSource source = TokenSource.WalkIn) =>
         candidates
-            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && s.TakesTokens(now) && s.HasRoomFor(source) && !WalkInHold.Refuses(s, source, now))
+            .Where(s => s.Id != after.Id && s.StartsAt >= after.StartsAt && WalkInHold.Takes(s, source, now))
             .OrderBy(s => s.StartsAt)
             .ThenBy(s => s.Id)
             .FirstOrDefault();

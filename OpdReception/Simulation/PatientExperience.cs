@@ -1,3 +1,5 @@
+using OpdReception.Domain;
+
 namespace OpdReception.Simulation;
 
 /// <summary>How long checked-in patients waited to be called.</summary>
@@ -78,23 +80,13 @@ public sealed record SentAway(int NoSeat, int TooLate, int UnseenAtClosing)
 public static class Stats
 {
     /// <summary>The middle value; for an even count, halfway between the two middle ones.</summary>
-    public static double Median(IReadOnlyCollection<double> values)
-    {
-        var sorted = Sorted(values);
-        var mid = sorted.Count / 2;
-        return Math.Round(sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, 1);
-    }
+    public static double Median(IReadOnlyCollection<double> values) => Math.Round(ReportFigures.Median(values) ?? throw NoValues(), 1);
 
     /// <summary>Nearest rank: the smallest value with at least <paramref name="percent"/>% of the values at or below it.</summary>
-    public static double Percentile(IReadOnlyCollection<double> values, int percent)
-    {
-        var sorted = Sorted(values);
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
-        return Math.Round(sorted[Math.Clamp(rank, 1, sorted.Count) - 1], 1);
-    }
+    public static double Percentile(IReadOnlyCollection<double> values, int percent) =>
+        Math.Round(ReportFigures.Percentile(values, percent) ?? throw NoValues(), 1);
 
     public static double Share(int part, int whole) => Math.Round((double)part / whole, 3);
 
-    private static List<double> Sorted(IReadOnlyCollection<double> values) =>
-        values.Count == 0 ? throw new ArgumentException("No values.", nameof(values)) : values.Order().ToList();
+    private static ArgumentException NoValues() => new("No values.", "values");
 }
